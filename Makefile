@@ -1,0 +1,29 @@
+# sitegen — the two set-up commands: `make site` and `make test`.
+# Both install what is missing on a fresh Debian machine (as root, or with sudo).
+
+SWIFT ?= swift
+CONFIG ?= debug
+SITEGEN = .build/$(CONFIG)/sitegen
+
+.PHONY: site test deps build release bench audit clean
+
+site: deps build
+	$(SITEGEN) build --content content --templates templates --output public
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product sitegen
+
+release:
+	$(MAKE) build CONFIG=release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	bash scripts/acceptance.sh
+
+# cmark-gfm's headers and libraries come from Debian's packages.
+deps:
+	@bash scripts/install-deps.sh
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SiteKit", targets: ["SiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark-gfm and its GFM extensions, as Debian ships them (libcmark-gfm-dev,
+        // libcmark-gfm-extensions-dev). Only Markdown/CMark.swift imports this module.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: nil,
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
+        .target(name: "CSystemExtras"),
+        .target(
+            name: "SiteKit",
+            dependencies: [
+                "CCmarkGFM",
+                "CSystemExtras",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The parallel stages share immutable arrays through unsafe buffers;
+            // Swift 5 mode keeps that readable without per-line annotations.
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SiteKitTests",
+            dependencies: ["SiteKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

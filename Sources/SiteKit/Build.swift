@@ -1,0 +1,51 @@
+/// The pipeline: load → parse → model → render → write. This file only
+/// strings the stages together; each lives in its own folder.
+public enum Build {
+    public struct Options: Sendable {
+        public var includeDrafts: Bool
+        public var baseURL: String?
+
+        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Result: Sendable {
+        /// Every problem found, sorted by file and position.
+        public var diagnostics: [Diagnostic]
+        /// The rendered pages and feeds; nil when there were errors.
+        public var files: [OutputFile]?
+        /// Media and theme assets, copied as they are.
+        public var copies: [PassThroughFile]
+        public var model: SiteModel?
+
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    }
+
+    /// Parses, checks and renders a site without touching the disk.
+    public static func render(_ input: SiteInput, options: Options = Options()) -> Result {
+        var diagnostics = Diagnostics()
+        let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
+        let (model, modelDiagnostics) = builder.build(input)
+        diagnostics.append(contentsOf: modelDiagnostics)
+        let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
+        guard let model, let theme, !diagnostics.hasErrors else {
+            return Result(diagnostics: diagnostics.sorted, files: nil, copies: [], model: model)
+        }
+        let files = SiteRenderer(model: model, theme: theme).render()
+        return Result(diagnostics: diagnostics.sorted, files: files, copies: model.media + input.assets, model: model)
+    }
+
+    /// Loads from disk, renders, and writes the output atomically. The
+    /// previous output stays untouched unless the build succeeds.
+    public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
+        let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
+        let result = render(input, options: options)
+        if let files = result.files {
+            try OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
+                .write(files: files, copies: result.copies)
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+/// "Did you mean …" for a misspelt key, enum value or slug.
+enum Suggestion {
+    /// The closest candidate within a small edit distance, or nil.
+    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let lower = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lower, candidate.lowercased())
+            // Allow roughly one typo per three characters, at least two.
+            let limit = max(2, candidate.count / 3)
+            let isPrefix = candidate.lowercased().hasPrefix(lower) || lower.hasPrefix(candidate.lowercased())
+            guard distance <= limit || (isPrefix && min(lower.count, candidate.count) >= 4) else { continue }
+            if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+        closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

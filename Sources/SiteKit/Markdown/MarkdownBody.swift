@@ -1,0 +1,137 @@
+/// A page body rendered to HTML, with what later stages need to know about
+/// it: its headings (for the table of contents and anchor checks) and its
+/// links to other content (checked once the whole site is known).
+public struct RenderedBody: Sendable {
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    public struct Link: Sendable, Equatable {
+        public enum Target: Sendable, Equatable {
+            /// A content file, e.g. `kommunen/bendorf.md`, with an optional fragment.
+            case page(path: String, fragment: String?)
+            /// A fragment on the same page.
+            case anchor(String)
+            /// A file below `medien/`.
+            case media(path: String)
+        }
+
+        public var target: Target
+        public var location: SourceLocation
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    public var links: [Link]
+
+    public static let empty = RenderedBody(html: "", headings: [], links: [])
+}
+
+/// Turns a Markdown body into `RenderedBody`: parses it with cmark-gfm,
+/// gives every heading its id, rewrites relative links to content files and
+/// media into URLs relative to the page, and reports links that cannot be
+/// right whatever else the site holds.
+struct MarkdownBody {
+    /// Path of the file relative to the content folder, e.g. `kommunen/bendorf.md`.
+    var contentPath: String
+    /// Label of the file in diagnostics, e.g. `content/kommunen/bendorf.md`.
+    var displayPath: String
+    /// File line of the body's first line.
+    var firstLine: Int
+    /// Output folder of the page the body appears on, e.g. `kommunen/bendorf/`.
+    var pagePath: String
+    var allowHTML: Bool
+
+    func render(_ markdown: String, diagnostics: inout Diagnostics) -> RenderedBody {
+        let document = CMarkDocument(markdown: markdown, allowHTML: allowHTML)
+        var columns = ColumnMap(text: markdown)
+        var ids = HeadingIDs()
+        var headings: [RenderedBody.Heading] = []
+        var links: [RenderedBody.Link] = []
+        let prefix = SitePath.rootPrefix(from: pagePath)
+        let directory = contentPath.split(separator: "/").dropLast().map(String.init)
+
+        for node in document.nodes() {
+            switch node.kind {
+            case .heading(let level):
+                let text = document.plainText(of: node).trimmingCharacters(in: .whitespaces)
+                let id = ids.next(for: text)
+                headings.append(.init(level: level, text: text, id: id))
+                document.giveHeading(node, id: id)
+            case .link, .image:
+                let (line, byteColumn) = document.position(of: node)
+                let location = SourceLocation(
+                    path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
+                if node.kind == .image, document.plainText(of: node).trimmingCharacters(in: .whitespaces).isEmpty {
+                    diagnostics.error(location, "image has no alt text", hint: "describe the image: ![Was das Bild zeigt](../medien/bild.jpg)")
+                }
+                let url = document.url(of: node)
+                switch LinkTarget.classify(url, from: directory) {
+                case .external:
+                    break
+                case .anchor(let fragment):
+                    links.append(.init(target: .anchor(fragment), location: location))
+                case .page(let path, let fragment):
+                    links.append(.init(target: .page(path: path, fragment: fragment), location: location))
+                    if let (kind, slug) = ContentKind.parse(contentPath: path) {
+                        let href = prefix + kind.pagePath(slug: slug) + (fragment.map { "#" + $0 } ?? "")
+                        document.setURL(of: node, to: href)
+                    }
+                case .media(let path):
+                    links.append(.init(target: .media(path: path), location: location))
+                    document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path))
+                case .invalid(let message, let hint):
+                    diagnostics.error(location, message, hint: hint)
+                }
+                if node.kind == .image, case .page = LinkTarget.classify(url, from: directory) {
+                    diagnostics.error(location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
+                }
+            default:
+                break
+            }
+        }
+        return RenderedBody(html: Self.localize(document.renderHTML()), headings: headings, links: links)
+    }
+
+    /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
+    /// the site's language is German and every control needs a name.
+    private static func localize(_ html: String) -> String {
+        var html = html
+        if html.contains("aria-label=\"Back to content\"") {
+            html = html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Zurück zum Text\"")
+        }
+        if html.contains("<input type=\"checkbox\"") {
+            html = html
+                .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />")
+                .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />")
+        }
+        return html
+    }
+}
+
+/// Converts cmark's byte columns into character columns, which is what an
+/// editor shows; builds its line table only when a body has links.
+struct ColumnMap {
+    private let text: String
+    private var lineStarts: [String.UTF8View.Index]?
+
+    init(text: String) { self.text = text }
+
+    mutating func column(line: Int, byteColumn: Int) -> Int {
+        if lineStarts == nil {
+            var starts = [text.utf8.startIndex]
+            var index = text.utf8.startIndex
+            while let newline = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+                index = text.utf8.index(after: newline)
+                starts.append(index)
+            }
+            lineStarts = starts
+        }
+        guard let starts = lineStarts, line >= 1, line <= starts.count else { return byteColumn }
+        let start = starts[line - 1]
+        let end = text.utf8.index(start, offsetBy: max(0, byteColumn - 1), limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+        return text[start..<end].count + 1
+    }
+}

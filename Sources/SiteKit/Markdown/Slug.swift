@@ -1,0 +1,72 @@
+import Foundation
+
+/// Slugs and heading ids, made the way the content format says: lower case,
+/// ä→ae, ö→oe, ü→ue, ß→ss, other letters folded to ASCII, every run of other
+/// characters turned into one `-`, no `-` at either end.
+public enum Slug {
+    public static func make(from text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        func emit(_ c: Character) {
+            if pendingDash && !result.isEmpty { result.append("-") }
+            pendingDash = false
+            result.append(c)
+        }
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                emit(Character(scalar))
+            case "ä": emit("a"); emit("e")
+            case "ö": emit("o"); emit("e")
+            case "ü": emit("u"); emit("e")
+            case "ß": emit("s"); emit("s")
+            default:
+                if scalar.isASCII {
+                    pendingDash = true
+                } else {
+                    // é → e, ł → l …: decompose and keep the ASCII letters.
+                    let folded = String(scalar).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+                    let ascii = folded.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                    if ascii.isEmpty { pendingDash = true } else { ascii.forEach { emit(Character($0)) } }
+                }
+            }
+        }
+        return result
+    }
+
+    /// True if `text` is a valid slug: `[a-z0-9]+(-[a-z0-9]+)*`.
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, text.first != "-", text.last != "-" else { return false }
+        var previousDash = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousDash = false
+            case UInt8(ascii: "-"):
+                if previousDash { return false }
+                previousDash = true
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// Hands out heading ids for one page: the slug of the heading's text, with
+/// `-2`, `-3` … for repeats in order of appearance.
+struct HeadingIDs {
+    private var used: Set<String> = []
+
+    mutating func next(for text: String) -> String {
+        let slug = Slug.make(from: text)
+        let base = slug.isEmpty ? "abschnitt" : slug
+        var id = base
+        var n = 2
+        while used.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(id)
+        return id
+    }
+}

@@ -1,0 +1,55 @@
+/// The four kinds of Markdown page, the folder each lives in and where its
+/// pages go in the output.
+public enum ContentKind: String, CaseIterable, Sendable {
+    case kommune, kaffeerunde, meldung, seite
+
+    public var folder: String {
+        switch self {
+        case .kommune: return "kommunen"
+        case .kaffeerunde: return "kaffeerunden"
+        case .meldung: return "meldungen"
+        case .seite: return "seiten"
+        }
+    }
+
+    /// The output folder of a page, relative to the site root, with a
+    /// trailing slash: `kommunen/bendorf/`; free pages sit at the top.
+    public func pagePath(slug: String) -> String {
+        self == .seite ? slug + "/" : folder + "/" + slug + "/"
+    }
+
+    /// The kind and slug of a content path such as `kommunen/bendorf.md`.
+    static func parse(contentPath: String) -> (ContentKind, String)? {
+        guard contentPath.hasSuffix(".md") else { return nil }
+        let parts = contentPath.dropLast(3).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let kind = allCases.first(where: { $0.folder == parts[0] }) else { return nil }
+        return (kind, String(parts[1]))
+    }
+}
+
+/// Site-relative page paths ("" for home, `kommunen/` …) and the relative
+/// URLs between them. Every URL the site emits is relative, so it works from
+/// any sub-path and from the dev server alike.
+public enum SitePath {
+    public static let home = ""
+    public static let kommunen = "kommunen/"
+    public static let kaffeerunden = "kaffeerunden/"
+    public static let meldungen = "meldungen/"
+    public static let handlungsfelder = "handlungsfelder/"
+    public static func handlungsfeld(_ slug: String) -> String { "handlungsfelder/\(slug)/" }
+
+    /// Folders the site itself uses; a free page must not take one of these names.
+    static let reserved: Set<String> = ["kommunen", "kaffeerunden", "meldungen", "handlungsfelder", "medien", "assets", "seiten"]
+
+    /// `../../` for `kommunen/bendorf/`, `` for the home page.
+    public static func rootPrefix(from page: String) -> String {
+        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
+    }
+
+    /// The URL of `target` as seen from `page`. The home page is `./` from
+    /// itself so that the link is never empty.
+    public static func relative(from page: String, to target: String) -> String {
+        let url = rootPrefix(from: page) + target
+        return url.isEmpty ? "./" : url
+    }
+}

@@ -1,0 +1,244 @@
+import Yams
+
+/// Front matter keys of each kind, in the order the content format lists them.
+/// The JSON schemas and `sitegen new` use the same lists.
+enum Keys {
+    static let kommuneRequired = ["name", "art", "bundesland"]
+    static let kommuneOptional = ["kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "leitung", "kontakt",
+                                  "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf"]
+    static let kaffeerundeRequired = ["titel", "datum"]
+    static let kaffeerundeOptional = ["reihe", "teilnehmende", "impulse", "handlungsfelder", "kommunen", "bild", "quellen", "entwurf"]
+    static let meldungRequired = ["titel", "datum"]
+    static let meldungOptional = ["kommunen", "handlungsfelder", "quellen", "bild", "entwurf"]
+    static let seiteRequired = ["titel"]
+    static let seiteOptional = ["menue", "entwurf"]
+    static let siteRequired = ["titel", "base_url"]
+    static let siteOptional = ["beschreibung", "sprache", "herausgeber", "markdown"]
+}
+
+/// Reads one Markdown file of a known kind into its typed model. Problems go
+/// to `diagnostics`; a file with errors still yields as much as could be read
+/// so that later checks (links, references) report their problems too.
+struct PageDecoder {
+    let file: InputFile
+    let kind: ContentKind
+    let slug: String
+    let displayPath: String
+    let allowHTML: Bool
+    var diagnostics = Diagnostics()
+
+    enum Decoded {
+        case kommune(Kommune)
+        case kaffeerunde(Kaffeerunde)
+        case meldung(Meldung)
+        case seite(Seite)
+    }
+
+    mutating func decode() -> Decoded? {
+        let start = SourceLocation(path: displayPath)
+        let text: String
+        do {
+            text = try SourceText(bytes: file.bytes).text
+        } catch {
+            if case .invalidUTF8(let line, let column) = error {
+                diagnostics.error(start, "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
+                                  hint: "save the file as UTF-8 in your editor")
+            }
+            return nil
+        }
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit.split(text)
+        } catch .noOpening {
+            diagnostics.error(start, "expected front matter: the file must start with a line `---`",
+                              hint: "add `---`, the keys, and a closing `---` at the top")
+            return nil
+        } catch {
+            diagnostics.error(start, "the front matter opened on line 1 is never closed", hint: "add a line `---` after the last key")
+            return nil
+        }
+
+        var yaml = YAMLReader(path: displayPath, firstLine: split.yamlFirstLine)
+        let root = split.yaml.allSatisfy(\.isWhitespace) ? nil : yaml.compose(split.yaml)
+        let hadSyntaxError = yaml.diagnostics.hasErrors
+        let body = MarkdownBody(
+            contentPath: file.path, displayPath: displayPath, firstLine: split.bodyFirstLine,
+            pagePath: kind.pagePath(slug: slug), allowHTML: allowHTML
+        ).render(split.body, diagnostics: &diagnostics)
+        if hadSyntaxError {
+            diagnostics.append(contentsOf: yaml.diagnostics)
+            return nil
+        }
+
+        let required: [String], optional: [String]
+        switch kind {
+        case .kommune: (required, optional) = (Keys.kommuneRequired, Keys.kommuneOptional)
+        case .kaffeerunde: (required, optional) = (Keys.kaffeerundeRequired, Keys.kaffeerundeOptional)
+        case .meldung: (required, optional) = (Keys.meldungRequired, Keys.meldungOptional)
+        case .seite: (required, optional) = (Keys.seiteRequired, Keys.seiteOptional)
+        }
+        let what = "the front matter of a " + kind.rawValue.capitalized
+        let fields = yaml.fields(root, what: what, required: required, optional: optional, missingAt: start)
+        defer { diagnostics.append(contentsOf: yaml.diagnostics) }
+        guard let f = fields else { return nil }
+
+        let page = PageSource(
+            slug: slug, contentPath: file.path, location: start,
+            entwurf: yaml.flag(f["entwurf"], key: "entwurf") ?? false, body: body)
+
+        switch kind {
+        case .kommune:
+            let name = yaml.text(f["name"], key: "name")
+            let art = yaml.oneOf(f["art"], key: "art", Art.self)
+            let land = yaml.oneOf(f["bundesland"], key: "bundesland", Bundesland.self)
+            let kommune = Kommune(
+                page: page, name: name ?? slug, art: art ?? .gemeinde, bundesland: land ?? .rheinlandPfalz,
+                kreis: yaml.slugReference(f["kreis"], key: "kreis"),
+                ags: ags(f["ags"], art: art, yaml: &yaml),
+                einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
+                einwohnerStand: einwohnerStand(f["einwohner_stand"], yaml: &yaml),
+                mitgliedSeit: yaml.date(f["mitglied_seit"], key: "mitglied_seit", allowMonth: true),
+                leitung: leitung(f["leitung"], yaml: &yaml),
+                kontakt: yaml.list(f["kontakt"], key: "kontakt").compactMap { kontakt($0, yaml: &yaml) },
+                website: yaml.webAddress(f["website"], key: "website"),
+                koordinaten: koordinaten(f["koordinaten"], yaml: &yaml),
+                handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
+                projekte: yaml.list(f["projekte"], key: "projekte").compactMap { projekt($0, yaml: &yaml) },
+                foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
+                quellen: quellen(f["quellen"], yaml: &yaml),
+                bild: bild(f["bild"], yaml: &yaml))
+            return name == nil || art == nil || land == nil ? nil : .kommune(kommune)
+        case .kaffeerunde:
+            let titel = yaml.text(f["titel"], key: "titel")
+            let datum = yaml.date(f["datum"], key: "datum")
+            let runde = Kaffeerunde(
+                page: page, titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
+                reihe: yaml.text(f["reihe"], key: "reihe") ?? "Digitale Kaffeerunde",
+                teilnehmende: yaml.wholeNumber(f["teilnehmende"], key: "teilnehmende"),
+                impulse: yaml.list(f["impulse"], key: "impulse").compactMap { impuls($0, yaml: &yaml) },
+                handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
+                kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
+                bild: bild(f["bild"], yaml: &yaml),
+                quellen: quellen(f["quellen"], yaml: &yaml))
+            return titel == nil || datum == nil ? nil : .kaffeerunde(runde)
+        case .meldung:
+            let titel = yaml.text(f["titel"], key: "titel")
+            let datum = yaml.date(f["datum"], key: "datum")
+            let meldung = Meldung(
+                page: page, titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
+                kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
+                handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
+                bild: bild(f["bild"], yaml: &yaml),
+                quellen: quellen(f["quellen"], yaml: &yaml))
+            return titel == nil || datum == nil ? nil : .meldung(meldung)
+        case .seite:
+            let titel = yaml.text(f["titel"], key: "titel")
+            let seite = Seite(page: page, titel: titel ?? slug, menue: yaml.wholeNumber(f["menue"], key: "menue"))
+            return titel == nil ? nil : .seite(seite)
+        }
+    }
+
+    // MARK: - Nested values
+
+    private func ags(_ node: Node?, art: Art?, yaml: inout YAMLReader) -> String? {
+        guard let node, let written = yaml.text(node, key: "ags"), let scalar = node.scalar else { return nil }
+        let digits = art == .landkreis ? 5 : 8
+        guard written.count == digits, written.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            yaml.diagnostics.error(yaml.location(node), "`ags: \(written)` must be \(digits) digits\(art == .landkreis ? " for a Landkreis" : "")",
+                                   hint: "write it in quotes so leading zeros survive, e.g. ags: \"07137003\"")
+            return nil
+        }
+        if scalar.style == .plain {
+            yaml.diagnostics.error(yaml.location(node), "`ags` must be written in quotes", hint: "write ags: \"\(written)\" so leading zeros survive")
+        }
+        return written
+    }
+
+    private func einwohnerStand(_ node: Node?, yaml: inout YAMLReader) -> String? {
+        guard let node, let written = yaml.text(node, key: "einwohner_stand") else { return nil }
+        if written.count == 4, let year = Int(written), year > 1800 { return written }
+        guard let date = yaml.date(node, key: "einwohner_stand", allowMonth: true) else { return nil }
+        return date.description
+    }
+
+    private func leitung(_ node: Node?, yaml: inout YAMLReader) -> Kommune.Leitung? {
+        guard let node else { return nil }
+        guard let f = yaml.fields(node, what: "`leitung`", required: ["amt", "name"], optional: []),
+              let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
+        else { return nil }
+        return .init(amt: amt, name: name)
+    }
+
+    private func kontakt(_ node: Node, yaml: inout YAMLReader) -> Kommune.Kontakt? {
+        guard let f = yaml.fields(node, what: "a `kontakt` entry", required: ["funktion"], optional: ["name", "seit"]),
+              let funktion = yaml.text(f["funktion"], key: "funktion")
+        else { return nil }
+        return .init(funktion: funktion, name: yaml.text(f["name"], key: "name"),
+                     seit: yaml.date(f["seit"], key: "seit", allowMonth: true))
+    }
+
+    private func koordinaten(_ node: Node?, yaml: inout YAMLReader) -> (breite: Double, laenge: Double)? {
+        guard let node else { return nil }
+        let items = yaml.list(node, key: "koordinaten")
+        guard items.count == 2 else {
+            if node.sequence != nil {
+                yaml.diagnostics.error(yaml.location(node), "`koordinaten` must be two numbers: [breite, länge]", hint: "e.g. [50.43, 7.57]")
+            }
+            return nil
+        }
+        guard let lat = yaml.number(items[0], key: "koordinaten"), let lon = yaml.number(items[1], key: "koordinaten") else { return nil }
+        // Germany's bounding box, with a little margin.
+        guard (47.2...55.1).contains(lat), (5.8...15.1).contains(lon) else {
+            let swapped = (47.2...55.1).contains(lon) && (5.8...15.1).contains(lat)
+            yaml.diagnostics.error(yaml.location(node), "`koordinaten: [\(lat), \(lon)]` lie outside Germany",
+                                   hint: swapped ? "breite comes first: [\(lon), \(lat)]" : "write [breite, länge] in degrees (WGS 84)")
+            return nil
+        }
+        return (lat, lon)
+    }
+
+    private func projekt(_ node: Node, yaml: inout YAMLReader) -> Kommune.Projekt? {
+        guard let f = yaml.fields(node, what: "a `projekte` entry", required: ["titel", "handlungsfeld", "status"], optional: ["jahr"]) else { return nil }
+        let titel = yaml.text(f["titel"], key: "titel")
+        let feld = yaml.slugReference(f["handlungsfeld"], key: "handlungsfeld")
+        let status = yaml.oneOf(f["status"], key: "status", ProjektStatus.self)
+        let jahr = yaml.wholeNumber(f["jahr"], key: "jahr", range: 1900...2100)
+        guard let titel, let feld, let status else { return nil }
+        return .init(titel: titel, handlungsfeld: feld, status: status, jahr: jahr)
+    }
+
+    private func impuls(_ node: Node, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
+        guard let f = yaml.fields(node, what: "an `impulse` entry", required: ["name"], optional: ["funktion", "kommune", "thema"]),
+              let name = yaml.text(f["name"], key: "name")
+        else { return nil }
+        return .init(name: name, funktion: yaml.text(f["funktion"], key: "funktion"),
+                     kommune: yaml.slugReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
+    }
+
+    private func quellen(_ node: Node?, yaml: inout YAMLReader) -> [Quelle] {
+        yaml.list(node, key: "quellen").compactMap { item in
+            guard let f = yaml.fields(item, what: "a `quellen` entry", required: ["titel"], optional: ["url", "datum"]),
+                  let titel = yaml.text(f["titel"], key: "titel")
+            else { return nil }
+            return Quelle(titel: titel, url: yaml.webAddress(f["url"], key: "url"),
+                          datum: yaml.date(f["datum"], key: "datum", allowMonth: true))
+        }
+    }
+
+    private func bild(_ node: Node?, yaml: inout YAMLReader) -> Bild? {
+        guard let node else { return nil }
+        guard let f = yaml.fields(node, what: "`bild`", required: ["datei", "credit"], optional: ["alt", "dekorativ"]),
+              let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
+        else { return nil }
+        let dekorativ = yaml.flag(f["dekorativ"], key: "dekorativ") ?? false
+        let alt = yaml.text(f["alt"], key: "alt")
+        if alt == nil && !dekorativ && f["alt"] == nil {
+            yaml.diagnostics.error(f.location, "`bild` needs `alt`, a short text that says what the image shows",
+                                   hint: "add `alt: …`, or `dekorativ: true` if the image is decoration only")
+        }
+        var path = datei
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        if path.hasPrefix("medien/") { path.removeFirst("medien/".count) }
+        return Bild(datei: path, dateiLocation: yaml.location(f["datei"]!), alt: dekorativ ? "" : (alt ?? ""), credit: credit)
+    }
+}

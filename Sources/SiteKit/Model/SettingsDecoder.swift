@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+/// Reads `site.yaml` and `handlungsfelder.yaml`.
+struct SettingsDecoder {
+    var diagnostics = Diagnostics()
+
+    private mutating func document(_ file: InputFile, label: String) -> (YAMLReader, Node?)? {
+        let text: String
+        do {
+            text = try SourceText(bytes: file.bytes).text
+        } catch {
+            if case .invalidUTF8(let line, let column) = error {
+                diagnostics.error(SourceLocation(path: label), "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
+                                  hint: "save the file as UTF-8 in your editor")
+            }
+            return nil
+        }
+        var yaml = YAMLReader(path: label, firstLine: 1)
+        let root = yaml.compose(text)
+        return (yaml, root)
+    }
+
+    mutating func site(_ file: InputFile, label: String, baseURLOverride: String?) -> SiteSettings? {
+        guard let (reader, root) = document(file, label: label) else { return nil }
+        var yaml = reader
+        defer { diagnostics.append(contentsOf: yaml.diagnostics) }
+        guard !yaml.diagnostics.hasErrors,
+              let f = yaml.fields(root, what: "site.yaml", required: Keys.siteRequired, optional: Keys.siteOptional)
+        else { return nil }
+        let titel = yaml.text(f["titel"], key: "titel")
+        var baseURL = baseURLOverride ?? yaml.webAddress(f["base_url"], key: "base_url")
+        if baseURL != nil && !baseURL!.hasSuffix("/") { baseURL! += "/" }
+        let sprache = yaml.text(f["sprache"], key: "sprache") ?? "de"
+        if let node = f["sprache"], !Self.isLanguageTag(sprache) {
+            yaml.diagnostics.error(yaml.location(node), "`sprache: \(sprache)` is not a BCP 47 language tag", hint: "e.g. de or de-DE")
+        }
+        var herausgeber: SiteSettings.Herausgeber?
+        if let node = f["herausgeber"],
+           let h = yaml.fields(node, what: "`herausgeber`", required: ["name"], optional: ["anschrift", "email", "telefon"]),
+           let name = yaml.text(h["name"], key: "name") {
+            herausgeber = .init(name: name, anschrift: yaml.text(h["anschrift"], key: "anschrift"),
+                                email: yaml.text(h["email"], key: "email"), telefon: yaml.text(h["telefon"], key: "telefon"))
+        }
+        var html = false
+        if let node = f["markdown"], let m = yaml.fields(node, what: "`markdown`", required: [], optional: ["html"]) {
+            html = yaml.flag(m["html"], key: "html") ?? false
+        }
+        guard let titel, let baseURL else { return nil }
+        return SiteSettings(titel: titel, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
+                            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html)
+    }
+
+    mutating func handlungsfelder(_ file: InputFile, label: String) -> [Handlungsfeld] {
+        guard let (reader, root) = document(file, label: label) else { return [] }
+        var yaml = reader
+        defer { diagnostics.append(contentsOf: yaml.diagnostics) }
+        guard let root else { return [] }
+        var seen: [String: SourceLocation] = [:]
+        var result: [Handlungsfeld] = []
+        for item in yaml.list(root, key: "handlungsfelder.yaml") {
+            guard let f = yaml.fields(item, what: "a Handlungsfeld", required: ["slug", "name"], optional: ["beschreibung"]),
+                  let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
+            else { continue }
+            if let first = seen[slug.slug] {
+                yaml.diagnostics.error(slug.location, "Handlungsfeld `\(slug.slug)` is defined twice (first at line \(first.line))",
+                                       hint: "give each Handlungsfeld its own slug")
+                continue
+            }
+            seen[slug.slug] = slug.location
+            result.append(Handlungsfeld(slug: slug.slug, name: name, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
+                                        location: yaml.location(item)))
+        }
+        return result
+    }
+
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

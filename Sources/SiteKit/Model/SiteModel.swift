@@ -1,0 +1,132 @@
+/// The validated site: every page with its references resolved and the
+/// relations of the content format computed once, so that rendering only
+/// has to show them.
+public struct SiteModel: Sendable {
+    public var settings: SiteSettings
+    /// In the order of `handlungsfelder.yaml`.
+    public var handlungsfelder: [Handlungsfeld]
+    /// By name, then slug.
+    public var kommunen: [Kommune]
+    /// Newest first.
+    public var kaffeerunden: [Kaffeerunde]
+    /// Newest first.
+    public var meldungen: [Meldung]
+    /// By menu position, then title.
+    public var seiten: [Seite]
+    public var media: [PassThroughFile]
+
+    /// A report or news item that mentions a profile.
+    public enum Mention: Sendable, Equatable {
+        case kaffeerunde(Int)
+        case meldung(Int)
+    }
+
+    public struct HandlungsfeldRelations: Sendable {
+        /// Indices into `kommunen` of profiles with the field among their `handlungsfelder`.
+        public var kommunen: [Int] = []
+        /// (profile index, project index) of projects in the field.
+        public var projekte: [(kommune: Int, projekt: Int)] = []
+        public var kaffeerunden: [Int] = []
+        public var meldungen: [Int] = []
+    }
+
+    public private(set) var kommuneIndex: [String: Int] = [:]
+    public private(set) var handlungsfeldIndex: [String: Int] = [:]
+    /// Per profile slug: reports and news that mention it, newest first.
+    public private(set) var mentions: [String: [Mention]] = [:]
+    /// Per Landkreis slug: indices of its member profiles, by name.
+    public private(set) var kreisMitglieder: [String: [Int]] = [:]
+    /// Per Handlungsfeld slug.
+    public private(set) var felder: [String: HandlungsfeldRelations] = [:]
+
+    init(settings: SiteSettings, handlungsfelder: [Handlungsfeld], kommunen: [Kommune], kaffeerunden: [Kaffeerunde],
+         meldungen: [Meldung], seiten: [Seite], media: [PassThroughFile]) {
+        self.settings = settings
+        self.handlungsfelder = handlungsfelder
+        self.kommunen = kommunen.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        // Newest first; the slug breaks ties so the order never depends on the file system.
+        self.kaffeerunden = kaffeerunden.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
+        self.meldungen = meldungen.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
+        self.seiten = seiten.sorted { ($0.menue ?? Int.max, $0.titel, $0.slug) < ($1.menue ?? Int.max, $1.titel, $1.slug) }
+        self.media = media.sorted { $0.path < $1.path }
+        computeRelations()
+    }
+
+    public func kommune(_ slug: String) -> Kommune? { kommuneIndex[slug].map { kommunen[$0] } }
+    public func handlungsfeld(_ slug: String) -> Handlungsfeld? { handlungsfeldIndex[slug].map { handlungsfelder[$0] } }
+    public func seite(_ slug: String) -> Seite? { seiten.first { $0.slug == slug } }
+
+    /// The date of a mention, for sorting and display.
+    public func datum(of mention: Mention) -> CalendarDate {
+        switch mention {
+        case .kaffeerunde(let i): return kaffeerunden[i].datum
+        case .meldung(let i): return meldungen[i].datum
+        }
+    }
+
+    private mutating func computeRelations() {
+        for (i, kommune) in kommunen.enumerated() { kommuneIndex[kommune.slug] = i }
+        for (i, feld) in handlungsfelder.enumerated() {
+            handlungsfeldIndex[feld.slug] = i
+            felder[feld.slug] = HandlungsfeldRelations()
+        }
+
+        for (i, kommune) in kommunen.enumerated() {
+            if let kreis = kommune.kreis?.slug { kreisMitglieder[kreis, default: []].append(i) }
+            for feld in kommune.handlungsfelder { felder[feld.slug]?.kommunen.append(i) }
+            for (p, projekt) in kommune.projekte.enumerated() {
+                felder[projekt.handlungsfeld.slug]?.projekte.append((i, p))
+            }
+        }
+
+        // Reports and news are already newest first, so appending in that
+        // order keeps every list newest first; both are merged by date below.
+        var fromReports: [String: [Mention]] = [:]
+        for (i, runde) in kaffeerunden.enumerated() {
+            for slug in Self.mentionedSlugs(runde.impulse.compactMap(\.kommune) + runde.kommunen, body: runde.page.body) {
+                fromReports[slug, default: []].append(.kaffeerunde(i))
+            }
+            for feld in runde.handlungsfelder { felder[feld.slug]?.kaffeerunden.append(i) }
+        }
+        var fromNews: [String: [Mention]] = [:]
+        for (i, meldung) in meldungen.enumerated() {
+            for slug in Self.mentionedSlugs(meldung.kommunen, body: meldung.page.body) {
+                fromNews[slug, default: []].append(.meldung(i))
+            }
+            for feld in meldung.handlungsfelder { felder[feld.slug]?.meldungen.append(i) }
+        }
+        for kommune in kommunen {
+            let a = fromReports[kommune.slug] ?? [], b = fromNews[kommune.slug] ?? []
+            guard !a.isEmpty || !b.isEmpty else { continue }
+            mentions[kommune.slug] = merge(a, b)
+        }
+    }
+
+    /// Merges two newest-first lists; on the same day reports come first.
+    private func merge(_ a: [Mention], _ b: [Mention]) -> [Mention] {
+        var result: [Mention] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && datum(of: a[i]) >= datum(of: b[j])) {
+                result.append(a[i]); i += 1
+            } else {
+                result.append(b[j]); j += 1
+            }
+        }
+        return result
+    }
+
+    /// Profile slugs named by references or linked from the body, each once.
+    private static func mentionedSlugs(_ references: [Reference], body: RenderedBody) -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for slug in references.map(\.slug) where seen.insert(slug).inserted { result.append(slug) }
+        for link in body.links {
+            guard case .page(let path, _) = link.target, let (kind, slug) = ContentKind.parse(contentPath: path),
+                  kind == .kommune, seen.insert(slug).inserted else { continue }
+            result.append(slug)
+        }
+        return result
+    }
+}

@@ -1,0 +1,255 @@
+/// Loads every document into typed pages (in parallel), then checks what
+/// only the whole site can tell: references between files, links and their
+/// anchors, images, the required pages. Returns the model only when nothing
+/// is wrong; the diagnostics always hold every problem found.
+public struct SiteModelBuilder {
+    public var includeDrafts = false
+    /// Replaces `base_url` from `site.yaml` (e.g. for a preview host).
+    public var baseURLOverride: String?
+
+    public init(includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+        self.includeDrafts = includeDrafts
+        self.baseURLOverride = baseURLOverride
+    }
+
+    static let requiredPages = ["impressum", "datenschutz", "barrierefreiheit"]
+
+    public func build(_ input: SiteInput) -> (model: SiteModel?, diagnostics: Diagnostics) {
+        var diagnostics = input.diagnostics
+        let label = { (path: String) in input.contentLabel + "/" + path }
+
+        // 1. Sort the documents by role.
+        var siteFile: InputFile?
+        var taxonomyFile: InputFile?
+        var pageFiles: [(InputFile, ContentKind, String)] = []
+        for file in input.documents {
+            switch file.path {
+            case "site.yaml": siteFile = file
+            case "handlungsfelder.yaml": taxonomyFile = file
+            case "site.yml", "handlungsfelder.yml":
+                diagnostics.error(SourceLocation(path: label(file.path)), "the file must end in .yaml",
+                                  hint: "rename it to \(file.path.dropLast(4)).yaml")
+            default:
+                classify(file, label: label(file.path), into: &pageFiles, diagnostics: &diagnostics)
+            }
+        }
+
+        // 2. Settings first: whether raw HTML is allowed changes how bodies render.
+        var settingsDecoder = SettingsDecoder()
+        var settings: SiteSettings?
+        if let siteFile {
+            settings = settingsDecoder.site(siteFile, label: label("site.yaml"), baseURLOverride: baseURLOverride)
+        } else {
+            diagnostics.error(SourceLocation(path: label("site.yaml")), "site.yaml is missing",
+                              hint: "create it with at least `titel:` and `base_url:`")
+        }
+        let felder = taxonomyFile.map { settingsDecoder.handlungsfelder($0, label: label("handlungsfelder.yaml")) } ?? []
+        diagnostics.append(contentsOf: settingsDecoder.diagnostics)
+        let allowHTML = settings?.markdownHTML ?? false
+
+        // 3. Every page, in parallel.
+        let decoded = parallelMap(pageFiles) { file, kind, slug -> (PageDecoder.Decoded?, Diagnostics) in
+            var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: label(file.path), allowHTML: allowHTML)
+            let result = decoder.decode()
+            return (result, decoder.diagnostics)
+        }
+
+        var kommunen: [Kommune] = [], runden: [Kaffeerunde] = [], meldungen: [Meldung] = [], seiten: [Seite] = []
+        var drafts: Set<String> = []
+        var headingIDs: [String: Set<String>] = [:]
+        var pageSlugs: [ContentKind: [String]] = [:]
+        for ((result, fileDiagnostics), (file, kind, slug)) in zip(decoded, pageFiles) {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            guard let result, Slug.isValid(slug) else { continue }
+            let page: PageSource
+            switch result {
+            case .kommune(let k): page = k.page
+            case .kaffeerunde(let r): page = r.page
+            case .meldung(let m): page = m.page
+            case .seite(let s): page = s.page
+            }
+            headingIDs[file.path] = Set(page.body.headings.map(\.id))
+            if page.entwurf && !includeDrafts {
+                drafts.insert(file.path)
+                continue
+            }
+            pageSlugs[kind, default: []].append(slug)
+            switch result {
+            case .kommune(let k): kommunen.append(k)
+            case .kaffeerunde(let r): runden.append(r)
+            case .meldung(let m): meldungen.append(m)
+            case .seite(let s): seiten.append(s)
+            }
+        }
+        let documentPaths = Set(input.documents.map(\.path))
+        let mediaPaths = Set(input.media.map(\.path))
+
+        // 4. What only the whole site can tell.
+        var check = SiteChecks(
+            kommunen: Dictionary(kommunen.map { ($0.slug, $0.art) }, uniquingKeysWith: { a, _ in a }),
+            felder: Set(felder.map(\.slug)),
+            headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
+            pageSlugs: pageSlugs, label: label)
+        for k in kommunen {
+            if let kreis = k.kreis { check.kreis(kreis, of: k) }
+            k.handlungsfelder.forEach { check.feld($0) }
+            k.projekte.forEach { check.feld($0.handlungsfeld) }
+            check.bild(k.bild)
+            check.links(of: k.page)
+        }
+        for r in runden {
+            r.impulse.compactMap(\.kommune).forEach { check.kommune($0, key: "impulse") }
+            r.kommunen.forEach { check.kommune($0, key: "kommunen") }
+            r.handlungsfelder.forEach { check.feld($0) }
+            check.bild(r.bild)
+            check.links(of: r.page)
+        }
+        for m in meldungen {
+            m.kommunen.forEach { check.kommune($0, key: "kommunen") }
+            m.handlungsfelder.forEach { check.feld($0) }
+            check.bild(m.bild)
+            check.links(of: m.page)
+        }
+        for s in seiten {
+            if SitePath.reserved.contains(s.slug) {
+                check.diagnostics.error(s.page.location, "a free page cannot be called `\(s.slug)`: the site uses /\(s.slug)/ itself",
+                                        hint: "rename the file, e.g. seiten/\(s.slug)-info.md")
+            }
+            check.links(of: s.page)
+        }
+        for required in Self.requiredPages where !seiten.contains(where: { $0.slug == required }) {
+            let path = "seiten/\(required).md"
+            let why = drafts.contains(path) ? "is marked as a draft" : "is missing"
+            check.diagnostics.error(SourceLocation(path: label(path)),
+                                    "the page `\(required)` \(why); German law requires it on a public body's site",
+                                    hint: drafts.contains(path) ? "remove `entwurf: true`" : "create \(label(path)) with `titel:`")
+        }
+        diagnostics.append(contentsOf: check.diagnostics)
+
+        guard !diagnostics.hasErrors, let settings else { return (nil, diagnostics) }
+        let model = SiteModel(settings: settings, handlungsfelder: felder, kommunen: kommunen, kaffeerunden: runden,
+                              meldungen: meldungen, seiten: seiten, media: input.media)
+        return (model, diagnostics)
+    }
+
+    /// Decides what a document is from its path; reports names that are not slugs.
+    private func classify(_ file: InputFile, label: String, into pages: inout [(InputFile, ContentKind, String)],
+                          diagnostics: inout Diagnostics) {
+        let parts = file.path.split(separator: "/").map(String.init)
+        guard parts.count == 2, let kind = ContentKind.allCases.first(where: { $0.folder == parts[0] }) else {
+            if parts.count > 2, ContentKind.allCases.contains(where: { $0.folder == parts[0] }) {
+                diagnostics.error(SourceLocation(path: label), "sub-folders are not read inside \(parts[0])/",
+                                  hint: "move the file to \(parts[0])/\(parts.last!)")
+            } else {
+                diagnostics.warning(SourceLocation(path: label), "not part of the content format; ignored",
+                                    hint: "pages go in kommunen/, kaffeerunden/, meldungen/ or seiten/")
+            }
+            return
+        }
+        let name = parts[1]
+        guard name.hasSuffix(".md") else {
+            diagnostics.error(SourceLocation(path: label), "only Markdown files (.md) belong in \(parts[0])/",
+                              hint: name.contains(".") ? "images and downloads go in medien/" : "rename it to \(name).md")
+            return
+        }
+        let slug = String(name.dropLast(3))
+        if !Slug.isValid(slug) {
+            let suggestion = Slug.make(from: slug)
+            diagnostics.error(SourceLocation(path: label), "file name `\(name)` is not a slug (lower-case a-z, 0-9 and single hyphens)",
+                              hint: suggestion.isEmpty ? nil : "rename it to \(suggestion).md")
+        }
+        // Still parsed, so the file's other problems show in the same run.
+        pages.append((file, kind, slug))
+    }
+}
+
+/// The cross-file checks, sharing the site's indexes.
+private struct SiteChecks {
+    let kommunen: [String: Art]
+    let felder: Set<String>
+    let headingIDs: [String: Set<String>]
+    let drafts: Set<String>
+    let documentPaths: Set<String>
+    let mediaPaths: Set<String>
+    let pageSlugs: [ContentKind: [String]]
+    let label: (String) -> String
+    var diagnostics = Diagnostics()
+
+    mutating func kommune(_ ref: Reference, key: String) {
+        guard kommunen[ref.slug] == nil else { return }
+        if drafts.contains("kommunen/\(ref.slug).md") {
+            diagnostics.error(ref.location, "`\(key)` names `\(ref.slug)`, whose profile is a draft",
+                              hint: "publish the profile or build with --drafts")
+        } else {
+            diagnostics.error(ref.location, "`\(key)` names `\(ref.slug)`, which has no profile in kommunen/",
+                              hint: Suggestion.hint(for: ref.slug, in: kommunen.keys.sorted()) ?? "create kommunen/\(ref.slug).md")
+        }
+    }
+
+    mutating func kreis(_ ref: Reference, of kommune: Kommune) {
+        guard let art = kommunen[ref.slug] else { return self.kommune(ref, key: "kreis") }
+        if art != .landkreis {
+            diagnostics.error(ref.location, "`kreis: \(ref.slug)` is a \(art.rawValue), not a Landkreis",
+                              hint: "`kreis` names the profile of the Landkreis the Kommune belongs to")
+        } else if ref.slug == kommune.slug {
+            diagnostics.error(ref.location, "a Landkreis cannot belong to itself")
+        }
+    }
+
+    mutating func feld(_ ref: Reference) {
+        guard !felder.contains(ref.slug) else { return }
+        diagnostics.error(ref.location, "Handlungsfeld `\(ref.slug)` is not defined in handlungsfelder.yaml",
+                          hint: Suggestion.hint(for: ref.slug, in: felder.sorted()) ?? "add it to handlungsfelder.yaml")
+    }
+
+    mutating func bild(_ bild: Bild?) {
+        guard let bild else { return }
+        let path = "medien/" + bild.datei
+        if bild.datei.split(separator: "/").contains("..") {
+            diagnostics.error(bild.dateiLocation, "`datei` must stay inside medien/", hint: "remove the ../")
+        } else if !mediaPaths.contains(path) {
+            let names = mediaPaths.map { String($0.dropFirst("medien/".count)) }.sorted()
+            diagnostics.error(bild.dateiLocation, "`datei: \(bild.datei)`: there is no file \(label(path))",
+                              hint: Suggestion.hint(for: bild.datei, in: names) ?? "put the image in \(label("medien/"))")
+        }
+    }
+
+    mutating func links(of page: PageSource) {
+        for link in page.body.links {
+            switch link.target {
+            case .anchor(let fragment):
+                if !(headingIDs[page.contentPath]?.contains(fragment) ?? false) && !fragment.hasPrefix("fn") {
+                    diagnostics.error(link.location, "this page has no heading `\(fragment)`",
+                                      hint: anchorHint(fragment, in: page.contentPath))
+                }
+            case .media(let path):
+                if !mediaPaths.contains(path) {
+                    diagnostics.error(link.location, "link to \(path): no such file in \(label("medien/"))",
+                                      hint: Suggestion.hint(for: path, in: mediaPaths.sorted()))
+                }
+            case .page(let path, let fragment):
+                guard let ids = headingIDs[path] else {
+                    if documentPaths.contains(path) { continue }  // its own errors are reported already
+                    diagnostics.error(link.location, "link to ../\(path): no such file", hint: pageHint(path))
+                    continue
+                }
+                if drafts.contains(path) {
+                    diagnostics.error(link.location, "link to ../\(path), which is a draft", hint: "publish it or build with --drafts")
+                } else if let fragment, !ids.contains(fragment) {
+                    diagnostics.error(link.location, "../\(path) has no heading `\(fragment)`", hint: anchorHint(fragment, in: path))
+                }
+            }
+        }
+    }
+
+    private func anchorHint(_ fragment: String, in path: String) -> String? {
+        Suggestion.hint(for: fragment, in: (headingIDs[path] ?? []).sorted())
+    }
+
+    private func pageHint(_ path: String) -> String? {
+        guard let (kind, slug) = ContentKind.parse(contentPath: path) else {
+            return "pages live in kommunen/, kaffeerunden/, meldungen/ or seiten/"
+        }
+        return Suggestion.closest(to: slug, in: pageSlugs[kind] ?? []).map { "did you mean ../\(kind.folder)/\($0).md?" }
+    }
+}

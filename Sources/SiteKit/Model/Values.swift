@@ -1,0 +1,78 @@
+/// A calendar date as editors write it: `YYYY-MM-DD`, or `YYYY-MM` where
+/// the content format allows a month (e.g. `mitglied_seit`).
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    /// nil for a month such as `2020-11`.
+    public var day: Int?
+
+    public init(year: Int, month: Int, day: Int?) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day ?? 0) < (b.year, b.month, b.day ?? 0)
+    }
+
+    /// ISO form, as written in the source: `2021-01-20` or `2020-11`.
+    public var description: String {
+        let ym = "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+        guard let day else { return ym }
+        return ym + "-" + (day < 10 ? "0\(day)" : "\(day)")
+    }
+
+    static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static let monthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                             "August", "September", "Oktober", "November", "Dezember"]
+
+    enum ParseError: Error, Equatable {
+        case format
+        case month(Int)
+        case day(Int, month: Int, year: Int)
+    }
+
+    /// Parses `YYYY-MM-DD`, or `YYYY-MM` when `allowMonth`.
+    static func parse(_ text: String, allowMonth: Bool) throws(ParseError) -> CalendarDate {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 || (allowMonth && parts.count == 2),
+              parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1])
+        else { throw .format }
+        guard (1...12).contains(month) else { throw .month(month) }
+        guard parts.count == 3, let day = Int(parts[2]) else { return CalendarDate(year: year, month: month, day: nil) }
+        guard day >= 1, day <= daysInMonth(month, year: year) else { throw .day(day, month: month, year: year) }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+}
+
+/// A slug that names another file (a profile, a Handlungsfeld), with where it
+/// was written so a dangling reference can be reported there.
+public struct Reference: Hashable, Sendable {
+    public var slug: String
+    public var location: SourceLocation
+}
+
+public struct Bild: Sendable {
+    /// Path below `content/medien/`.
+    public var datei: String
+    public var dateiLocation: SourceLocation
+    /// Empty for a decorative image.
+    public var alt: String
+    public var credit: String
+}
+
+public struct Quelle: Sendable {
+    public var titel: String
+    public var url: String?
+    public var datum: CalendarDate?
+}

@@ -1,0 +1,275 @@
+import Foundation
+import Yams
+
+/// Typed, located access to a YAML document. Every read that fails records
+/// an error at the node's place in the file and returns nil, so a decoder
+/// can go on and report every problem of a file in one run.
+struct YAMLReader {
+    /// Label of the file in diagnostics.
+    let path: String
+    /// File line of the YAML's first line.
+    let firstLine: Int
+    /// Where problems without a line of their own are reported (1:1).
+    var fileStart: SourceLocation { SourceLocation(path: path) }
+    var diagnostics = Diagnostics()
+
+    init(path: String, firstLine: Int) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        location(node.mark)
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return fileStart }
+        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    /// Parses the YAML text; syntax errors are reported at libyaml's position.
+    mutating func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+                diagnostics.error(location(mark), "YAML syntax: \(what)",
+                                  hint: "check indentation, and quote values that contain `: ` or start with a quote")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                diagnostics.error(location(context.mark),
+                                  "key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
+                                  hint: "keep one of them")
+            default:
+                diagnostics.error(fileStart, "YAML could not be read: \(error)")
+            }
+            return nil
+        } catch {
+            diagnostics.error(fileStart, "YAML could not be read: \(error)")
+            return nil
+        }
+    }
+
+    // MARK: - Mappings
+
+    /// A mapping whose keys are checked against `keys`: unknown keys are
+    /// errors with a suggestion, missing required keys are reported at
+    /// `missingAt` (the opening `---` for a file's front matter).
+    struct Fields {
+        var values: [String: Node]
+        var location: SourceLocation
+        subscript(_ key: String) -> Node? { values[key] }
+    }
+
+    mutating func fields(
+        _ node: Node?, what: String, required: [String], optional: [String], missingAt: SourceLocation? = nil
+    ) -> Fields? {
+        guard let node else {
+            for key in required {
+                diagnostics.error(missingAt ?? fileStart, "required key `\(key)` is missing", hint: "add `\(key): …`")
+            }
+            return nil
+        }
+        guard let mapping = node.mapping else {
+            diagnostics.error(location(node), "\(what) must be a set of `key: value` lines", hint: Self.shapeHint(node))
+            return nil
+        }
+        let known = required + optional
+        var values: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                diagnostics.error(location(keyNode), "a key must be a plain word")
+                continue
+            }
+            guard known.contains(key) else {
+                let hint = Suggestion.hint(for: key, in: known)
+                    ?? "allowed keys: " + known.map { "`\($0)`" }.joined(separator: ", ")
+                diagnostics.error(location(keyNode), "unknown key `\(key)` in \(what)", hint: hint)
+                continue
+            }
+            if value.scalar.map({ $0.style == .plain && Self.isNull($0.string) }) == true {
+                diagnostics.error(location(keyNode), "`\(key)` has no value", hint: "give a value or remove the line")
+                continue
+            }
+            values[key] = value
+        }
+        let fields = Fields(values: values, location: location(node))
+        for key in required where values[key] == nil && !mapping.contains(where: { $0.key.scalar?.string == key }) {
+            diagnostics.error(missingAt ?? fields.location, "required key `\(key)` is missing in \(what)", hint: "add `\(key): …`")
+        }
+        return fields
+    }
+
+    // MARK: - Scalars
+
+    /// Non-empty text. Numbers and dates are taken as written.
+    mutating func text(_ node: Node?, key: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            diagnostics.error(location(node), "`\(key)` must be text", hint: Self.shapeHint(node))
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else {
+            diagnostics.error(location(node), "`\(key)` must not be empty")
+            return nil
+        }
+        return value
+    }
+
+    mutating func wholeNumber(_ node: Node?, key: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar, scalar.style == .plain,
+              !scalar.string.isEmpty, scalar.string.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let value = Int(scalar.string)
+        else {
+            let written = node.scalar?.string ?? ""
+            let hint = written.contains(".") || written.contains(",")
+                ? "write the number without separators, e.g. \(written.filter { $0.isNumber })"
+                : "write digits only, without quotes"
+            diagnostics.error(location(node), "`\(key): \(written)` is not a whole number", hint: hint)
+            return nil
+        }
+        guard range.contains(value) else {
+            diagnostics.error(location(node), "`\(key): \(value)` is out of range (\(range.lowerBound)…\(range.upperBound == Int.max ? "" : "\(range.upperBound)"))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: Node?, key: String) -> Double? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
+            diagnostics.error(location(node), "`\(key)` must be a number in degrees, e.g. 50.43", hint: "use a point as decimal separator")
+            return nil
+        }
+        return value
+    }
+
+    mutating func flag(_ node: Node?, key: String) -> Bool? {
+        guard let node else { return nil }
+        switch node.scalar.map({ ($0.style, $0.string) }) {
+        case (.plain, "true")?: return true
+        case (.plain, "false")?: return false
+        default:
+            diagnostics.error(location(node), "`\(key)` must be `true` or `false`", hint: "write true or false, without quotes")
+            return nil
+        }
+    }
+
+    mutating func date(_ node: Node?, key: String, allowMonth: Bool = false) -> CalendarDate? {
+        guard let written = text(node, key: key), let node else { return nil }
+        let expected = allowMonth ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD"
+        let result: Result<CalendarDate, CalendarDate.ParseError>
+        do throws(CalendarDate.ParseError) {
+            result = .success(try CalendarDate.parse(written, allowMonth: allowMonth))
+        } catch {
+            result = .failure(error)
+        }
+        switch result {
+        case .success(let date):
+            return date
+        case .failure(.format):
+            diagnostics.error(location(node), "`\(key): \(written)` is not a date in the form \(expected)",
+                              hint: Self.dateHint(written, allowMonth: allowMonth))
+        case .failure(.month(let month)):
+            diagnostics.error(location(node), "`\(key): \(written)`: there is no month \(month)", hint: "months run from 01 to 12")
+        case .failure(.day(let day, let month, let year)):
+            let name = CalendarDate.monthNames[month - 1]
+            diagnostics.error(location(node), "`\(key): \(written)`: there is no \(day) \(name)",
+                              hint: "\(name) \(year) has \(CalendarDate.daysInMonth(month, year: year)) days")
+        }
+        return nil
+    }
+
+    /// One of `allowed`, written exactly.
+    mutating func oneOf<E: RawRepresentable & CaseIterable>(_ node: Node?, key: String, _ type: E.Type) -> E?
+    where E.RawValue == String {
+        guard let written = text(node, key: key), let node else { return nil }
+        if let value = E(rawValue: written) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        let hint = Suggestion.hint(for: written, in: allowed)
+            ?? "allowed: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
+        diagnostics.error(location(node), "`\(key): \(written)` is not one of the allowed values", hint: hint)
+        return nil
+    }
+
+    mutating func slugReference(_ node: Node?, key: String) -> Reference? {
+        guard let written = text(node, key: key), let node else { return nil }
+        guard Slug.isValid(written) else {
+            diagnostics.error(location(node), "`\(key): \(written)` is not a slug", hint: "did you mean `\(Slug.make(from: written))`?")
+            return nil
+        }
+        return Reference(slug: written, location: location(node))
+    }
+
+    mutating func webAddress(_ node: Node?, key: String) -> String? {
+        guard let written = text(node, key: key), let node else { return nil }
+        guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, host.contains(".")
+        else {
+            diagnostics.error(location(node), "`\(key): \(written)` is not a web address",
+                              hint: "write it with https://, e.g. https://www.example.de")
+            return nil
+        }
+        return written
+    }
+
+    // MARK: - Sequences
+
+    /// The items of a list. A single value where a list is expected is an
+    /// error that shows the list form.
+    mutating func list(_ node: Node?, key: String) -> [Node] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            let example = node.scalar.map { "[\($0.string)]" } ?? "a list of entries starting with `- `"
+            diagnostics.error(location(node), "`\(key)` must be a list", hint: "write \(example)")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    mutating func slugList(_ node: Node?, key: String) -> [Reference] {
+        var seen: Set<String> = []
+        var result: [Reference] = []
+        for item in list(node, key: key) {
+            guard let reference = slugReference(item, key: key) else { continue }
+            if seen.insert(reference.slug).inserted {
+                result.append(reference)
+            } else {
+                diagnostics.warning(reference.location, "`\(reference.slug)` is listed twice in `\(key)`", hint: "remove one")
+            }
+        }
+        return result
+    }
+
+    mutating func textList(_ node: Node?, key: String) -> [String] {
+        list(node, key: key).compactMap { text($0, key: key) }
+    }
+
+    // MARK: - Helpers
+
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    static func shapeHint(_ node: Node) -> String? {
+        switch node {
+        case .mapping: return "it is written as `key: value` lines; expected a single value"
+        case .sequence: return "it is written as a list; expected a single value"
+        default: return nil
+        }
+    }
+
+    static func dateHint(_ written: String, allowMonth: Bool) -> String {
+        // 20.01.2021 → 2021-01-20
+        let parts = written.split(separator: ".")
+        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) {
+            return "did you mean `\(CalendarDate(year: y, month: m, day: d))`?"
+        }
+        return allowMonth ? "e.g. 2021-01-20 or 2020-11" : "e.g. 2021-01-20"
+    }
+}

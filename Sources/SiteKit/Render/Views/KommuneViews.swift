@@ -1,0 +1,161 @@
+/// The profile page of a Kommune.
+struct KommuneView: ViewModel {
+    struct Fakt: ViewModel {
+        var label: String
+        var text: String
+        var link: String?
+        static let fields: [String: (Self) -> Any?] = ["label": { $0.label }, "text": { $0.text }, "link": { $0.link }]
+    }
+
+    struct ProjektView: ViewModel {
+        var titel: String
+        var feld: LinkView?
+        var status: String
+        var jahr: String?
+        static let fields: [String: (Self) -> Any?] = [
+            "titel": { $0.titel }, "feld": { $0.feld }, "status": { $0.status }, "jahr": { $0.jahr },
+        ]
+    }
+
+    var name: String
+    var art: String
+    var mitglied: Bool
+    var status: String
+    var steckbrief: [Fakt]
+    var handlungsfelder: [LinkView]
+    var projekte: [ProjektView]
+    var body: String
+    var toc: [TocEntry]
+    var erwaehntIn: [EintragView]
+    var mitglieder: [KommuneItemView]
+    var foerderung: [String]
+    var quellen: [QuelleView]
+    var bild: BildView?
+
+    static let fields: [String: (Self) -> Any?] = [
+        "name": { $0.name }, "art": { $0.art }, "mitglied": { $0.mitglied }, "status": { $0.status },
+        "steckbrief": { $0.steckbrief }, "handlungsfelder": { $0.handlungsfelder }, "projekte": { $0.projekte },
+        "body": { $0.body }, "toc": { $0.toc }, "erwaehnt_in": { $0.erwaehntIn }, "mitglieder": { $0.mitglieder },
+        "foerderung": { $0.foerderung }, "quellen": { $0.quellen }, "bild": { $0.bild },
+    ]
+}
+
+/// The list of all Kommunen, by Bundesland and Kreis.
+struct KommunenListView: ViewModel {
+    struct Gruppe: ViewModel {
+        var name: String
+        var link: String?
+        var kommunen: [KommuneItemView]
+        static let fields: [String: (Self) -> Any?] = ["name": { $0.name }, "link": { $0.link }, "kommunen": { $0.kommunen }]
+    }
+
+    struct Land: ViewModel {
+        var name: String
+        var id: String
+        var gruppen: [Gruppe]
+        static let fields: [String: (Self) -> Any?] = ["name": { $0.name }, "id": { $0.id }, "gruppen": { $0.gruppen }]
+    }
+
+    var laender: [Land]
+    var anzahl: String
+    var mitglieder: String
+
+    static let fields: [String: (Self) -> Any?] = [
+        "laender": { $0.laender }, "anzahl": { $0.anzahl }, "mitglieder": { $0.mitglieder },
+    ]
+}
+
+extension ViewContext {
+    func kommunePage(_ k: Kommune) -> PagePlan {
+        let page = path(.kommune, k.slug)
+        var fakten: [KommuneView.Fakt] = [
+            .init(label: "Art", text: k.art.rawValue),
+            .init(label: "Bundesland", text: k.bundesland.rawValue),
+        ]
+        if let kreis = k.kreis.flatMap({ model.kommune($0.slug) }) {
+            fakten.append(.init(label: "Kreis", text: kreis.name, link: SitePath.relative(from: page, to: path(.kommune, kreis.slug))))
+        }
+        if let e = k.einwohner {
+            let stand = k.einwohnerStand.map { " (Stand \(Self.stand($0)))" } ?? ""
+            fakten.append(.init(label: "Einwohner", text: GermanFormat.number(e) + stand))
+        }
+        fakten.append(.init(label: "Mitglied im Netzwerk", text: k.mitgliedSeit.map { "seit " + GermanFormat.date($0) } ?? "nein"))
+        if let l = k.leitung { fakten.append(.init(label: l.amt, text: l.name)) }
+        for c in k.kontakt {
+            let text = [c.name, c.seit.map { "seit " + GermanFormat.date($0) }].compactMap { $0 }.joined(separator: ", ")
+            fakten.append(.init(label: c.funktion, text: text.isEmpty ? "–" : text))
+        }
+        if let w = k.website { fakten.append(.init(label: "Website", text: Self.displayURL(w), link: w)) }
+        if let ags = k.ags { fakten.append(.init(label: "Amtlicher Gemeindeschlüssel", text: ags)) }
+
+        let projekte = k.projekte.map { p in
+            KommuneView.ProjektView(
+                titel: p.titel, feld: feldLinks(from: page, [p.handlungsfeld]).first,
+                status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
+        }
+        let view = KommuneView(
+            name: k.name, art: k.art.rawValue, mitglied: k.isMember,
+            status: k.mitgliedSeit.map { "Mitglied seit " + GermanFormat.date($0) } ?? "kein Mitglied",
+            steckbrief: fakten, handlungsfelder: feldLinks(from: page, k.handlungsfelder), projekte: projekte,
+            body: k.page.body.html, toc: toc(k.page.body),
+            erwaehntIn: (model.mentions[k.slug] ?? []).map { eintrag(from: page, $0) },
+            mitglieder: (model.kreisMitglieder[k.slug] ?? []).map { item(from: page, model.kommunen[$0]) },
+            foerderung: k.foerderung, quellen: quellen(k.quellen), bild: bild(from: page, k.bild))
+        let description = "\(k.art.rawValue) \(k.name) (\(k.bundesland.rawValue)): Steckbrief, Projekte und Berichte."
+        return PagePlan(path: page, template: "kommune",
+                        view: PageView(layout: layout(page: page, title: k.name, description: description,
+                                                      jsonld: JSONLD.kommune(k, model: model)),
+                                       content: view))
+    }
+
+    func kommunenListPage() -> PagePlan {
+        let page = SitePath.kommunen
+        var laender: [KommunenListView.Land] = []
+        for land in Bundesland.allCases {
+            let inLand = model.kommunen.filter { $0.bundesland == land }
+            guard !inLand.isEmpty else { continue }
+            // Landkreise with their members first, then Kommunen without a Kreis profile.
+            var gruppen: [KommunenListView.Gruppe] = []
+            for kreis in inLand where kreis.art == .landkreis {
+                let members = (model.kreisMitglieder[kreis.slug] ?? []).map { model.kommunen[$0] }
+                gruppen.append(.init(name: "Landkreis " + kreis.name,
+                                     link: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
+                                     kommunen: ([kreis] + members).map { item(from: page, $0) }))
+            }
+            let rest = inLand.filter { $0.art != .landkreis && $0.kreis == nil }
+            if !rest.isEmpty {
+                gruppen.append(.init(name: gruppen.isEmpty ? "Kommunen" : "Weitere Kommunen", link: nil,
+                                     kommunen: rest.map { item(from: page, $0) }))
+            }
+            laender.append(.init(name: land.rawValue, id: Slug.make(from: land.rawValue), gruppen: gruppen))
+        }
+        let members = model.kommunen.filter(\.isMember).count
+        let view = KommunenListView(laender: laender, anzahl: GermanFormat.number(model.kommunen.count),
+                                    mitglieder: GermanFormat.number(members))
+        return PagePlan(path: page, template: "kommunen",
+                        view: PageView(layout: layout(page: page, title: "Kommunen",
+                                                      description: "Alle Kommunen des Netzwerks nach Bundesland und Kreis."),
+                                       content: view))
+    }
+
+    static func statusText(_ status: ProjektStatus) -> String {
+        switch status {
+        case .geplant: return "geplant"
+        case .laufend: return "läuft"
+        case .umgesetzt: return "umgesetzt"
+        }
+    }
+
+    /// `2020`, or a date in words.
+    static func stand(_ text: String) -> String {
+        (try? CalendarDate.parse(text, allowMonth: true)).map(GermanFormat.date) ?? text
+    }
+
+    /// `www.bendorf.de` for `https://www.bendorf.de/`.
+    static func displayURL(_ url: String) -> String {
+        var text = Substring(url)
+        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text = text.dropFirst(scheme.count) }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,156 @@
+/// The Handlungsfelder index and one field's page.
+struct HandlungsfeldView: ViewModel {
+    struct ProjektItem: ViewModel {
+        var titel: String
+        var kommune: LinkView
+        var status: String
+        var jahr: String?
+        static let fields: [String: (Self) -> Any?] = [
+            "titel": { $0.titel }, "kommune": { $0.kommune }, "status": { $0.status }, "jahr": { $0.jahr },
+        ]
+    }
+
+    var name: String
+    var beschreibung: String?
+    var kommunen: [KommuneItemView]
+    var projekte: [ProjektItem]
+    var kaffeerunden: [EintragView]
+    var meldungen: [EintragView]
+
+    static let fields: [String: (Self) -> Any?] = [
+        "name": { $0.name }, "beschreibung": { $0.beschreibung }, "kommunen": { $0.kommunen },
+        "projekte": { $0.projekte }, "kaffeerunden": { $0.kaffeerunden }, "meldungen": { $0.meldungen },
+    ]
+}
+
+struct HandlungsfelderView: ViewModel {
+    struct Feld: ViewModel {
+        var url: String
+        var name: String
+        var beschreibung: String?
+        var kommunen: String
+        var berichte: String
+        static let fields: [String: (Self) -> Any?] = [
+            "url": { $0.url }, "name": { $0.name }, "beschreibung": { $0.beschreibung },
+            "kommunen": { $0.kommunen }, "berichte": { $0.berichte },
+        ]
+    }
+
+    var felder: [Feld]
+    static let fields: [String: (Self) -> Any?] = ["felder": { $0.felder }]
+}
+
+/// A free page (Impressum, Datenschutz …).
+struct SeiteView: ViewModel {
+    var titel: String
+    var body: String
+    var toc: [TocEntry]
+    static let fields: [String: (Self) -> Any?] = ["titel": { $0.titel }, "body": { $0.body }, "toc": { $0.toc }]
+}
+
+struct HomeView: ViewModel {
+    var titel: String
+    var beschreibung: String?
+    var mitglieder: String
+    var kommunen: String
+    var kaffeerunden: String
+    var meldungen: String
+    var neueBerichte: [EintragView]
+    var neueMeldungen: [EintragView]
+    var handlungsfelder: [LinkView]
+    var links: [LinkView]
+
+    static let fields: [String: (Self) -> Any?] = [
+        "titel": { $0.titel }, "beschreibung": { $0.beschreibung }, "anzahl_mitglieder": { $0.mitglieder },
+        "anzahl_kommunen": { $0.kommunen }, "anzahl_kaffeerunden": { $0.kaffeerunden }, "anzahl_meldungen": { $0.meldungen },
+        "neue_berichte": { $0.neueBerichte }, "neue_meldungen": { $0.neueMeldungen },
+        "handlungsfelder": { $0.handlungsfelder }, "links": { $0.links },
+    ]
+}
+
+struct NotFoundView: ViewModel {
+    var links: [LinkView]
+    static let fields: [String: (Self) -> Any?] = ["links": { $0.links }]
+}
+
+extension ViewContext {
+    func handlungsfeldPage(_ feld: Handlungsfeld) -> PagePlan {
+        let page = SitePath.handlungsfeld(feld.slug)
+        let rel = model.felder[feld.slug] ?? SiteModel.HandlungsfeldRelations()
+        let projekte = rel.projekte.map { entry -> HandlungsfeldView.ProjektItem in
+            let k = model.kommunen[entry.kommune], p = k.projekte[entry.projekt]
+            return .init(titel: p.titel, kommune: link(from: page, to: k), status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
+        }
+        let view = HandlungsfeldView(
+            name: feld.name, beschreibung: feld.beschreibung,
+            kommunen: rel.kommunen.map { item(from: page, model.kommunen[$0]) }, projekte: projekte,
+            kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, model.kaffeerunden[$0]) },
+            meldungen: rel.meldungen.map { eintrag(from: page, model.meldungen[$0]) })
+        return PagePlan(path: page, template: "handlungsfeld",
+                        view: PageView(layout: layout(page: page, title: feld.name,
+                                                      description: feld.beschreibung ?? "Handlungsfeld \(feld.name)"),
+                                       content: view))
+    }
+
+    func handlungsfelderPage() -> PagePlan {
+        let page = SitePath.handlungsfelder
+        let felder = model.handlungsfelder.map { feld -> HandlungsfelderView.Feld in
+            let rel = model.felder[feld.slug] ?? SiteModel.HandlungsfeldRelations()
+            return .init(url: SitePath.relative(from: page, to: SitePath.handlungsfeld(feld.slug)), name: feld.name,
+                         beschreibung: feld.beschreibung, kommunen: Self.count(rel.kommunen.count, "Kommune", "Kommunen"),
+                         berichte: Self.count(rel.kaffeerunden.count + rel.meldungen.count, "Bericht", "Berichte"))
+        }
+        return PagePlan(path: page, template: "handlungsfelder",
+                        view: PageView(layout: layout(page: page, title: "Handlungsfelder",
+                                                      description: "Die Handlungsfelder der Digitalisierung im Netzwerk."),
+                                       content: HandlungsfelderView(felder: felder)))
+    }
+
+    func seitePage(_ s: Seite) -> PagePlan {
+        let page = path(.seite, s.slug)
+        return PagePlan(path: page, template: "seite",
+                        view: PageView(layout: layout(page: page, title: s.titel, description: nil),
+                                       content: SeiteView(titel: s.titel, body: s.page.body.html, toc: toc(s.page.body))))
+    }
+
+    func homePage() -> PagePlan {
+        let page = SitePath.home
+        let sections: [(String, String)] = [
+            (SitePath.kommunen, "Alle Kommunen"), (SitePath.kaffeerunden, "Alle Kaffeerunden"),
+            (SitePath.meldungen, "Alle Meldungen"), (SitePath.handlungsfelder, "Alle Handlungsfelder"),
+        ]
+        let view = HomeView(
+            titel: model.settings.titel, beschreibung: model.settings.beschreibung,
+            mitglieder: GermanFormat.number(model.kommunen.filter(\.isMember).count),
+            kommunen: GermanFormat.number(model.kommunen.count),
+            kaffeerunden: GermanFormat.number(model.kaffeerunden.count),
+            meldungen: GermanFormat.number(model.meldungen.count),
+            neueBerichte: model.kaffeerunden.prefix(3).map { eintrag(from: page, $0) },
+            neueMeldungen: model.meldungen.prefix(3).map { eintrag(from: page, $0) },
+            handlungsfelder: model.handlungsfelder.map {
+                LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
+            },
+            links: sections.map { LinkView(url: SitePath.relative(from: page, to: $0.0), text: $0.1) })
+        return PagePlan(path: page, template: "home",
+                        view: PageView(layout: layout(page: page, title: model.settings.titel, description: nil,
+                                                      jsonld: JSONLD.website(model)),
+                                       content: view))
+    }
+
+    /// The 404 page is served for missing paths at any depth, so its
+    /// relative links are anchored with `<base href>` at `base_url`.
+    func notFoundPage() -> PagePlan {
+        var layout = layout(page: "", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht (mehr).")
+        layout.baseHref = model.settings.baseURL
+        layout.title = "Seite nicht gefunden – \(model.settings.titel)"
+        layout.isHome = false
+        layout.canonical = model.settings.baseURL + "404.html"
+        let links = [LinkView(url: "./", text: "Startseite")] + layout.nav
+        return PagePlan(path: "404.html", template: "404", view: PageView(layout: layout, content: NotFoundView(links: links)))
+    }
+
+    static func count(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(GermanFormat.number(n)) \(n == 1 ? one : many)"
+    }
+}
+

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Reads a `SiteInput` from disk. Symbolic links are never followed, so
+/// nothing outside the content and templates folders can be read or copied.
+public struct DiskLoader {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+
+    public init(contentDirectory: String, templatesDirectory: String) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case notADirectory(String)
+
+        public var description: String {
+            switch self {
+            case .notADirectory(let path): return "\(path): no such folder"
+            }
+        }
+    }
+
+    public func load() throws -> SiteInput {
+        var diagnostics = Diagnostics()
+        let contentLabel = Self.label(contentDirectory)
+        let templatesLabel = Self.label(templatesDirectory)
+        guard Self.isDirectory(contentDirectory) else { throw LoadError.notADirectory(contentLabel) }
+        guard Self.isDirectory(templatesDirectory) else { throw LoadError.notADirectory(templatesLabel) }
+
+        var documents: [InputFile] = []
+        var media: [PassThroughFile] = []
+        for path in walk(contentDirectory, label: contentLabel, diagnostics: &diagnostics) {
+            let absolute = contentDirectory + "/" + path
+            if path.hasPrefix("medien/") {
+                media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
+            } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains("/") || Self.isContentFolderFile(path) {
+                guard let bytes = Self.read(absolute) else {
+                    diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
+                    continue
+                }
+                documents.append(InputFile(path: path, bytes: bytes))
+            } else {
+                diagnostics.warning(SourceLocation(path: contentLabel + "/" + path),
+                                    "not part of the content format; ignored", hint: "images and downloads belong in medien/")
+            }
+        }
+
+        var templates: [InputFile] = []
+        var assets: [PassThroughFile] = []
+        for path in walk(templatesDirectory, label: templatesLabel, diagnostics: &diagnostics) {
+            let absolute = templatesDirectory + "/" + path
+            if path.hasPrefix("assets/") {
+                assets.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
+            } else if path.hasSuffix(".mustache") {
+                guard let bytes = Self.read(absolute) else {
+                    diagnostics.error(SourceLocation(path: templatesLabel + "/" + path), "cannot read the file")
+                    continue
+                }
+                templates.append(InputFile(path: path, bytes: bytes))
+            }
+        }
+        return SiteInput(
+            contentLabel: contentLabel, templatesLabel: templatesLabel,
+            documents: documents, media: media, templates: templates, assets: assets,
+            diagnostics: diagnostics)
+    }
+
+    /// Files inside the page folders are all read, whatever their ending, so
+    /// that a misnamed file is reported by the parser rather than skipped.
+    private static func isContentFolderFile(_ path: String) -> Bool {
+        ContentKind.allCases.contains { path.hasPrefix($0.folder + "/") }
+    }
+
+    /// Relative paths of all regular files below `root`, sorted; names that
+    /// begin with `.` or `_` are skipped, as the content format says.
+    private func walk(_ root: String, label: String, diagnostics: inout Diagnostics) -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(child)
+                case S_IFREG: result.append(child)
+                case S_IFLNK:
+                    diagnostics.warning(SourceLocation(path: label + "/" + child),
+                                        "symbolic link ignored: sitegen reads only files inside the folder",
+                                        hint: "copy the file here instead of linking to it")
+                default: continue
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            offset += n
+        }
+        return offset == bytes.count ? bytes : Array(bytes[..<offset])
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// The folder as the user wrote it, without a trailing slash.
+    static func label(_ path: String) -> String {
+        var label = path
+        while label.count > 1 && label.hasSuffix("/") { label.removeLast() }
+        return label
+    }
+}

@@ -1,0 +1,67 @@
+/// A file read from the content or templates folder: its path relative to
+/// that folder ("/"-separated) and its bytes.
+public struct InputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// A file that is copied to the output as it is (media, theme assets). Its
+/// bytes are only read when it is written, so large downloads cost nothing
+/// until then; an in-memory tree carries them directly.
+public struct PassThroughFile: Sendable {
+    public enum Origin: Sendable {
+        case disk(absolutePath: String)
+        case memory([UInt8])
+    }
+
+    /// Path relative to its source folder, e.g. `medien/karte.png` or `assets/site.css`.
+    public var path: String
+    public var origin: Origin
+
+    public init(path: String, origin: Origin) {
+        self.path = path
+        self.origin = origin
+    }
+}
+
+/// Everything the build reads: the content tree and the theme. Tests build
+/// one in memory; `DiskLoader` reads one from disk.
+public struct SiteInput: Sendable {
+    /// Root label used in diagnostics, e.g. `content` (as the user named it).
+    public var contentLabel: String
+    public var templatesLabel: String
+    /// `site.yaml`, `handlungsfelder.yaml` and every Markdown file.
+    public var documents: [InputFile]
+    /// Everything below `medien/`, path relative to the content folder.
+    public var media: [PassThroughFile]
+    /// `*.mustache` files, path relative to the templates folder.
+    public var templates: [InputFile]
+    /// Everything below `templates/assets/`, path relative to the templates folder.
+    public var assets: [PassThroughFile]
+    /// Problems found while reading (ignored links, unreadable files).
+    public var diagnostics: Diagnostics
+
+    public init(
+        contentLabel: String = "content", templatesLabel: String = "templates",
+        documents: [InputFile], media: [PassThroughFile] = [],
+        templates: [InputFile], assets: [PassThroughFile] = [],
+        diagnostics: Diagnostics = Diagnostics()
+    ) {
+        self.contentLabel = contentLabel
+        self.templatesLabel = templatesLabel
+        self.documents = documents
+        self.media = media
+        self.templates = templates
+        self.assets = assets
+        self.diagnostics = diagnostics
+    }
+}
