@@ -40,12 +40,16 @@ public enum Build {
     /// Loads from disk, renders, and writes the output atomically. The
     /// previous output stays untouched unless the build succeeds.
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
+        var clock = StageClock()
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
+        clock.lap("load")
         let result = render(input, options: options)
+        clock.lap("parse+render")
         if let files = result.files {
             try OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
                 .write(files: files, copies: result.copies)
         }
+        clock.lap("write")
         return result
     }
 }

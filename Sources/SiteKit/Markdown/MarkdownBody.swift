@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page body rendered to HTML, with what later stages need to know about
 /// it: its headings (for the table of contents and anchor checks) and its
 /// links to other content (checked once the whole site is known).
@@ -98,16 +100,12 @@ struct MarkdownBody {
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
     /// the site's language is German and every control needs a name.
     private static func localize(_ html: String) -> String {
-        var html = html
-        if html.contains("aria-label=\"Back to content\"") {
-            html = html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Zurück zum Text\"")
-        }
-        if html.contains("<input type=\"checkbox\"") {
-            html = html
-                .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />")
-                .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />")
-        }
-        return html
+        guard html.containsBytes("data-footnote-backref") || html.containsBytes("<input type=\"checkbox\"") else { return html }
+        return html.replacingBytes([
+            ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
+            ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />"),
+            ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />"),
+        ])
     }
 }
 
@@ -133,5 +131,47 @@ struct ColumnMap {
         let start = starts[line - 1]
         let end = text.utf8.index(start, offsetBy: max(0, byteColumn - 1), limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
         return text[start..<end].count + 1
+    }
+}
+
+extension String {
+    /// Replaces each pattern (tried in order at every position) on the
+    /// UTF-8 bytes, in one pass.
+    func replacingBytes(_ replacements: [(String, String)]) -> String {
+        let source = Array(utf8)
+        let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + 256)
+        var i = 0
+        outer: while i < source.count {
+            for (pattern, replacement) in patterns where source[i] == pattern[0] && i + pattern.count <= source.count
+                && source[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += replacement
+                i += pattern.count
+                continue outer
+            }
+            out.append(source[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Substring test on the UTF-8 bytes (memchr + memcmp); Foundation's
+    /// `contains` goes through UTF-16 and costs more than rendering the page.
+    func containsBytes(_ needle: String) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { hay -> Bool in
+            let n = Array(needle.utf8)
+            guard let base = hay.baseAddress, !n.isEmpty, hay.count >= n.count else { return false }
+            var offset = 0
+            let last = hay.count - n.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(n[0]), last - offset + 1) else { return false }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, n, n.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
+        return found ?? false
     }
 }

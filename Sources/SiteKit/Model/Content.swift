@@ -6,6 +6,10 @@ public struct PageSource: Sendable {
     public var location: SourceLocation
     public var entwurf: Bool
     public var body: RenderedBody
+    /// False when a required value was missing or invalid: the page still
+    /// takes part in the site-wide checks, so one run reports everything,
+    /// but the build will not write anything.
+    public var complete = true
 }
 
 public enum Art: String, CaseIterable, Sendable {

@@ -107,7 +107,9 @@ struct PageDecoder {
                 foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
                 quellen: quellen(f["quellen"], yaml: &yaml),
                 bild: bild(f["bild"], yaml: &yaml))
-            return name == nil || art == nil || land == nil ? nil : .kommune(kommune)
+            var result = kommune
+            result.page.complete = name != nil && art != nil && land != nil
+            return .kommune(result)
         case .kaffeerunde:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
@@ -120,7 +122,9 @@ struct PageDecoder {
                 kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
                 bild: bild(f["bild"], yaml: &yaml),
                 quellen: quellen(f["quellen"], yaml: &yaml))
-            return titel == nil || datum == nil ? nil : .kaffeerunde(runde)
+            var result = runde
+            result.page.complete = titel != nil && datum != nil
+            return .kaffeerunde(result)
         case .meldung:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
@@ -130,11 +134,15 @@ struct PageDecoder {
                 handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
                 bild: bild(f["bild"], yaml: &yaml),
                 quellen: quellen(f["quellen"], yaml: &yaml))
-            return titel == nil || datum == nil ? nil : .meldung(meldung)
+            var result = meldung
+            result.page.complete = titel != nil && datum != nil
+            return .meldung(result)
         case .seite:
             let titel = yaml.text(f["titel"], key: "titel")
             let seite = Seite(page: page, titel: titel ?? slug, menue: yaml.wholeNumber(f["menue"], key: "menue"))
-            return titel == nil ? nil : .seite(seite)
+            var result = seite
+            result.page.complete = titel != nil
+            return .seite(result)
         }
     }
 

@@ -60,7 +60,7 @@ public struct SiteModelBuilder {
         var pageSlugs: [ContentKind: [String]] = [:]
         for ((result, fileDiagnostics), (file, kind, slug)) in zip(decoded, pageFiles) {
             diagnostics.append(contentsOf: fileDiagnostics)
-            guard let result, Slug.isValid(slug) else { continue }
+            guard let result else { continue }
             let page: PageSource
             switch result {
             case .kommune(let k): page = k.page
@@ -86,7 +86,7 @@ public struct SiteModelBuilder {
 
         // 4. What only the whole site can tell.
         var check = SiteChecks(
-            kommunen: Dictionary(kommunen.map { ($0.slug, $0.art) }, uniquingKeysWith: { a, _ in a }),
+            kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
             felder: Set(felder.map(\.slug)),
             headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
             pageSlugs: pageSlugs, label: label)
@@ -165,7 +165,8 @@ public struct SiteModelBuilder {
 
 /// The cross-file checks, sharing the site's indexes.
 private struct SiteChecks {
-    let kommunen: [String: Art]
+    /// Profile slug → its `art`, nil where the profile's own `art` is wrong.
+    let kommunen: [String: Art?]
     let felder: Set<String>
     let headingIDs: [String: Set<String>]
     let drafts: Set<String>
@@ -187,7 +188,8 @@ private struct SiteChecks {
     }
 
     mutating func kreis(_ ref: Reference, of kommune: Kommune) {
-        guard let art = kommunen[ref.slug] else { return self.kommune(ref, key: "kreis") }
+        guard let entry = kommunen[ref.slug] else { return self.kommune(ref, key: "kreis") }
+        guard let art = entry else { return }
         if art != .landkreis {
             diagnostics.error(ref.location, "`kreis: \(ref.slug)` is a \(art.rawValue), not a Landkreis",
                               hint: "`kreis` names the profile of the Landkreis the Kommune belongs to")

@@ -30,7 +30,9 @@ struct YAMLReader {
     /// Parses the YAML text; syntax errors are reported at libyaml's position.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // The basic resolver skips YAML 1.1 tag guessing (regexes per scalar):
+            // every value is interpreted by its key, so `ags: 07137` stays text.
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),

@@ -4,7 +4,7 @@
 struct SourceText {
     var text: String
 
-    enum DecodingError: Error {
+    enum DecodingError: Error, Equatable {
         /// 1-based line and column of the first byte that is not UTF-8.
         case invalidUTF8(line: Int, column: Int)
     }
@@ -15,7 +15,7 @@ struct SourceText {
         guard let decoded = String(validating: slice, as: UTF8.self) else {
             throw .invalidUTF8(line: 0, column: 0).located(in: slice)
         }
-        text = decoded.contains("\r") ? Self.normalizingLineEndings(decoded) : decoded
+        text = slice.contains(UInt8(ascii: "\r")) ? Self.normalizingLineEndings(decoded) : decoded
     }
 
     private static func normalizingLineEndings(_ text: String) -> String {

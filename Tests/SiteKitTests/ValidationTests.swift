@@ -1,0 +1,180 @@
+import Testing
+@testable import SiteKit
+
+/// One test per rule of the content format: each breaks the valid fixture
+/// site in one place and expects exactly that error at that place.
+@Suite struct ValidationTests {
+    let profile = "kommunen/test.md"
+    let label = "content/kommunen/test.md"
+
+    func kommune(_ extra: String, body: String = "Text.") -> [String: String?] {
+        [profile: "---\nname: Test\nart: Gemeinde\nbundesland: Hessen\n\(extra)---\n\(body)\n"]
+    }
+
+    @Test func validSiteHasNoDiagnostics() {
+        let result = Fixture.render()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.files != nil)
+    }
+
+    @Test func unknownKeySuggestsTheClosest() {
+        let result = Fixture.render(kommune("einwohnerzahl: 5\n"))
+        let d = result.diagnostics.first!
+        #expect(d.location == Loc(path: label, line: 5, column: 1))
+        #expect(d.message.contains("unknown key `einwohnerzahl`"))
+        #expect(d.hint == "did you mean `einwohner`?")
+        #expect(result.files == nil)
+    }
+
+    @Test func unknownNestedKey() {
+        #expect(Fixture.errors(kommune("leitung:\n  amt: Bürgermeister\n  nmae: X\n")) == [
+            "\(label):7:3: unknown key `nmae` in `leitung`",
+            "\(label):6:3: required key `name` is missing in `leitung`",
+        ].sorted { $0.split(separator: ":")[1] < $1.split(separator: ":")[1] })
+    }
+
+    @Test func badEnumValue() {
+        let result = Fixture.render(kommune("").mapValues { $0!.replacingOccurrences(of: "art: Gemeinde", with: "art: Grossstadt") })
+        let d = result.diagnostics.first!
+        #expect(d.location.line == 3 && d.location.column == 6)
+        #expect(d.message == "`art: Grossstadt` is not one of the allowed values")
+    }
+
+    @Test func bundeslandSuggestion() {
+        let result = Fixture.render(kommune("").mapValues { $0!.replacingOccurrences(of: "Hessen", with: "Rheinland Pfalz") })
+        #expect(result.diagnostics.first?.hint == "did you mean `Rheinland-Pfalz`?")
+    }
+
+    @Test func impossibleDate() {
+        let errors = Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2023-02-30\n---\nText\n"])
+        #expect(errors == ["content/meldungen/m.md:3:8: `datum: 2023-02-30`: there is no 30 Februar"])
+    }
+
+    @Test func germanDateGetsISOSuggestion() {
+        let result = Fixture.render(["meldungen/m.md": "---\ntitel: M\ndatum: 20.01.2021\n---\nText\n"])
+        #expect(result.diagnostics.first?.hint == "did you mean `2021-01-20`?")
+    }
+
+    @Test func monthOnlyWhereAllowed() {
+        #expect(Fixture.errors(kommune("mitglied_seit: 2020-11\n")).isEmpty)
+        #expect(Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01\n---\nText\n"])
+            == ["content/meldungen/m.md:3:8: `datum: 2021-01` is not a date in the form YYYY-MM-DD"])
+    }
+
+    @Test func missingRequiredKeyAtOpeningLine() {
+        let errors = Fixture.errors(["kaffeerunden/k.md": "---\ndatum: 2021-01-20\n---\nText\n"])
+        #expect(errors == ["content/kaffeerunden/k.md:1:1: required key `titel` is missing in the front matter of a Kaffeerunde"])
+    }
+
+    @Test func fileNameMustBeASlug() {
+        let result = Fixture.render(["kommunen/Weißenthurm.md": "---\nname: Weißenthurm\nart: Verbandsgemeinde\nbundesland: Rheinland-Pfalz\n---\n"])
+        let d = result.diagnostics.first!
+        #expect(d.location == Loc(path: "content/kommunen/Weißenthurm.md"))
+        #expect(d.hint == "rename it to weissenthurm.md")
+    }
+
+    @Test func danglingProfileReferences() {
+        #expect(Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\nkommunen:\n  - bendorf\n  - bendorff\n---\n"])
+            == ["content/meldungen/m.md:6:5: `kommunen` names `bendorff`, which has no profile in kommunen/"])
+        #expect(Fixture.errors(["kaffeerunden/k.md": "---\ntitel: K\ndatum: 2021-01-20\nimpulse:\n  - name: A\n    kommune: nirgendwo\n---\n"])
+            == ["content/kaffeerunden/k.md:6:14: `impulse` names `nirgendwo`, which has no profile in kommunen/"])
+    }
+
+    @Test func kreisMustBeALandkreis() {
+        #expect(Fixture.errors(kommune("kreis: bendorf\n")) == ["\(label):5:8: `kreis: bendorf` is a Stadt, not a Landkreis"])
+        #expect(Fixture.errors(kommune("kreis: westerwald\n")) == ["\(label):5:8: `kreis` names `westerwald`, which has no profile in kommunen/"])
+    }
+
+    @Test func unknownHandlungsfeld() {
+        let result = Fixture.render(kommune("handlungsfelder: [verwaltung, bildnug]\n"))
+        #expect(result.diagnostics.first?.message == "Handlungsfeld `bildnug` is not defined in handlungsfelder.yaml")
+        #expect(result.diagnostics.first?.hint == "did you mean `bildung`?")
+        #expect(result.diagnostics.first?.location.column == 31)
+    }
+
+    @Test func projectStatusAndField() {
+        let errors = Fixture.errors(kommune("projekte:\n  - titel: A\n    handlungsfeld: verwaltung\n    status: fertig\n"))
+        #expect(errors == ["\(label):8:13: `status: fertig` is not one of the allowed values"])
+    }
+
+    @Test func typesOfValues() {
+        #expect(Fixture.errors(kommune("einwohner: 16.900\n")) == ["\(label):5:12: `einwohner: 16.900` is not a whole number"])
+        #expect(Fixture.errors(kommune("ags: 07137203\n")) == ["\(label):5:6: `ags` must be written in quotes"])
+        #expect(Fixture.errors(kommune("ags: \"0713\"\n")) == ["\(label):5:6: `ags: 0713` must be 8 digits"])
+        #expect(Fixture.errors(kommune("website: www.bendorf.de\n")) == ["\(label):5:10: `website: www.bendorf.de` is not a web address"])
+        #expect(Fixture.errors(kommune("koordinaten: [7.57, 50.43]\n")) == ["\(label):5:14: `koordinaten: [7.57, 50.43]` lie outside Germany"])
+        #expect(Fixture.errors(kommune("entwurf: ja\n")) == ["\(label):5:10: `entwurf` must be `true` or `false`"])
+        #expect(Fixture.errors(kommune("handlungsfelder: verwaltung\n")) == ["\(label):5:18: `handlungsfelder` must be a list"])
+        #expect(Fixture.errors(kommune("kreis:\n")) == ["\(label):5:1: `kreis` has no value"])
+    }
+
+    @Test func yamlSyntaxErrorIsLocated() {
+        let errors = Fixture.errors(kommune("leitung: {amt: X, name: Y\n"))
+        #expect(errors.count == 1)
+        #expect(errors[0].hasPrefix("\(label):6:"))
+    }
+
+    @Test func duplicateKey() {
+        let errors = Fixture.errors(kommune("einwohner: 1\neinwohner: 2\n"))
+        #expect(errors.count == 1 && errors[0].contains("`einwohner` appears more than once"))
+    }
+
+    @Test func invalidUTF8File() {
+        var input = Fixture.input()
+        input.documents.append(InputFile(path: "meldungen/kaputt.md", bytes: Array("---\ntitel: M".utf8) + [0xFF]))
+        let result = Build.render(input)
+        #expect(result.diagnostics.map(\.location) == [Loc(path: "content/meldungen/kaputt.md")])
+        #expect(result.diagnostics.first?.message.contains("not valid UTF-8") == true)
+    }
+
+    @Test func imagesNeedAFileAltTextAndCredit() {
+        #expect(Fixture.errors(kommune("bild:\n  datei: karte.png\n  alt: Karte\n  credit: Stadt\n")) == [
+            "\(label):6:10: `datei: karte.png`: there is no file content/medien/karte.png"])
+        #expect(Fixture.errors(kommune("bild:\n  datei: karte.png\n  credit: Stadt\n"), media: ["medien/karte.png"]) == [
+            "\(label):6:3: `bild` needs `alt`, a short text that says what the image shows"])
+        #expect(Fixture.errors(kommune("bild:\n  datei: karte.png\n  dekorativ: true\n  credit: Stadt\n"), media: ["medien/karte.png"]).isEmpty)
+        #expect(Fixture.errors(kommune("", body: "![](../medien/karte.png)"), media: ["medien/karte.png"]) == [
+            "\(label):6:1: image has no alt text"])
+    }
+
+    @Test func requiredPages() {
+        #expect(Fixture.errors(["seiten/datenschutz.md": nil]) == [
+            "content/seiten/datenschutz.md:1:1: the page `datenschutz` is missing; German law requires it on a public body's site"])
+    }
+
+    @Test func freePageCannotTakeASectionName() {
+        #expect(Fixture.errors(["seiten/kommunen.md": "---\ntitel: K\n---\n"]) == [
+            "content/seiten/kommunen.md:1:1: a free page cannot be called `kommunen`: the site uses /kommunen/ itself"])
+    }
+
+    @Test func siteYAMLRules() {
+        #expect(Fixture.errors(["site.yaml": "titel: T\n"]) == ["content/site.yaml:1:1: required key `base_url` is missing in site.yaml"])
+        #expect(Fixture.errors(["site.yaml": "titel: T\nbase_url: example.org\n"])
+            == ["content/site.yaml:2:11: `base_url: example.org` is not a web address"])
+        #expect(Fixture.errors(["site.yaml": "titel: T\nbase_url: https://e.de/\nmarkdown:\n  htlm: true\n"])
+            == ["content/site.yaml:4:3: unknown key `htlm` in `markdown`"])
+    }
+
+    @Test func taxonomyRules() {
+        #expect(Fixture.errors(["handlungsfelder.yaml": "- slug: a\n  name: A\n- slug: a\n  name: B\n"]).first
+            == "content/handlungsfelder.yaml:3:9: Handlungsfeld `a` is defined twice (first at line 1)")
+    }
+
+    @Test func draftsAreLeftOutAndCannotBeReferenced() {
+        let draft = kommune("entwurf: true\n")
+        let result = Fixture.render(draft)
+        #expect(result.errorCount == 0)
+        #expect(Fixture.page(result, "kommunen/test/index.html") == nil)
+        #expect(Fixture.page(Fixture.render(draft, drafts: true), "kommunen/test/index.html") != nil)
+        var linked = draft
+        linked["meldungen/m.md"] = "---\ntitel: M\ndatum: 2021-01-20\nkommunen: [test]\n---\n"
+        #expect(Fixture.errors(linked) == ["content/meldungen/m.md:4:12: `kommunen` names `test`, whose profile is a draft"])
+    }
+
+    @Test func everyErrorOfARunIsReported() {
+        var changes = kommune("einwohnerzahl: 5\n")
+        changes["meldungen/m.md"] = "---\ntitel: M\ndatum: 2023-02-30\n---\n[x](../kommunen/weg.md)\n"
+        changes["seiten/impressum.md"] = .some(nil)
+        #expect(Fixture.errors(changes).count == 4, "\(Fixture.errors(changes))")
+    }
+}
