@@ -44,8 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteKitTests",
-            dependencies: ["SiteKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["SiteKit"]
         ),
     ]
 )

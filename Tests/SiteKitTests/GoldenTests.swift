@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// The example site in `content/`, rendered with the default theme, must
+/// match the files in `Golden/`. After an intended change, refresh them with
+/// `UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
+@Suite struct GoldenTests {
+    static let pages = [
+        "index.html", "kommunen/index.html", "kommunen/bendorf/index.html", "kommunen/mayen-koblenz/index.html",
+        "kaffeerunden/index.html", "kaffeerunden/2021-01-eltville-nachhaltigkeit/index.html",
+        "meldungen/2021-03-12-hennef-digitalisierungskonzept/index.html", "handlungsfelder/index.html",
+        "handlungsfelder/verwaltung/index.html", "impressum/index.html", "404.html",
+        "feed.xml", "sitemap.xml", "robots.txt",
+    ]
+    static let goldenDir = Fixture.repoRoot.appendingPathComponent("Tests/SiteKitTests/Golden")
+
+    static func exampleSite() throws -> SiteInput {
+        try DiskLoader(contentDirectory: Fixture.repoRoot.appendingPathComponent("content").path,
+                       templatesDirectory: Fixture.repoRoot.appendingPathComponent("templates").path).load()
+    }
+
+    @Test(arguments: pages)
+    func pageMatchesGolden(_ path: String) throws {
+        let result = Build.render(try Self.exampleSite())
+        #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
+        let rendered = try #require(Fixture.page(result, path), "no page \(path)")
+        let golden = Self.goldenDir.appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+            try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
+            try rendered.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(rendered == expected, "\(path) differs from \(golden.lastPathComponent)")
+    }
+
+    @Test func exampleSiteHasEveryPageLinkedBothWays() throws {
+        let result = Build.render(try Self.exampleSite())
+        let model = try #require(result.model)
+        let paths = Set(result.files!.map(\.path))
+        for k in model.kommunen { #expect(paths.contains("kommunen/\(k.slug)/index.html")) }
+        for r in model.kaffeerunden { #expect(paths.contains("kaffeerunden/\(r.slug)/index.html")) }
+        for m in model.meldungen { #expect(paths.contains("meldungen/\(m.slug)/index.html")) }
+        // Reports link to their speakers' profiles, and those profiles link back.
+        for r in model.kaffeerunden {
+            let report = Fixture.page(result, "kaffeerunden/\(r.slug)/index.html")!
+            for slug in r.impulse.compactMap(\.kommune?.slug) {
+                #expect(report.contains("href=\"../../kommunen/\(slug)/\""))
+                #expect(Fixture.page(result, "kommunen/\(slug)/index.html")!.contains("href=\"../../kaffeerunden/\(r.slug)/\""))
+            }
+        }
+        #expect(model.kreisMitglieder["mayen-koblenz"]?.count == 2)
+    }
+}
+
+@Suite struct DeterminismTests {
+    @Test func sameInputSameBytes() throws {
+        var input = try GoldenTests.exampleSite()
+        let first = Build.render(input).files!
+        input.documents.reverse()
+        input.media.reverse()
+        let second = Build.render(input).files!
+        #expect(first.map(\.path) == second.map(\.path))
+        for (a, b) in zip(first, second) { #expect(a.bytes == b.bytes, "\(a.path) differs between runs") }
+    }
+}
