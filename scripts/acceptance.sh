@@ -54,6 +54,9 @@ fi
 "$SITEGEN" build --content "$work/nowhere" --output "$work/c" >/dev/null 2>&1
 status=$?
 if [ $status -eq 2 ] && [ ! -e "$work/c" ]; then ok "missing content folder exits 2"; else fail "missing content folder exits 2 (got $status)"; fi
+"$SITEGEN" build --base-url not-a-url --output "$work/d" >/dev/null 2>&1
+status=$?
+if [ $status -eq 2 ] && [ ! -e "$work/d" ]; then ok "bad option exits 2"; else fail "bad option exits 2 (got $status)"; fi
 mkdir -p "$work/foreign" && echo keep > "$work/foreign/notes.txt"
 "$SITEGEN" build --output "$work/foreign" >/dev/null 2>&1
 status=$?

@@ -22,6 +22,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include pages marked `entwurf: true`.") var drafts = false
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of base_url from site.yaml.") var baseURL: String?
 
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.count < 10 {
+            throw ValidationError("--base-url must be an absolute address such as https://example.org/netzwerk/")
+        }
+    }
+
     func run() throws {
         let start = DispatchTime.now()
         let result: Build.Result

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SiteKit
 
 @main
@@ -9,4 +10,19 @@ struct Sitegen: ParsableCommand {
         version: SitegenVersion.current,
         subcommands: [BuildCommand.self]
     )
+
+    /// Usage errors exit with 2, as `build` documents, instead of
+    /// ArgumentParser's 64; content errors (1) and success pass through.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.failure)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -178,3 +178,17 @@ import Testing
         #expect(Fixture.errors(changes).count == 4, "\(Fixture.errors(changes))")
     }
 }
+
+@Suite struct MoreValidationTests {
+    @Test func kreisInAnotherBundesland() {
+        let errors = Fixture.errors(["kommunen/test.md": "---\nname: Test\nart: Gemeinde\nbundesland: Hessen\nkreis: mayen-koblenz\n---\n"])
+        #expect(errors == ["content/kommunen/test.md:5:8: `kreis: mayen-koblenz` lies in Rheinland-Pfalz, this Kommune in Hessen"])
+    }
+
+    @Test func topLevelHeadingInBodyIsDemotedWithAWarning() {
+        let result = Fixture.render(["seiten/ueber.md": "---\ntitel: Über\n---\n# Wer wir sind\n"])
+        #expect(result.errorCount == 0)
+        #expect(result.diagnostics.map(\.location.line) == [4])
+        #expect(Fixture.page(result, "ueber/index.html")?.contains("<h2 id=\"wer-wir-sind\">") == true)
+    }
+}

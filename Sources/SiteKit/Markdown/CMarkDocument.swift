@@ -141,8 +141,8 @@ final class CMarkDocument {
     /// attribute hook for headings; a custom block is the documented way to
     /// emit our own opening and closing tags while keeping the inline
     /// rendering (and its escaping) to cmark.
-    func giveHeading(_ node: Node, id: String) {
-        guard case .heading(let level) = node.kind else { return }
+    func giveHeading(_ node: Node, id: String, level: Int) {
+        guard case .heading = node.kind else { return }
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
         cmark_node_set_on_exit(block, "</h\(level)>")

@@ -57,11 +57,19 @@ struct MarkdownBody {
 
         for node in document.nodes() {
             switch node.kind {
-            case .heading(let level):
+            case .heading(var level):
                 let text = document.plainText(of: node).trimmingCharacters(in: .whitespaces)
+                if level == 1 {
+                    // The page title is the page's only h1 (one h1 per page, WCAG).
+                    let (line, _) = document.position(of: node)
+                    diagnostics.warning(SourceLocation(path: displayPath, line: line + firstLine - 1, column: 1),
+                                        "a `#` heading in the text is shown as `##`: the title is the page's only top heading",
+                                        hint: "start sections with ##")
+                    level = 2
+                }
                 let id = ids.next(for: text)
                 headings.append(.init(level: level, text: text, id: id))
-                document.giveHeading(node, id: id)
+                document.giveHeading(node, id: id, level: level)
             case .link, .image:
                 let (line, byteColumn) = document.position(of: node)
                 let location = SourceLocation(

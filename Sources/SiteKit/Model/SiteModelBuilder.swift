@@ -87,6 +87,7 @@ public struct SiteModelBuilder {
         // 4. What only the whole site can tell.
         var check = SiteChecks(
             kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
+            bundeslaender: Dictionary(kommunen.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a }),
             felder: Set(felder.map(\.slug)),
             headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
             pageSlugs: pageSlugs, label: label)
@@ -167,6 +168,7 @@ public struct SiteModelBuilder {
 private struct SiteChecks {
     /// Profile slug → its `art`, nil where the profile's own `art` is wrong.
     let kommunen: [String: Art?]
+    let bundeslaender: [String: Bundesland]
     let felder: Set<String>
     let headingIDs: [String: Set<String>]
     let drafts: Set<String>
@@ -195,6 +197,9 @@ private struct SiteChecks {
                               hint: "`kreis` names the profile of the Landkreis the Kommune belongs to")
         } else if ref.slug == kommune.slug {
             diagnostics.error(ref.location, "a Landkreis cannot belong to itself")
+        } else if let land = bundeslaender[ref.slug], land != kommune.bundesland {
+            diagnostics.error(ref.location, "`kreis: \(ref.slug)` lies in \(land.rawValue), this Kommune in \(kommune.bundesland.rawValue)",
+                              hint: "check `kreis` and `bundesland`")
         }
     }
 
