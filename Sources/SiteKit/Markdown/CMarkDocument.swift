@@ -34,7 +34,9 @@ final class CMarkDocument {
     /// HTML is replaced by a comment when rendering (cmark's safe mode).
     init(markdown: String, allowHTML: Bool) {
         Self.registerExtensionsOnce
+        // Table alignment as style attributes: `align` is obsolete in HTML5.
         var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+            | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if allowHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
         let parser = cmark_parser_new(options)!

@@ -111,6 +111,8 @@ struct MarkdownBody {
         guard html.containsBytes("data-footnote-backref") || html.containsBytes("<input type=\"checkbox\"") else { return html }
         return html.replacingBytes([
             ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
+            // A section needs a heading; the theme hides this one visually.
+            ("<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Fußnoten</h2>"),
             ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />"),
             ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />"),
         ])

@@ -78,6 +78,13 @@ public struct Kommune: Sendable {
 
     public var slug: String { page.slug }
     public var isMember: Bool { mitgliedSeit != nil }
+
+    /// "Landkreis Mayen-Koblenz", but "Rhein-Sieg-Kreis" and "Kreis Mettmann"
+    /// as they are: names that already say Kreis keep their form.
+    public var fullName: String {
+        guard art == .landkreis else { return "\(art.rawValue) \(name)" }
+        return name.lowercased().contains("kreis") ? name : "Landkreis \(name)"
+    }
 }
 
 public struct Kaffeerunde: Sendable {

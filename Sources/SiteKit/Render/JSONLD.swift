@@ -12,13 +12,13 @@ enum JSONLD {
         }
         var org: [String: Any] = [
             "@context": "https://schema.org", "@type": "GovernmentOrganization",
-            "name": k.art == .landkreis ? "Landkreis \(k.name)" : "\(k.art.rawValue) \(k.name)",
+            "name": k.fullName,
             "areaServed": area,
             "url": model.settings.baseURL + ContentKind.kommune.pagePath(slug: k.slug),
         ]
         if let w = k.website { org["sameAs"] = w }
         if let kreis = k.kreis.flatMap({ model.kommune($0.slug) }) {
-            org["parentOrganization"] = ["@type": "GovernmentOrganization", "name": "Landkreis \(kreis.name)",
+            org["parentOrganization"] = ["@type": "GovernmentOrganization", "name": kreis.fullName,
                                          "url": model.settings.baseURL + ContentKind.kommune.pagePath(slug: kreis.slug)]
         }
         return encode(org)

@@ -43,7 +43,8 @@ struct KommuneView: ViewModel {
 /// The list of all Kommunen, by Bundesland and Kreis.
 struct KommunenListView: ViewModel {
     struct Gruppe: ViewModel {
-        var name: String
+        /// nil for the only group of a Land: no heading needed.
+        var name: String?
         var link: String?
         var kommunen: [KommuneItemView]
         static let fields: [String: (Self) -> Any?] = ["name": { $0.name }, "link": { $0.link }, "kommunen": { $0.kommunen }]
@@ -114,17 +115,18 @@ extension ViewContext {
         for land in Bundesland.allCases {
             let inLand = model.kommunen.filter { $0.bundesland == land }
             guard !inLand.isEmpty else { continue }
-            // Landkreise with their members first, then Kommunen without a Kreis profile.
+            // Landkreise (their heading links the Kreis profile) with their
+            // members first, then Kommunen without a Kreis profile.
             var gruppen: [KommunenListView.Gruppe] = []
             for kreis in inLand where kreis.art == .landkreis {
                 let members = (model.kreisMitglieder[kreis.slug] ?? []).map { model.kommunen[$0] }
-                gruppen.append(.init(name: "Landkreis " + kreis.name,
+                gruppen.append(.init(name: kreis.fullName,
                                      link: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
-                                     kommunen: ([kreis] + members).map { item(from: page, $0) }))
+                                     kommunen: members.map { item(from: page, $0) }))
             }
             let rest = inLand.filter { $0.art != .landkreis && $0.kreis == nil }
             if !rest.isEmpty {
-                gruppen.append(.init(name: gruppen.isEmpty ? "Kommunen" : "Weitere Kommunen", link: nil,
+                gruppen.append(.init(name: gruppen.isEmpty ? nil : "Weitere Kommunen", link: nil,
                                      kommunen: rest.map { item(from: page, $0) }))
             }
             laender.append(.init(name: land.rawValue, id: Slug.make(from: land.rawValue), gruppen: gruppen))
