@@ -20,6 +20,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/acceptance.sh
+	bash scripts/audit.sh
+
+# Only the end-to-end audit (Nu HTML checker, axe-core, links) of the example site.
+audit: build
+	bash scripts/audit.sh
 
 # cmark-gfm's headers and libraries come from Debian's packages.
 deps:
