@@ -1,0 +1,36 @@
+import Testing
+@testable import SiteKit
+
+@Suite struct ThemeTests {
+    @Test func templateSyntaxErrorIsLocated() {
+        var input = Fixture.input()
+        input.templates = input.templates.map {
+            $0.path == "seite.mustache" ? InputFile(path: $0.path, text: "<h1>{{titel}}</h1>\n{{#toc}}\n<p>\n") : $0
+        }
+        let errors = Build.render(input).diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors.map(\.formatted))")
+        #expect(errors.first?.location.path == "templates/seite.mustache")
+        #expect(errors.first?.location.line == 3 || errors.first?.location.line == 4)
+    }
+
+    @Test func everyPageKindNeedsItsTemplate() {
+        var input = Fixture.input()
+        input.templates.removeAll { $0.path == "kaffeerunde.mustache" }
+        let result = Build.render(input)
+        #expect(result.diagnostics.map(\.formatted) == [
+            "templates/kaffeerunde.mustache:1:1: error: the theme has no template `kaffeerunde` (every page kind needs its template; copy it from the default theme)"])
+        #expect(result.files == nil)
+    }
+
+    @Test func escapingMatchesMustache() {
+        let escaping = HTMLEscaping()
+        #expect(escaping.escapeText("Bürger & <Rat> \"X\" 'Y'") == "Bürger &amp; &lt;Rat&gt; &quot;X&quot; &#39;Y&#39;")
+        #expect(escaping.escapeText("Straße") == "Straße")
+    }
+
+    @Test func valuesAreEscapedInPages() {
+        let result = Fixture.render(["seiten/ueber.md": "---\ntitel: \"Wir & <ihr>\"\n---\n"])
+        let html = Fixture.page(result, "ueber/index.html")!
+        #expect(html.contains("<h1>Wir &amp; &lt;ihr&gt;</h1>"))
+    }
+}
