@@ -64,3 +64,22 @@ import Testing
         for (a, b) in zip(first, second) { #expect(a.bytes == b.bytes, "\(a.path) differs between runs") }
     }
 }
+
+@Suite struct ParallelMarkdownTests {
+    /// cmark-gfm keeps extension state in globals; parsing many bodies in
+    /// parallel must still apply strikethrough and autolinks to every one.
+    @Test func extensionsSurviveParallelParsing() throws {
+        var changes: [String: String?] = [:]
+        for i in 0..<300 {
+            changes["meldungen/m\(i).md"] = "---\ntitel: M\(i)\ndatum: 2021-01-20\n---\nVorher ~~alt~~ und www.example.org/\(i) und https://example.org/x\(i).\n"
+        }
+        let result = Fixture.render(changes)
+        #expect(result.errorCount == 0)
+        for i in 0..<300 {
+            let html = try #require(Fixture.page(result, "meldungen/m\(i)/index.html"))
+            #expect(html.contains("<del>alt</del>"), "m\(i): strikethrough lost")
+            #expect(html.contains("<a href=\"http://www.example.org/\(i)\">"), "m\(i): autolink lost")
+            #expect(html.contains("<a href=\"https://example.org/x\(i)\">"), "m\(i): autolink lost")
+        }
+    }
+}

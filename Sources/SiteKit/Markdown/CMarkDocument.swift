@@ -55,8 +55,17 @@ final class CMarkDocument {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
+        // cmark-gfm switches the extensions' special characters (`~`, `:`, `w`)
+        // on and off in a process-wide table while it parses inlines, so two
+        // parsers finishing at once lose each other's strikethrough and
+        // autolinks. Inline parsing is therefore one at a time; block parsing
+        // and rendering stay parallel.
+        Self.inlineLock.lock()
         root = cmark_parser_finish(parser)
+        Self.inlineLock.unlock()
     }
+
+    private static let inlineLock = NSLock()
 
     /// Headings replaced by `giveHeading`; see there.
     private var detached: [OpaquePointer] = []
