@@ -43,9 +43,11 @@ if [ -x "$GEN" ]; then
   if [ "$before" = "$after" ]; then ok "failed build leaves the output untouched"; else fail "failed build changed the output"; fi
 
   # 3. A generated site of 200 Kommunen builds without diagnostics.
-  python3 "$GEN" "$work/gen" --kommunen 200 >/dev/null
+  python3 "$GEN" "$work/gen" --kommunen 500 >/dev/null
   if "$SITEGEN" build --content "$work/gen/content" --output "$work/gen-out" >"$work/gen.log" 2>&1 && ! grep -q "warning\|error" "$work/gen.log"; then
     ok "generated corpus builds cleanly"; else fail "generated corpus builds cleanly" "$(cat "$work/gen.log")"; fi
+  "$SITEGEN" build --content "$work/gen/content" --output "$work/gen-out2" >/dev/null 2>&1
+  if diff -r "$work/gen-out" "$work/gen-out2" >/dev/null; then ok "generated corpus is byte-identical across builds"; else fail "generated corpus differs between builds"; fi
 else
   fail "gen-corpus not found at $GEN (expected ../shared beside the checkout)"
 fi
