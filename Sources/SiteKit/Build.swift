@@ -19,6 +19,10 @@ public enum Build {
         /// Media and theme assets, copied as they are.
         public var copies: [PassThroughFile]
         public var model: SiteModel?
+        /// What the write changed; nil when nothing was written.
+        public var written: OutputWriter.Stats?
+        /// True when the output already held this build and nothing was done.
+        public var upToDate = false
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
@@ -31,10 +35,10 @@ public enum Build {
         diagnostics.append(contentsOf: modelDiagnostics)
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
         guard let model, let theme, !diagnostics.hasErrors else {
-            return Result(diagnostics: diagnostics.sorted, files: nil, copies: [], model: model)
+            return Result(diagnostics: diagnostics.sorted, files: nil, copies: [], model: model, written: nil)
         }
         let files = SiteRenderer(model: model, theme: theme).render()
-        return Result(diagnostics: diagnostics.sorted, files: files, copies: model.media + input.assets, model: model)
+        return Result(diagnostics: diagnostics.sorted, files: files, copies: model.media + input.assets, model: model, written: nil)
     }
 
     /// Loads from disk, renders, and writes the output atomically. The
@@ -42,12 +46,18 @@ public enum Build {
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
         var clock = StageClock()
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
+        let fingerprint = BuildStamp.fingerprint(of: input, options: options)
+        let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
         clock.lap("load")
-        let result = render(input, options: options)
+        if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint) {
+            return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
+        }
+        var result = render(input, options: options)
         clock.lap("parse+render")
         if let files = result.files {
-            try OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
-                .write(files: files, copies: result.copies)
+            result.written = try writer.write(files: files, copies: result.copies)
+            // A build with warnings is never skipped: its warnings must show again.
+            BuildStamp.record(input: result.diagnostics.isEmpty ? fingerprint : "with-warnings", in: writer.output)
         }
         clock.lap("write")
         return result

@@ -46,9 +46,15 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("sitegen: \(Self.count(result.errorCount, "error")), \(Self.count(warnings, "warning")); nothing was written\n".utf8))
             throw ExitCode(ExitStatus.contentErrors)
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let seconds = String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        if result.upToDate {
+            print("sitegen: \(output) is up to date (no input changed) – \(seconds) s")
+            return
+        }
         let pages = result.files?.filter { $0.path.hasSuffix(".html") }.count ?? 0
-        print("sitegen: \(pages) pages and \(result.copies.count) files written to \(output) in \(String(format: "%.2f", seconds)) s"
+        let stats = result.written ?? OutputWriter.Stats()
+        print("sitegen: \(pages) pages and \(result.copies.count) files in \(output): \(stats.written) written, "
+            + "\(stats.unchanged) unchanged, \(stats.removed) removed – \(seconds) s"
             + (warnings > 0 ? ", \(Self.count(warnings, "warning"))" : ""))
     }
 

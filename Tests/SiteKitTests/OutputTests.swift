@@ -26,6 +26,49 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return stat(root + "/public/" + path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    @Test func rewritesOnlyWhatChanged() throws {
+        let first = try writer.write(files: [file("index.html", "eins"), file("a/index.html", "a"), file("b/c/index.html", "c")], copies: [])
+        #expect(first == OutputWriter.Stats(written: 3, unchanged: 0, removed: 0))
+        let before = (inode("index.html"), inode("a/index.html"))
+        let second = try writer.write(files: [file("index.html", "eins"), file("a/index.html", "A")], copies: [])
+        #expect(second == OutputWriter.Stats(written: 1, unchanged: 1, removed: 1))
+        #expect(inode("index.html") == before.0, "an unchanged file must not be rewritten")
+        #expect(read("a/index.html") == "A")
+        #expect(read("b/c/index.html") == nil)
+        #expect(!FileManager.default.fileExists(atPath: root + "/public/b"), "emptied folders are removed")
+        let third = try writer.write(files: [file("index.html", "eins"), file("a/index.html", "A")], copies: [])
+        #expect(third == OutputWriter.Stats(written: 0, unchanged: 2, removed: 0))
+    }
+
+    @Test func anInterruptedCommitIsCompletedFirst() throws {
+        try writer.write(files: [file("index.html", "alt"), file("weg.html", "x")], copies: [])
+        // A build that was killed right after its commit point.
+        let staging = root + "/.public.sitegen-staging-99999"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try "neu".write(toFile: staging + "/0", atomically: true, encoding: .utf8)
+        try OutputJournal(moves: [("0", "index.html")], deletions: ["weg.html"], emptiedDirectories: []).commit(in: staging)
+        #expect(read("index.html") == "alt")
+        try writer.write(files: [file("index.html", "neu")], copies: [])
+        #expect(read("index.html") == "neu")
+        #expect(read("weg.html") == nil)
+        #expect(!FileManager.default.fileExists(atPath: staging))
+    }
+
+    @Test func anUncommittedStagingIsDiscarded() throws {
+        try writer.write(files: [file("index.html", "alt")], copies: [])
+        let staging = root + "/.public.sitegen-staging-99998"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try "halb".write(toFile: staging + "/0", atomically: true, encoding: .utf8)
+        try writer.write(files: [file("index.html", "alt")], copies: [])
+        #expect(read("index.html") == "alt")
+        #expect(!FileManager.default.fileExists(atPath: staging))
+    }
+
     @Test func refusesFoldersItDidNotWrite() throws {
         try FileManager.default.createDirectory(atPath: root + "/public", withIntermediateDirectories: true)
         try "mine".write(toFile: root + "/public/notes.txt", atomically: true, encoding: .utf8)

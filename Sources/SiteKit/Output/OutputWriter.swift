@@ -1,15 +1,21 @@
 import CSystemExtras
 import Foundation
 
-/// Writes a finished site so that the output folder always holds one whole
-/// build: everything goes into a staging folder beside it, which then takes
-/// the output's place in one atomic exchange. A build that fails or is
-/// killed leaves the previous output as it was, and a finished one leaves no
-/// stale files.
+/// Writes a finished site so that the output folder only ever holds a whole
+/// build, and touches only what changed.
+///
+/// - A new or empty output folder is written in a staging folder beside it,
+///   which then takes its place in one rename.
+/// - An existing output is compared file by file; only new and changed files
+///   are staged beside it, together with a journal of what to move in and
+///   what to delete. Renaming the journal into place is the commit point: a
+///   build that fails or is killed before it leaves the previous output as
+///   it was; one killed after it is completed by the next run before
+///   anything else happens.
 public struct OutputWriter {
-    /// Marks a folder as written by sitegen, so it may be replaced. sitegen
-    /// refuses to replace a non-empty folder without it: `--output ~` must
-    /// never cost anyone their files.
+    /// Marks a folder as written by sitegen, so it may be changed. sitegen
+    /// refuses to write into a non-empty folder without it: `--output ~` must
+    /// never cost anyone their files. It also records the build's stamp.
     public static let marker = ".sitegen-output"
 
     public var outputDirectory: String
@@ -25,75 +31,132 @@ public struct OutputWriter {
         public var description: String
     }
 
-    public func write(files: [OutputFile], copies: [PassThroughFile]) throws {
-        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
-        try checkPlace(output)
-        let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
+    public struct Stats: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+
+        public init(written: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+            self.written = written
+            self.unchanged = unchanged
+            self.removed = removed
+        }
+    }
+
+    var output: String { URL(fileURLWithPath: outputDirectory).standardizedFileURL.path }
+    private var parent: String { (output as NSString).deletingLastPathComponent }
+    private var name: String { (output as NSString).lastPathComponent }
+    private var stagingPrefix: String { parent + "/.\(name).sitegen-staging-" }
+
+    @discardableResult
+    public func write(files: [OutputFile], copies: [PassThroughFile],
+                      stamp: String = "This folder is written by sitegen build.\n") throws -> Stats {
+        try checkPlace()
         let fm = FileManager.default
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent, name: name)
+        try finishInterruptedCommits()
 
-        let staging = parent + "/.\(name).sitegen-staging-\(getpid())"
+        let staging = stagingPrefix + "\(getpid())"
         try? fm.removeItem(atPath: staging)
+        let existing = Self.isEmptyOrMissing(output) ? nil : OutputTree.scan(output)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            try writeAll(files: files, copies: copies, into: staging)
-            try swap(staging: staging, output: output)
+            let stats: Stats
+            if let existing {
+                stats = try update(existing: existing, files: files, copies: copies, staging: staging)
+            } else {
+                stats = try writeFresh(files: files, copies: copies, stamp: stamp, staging: staging)
+            }
+            try? fm.removeItem(atPath: staging)
+            return stats
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
         }
     }
 
-    private func checkPlace(_ output: String) throws {
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
-        if output == "/" || output == home {
-            throw WriteError(description: "refusing to write the site into \(output); choose a folder of its own, e.g. public")
+    // MARK: - A new output folder
+
+    private func writeFresh(files: [OutputFile], copies: [PassThroughFile], stamp: String, staging: String) throws -> Stats {
+        var all = files
+        all.append(OutputFile(path: Self.marker, bytes: Array(stamp.utf8)))
+        try Self.makeDirectories(for: all.map(\.path) + copies.map(\.path), in: staging)
+        try writeAll(all, names: all.map(\.path), copies: copies, into: staging)
+        if FileManager.default.fileExists(atPath: output) {
+            // An empty folder: swap it out, so the site appears at once.
+            guard sitegen_exchange_paths(staging, output) == 0 || (rmdir(output) == 0 && rename(staging, output) == 0) else {
+                throw WriteError(description: "cannot replace \(outputDirectory): \(Self.lastError)")
+            }
+        } else if rename(staging, output) != 0 {
+            throw WriteError(description: "cannot create \(outputDirectory): \(Self.lastError)")
         }
-        for protected in protectedDirectories {
-            let p = URL(fileURLWithPath: protected).standardizedFileURL.path
-            if output == p || output.hasPrefix(p + "/") || p.hasPrefix(output + "/") {
-                throw WriteError(description: "the output folder \(outputDirectory) overlaps \(protected); choose another, e.g. public")
+        return Stats(written: files.count + copies.count)
+    }
+
+    // MARK: - An existing output folder
+
+    private func update(existing: OutputTree, files: [OutputFile], copies: [PassThroughFile],
+                        staging: String) throws -> Stats {
+        // Which files differ? Same size is checked byte by byte; reading is far
+        // cheaper than writing on these disks.
+        let output = self.output
+        let changedFiles = parallelMap(files) { file -> Bool in
+            guard existing.sizes[file.path] == file.bytes.count else { return true }
+            return DiskLoader.read(output + "/" + file.path) != file.bytes
+        }
+        let copyBytes = parallelMap(copies) { copy -> [UInt8]? in
+            switch copy.origin {
+            case .memory(let bytes): return bytes
+            case .disk(let path): return DiskLoader.read(path)
             }
         }
+        var changed: [OutputFile] = []
+        for (file, isChanged) in zip(files, changedFiles) where isChanged { changed.append(file) }
+        for (copy, bytes) in zip(copies, copyBytes) {
+            guard let bytes else { throw WriteError(description: "cannot read \(copy.path)") }
+            if existing.sizes[copy.path] != bytes.count || DiskLoader.read(output + "/" + copy.path) != bytes {
+                changed.append(OutputFile(path: copy.path, bytes: bytes))
+            }
+        }
+        var wanted = Set(files.map(\.path))
+        wanted.formUnion(copies.map(\.path))
+        wanted.insert(Self.marker)
+        let stale = existing.sizes.keys.filter { !wanted.contains($0) }.sorted()
+        let stats = Stats(written: changed.count, unchanged: files.count + copies.count - changed.count, removed: stale.count)
+        // The marker stays; the build records its new stamp after the write.
+        guard !changed.isEmpty || !stale.isEmpty else { return stats }
+
+        // Stage the changed files under numbered names, then commit.
+        let stagedNames = changed.indices.map(String.init)
+        try writeAll(changed, names: stagedNames, copies: [], into: staging)
+        let journal = OutputJournal(
+            moves: zip(stagedNames, changed).map { (staged: $0, target: $1.path) },
+            deletions: stale, emptiedDirectories: existing.directories)
+        try journal.commit(in: staging)
+        try journal.apply(from: staging, to: output)
+        return stats
+    }
+
+    /// A commit whose journal was written but not fully applied (the process
+    /// was killed): apply it now, before anything else changes the output.
+    private func finishInterruptedCommits() throws {
         let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: output, isDirectory: &isDir) else { return }
-        guard isDir.boolValue else {
-            throw WriteError(description: "\(outputDirectory) exists and is not a folder")
-        }
-        let entries = (try? fm.contentsOfDirectory(atPath: output)) ?? []
-        if !entries.isEmpty && !entries.contains(Self.marker) {
-            throw WriteError(description: "\(outputDirectory) holds files that sitegen did not write; "
-                + "remove the folder or choose another output folder, so nothing of yours is replaced")
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where (parent + "/" + entry).hasPrefix(stagingPrefix) {
+            let staging = parent + "/" + entry
+            if let journal = OutputJournal.read(from: staging) {
+                try journal.apply(from: staging, to: output)
+            }
+            try? fm.removeItem(atPath: staging)
         }
     }
 
-    /// Staging folders of builds that were killed.
-    private func removeLeftovers(in parent: String, name: String) {
-        let prefix = ".\(name).sitegen-staging-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
-        }
-    }
+    // MARK: - Writing
 
-    private func writeAll(files: [OutputFile], copies: [PassThroughFile], into root: String) throws {
-        var directories: Set<String> = []
-        for path in files.map(\.path) + copies.map(\.path) {
-            var dir = (path as NSString).deletingLastPathComponent
-            while !dir.isEmpty && directories.insert(dir).inserted {
-                dir = (dir as NSString).deletingLastPathComponent
-            }
-        }
-        // Parents sort before their children.
-        for dir in directories.sorted() {
-            guard mkdir(root + "/" + dir, 0o755) == 0 || errno == EEXIST else {
-                throw WriteError(description: "cannot create \(dir): \(String(cString: strerror(errno)))")
-            }
-        }
-        let failures = parallelMap(files) { file -> String? in
-            Self.writeFile(root + "/" + file.path, file.bytes) ? nil : file.path
+    /// Writes `files` under `names` (their paths, or numbers when staged for
+    /// a commit) and the copies under their paths.
+    private func writeAll(_ files: [OutputFile], names: [String], copies: [PassThroughFile], into root: String) throws {
+        let failures = parallelMap(Array(zip(files, names))) { file, name -> String? in
+            Self.writeFile(root + "/" + name, file.bytes) ? nil : file.path
         } + parallelMap(copies) { copy -> String? in
             let bytes: [UInt8]?
             switch copy.origin {
@@ -104,10 +167,24 @@ public struct OutputWriter {
             return Self.writeFile(root + "/" + copy.path, bytes) ? nil : copy.path
         }
         if let failed = failures.compactMap({ $0 }).first {
-            throw WriteError(description: "cannot write \(failed): \(String(cString: strerror(errno)))")
+            throw WriteError(description: "cannot write \(failed): \(Self.lastError)")
         }
-        guard Self.writeFile(root + "/" + Self.marker, Array("This folder is written by sitegen build and replaced by every build.\n".utf8)) else {
-            throw WriteError(description: "cannot write \(Self.marker)")
+    }
+
+    /// Creates the folders that `paths` need below `root`, parents first.
+    static func makeDirectories(for paths: [String], in root: String) throws {
+        func parent(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
+        var directories: Set<Substring> = []
+        for path in paths {
+            var dir = parent(Substring(path))
+            while !dir.isEmpty && directories.insert(dir).inserted {
+                dir = parent(dir)
+            }
+        }
+        for dir in directories.sorted() {
+            guard mkdir(root + "/" + dir, 0o755) == 0 || errno == EEXIST else {
+                throw WriteError(description: "cannot create \(dir): \(lastError)")
+            }
         }
     }
 
@@ -124,22 +201,34 @@ public struct OutputWriter {
         return true
     }
 
-    private func swap(staging: String, output: String) throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output) {
-            if sitegen_exchange_paths(staging, output) != 0 {
-                // File systems without RENAME_EXCHANGE: two renames, a moment apart.
-                let old = staging + "-old"
-                guard rename(output, old) == 0, rename(staging, output) == 0 else {
-                    throw WriteError(description: "cannot replace \(outputDirectory): \(String(cString: strerror(errno)))")
-                }
-                try? fm.removeItem(atPath: old)
-                return
-            }
-            // The staging path now holds the previous build.
-            try? fm.removeItem(atPath: staging)
-        } else if rename(staging, output) != 0 {
-            throw WriteError(description: "cannot create \(outputDirectory): \(String(cString: strerror(errno)))")
+    static var lastError: String { String(cString: strerror(errno)) }
+
+    // MARK: - Safety
+
+    private func checkPlace() throws {
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        if output == "/" || output == home {
+            throw WriteError(description: "refusing to write the site into \(output); choose a folder of its own, e.g. public")
         }
+        for protected in protectedDirectories {
+            let p = URL(fileURLWithPath: protected).standardizedFileURL.path
+            if output == p || output.hasPrefix(p + "/") || p.hasPrefix(output + "/") {
+                throw WriteError(description: "the output folder \(outputDirectory) overlaps \(protected); choose another, e.g. public")
+            }
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else {
+            throw WriteError(description: "\(outputDirectory) exists and is not a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        if !entries.isEmpty && !entries.contains(Self.marker) {
+            throw WriteError(description: "\(outputDirectory) holds files that sitegen did not write; "
+                + "remove the folder or choose another output folder, so nothing of yours is replaced")
+        }
+    }
+
+    static func isEmptyOrMissing(_ path: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).isEmpty
     }
 }
