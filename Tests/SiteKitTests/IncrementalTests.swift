@@ -73,6 +73,11 @@ import Testing
         #expect(!repaired.upToDate)
         #expect(repaired.written?.written == 1)
         #expect(FileManager.default.contents(atPath: page) == original)
+        // A same-size edit shows by its modification time.
+        let sameSize = String(decoding: original!, as: UTF8.self).replacingOccurrences(of: "<h1>", with: "<h2>")
+        try sameSize.write(toFile: page, atomically: false, encoding: .utf8)
+        #expect(try !Build.run(content: content, templates: templates, output: root + "/out").upToDate)
+        #expect(FileManager.default.contents(atPath: page) == original)
         // Other options are another build.
         let drafts = try Build.run(content: content, templates: templates, output: root + "/out", options: .init(includeDrafts: true))
         #expect(!drafts.upToDate)

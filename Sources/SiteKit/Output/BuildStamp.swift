@@ -1,9 +1,11 @@
 import Foundation
 
 /// What the marker file of an output folder records: a fingerprint of every
-/// input of the build that wrote it, and a signature of the files it left.
-/// When both still match, the output is exactly what a new build would
-/// write, and the build can stop after reading its inputs.
+/// input of the build that wrote it, and a signature of the files it left
+/// (paths and sizes, so the marker itself is the same for the same input).
+/// The marker is written last; a file changed by hand afterwards is newer
+/// than it. When all of that still holds, the output is exactly what a new
+/// build would write, and the build can stop after reading its inputs.
 struct BuildStamp: Equatable {
     var input: String
     var output: String
@@ -48,10 +50,11 @@ struct BuildStamp: Equatable {
         return hash.description
     }
 
-    /// Paths, sizes and modification times of an output folder's files (not
-    /// the marker): any change by hand shows.
-    static func signature(of directory: String) -> String {
-        var entries: [(String, Int, Int, Int)] = []
+    /// A hash of the paths and sizes of an output folder's files (not the
+    /// marker), and the newest modification time among them.
+    static func signature(of directory: String) -> (hash: String, newest: timespec) {
+        var entries: [(String, Int)] = []
+        var newest = timespec()
         var pending = [""]
         while let relative = pending.popLast() {
             let dir = relative.isEmpty ? directory : directory + "/" + relative
@@ -63,18 +66,21 @@ struct BuildStamp: Equatable {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     pending.append(child)
                 } else {
-                    entries.append((child, Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)))
+                    entries.append((child, Int(info.st_size)))
+                    if Self.isNewer(info.st_mtim, than: newest) { newest = info.st_mtim }
                 }
             }
         }
         var hash = ContentHash()
-        for (path, size, seconds, nanoseconds) in entries.sorted(by: { $0.0 < $1.0 }) {
+        for (path, size) in entries.sorted(by: { $0.0 < $1.0 }) {
             hash.add(path)
             hash.add(size)
-            hash.add(seconds)
-            hash.add(nanoseconds)
         }
-        return hash.description
+        return (hash.description, newest)
+    }
+
+    static func isNewer(_ a: timespec, than b: timespec) -> Bool {
+        (a.tv_sec, a.tv_nsec) > (b.tv_sec, b.tv_nsec)
     }
 
     static func read(in directory: String) -> BuildStamp? {
@@ -83,7 +89,7 @@ struct BuildStamp: Equatable {
 
     /// Records the stamp for the folder as it is now (after a build).
     static func record(input: String, in directory: String) {
-        let stamp = BuildStamp(input: input, output: signature(of: directory))
+        let stamp = BuildStamp(input: input, output: signature(of: directory).hash)
         let temporary = directory + "/" + OutputWriter.marker + ".tmp"
         if OutputWriter.writeFile(temporary, Array(stamp.text.utf8)) {
             rename(temporary, directory + "/" + OutputWriter.marker)
@@ -93,6 +99,9 @@ struct BuildStamp: Equatable {
     /// True when `directory` holds exactly what a build with this input fingerprint wrote.
     static func isCurrent(_ directory: String, input: String) -> Bool {
         guard let stamp = read(in: directory), stamp.input == input else { return false }
-        return stamp.output == signature(of: directory)
+        var marker = stat()
+        guard stat(directory + "/" + OutputWriter.marker, &marker) == 0 else { return false }
+        let now = signature(of: directory)
+        return stamp.output == now.hash && !isNewer(now.newest, than: marker.st_mtim)
     }
 }
