@@ -26,6 +26,10 @@ test: deps
 audit: build
 	bash scripts/audit.sh
 
+# Benchmark against Hugo and the cmark-gfm limit; see BENCHMARKS.md.
+bench: deps
+	bash scripts/bench.sh
+
 # cmark-gfm's headers and libraries come from Debian's packages.
 deps:
 	@bash scripts/install-deps.sh
