@@ -29,7 +29,8 @@ t() { python3 -c 'import subprocess,sys,time; s=time.monotonic(); subprocess.run
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 full=$(t)
 noop=$(t)
-profile=$(ls "$work/site/content/kommunen/"*.md | head -1)
+profiles=("$work/site/content/kommunen/"*.md)
+profile=${profiles[0]}
 sed -i 's/^einwohner: \([0-9]*\)/einwohner: 1\1/' "$profile"
 one=$(t)
 echo
