@@ -2,7 +2,7 @@ import Foundation
 
 /// What a successful build made, in a line a person reads at a glance:
 /// pages per kind, files copied, warnings and the time it took.
-public struct BuildSummary: Sendable, Equatable {
+public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
     public var kommunen = 0
     public var kaffeerunden = 0
     public var meldungen = 0
@@ -33,15 +33,19 @@ public struct BuildSummary: Sendable, Equatable {
     /// Warnings are named only when there are any, so a clean log has no
     /// line with the word in it.
     public func line(output: String, seconds: Double) -> String {
+        var text = "sitegen: built \(self) to \(output) in \(String(format: "%.2f", seconds)) s"
+        if warnings > 0 { text += ", \(Self.count(warnings, "warning", "warnings"))" }
+        return text
+    }
+
+    /// `30 pages (6 Kommunen, …, 6 overviews) and copied 2 files`
+    public var description: String {
         let kinds = [
             Self.count(kommunen, "Kommune", "Kommunen"), Self.count(kaffeerunden, "Kaffeerunde", "Kaffeerunden"),
             Self.count(meldungen, "Meldung", "Meldungen"), Self.count(seiten, "Seite", "Seiten"),
             Self.count(handlungsfelder, "Handlungsfeld", "Handlungsfelder"), Self.count(overviews, "overview", "overviews"),
         ].joined(separator: ", ")
-        var text = "sitegen: built \(Self.count(pages, "page", "pages")) (\(kinds)) and copied \(Self.count(filesCopied, "file", "files"))"
-            + " to \(output) in \(String(format: "%.2f", seconds)) s"
-        if warnings > 0 { text += ", \(Self.count(warnings, "warning", "warnings"))" }
-        return text
+        return "\(Self.count(pages, "page", "pages")) (\(kinds)) and copied \(Self.count(filesCopied, "file", "files"))"
     }
 
     static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
