@@ -53,7 +53,7 @@ public struct PreviewServer: Sendable {
         let (addresses, announce) = AsyncStream<String>.makeStream()
         let reader = SafeFileReader(roots: [configuration.content + "/medien", configuration.templates + "/assets"])
         var logger = Logger(label: "sitegen-serve")
-        logger.logLevel = .error
+        logger.logLevel = ProcessInfo.processInfo.environment["SITEGEN_SERVE_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .error
         let host = configuration.host
         let app = Application(
             responder: PreviewResponder(state: state, reader: reader),

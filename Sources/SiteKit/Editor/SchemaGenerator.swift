@@ -45,7 +45,7 @@ public enum SchemaGenerator {
                      "einwohner": wholeNumber("Einwohnerzahl, ganze Zahl ohne Trennzeichen"),
                      "einwohner_stand": .object([
                          ("type", .array([.string("integer"), .string("string")])),
-                         ("pattern", .string(monthOrDatePattern)),
+                         ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")),
                          ("minimum", .integer(1801)),
                          ("description", .string("Jahr (z. B. 2020) oder Datum, auf das sich die Einwohnerzahl bezieht")),
                      ]),
