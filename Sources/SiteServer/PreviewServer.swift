@@ -52,6 +52,8 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         let (addresses, announce) = AsyncStream<String>.makeStream()
         let reader = SafeFileReader(roots: [configuration.content + "/medien", configuration.templates + "/assets"])
+        // The server's own log stays quiet unless asked for, e.g.
+        // SITEGEN_SERVE_LOG=debug, like SITEGEN_TIMING for the build stages.
         var logger = Logger(label: "sitegen-serve")
         logger.logLevel = ProcessInfo.processInfo.environment["SITEGEN_SERVE_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .error
         let host = configuration.host
