@@ -49,10 +49,14 @@ public enum ScaffoldFile {
 
     /// The `$schema` reference for a new file of `kind`: the path of the
     /// kind's schema in `schemaDirectory`, relative to the file's folder;
-    /// nil when `sitegen schema` has not written it there.
+    /// nil when `sitegen schema` has not written it there, or when the
+    /// schemas lie outside the project that holds the content folder (a
+    /// path out of the project would break in every other checkout).
     public static func schemaReference(contentDirectory: String, kind: ContentKind, schemaDirectory: String) -> String? {
         let schema = schemaDirectory + "/" + SchemaGenerator.fileName(for: kind)
         guard FileManager.default.fileExists(atPath: schema) else { return nil }
+        let project = URL(fileURLWithPath: contentDirectory).standardizedFileURL.deletingLastPathComponent().path
+        guard !relativePath(from: project, to: schema).hasPrefix("../") else { return nil }
         return relativePath(from: contentDirectory + "/" + kind.folder, to: schema)
     }
 

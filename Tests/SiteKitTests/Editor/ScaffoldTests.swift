@@ -128,5 +128,8 @@ import Testing
         #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/content", kind: .kommune, schemaDirectory: root + "/schemas")
             == "../../schemas/kommune.schema.json")
         #expect(ScaffoldFile.relativePath(from: "/a/site/content/meldungen", to: "/a/site/content/schemas/m.json") == "../schemas/m.json")
+        // Schemas of another project are not named: the path would not hold elsewhere.
+        #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/elsewhere/content", kind: .kommune, schemaDirectory: root + "/schemas")
+            == nil)
     }
 }
