@@ -5,15 +5,14 @@ import Foundation
 /// so the file's real path must still lie inside one of `roots`, and the
 /// last component is opened without following a link.
 struct SafeFileReader: Sendable {
-    /// Real paths of the folders files may come from.
+    /// The folders files may come from; resolved at each read, since
+    /// `medien/` may only be created while the server runs.
     let roots: [String]
 
-    init(roots: [String]) {
-        self.roots = roots.compactMap(Self.realPath)
-    }
-
     func read(_ path: String) -> [UInt8]? {
-        guard let real = Self.realPath(path), roots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
+        guard let real = Self.realPath(path),
+              roots.contains(where: { root in Self.realPath(root).map { real.hasPrefix($0 + "/") } ?? false })
+        else { return nil }
         let fd = open(real, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
