@@ -72,7 +72,15 @@ public struct PreviewServer: Sendable {
         // Pages hold their event streams open; the rebuilder ends them when
         // it stops (it stops first), and this bounds the wait in any case.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(3)
-        try await ServiceGroup(configuration: groupConfiguration).run()
+        let group = ServiceGroup(configuration: groupConfiguration)
+        // Cancelling `run` stops the server the way Ctrl-C does, letting
+        // open requests end, instead of cutting the server off.
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     /// The host for URLs: a wildcard address is reached through the loopback one.

@@ -45,6 +45,47 @@ import Testing
         }
     }
 
+    /// The next event that `matches`, or nil after `limit` seconds (a bound
+    /// against hanging, not a speed requirement).
+    func next(_ events: AsyncStream<PreviewServer.Event>, limit: Double = 30,
+              matching matches: @escaping @Sendable (PreviewServer.Event) -> Bool) async -> PreviewServer.Event? {
+        await withTaskGroup(of: PreviewServer.Event?.self) { group in
+            group.addTask {
+                for await event in events where matches(event) { return event }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(limit))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    @Test func aBurstOfChangesIsOneBuild() async throws {
+        try makeSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (events, report) = AsyncStream<PreviewServer.Event>.makeStream()
+        let server = PreviewServer(.init(content: root + "/content", templates: Self.templates, port: 0)) { report.yield($0) }
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+        let firstBuild = await next(events) { if case .built = $0 { return true }; return false }
+        #expect(firstBuild != nil)
+
+        // As a `git checkout` or "save all" would: several files at once.
+        let news = (1...4).map { "meldungen/2021-01-0\($0)-m.md" }
+        for path in news { try write(path, "---\ntitel: M\ndatum: 2021-01-01\n---\nText.\n") }
+        let rebuilt = await next(events) { if case .built = $0 { return true }; return false }
+        guard case .built(let summary, _, let changes, _) = rebuilt else {
+            Issue.record("no build after the changes")
+            return
+        }
+        #expect(changes == news.map { root + "/content/" + $0 })
+        #expect(summary.meldungen == 4)
+    }
+
     @Test func servesRebuildsAndShowsErrors() async throws {
         try makeSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
