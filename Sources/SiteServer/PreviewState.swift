@@ -39,8 +39,6 @@ actor PreviewState {
         return stream
     }
 
-    var listenerCount: Int { listeners.count }
-
     private func forget(_ id: UUID) {
         listeners[id] = nil
     }

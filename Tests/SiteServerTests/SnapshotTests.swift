@@ -44,6 +44,14 @@ import Testing
         #expect(page.contains("data-build=\"t-9\""))
     }
 
+    @Test func previewAddressForTheBindAddress() {
+        #expect(PreviewServer.urlHost("127.0.0.1") == "127.0.0.1")
+        #expect(PreviewServer.urlHost("0.0.0.0") == "127.0.0.1")
+        #expect(PreviewServer.urlHost("::") == "[::1]")
+        #expect(PreviewServer.urlHost("::1") == "[::1]")
+        #expect(PreviewServer.urlHost("localhost") == "localhost")
+    }
+
     @Test func watcherReportsAddedChangedAndRemovedFiles() {
         let stamp = SourceWatcher.Stamp(size: 1, seconds: 1, nanoseconds: 0, inode: 1)
         var newer = stamp
