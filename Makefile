@@ -30,9 +30,10 @@ audit: build
 bench: deps
 	bash scripts/bench.sh
 
-# cmark-gfm's headers and libraries come from Debian's packages.
+# cmark-gfm's headers and libraries come from Debian's packages; the
+# end-to-end checks of `serve` use curl.
 deps:
-	@bash scripts/install-deps.sh
+	@bash scripts/install-deps.sh curl
 
 clean:
 	rm -rf .build public

@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // cmark-gfm and its GFM extensions, as Debian ships them (libcmark-gfm-dev,
@@ -35,16 +38,32 @@ let package = Package(
             // Swift 5 mode keeps that readable without per-line annotations.
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // The preview server of `sitegen serve`. Its own module so that SiteKit,
+        // which CI and the tests use for building, stays free of the web stack.
+        .target(
+            name: "SiteServer",
+            dependencies: [
+                "SiteKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SiteKit",
+                "SiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SiteKitTests",
             dependencies: ["SiteKit"]
+        ),
+        .testTarget(
+            name: "SiteServerTests",
+            dependencies: ["SiteServer", "SiteKit"]
         ),
     ]
 )

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # End-to-end checks of the sitegen binary, as CI and a new user meet it:
 # the example site, the error corpus of ../shared/bench/gen-corpus, exit
-# codes, an untouched output after a failed build, and determinism.
+# codes, an untouched output after a failed build, and determinism; then the
+# editor workflow: check (text, json, github), new, schema, and serve on a
+# free loopback port with live rebuilds.
 # Ends with the line "acceptance: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SITEGEN=${SITEGEN:-.build/debug/sitegen}
 GEN=${GEN_CORPUS:-../shared/bench/gen-corpus}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server=""
+# The preview server is always stopped, however the script ends.
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
 passed=0 failed=0
 ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/       /' | head -20; }
@@ -63,6 +68,152 @@ mkdir -p "$work/foreign" && echo keep > "$work/foreign/notes.txt"
 "$SITEGEN" build --output "$work/foreign" >/dev/null 2>&1
 status=$?
 if [ $status -eq 2 ] && [ "$(cat "$work/foreign/notes.txt")" = keep ]; then ok "a folder sitegen did not write is not replaced"; else fail "foreign output folder (got $status)"; fi
+
+# 5. Build output a person can read: the summary, --quiet, no colour off a
+#    terminal or with NO_COLOR, the version, and no live-reload code.
+if grep -q "^sitegen: built [0-9]* pages ([0-9]* Kommunen, .*) and copied [0-9]* files to $work/a in [0-9.]* s$" "$work/log"; then
+  ok "build prints a summary"; else fail "build prints a summary" "$(cat "$work/log")"; fi
+out=$("$SITEGEN" build --quiet --output "$work/q" 2>&1)
+if [ $? -eq 0 ] && [ -z "$out" ] && [ -f "$work/q/index.html" ]; then ok "build --quiet prints nothing"; else fail "build --quiet prints nothing" "$out"; fi
+if [ -x "$GEN" ] && ! grep -q $'\e' "$work/broken.log"; then ok "no colour codes off a terminal"; else fail "no colour codes off a terminal"; fi
+if command -v script >/dev/null && [ -x "$GEN" ]; then
+  script -qec "$SITEGEN check --content $work/broken/content" /dev/null > "$work/tty.log" 2>&1
+  NO_COLOR=1 script -qec "$SITEGEN check --content $work/broken/content" /dev/null > "$work/tty-nocolor.log" 2>&1
+  if grep -q $'\e\[1;31merror\e\[0m' "$work/tty.log" && ! grep -q $'\e' "$work/tty-nocolor.log"; then
+    ok "colour on a terminal, none with NO_COLOR"; else fail "colour on a terminal, none with NO_COLOR" "$(head -3 "$work/tty.log" | cat -v)"; fi
+fi
+version=$("$SITEGEN" --version)
+if [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then ok "sitegen --version prints $version"; else fail "sitegen --version" "$version"; fi
+if ! grep -rq "_sitegen" "$work/a"; then ok "build output has no live-reload code"; else fail "build output has no live-reload code" "$(grep -rl _sitegen "$work/a")"; fi
+
+# 6. check: what build validates, without writing, in three formats.
+mkdir "$work/cwd"
+(repo=$PWD bin=$(realpath "$SITEGEN") && cd "$work/cwd" && "$bin" check --content "$repo/content" --templates "$repo/templates" >"$work/check.log" 2>&1)
+status=$?
+if [ $status -eq 0 ] && [ -z "$(ls -A "$work/cwd")" ]; then ok "check passes the example site and writes nothing"; else fail "check on the example site (got $status)" "$(cat "$work/check.log")"; fi
+if [ -x "$GEN" ]; then
+  "$SITEGEN" check --content "$work/broken/content" --format github >"$work/github.log" 2>/dev/null
+  status=$?
+  expected=$(grep -cv '^\(#\|$\)' "$work/broken/EXPECTED-ERRORS.txt")
+  annotations=$(grep -c '^::error file=' "$work/github.log")
+  notfound=""
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) continue ;; esac
+    grep -q "^::error file=$work/broken/content/${line%:*},line=${line##*:},col=[0-9]*::." "$work/github.log" || notfound+="$line "
+  done < "$work/broken/EXPECTED-ERRORS.txt"
+  if [ $status -eq 1 ] && [ "$annotations" -eq "$expected" ] && [ -z "$notfound" ]; then
+    ok "check --format github: one annotation per expected error ($annotations)"
+  else fail "check --format github (exit $status, $annotations annotations for $expected errors; missing: $notfound)" "$(cat "$work/github.log")"; fi
+  "$SITEGEN" check --content "$work/broken/content" --format json >"$work/check.json" 2>/dev/null
+  status=$?
+  if [ $status -eq 1 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['errors']==$expected and len(d['diagnostics'])==$expected" "$work/check.json"; then
+    ok "check --format json lists every error"; else fail "check --format json (exit $status)" "$(head -20 "$work/check.json")"; fi
+fi
+"$SITEGEN" check --format yaml >/dev/null 2>&1
+status=$?
+if [ $status -eq 2 ]; then ok "check with an unknown format exits 2"; else fail "check with an unknown format exits 2 (got $status)"; fi
+
+# 7. new: a new file in a copy of the content passes check; nothing is overwritten.
+cp -r content "$work/site"
+if "$SITEGEN" new kommune "Bad Neuenahr-Ahrweiler" --art Stadt --bundesland Rheinland-Pfalz --content "$work/site" >"$work/new.log" 2>&1 \
+   && "$SITEGEN" new kaffeerunde "Offene Daten im Kreis" --datum 2024-05-14 --content "$work/site" >>"$work/new.log" 2>&1 \
+   && "$SITEGEN" new meldung "Neues Mitglied: Bad Neuenahr-Ahrweiler" --content "$work/site" >>"$work/new.log" 2>&1 \
+   && [ -f "$work/site/kommunen/bad-neuenahr-ahrweiler.md" ] && [ -f "$work/site/kaffeerunden/2024-05-offene-daten-im-kreis.md" ] \
+   && "$SITEGEN" check --content "$work/site" >>"$work/new.log" 2>&1; then
+  ok "new kommune, kaffeerunde and meldung, then check, pass"; else fail "new, then check" "$(cat "$work/new.log")"; fi
+before=$(sha1sum "$work/site/kommunen/bad-neuenahr-ahrweiler.md")
+"$SITEGEN" new kommune "Bad Neuenahr-Ahrweiler" --art Gemeinde --bundesland Hessen --content "$work/site" >"$work/new2.log" 2>&1
+status=$?
+if [ $status -eq 2 ] && [ "$before" = "$(sha1sum "$work/site/kommunen/bad-neuenahr-ahrweiler.md")" ]; then
+  ok "new refuses to overwrite"; else fail "new refuses to overwrite (got $status)" "$(cat "$work/new2.log")"; fi
+"$SITEGEN" new kommune "Irgendwo" --art Grossstadt --content "$work/site" >"$work/new3.log" 2>&1
+status=$?
+if [ $status -eq 2 ] && grep -q "Großstadt\|allowed" "$work/new3.log" && [ ! -e "$work/site/kommunen/irgendwo.md" ]; then
+  ok "new refuses an unknown art with exit 2"; else fail "new with an unknown art (got $status)" "$(cat "$work/new3.log")"; fi
+
+# 8. schema: the files editors' YAML tooling reads; they accept the example
+#    content and reject the corpus's typos (when python3 has jsonschema and yaml).
+if "$SITEGEN" schema --output "$work/schemas" >/dev/null && diff -r schemas "$work/schemas" >/dev/null \
+   && python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' "$work"/schemas/*.json; then
+  ok "schema writes valid JSON, the same as schemas/"; else fail "schema output"; fi
+if python3 -c "import jsonschema, yaml" 2>/dev/null && [ -x "$GEN" ]; then
+  cat > "$work/validate.py" <<'PY'
+import json, pathlib, re, sys, yaml, jsonschema
+class Loader(yaml.SafeLoader):
+    pass
+# Dates stay text, as yaml-language-server (YAML 1.2) reads them.
+Loader.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"]
+                                  for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+schemas, root = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+kinds = {"kommunen": "kommune", "kaffeerunden": "kaffeerunde", "meldungen": "meldung", "seiten": "seite"}
+def check(path, kind, data):
+    validator = jsonschema.Draft7Validator(json.loads((schemas / f"{kind}.schema.json").read_text()))
+    if list(validator.iter_errors(data)):
+        print(path.relative_to(root))
+for folder, kind in kinds.items():
+    for path in sorted((root / folder).glob("*.md")):
+        match = re.match(r"---\n(.*?)\n---[ \t]*\n", path.read_text() + "\n", re.S)
+        check(path, kind, yaml.load(match.group(1), Loader) if match else None)
+check(root / "site.yaml", "site", yaml.load((root / "site.yaml").read_text(), Loader))
+check(root / "handlungsfelder.yaml", "handlungsfelder", yaml.load((root / "handlungsfelder.yaml").read_text(), Loader))
+PY
+  invalid=$(python3 "$work/validate.py" schemas content)
+  if [ -z "$invalid" ]; then ok "schemas accept the example content"; else fail "schemas reject valid content" "$invalid"; fi
+  invalid=$(python3 "$work/validate.py" schemas "$work/broken/content" | sort | tr '\n' ' ')
+  if [ "$invalid" = "kaffeerunden/fehler-ohne-titel.md kommunen/fehler-unbekannter-schluessel.md kommunen/fehler-ungueltige-art.md " ]; then
+    ok "schemas flag a missing key, an unknown key and a bad enum value"; else fail "schemas on the broken corpus flagged: $invalid"; fi
+else
+  echo "skip - schema validation of content (python3 jsonschema and yaml not installed)"
+fi
+
+# 9. serve: a free loopback port, pages with live reload, nothing outside the
+#    site, rebuilds on edits, errors in the browser until fixed.
+cp -r content "$work/live"
+"$SITEGEN" serve --port 0 --content "$work/live" --templates templates >"$work/serve.log" 2>&1 &
+server=$!
+url=""
+for _ in $(seq 1 300); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.log" | head -1)
+  [ -n "$url" ] && curl -s -o /dev/null "$url" && break
+  sleep 0.1
+done
+page="${url}kommunen/bendorf/"
+status=$(curl -s -o "$work/page.html" -w '%{http_code}' "$page")
+if [ "$status" = 200 ] && grep -q 'src="/_sitegen/live.js"' "$work/page.html"; then ok "serve: a profile page with the reload script"; else fail "serve: profile page (got $status)" "$(cat "$work/serve.log")"; fi
+bad=""
+for target in ../../etc/passwd ../../../../../../etc/passwd %2e%2e/%2e%2e/etc/passwd kommunen/..%2f..%2f..%2fetc/passwd .sitegen-output; do
+  code=$(curl -s --path-as-is -o "$work/out.txt" -w '%{http_code}' "${url}${target}")
+  { [ "$code" = 404 ] && ! grep -q "root:" "$work/out.txt"; } || bad+="$target→$code "
+done
+if [ -z "$bad" ]; then ok "serve: paths outside the site get 404"; else fail "serve: paths outside the site: $bad"; fi
+# Seconds until the page at $1 contains $2 (status $3), or "timeout".
+wait_for() {
+  local start=$(date +%s%N)
+  for _ in $(seq 1 200); do
+    code=$(curl -s -o "$work/poll.html" -w '%{http_code}' "$1")
+    if [ "$code" = "$3" ] && grep -q "$2" "$work/poll.html"; then local ms=$(( ($(date +%s%N) - start) / 1000000 )); printf '%d.%02d\n' $((ms / 1000)) $((ms % 1000 / 10)); return 0; fi
+    sleep 0.02
+  done
+  echo timeout; return 1
+}
+first=$(curl -sN --max-time 1 "${url}_sitegen/events" | grep -m1 '^data:')
+sed -i 's/^name: Bendorf$/name: Bendorf am Rhein/' "$work/live/kommunen/bendorf.md"
+took=$(wait_for "$page" "Bendorf am Rhein" 200)
+if [ "$took" != timeout ] && [ "${took%%.*}" -lt 3 ]; then ok "serve: an edit shows in the page ($took s)"; else fail "serve: edit not shown ($took)" "$(tail -5 "$work/serve.log")"; fi
+second=$(curl -sN --max-time 1 "${url}_sitegen/events" | grep -m1 '^data:')
+if [ -n "$first" ] && [ -n "$second" ] && [ "$first" != "$second" ] && grep -q "data-build=\"${second#data: }\"" "$work/poll.html"; then
+  ok "serve: the event stream announces the new build"; else fail "serve: event stream ($first / $second)"; fi
+sed -i 's/^art: Stadt$/atr: Stadt/' "$work/live/kommunen/bendorf.md"
+took=$(wait_for "$page" "bendorf.md:3:1</code>: <strong>error</strong>: unknown key \`atr\`" 500)
+if [ "$took" != timeout ]; then ok "serve: a typo shows in the browser with file:line:col ($took s)"; else fail "serve: typo not shown" "$(head -c 600 "$work/poll.html")"; fi
+sed -i 's/^atr: Stadt$/art: Stadt/' "$work/live/kommunen/bendorf.md"
+took=$(wait_for "$page" "Bendorf am Rhein" 200)
+if [ "$took" != timeout ] && ! grep -q "unknown key" "$work/poll.html"; then ok "serve: the error goes when fixed ($took s)"; else fail "serve: error stays after the fix"; fi
+kill -INT "$server"
+wait "$server"
+status=$?
+server=""
+if [ $status -eq 0 ]; then ok "serve stops cleanly on Ctrl-C"; else fail "serve stops cleanly on Ctrl-C (got $status)" "$(tail -5 "$work/serve.log")"; fi
 
 echo "acceptance: $passed passed, $failed failed"
 [ $failed -eq 0 ]

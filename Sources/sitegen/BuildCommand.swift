@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import SiteKit
 
-/// Exit codes: 1 for content errors (the editor's to fix), 2 for usage or
-/// I/O errors (the operator's).
-enum ExitStatus {
-    static let contentErrors: Int32 = 1
-    static let failure: Int32 = 2
-}
-
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -16,11 +9,10 @@ struct BuildCommand: ParsableCommand {
         discussion: "Errors are listed as path:line:column. With any error nothing is written and the previous output stays as it was."
     )
 
-    @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The theme folder (Mustache templates and assets/).") var templates = "templates"
-    @Option(help: "The output folder, replaced as a whole by each successful build.") var output = "public"
-    @Flag(help: "Include pages marked `entwurf: true`.") var drafts = false
+    @OptionGroup var site: SiteOptions
+    @Option(help: "The output folder; after a successful build it holds exactly that build.") var output = "public"
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of base_url from site.yaml.") var baseURL: String?
+    @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.count < 10 {
@@ -32,31 +24,26 @@ struct BuildCommand: ParsableCommand {
         let start = DispatchTime.now()
         let result: Build.Result
         do {
-            result = try Build.run(content: content, templates: templates, output: output,
-                                   options: .init(includeDrafts: drafts, baseURL: baseURL))
+            result = try Build.run(content: site.content, templates: site.templates, output: output,
+                                   options: .init(includeDrafts: site.drafts, baseURL: baseURL))
         } catch {
-            FileHandle.standardError.write(Data("sitegen: error: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.failure)
+            throw Terminal.fail("\(error)")
         }
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
-        }
+        Terminal.diagnostics(result.diagnostics)
         let warnings = result.diagnostics.count - result.errorCount
         if result.errorCount > 0 {
-            FileHandle.standardError.write(Data("sitegen: \(Self.count(result.errorCount, "error")), \(Self.count(warnings, "warning")); nothing was written\n".utf8))
+            Terminal.stderr("sitegen: \(Terminal.count(result.errorCount, "error")), \(Terminal.count(warnings, "warning")); nothing was written")
             throw ExitCode(ExitStatus.contentErrors)
         }
-        let seconds = String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        guard !quiet else { return }
+        let seconds = Terminal.seconds(since: start)
         if result.upToDate {
-            print("sitegen: \(output) is up to date (no input changed) – \(seconds) s")
+            print("sitegen: \(output) is up to date: no input changed since the last build (\(String(format: "%.2f", seconds)) s)")
             return
         }
-        let pages = result.files?.filter { $0.path.hasSuffix(".html") }.count ?? 0
-        let stats = result.written ?? OutputWriter.Stats()
-        print("sitegen: \(pages) pages and \(result.copies.count) files in \(output): \(stats.written) written, "
-            + "\(stats.unchanged) unchanged, \(stats.removed) removed – \(seconds) s"
-            + (warnings > 0 ? ", \(Self.count(warnings, "warning"))" : ""))
+        print(BuildSummary(result).line(output: output, seconds: seconds))
+        if let stats = result.written {
+            print("sitegen: \(stats.written) files written, \(stats.unchanged) unchanged, \(stats.removed) removed")
+        }
     }
-
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }

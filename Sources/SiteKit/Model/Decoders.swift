@@ -14,6 +14,24 @@ enum Keys {
     static let seiteOptional = ["menue", "entwurf"]
     static let siteRequired = ["titel", "base_url"]
     static let siteOptional = ["beschreibung", "sprache", "herausgeber", "markdown"]
+
+    // Nested mappings and the entries of handlungsfelder.yaml.
+    static let leitungRequired = ["amt", "name"]
+    static let kontaktRequired = ["funktion"]
+    static let kontaktOptional = ["name", "seit"]
+    static let projektRequired = ["titel", "handlungsfeld", "status"]
+    static let projektOptional = ["jahr"]
+    static let impulsRequired = ["name"]
+    static let impulsOptional = ["funktion", "kommune", "thema"]
+    static let quelleRequired = ["titel"]
+    static let quelleOptional = ["url", "datum"]
+    static let bildRequired = ["datei", "credit"]
+    static let bildOptional = ["alt", "dekorativ"]
+    static let herausgeberRequired = ["name"]
+    static let herausgeberOptional = ["anschrift", "email", "telefon"]
+    static let markdownOptional = ["html"]
+    static let handlungsfeldRequired = ["slug", "name"]
+    static let handlungsfeldOptional = ["beschreibung"]
 }
 
 /// Reads one Markdown file of a known kind into its typed model. Problems go
@@ -171,14 +189,14 @@ struct PageDecoder {
 
     private func leitung(_ node: Node?, yaml: inout YAMLReader) -> Kommune.Leitung? {
         guard let node else { return nil }
-        guard let f = yaml.fields(node, what: "`leitung`", required: ["amt", "name"], optional: []),
+        guard let f = yaml.fields(node, what: "`leitung`", required: Keys.leitungRequired, optional: []),
               let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(amt: amt, name: name)
     }
 
     private func kontakt(_ node: Node, yaml: inout YAMLReader) -> Kommune.Kontakt? {
-        guard let f = yaml.fields(node, what: "a `kontakt` entry", required: ["funktion"], optional: ["name", "seit"]),
+        guard let f = yaml.fields(node, what: "a `kontakt` entry", required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
               let funktion = yaml.text(f["funktion"], key: "funktion")
         else { return nil }
         return .init(funktion: funktion, name: yaml.text(f["name"], key: "name"),
@@ -206,7 +224,7 @@ struct PageDecoder {
     }
 
     private func projekt(_ node: Node, yaml: inout YAMLReader) -> Kommune.Projekt? {
-        guard let f = yaml.fields(node, what: "a `projekte` entry", required: ["titel", "handlungsfeld", "status"], optional: ["jahr"]) else { return nil }
+        guard let f = yaml.fields(node, what: "a `projekte` entry", required: Keys.projektRequired, optional: Keys.projektOptional) else { return nil }
         let titel = yaml.text(f["titel"], key: "titel")
         let feld = yaml.slugReference(f["handlungsfeld"], key: "handlungsfeld")
         let status = yaml.oneOf(f["status"], key: "status", ProjektStatus.self)
@@ -216,7 +234,7 @@ struct PageDecoder {
     }
 
     private func impuls(_ node: Node, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
-        guard let f = yaml.fields(node, what: "an `impulse` entry", required: ["name"], optional: ["funktion", "kommune", "thema"]),
+        guard let f = yaml.fields(node, what: "an `impulse` entry", required: Keys.impulsRequired, optional: Keys.impulsOptional),
               let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(name: name, funktion: yaml.text(f["funktion"], key: "funktion"),
@@ -225,7 +243,7 @@ struct PageDecoder {
 
     private func quellen(_ node: Node?, yaml: inout YAMLReader) -> [Quelle] {
         yaml.list(node, key: "quellen").compactMap { item in
-            guard let f = yaml.fields(item, what: "a `quellen` entry", required: ["titel"], optional: ["url", "datum"]),
+            guard let f = yaml.fields(item, what: "a `quellen` entry", required: Keys.quelleRequired, optional: Keys.quelleOptional),
                   let titel = yaml.text(f["titel"], key: "titel")
             else { return nil }
             return Quelle(titel: titel, url: yaml.webAddress(f["url"], key: "url"),
@@ -235,7 +253,7 @@ struct PageDecoder {
 
     private func bild(_ node: Node?, yaml: inout YAMLReader) -> Bild? {
         guard let node else { return nil }
-        guard let f = yaml.fields(node, what: "`bild`", required: ["datei", "credit"], optional: ["alt", "dekorativ"]),
+        guard let f = yaml.fields(node, what: "`bild`", required: Keys.bildRequired, optional: Keys.bildOptional),
               let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
         else { return nil }
         let dekorativ = yaml.flag(f["dekorativ"], key: "dekorativ") ?? false

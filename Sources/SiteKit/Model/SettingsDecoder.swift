@@ -37,13 +37,13 @@ struct SettingsDecoder {
         }
         var herausgeber: SiteSettings.Herausgeber?
         if let node = f["herausgeber"],
-           let h = yaml.fields(node, what: "`herausgeber`", required: ["name"], optional: ["anschrift", "email", "telefon"]),
+           let h = yaml.fields(node, what: "`herausgeber`", required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional),
            let name = yaml.text(h["name"], key: "name") {
             herausgeber = .init(name: name, anschrift: yaml.text(h["anschrift"], key: "anschrift"),
                                 email: yaml.text(h["email"], key: "email"), telefon: yaml.text(h["telefon"], key: "telefon"))
         }
         var html = false
-        if let node = f["markdown"], let m = yaml.fields(node, what: "`markdown`", required: [], optional: ["html"]) {
+        if let node = f["markdown"], let m = yaml.fields(node, what: "`markdown`", required: [], optional: Keys.markdownOptional) {
             html = yaml.flag(m["html"], key: "html") ?? false
         }
         guard let titel, let baseURL else { return nil }
@@ -59,7 +59,7 @@ struct SettingsDecoder {
         var seen: [String: SourceLocation] = [:]
         var result: [Handlungsfeld] = []
         for item in yaml.list(root, key: "handlungsfelder.yaml") {
-            guard let f = yaml.fields(item, what: "a Handlungsfeld", required: ["slug", "name"], optional: ["beschreibung"]),
+            guard let f = yaml.fields(item, what: "a Handlungsfeld", required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
                   let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
             else { continue }
             if let first = seen[slug.slug] {

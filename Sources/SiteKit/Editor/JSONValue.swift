@@ -1,0 +1,105 @@
+/// A JSON document whose objects keep the order they were written in, so
+/// generated schemas list keys in the order the content format does and
+/// the files read well and diff well.
+public indirect enum JSONValue: Equatable, Sendable {
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        default: return false
+        }
+    }
+
+    /// Two-space indented text with a final newline.
+    public var pretty: String {
+        var out = ""
+        write(into: &out, indent: "")
+        return out + "\n"
+    }
+
+    /// One line, for line-oriented output such as `check --format json`.
+    public var compact: String {
+        var out = ""
+        write(into: &out, indent: nil)
+        return out
+    }
+
+    private func write(into out: inout String, indent: String?) {
+        switch self {
+        case .string(let s): out += Self.quoted(s)
+        case .integer(let n): out += String(n)
+        case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .bool(let b): out += b ? "true" : "false"
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            // Short lists of scalars (enums, required keys) stay on one line.
+            let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
+            if scalars || indent == nil {
+                out += "[" + items.map { item -> String in var s = ""; item.write(into: &s, indent: nil); return s }
+                    .joined(separator: indent == nil ? "," : ", ") + "]"
+                return
+            }
+            let inner = indent! + "  "
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += inner
+                item.write(into: &out, indent: inner)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent! + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            guard let indent else {
+                out += "{" + members.map { key, value -> String in
+                    var s = Self.quoted(key) + ":"
+                    value.write(into: &s, indent: nil)
+                    return s
+                }.joined(separator: ",") + "}"
+                return
+            }
+            let inner = indent + "  "
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += inner + Self.quoted(key) + ": "
+                value.write(into: &out, indent: inner)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The members of an object, or nil.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What a successful build made, in a line a person reads at a glance:
+/// pages per kind, files copied, warnings and the time it took.
+public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
+    public var kommunen = 0
+    public var kaffeerunden = 0
+    public var meldungen = 0
+    public var seiten = 0
+    public var handlungsfelder = 0
+    /// Home, the lists, the 404 page.
+    public var overviews = 0
+    public var pages = 0
+    public var filesCopied = 0
+    public var warnings = 0
+
+    public init(_ result: Build.Result) {
+        if let model = result.model {
+            kommunen = model.kommunen.count
+            kaffeerunden = model.kaffeerunden.count
+            meldungen = model.meldungen.count
+            seiten = model.seiten.count
+            handlungsfelder = model.handlungsfelder.count
+        }
+        pages = result.files?.filter { $0.path.hasSuffix(".html") }.count ?? 0
+        overviews = pages - kommunen - kaffeerunden - meldungen - seiten - handlungsfelder
+        filesCopied = result.copies.count
+        warnings = result.diagnostics.count - result.errorCount
+    }
+
+    /// e.g. `sitegen: built 30 pages (6 Kommunen, 2 Kaffeerunden, 3 Meldungen,
+    /// 5 Seiten, 8 Handlungsfelder, 6 overviews) and copied 2 files to public in 0.21 s`.
+    /// Warnings are named only when there are any, so a clean log has no
+    /// line with the word in it.
+    public func line(output: String, seconds: Double) -> String {
+        var text = "sitegen: built \(self) to \(output) in \(String(format: "%.2f", seconds)) s"
+        if warnings > 0 { text += ", \(Self.count(warnings, "warning", "warnings"))" }
+        return text
+    }
+
+    /// `30 pages (6 Kommunen, …, 6 overviews) and copied 2 files`
+    public var description: String {
+        let kinds = [
+            Self.count(kommunen, "Kommune", "Kommunen"), Self.count(kaffeerunden, "Kaffeerunde", "Kaffeerunden"),
+            Self.count(meldungen, "Meldung", "Meldungen"), Self.count(seiten, "Seite", "Seiten"),
+            Self.count(handlungsfelder, "Handlungsfeld", "Handlungsfelder"), Self.count(overviews, "overview", "overviews"),
+        ].joined(separator: ", ")
+        return "\(Self.count(pages, "page", "pages")) (\(kinds)) and copied \(Self.count(filesCopied, "file", "files"))"
+    }
+
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The ways `build` and `check` print diagnostics: text for people (the
+/// compilers' `path:line:col: error: message (hint)`, which editors and
+/// terminals link to the place), JSON for tools, and GitHub workflow
+/// commands, which show each error as an annotation on the diff.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, github
+}
+
+public enum DiagnosticFormatter {
+    /// One line; with `colour`, the severity is red or yellow, the rest
+    /// stays byte for byte what tools grep for.
+    public static func text(_ diagnostic: Diagnostic, colour: Bool = false) -> String {
+        guard colour else { return diagnostic.formatted }
+        let code = diagnostic.severity == .error ? "1;31" : "1;33"
+        let plain = diagnostic.formatted
+        let label = ": \(diagnostic.severity.rawValue): "
+        guard let range = plain.range(of: label) else { return plain }
+        return plain.replacingCharacters(in: range, with: ": \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: ")
+    }
+
+    /// `::error file=…,line=…,col=…::message (hint)`. GitHub reads
+    /// `%`, CR and LF escaped in the message, and also `:` and `,` in
+    /// the properties.
+    public static func github(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += " (\(hint))" }
+        return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(location.path)),line=\(location.line),col=\(location.column)::"
+            + escapeData(message)
+    }
+
+    /// One JSON object with the counts and every diagnostic.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let items: [JSONValue] = diagnostics.map { d in
+            var members: [(String, JSONValue)] = [
+                ("file", .string(d.location.path)),
+                ("line", .integer(d.location.line)),
+                ("column", .integer(d.location.column)),
+                ("severity", .string(d.severity.rawValue)),
+                ("message", .string(d.message)),
+            ]
+            if let hint = d.hint { members.append(("hint", .string(hint))) }
+            return .object(members)
+        }
+        return JSONValue.object([
+            ("errors", .integer(errors)),
+            ("warnings", .integer(diagnostics.count - errors)),
+            ("diagnostics", .array(items)),
+        ]).pretty
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,113 @@
+import SiteKit
+
+/// What `serve` adds to the pages it serves, and nothing `build` writes:
+/// a script tag before `</body>` that listens on `/_sitegen/events` and
+/// reloads the page when a newer build is there, and the page that lists a
+/// failed build's errors in its place.
+public enum LiveReload {
+    public static let scriptPath = "/_sitegen/live.js"
+    public static let eventsPath = "/_sitegen/events"
+
+    /// The page compares the build it was served from with the one the
+    /// server announces, on connecting and after every build, so a build
+    /// that finished while the page loaded is not missed. EventSource
+    /// reconnects by itself when the server restarts.
+    public static let script = """
+        // sitegen serve: reloads this page when the site has been rebuilt.
+        (function () {
+          var script = document.currentScript;
+          var shown = script ? script.getAttribute("data-build") : null;
+          var events = new EventSource("\(eventsPath)");
+          events.addEventListener("build", function (event) {
+            if (event.data !== shown) {
+              events.close();
+              location.reload();
+            }
+          });
+        })();
+
+        """
+
+    static func tag(token: String) -> String {
+        "<script src=\"\(scriptPath)\" data-build=\"\(HTML.escape(token))\"></script>\n"
+    }
+
+    /// The page with the script before its last `</body>`, or at its end.
+    public static func inject(into html: [UInt8], token: String) -> [UInt8] {
+        let tag = Array(tag(token: token).utf8)
+        let close = Array("</body>".utf8)
+        var index = html.count - close.count
+        while index >= 0 {
+            if html[index] == UInt8(ascii: "<"), zip(html[index..<index + close.count], close).allSatisfy({ lowercase($0) == $1 }) {
+                return Array(html[..<index]) + tag + Array(html[index...])
+            }
+            index -= 1
+        }
+        return html + tag
+    }
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
+    /// Shown instead of every page while the last build failed, until a
+    /// build succeeds; it reloads itself like any page.
+    public static func errorPage(_ diagnostics: [Diagnostic], token: String) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }
+        let items = diagnostics.map { d -> String in
+            let location = "\(d.location.path):\(d.location.line):\(d.location.column)"
+            let hint = d.hint.map { " <span class=\"hint\">(\(HTML.escape($0)))</span>" } ?? ""
+            return "<li class=\"\(d.severity.rawValue)\"><code>\(HTML.escape(location))</code>: "
+                + "<strong>\(d.severity.rawValue)</strong>: \(HTML.escape(d.message))\(hint)</li>"
+        }
+        let count = errors.count == 1 ? "einen Fehler" : "\(errors.count) Fehler"
+        return """
+            <!DOCTYPE html>
+            <html lang="de">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Fehler beim Bauen der Website – sitegen serve</title>
+            <style>
+            body { font: 1rem/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+            h1 { font-size: 1.5rem; }
+            ol { padding-left: 1.5rem; }
+            li { margin: 0.75rem 0; }
+            code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+            li.error strong { color: #a40000; }
+            li.warning strong { color: #6b4e00; }
+            .hint { color: #444; }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>Die Website konnte nicht gebaut werden</h1>
+            <p>sitegen hat \(count) gefunden. Korrigieren Sie die genannten Stellen und speichern Sie die Datei: Diese Seite lädt dann von selbst neu.</p>
+            <ol>
+            \(items.joined(separator: "\n"))
+            </ol>
+            </main>
+            \(tag(token: token))</body>
+            </html>
+
+            """
+    }
+}
+
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Notices changes in the content and templates folders by comparing the
+/// size, modification time and inode of every file, polled: it needs no
+/// inotify, works on every file system, and sees editors that save by
+/// writing a new file and renaming it. Hidden files and editor backups
+/// (`.x.swp`, `x~`) are not part of the site and are not watched.
+struct SourceWatcher: Sendable {
+    struct Stamp: Equatable, Sendable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+    }
+
+    typealias Fingerprint = [String: Stamp]
+
+    let folders: [String]
+
+    func fingerprint() -> Fingerprint {
+        var result: Fingerprint = [:]
+        for folder in folders {
+            var pending = [folder]
+            while let directory = pending.popLast() {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+                for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
+                    let path = directory + "/" + name
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    if info.st_mode & S_IFMT == S_IFDIR {
+                        pending.append(path)
+                    } else {
+                        result[path] = Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec,
+                                             nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Paths added, removed or changed between two fingerprints, sorted.
+    static func changes(from old: Fingerprint, to new: Fingerprint) -> [String] {
+        var changed = Set<String>()
+        for (path, stamp) in new where old[path] != stamp { changed.insert(path) }
+        for path in old.keys where new[path] == nil { changed.insert(path) }
+        return changed.sorted()
+    }
+}
