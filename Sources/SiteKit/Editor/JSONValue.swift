@@ -35,9 +35,17 @@ public indirect enum JSONValue: Equatable, Sendable {
         return out
     }
 
-    private func write(into out: inout String, indent: String?) {
+    /// One line with `<`, `>` and `&` escaped, so that it can stand inside a
+    /// `<script>` element (JSON-LD) and never close it.
+    public var embeddable: String {
+        var out = ""
+        write(into: &out, indent: nil, forHTML: true)
+        return out
+    }
+
+    private func write(into out: inout String, indent: String?, forHTML: Bool = false) {
         switch self {
-        case .string(let s): out += Self.quoted(s)
+        case .string(let s): out += Self.quoted(s, forHTML: forHTML)
         case .integer(let n): out += String(n)
         case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         case .bool(let b): out += b ? "true" : "false"
@@ -46,7 +54,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             // Short lists of scalars (enums, required keys) stay on one line.
             let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
             if scalars || indent == nil {
-                out += "[" + items.map { item -> String in var s = ""; item.write(into: &s, indent: nil); return s }
+                out += "[" + items.map { item -> String in var s = ""; item.write(into: &s, indent: nil, forHTML: forHTML); return s }
                     .joined(separator: indent == nil ? "," : ", ") + "]"
                 return
             }
@@ -62,8 +70,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             guard !members.isEmpty else { out += "{}"; return }
             guard let indent else {
                 out += "{" + members.map { key, value -> String in
-                    var s = Self.quoted(key) + ":"
-                    value.write(into: &s, indent: nil)
+                    var s = Self.quoted(key, forHTML: forHTML) + ":"
+                    value.write(into: &s, indent: nil, forHTML: forHTML)
                     return s
                 }.joined(separator: ",") + "}"
                 return
@@ -79,10 +87,13 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    static func quoted(_ s: String) -> String {
+    static func quoted(_ s: String, forHTML: Bool = false) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
+            case "<" where forHTML: out += "\\u003c"
+            case ">" where forHTML: out += "\\u003e"
+            case "&" where forHTML: out += "\\u0026"
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"

@@ -57,18 +57,6 @@ enum Feeds {
         return d.description + "T00:00:00Z"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// XML text and attribute values; `'` as `&#39;` is valid XML too.
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

@@ -3,14 +3,19 @@ import Mustache
 /// The same escaping as swift-mustache's HTML content type (`& < > " '`),
 /// done on UTF-8 bytes with a fast path for text that needs none. Escaping
 /// was the largest single cost of rendering large list pages.
-struct HTMLEscaping: MustacheContentType {
+public struct HTMLEscaping: MustacheContentType {
     static let name = "SITEGEN-HTML"
     /// Put in front of every template so its variables use this escaping.
     static let pragma = "{{% CONTENT_TYPE: \(name) }}"
 
     static let register: Void = { MustacheContentTypes.register(HTMLEscaping(), named: name) }()
 
-    func escapeText(_ text: String) -> String {
+    public init() {}
+
+    /// For text that sitegen writes itself (feeds, the preview server's pages).
+    public static func escape(_ text: String) -> String { HTMLEscaping().escapeText(text) }
+
+    public func escapeText(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
             guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }

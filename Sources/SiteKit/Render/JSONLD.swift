@@ -53,62 +53,21 @@ enum JSONLD {
         return encode(site)
     }
 
-    /// Sorted keys keep the output byte-identical between builds; `<`, `>`
-    /// and `&` are escaped so `</script>` can never end the script element.
-    /// (JSONSerialization does the same at ten times the cost.)
-    static func encode(_ value: Any) -> String {
-        var out = ""
-        write(value, to: &out)
-        return out
+    /// Sorted keys keep the output byte-identical between builds; the
+    /// embeddable form keeps `</script>` out of the script element.
+    static func encode(_ value: [String: Any]) -> String {
+        json(value).embeddable
     }
 
-    private static func write(_ value: Any, to out: inout String) {
+    private static func json(_ value: Any) -> JSONValue {
         switch value {
-        case let dict as [String: Any]:
-            out += "{"
-            for (i, key) in dict.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                write(key, to: &out)
-                out += ":"
-                write(dict[key]!, to: &out)
-            }
-            out += "}"
-        case let array as [Any]:
-            out += "["
-            for (i, item) in array.enumerated() {
-                if i > 0 { out += "," }
-                write(item, to: &out)
-            }
-            out += "]"
-        case let string as String:
-            out += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "<": out += "\\u003c"
-                case ">": out += "\\u003e"
-                case "&": out += "\\u0026"
-                default:
-                    if scalar.value < 0x20 {
-                        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            out += "\""
-        case let int as Int:
-            out += String(int)
-        case let double as Double:
-            out += double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : "\(double)"
-        case let bool as Bool:
-            out += bool ? "true" : "false"
-        default:
-            out += "null"
+        case let dict as [String: Any]: return .object(dict.keys.sorted().map { ($0, json(dict[$0]!)) })
+        case let array as [Any]: return .array(array.map(json))
+        case let string as String: return .string(string)
+        case let int as Int: return .integer(int)
+        case let double as Double: return .number(double)
+        case let bool as Bool: return .bool(bool)
+        default: return .string(String(describing: value))
         }
     }
 }
