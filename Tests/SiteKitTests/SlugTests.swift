@@ -27,3 +27,13 @@ import Testing
         #expect(ids.next(for: "???") == "abschnitt")
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func swappedLettersCountAsOneEdit() {
+        #expect(Suggestion.editDistance("atr", "art") == 1)
+        #expect(Suggestion.editDistance("einwohnerzahl", "einwohner") == 4)
+        #expect(Suggestion.closest(to: "atr", in: Keys.kommuneRequired + Keys.kommuneOptional) == "art")
+        #expect(Suggestion.closest(to: "bundeslnad", in: ["bundesland", "name"]) == "bundesland")
+        #expect(Suggestion.closest(to: "xyz", in: ["bundesland", "name"]) == nil)
+    }
+}
