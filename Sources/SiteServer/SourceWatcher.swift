@@ -1,4 +1,5 @@
 import Foundation
+import SiteKit
 
 /// Notices changes in the content and templates folders by comparing the
 /// size, modification time and inode of every file, polled: it needs no
@@ -20,20 +21,11 @@ struct SourceWatcher: Sendable {
     func fingerprint() -> Fingerprint {
         var result: Fingerprint = [:]
         for folder in folders {
-            var pending = [folder]
-            while let directory = pending.popLast() {
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-                for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
-                    let path = directory + "/" + name
-                    var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
-                    if info.st_mode & S_IFMT == S_IFDIR {
-                        pending.append(path)
-                    } else {
-                        result[path] = Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec,
-                                             nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
-                    }
-                }
+            for entry in FileWalk.entries(below: folder, include: { !$0.hasPrefix(".") && !$0.hasSuffix("~") })
+            where !entry.isDirectory {
+                let info = entry.info
+                result[folder + "/" + entry.path] = Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec,
+                                                          nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
             }
         }
         return result

@@ -84,6 +84,9 @@ struct MarkdownBody {
                 case .anchor(let fragment):
                     links.append(.init(target: .anchor(fragment), location: location))
                 case .page(let path, let fragment):
+                    if node.kind == .image {
+                        diagnostics.error(location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
+                    }
                     links.append(.init(target: .page(path: path, fragment: fragment), location: location))
                     if let (kind, slug) = ContentKind.parse(contentPath: path) {
                         let href = prefix + kind.pagePath(slug: slug) + (fragment.map { "#" + $0 } ?? "")
@@ -94,9 +97,6 @@ struct MarkdownBody {
                     document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path))
                 case .invalid(let message, let hint):
                     diagnostics.error(location, message, hint: hint)
-                }
-                if node.kind == .image, case .page = LinkTarget.classify(url, from: directory) {
-                    diagnostics.error(location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
                 }
             default:
                 break

@@ -55,21 +55,9 @@ struct BuildStamp: Equatable {
     static func signature(of directory: String) -> (hash: String, newest: timespec) {
         var entries: [(String, Int)] = []
         var newest = timespec()
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let dir = relative.isEmpty ? directory : directory + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            for name in names where !(relative.isEmpty && name == OutputWriter.marker) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(directory + "/" + child, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    pending.append(child)
-                } else {
-                    entries.append((child, Int(info.st_size)))
-                    if Self.isNewer(info.st_mtim, than: newest) { newest = info.st_mtim }
-                }
-            }
+        for entry in FileWalk.entries(below: directory) where !entry.isDirectory && entry.path != OutputWriter.marker {
+            entries.append((entry.path, Int(entry.info.st_size)))
+            if Self.isNewer(entry.info.st_mtim, than: newest) { newest = entry.info.st_mtim }
         }
         var hash = ContentHash()
         for (path, size) in entries.sorted(by: { $0.0 < $1.0 }) {

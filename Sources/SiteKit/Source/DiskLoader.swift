@@ -76,23 +76,13 @@ public struct DiskLoader {
     /// begin with `.` or `_` are skipped, as the content format says.
     private func walk(_ root: String, label: String, diagnostics: inout Diagnostics) -> [String] {
         var result: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-            for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(root + "/" + child, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(child)
-                case S_IFREG: result.append(child)
-                case S_IFLNK:
-                    diagnostics.warning(SourceLocation(path: label + "/" + child),
-                                        "symbolic link ignored: sitegen reads only files inside the folder",
-                                        hint: "copy the file here instead of linking to it")
-                default: continue
-                }
+        for entry in FileWalk.entries(below: root, include: { !$0.hasPrefix(".") && !$0.hasPrefix("_") }) {
+            if entry.isRegularFile {
+                result.append(entry.path)
+            } else if entry.isSymbolicLink {
+                diagnostics.warning(SourceLocation(path: label + "/" + entry.path),
+                                    "symbolic link ignored: sitegen reads only files inside the folder",
+                                    hint: "copy the file here instead of linking to it")
             }
         }
         return result.sorted()
