@@ -30,14 +30,17 @@ public enum Build {
     /// Parses, checks and renders a site without touching the disk.
     public static func render(_ input: SiteInput, options: Options = Options()) -> Result {
         var diagnostics = Diagnostics()
+        var clock = StageClock()
         let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
         let (model, modelDiagnostics) = builder.build(input)
         diagnostics.append(contentsOf: modelDiagnostics)
+        clock.lap("parse+model")
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
         guard let model, let theme, !diagnostics.hasErrors else {
             return Result(diagnostics: diagnostics.sorted, files: nil, copies: [], model: model, written: nil)
         }
         let files = SiteRenderer(model: model, theme: theme).render()
+        clock.lap("render")
         return Result(diagnostics: diagnostics.sorted, files: files, copies: model.media + input.assets, model: model, written: nil)
     }
 
@@ -53,7 +56,7 @@ public enum Build {
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
         var result = render(input, options: options)
-        clock.lap("parse+render")
+        clock.lap("total parse+render")
         if let files = result.files {
             result.written = try writer.write(files: files, copies: result.copies)
             // A build with warnings is never skipped: its warnings must show again.

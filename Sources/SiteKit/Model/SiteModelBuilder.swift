@@ -47,6 +47,7 @@ public struct SiteModelBuilder {
         diagnostics.append(contentsOf: settingsDecoder.diagnostics)
         let allowHTML = settings?.markdownHTML ?? false
 
+        var clock = StageClock()
         // 3. Every page, in parallel.
         let decoded = parallelMap(pageFiles) { file, kind, slug -> (PageDecoder.Decoded?, Diagnostics) in
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: label(file.path), allowHTML: allowHTML)
@@ -54,6 +55,7 @@ public struct SiteModelBuilder {
             return (result, decoder.diagnostics)
         }
 
+        clock.lap("  decode pages")
         var kommunen: [Kommune] = [], runden: [Kaffeerunde] = [], meldungen: [Meldung] = [], seiten: [Seite] = []
         var drafts: Set<String> = []
         var headingIDs: [String: Set<String>] = [:]
@@ -84,6 +86,7 @@ public struct SiteModelBuilder {
         let documentPaths = Set(input.documents.map(\.path))
         let mediaPaths = Set(input.media.map(\.path))
 
+        clock.lap("  collect")
         // 4. What only the whole site can tell.
         var check = SiteChecks(
             kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
@@ -127,9 +130,11 @@ public struct SiteModelBuilder {
         }
         diagnostics.append(contentsOf: check.diagnostics)
 
+        clock.lap("  checks")
         guard !diagnostics.hasErrors, let settings else { return (nil, diagnostics) }
         let model = SiteModel(settings: settings, handlungsfelder: felder, kommunen: kommunen, kaffeerunden: runden,
                               meldungen: meldungen, seiten: seiten, media: input.media)
+        clock.lap("  relations")
         return (model, diagnostics)
     }
 
