@@ -58,7 +58,7 @@ struct MarkdownBody {
         for node in document.nodes() {
             switch node.kind {
             case .heading(var level):
-                let text = document.plainText(of: node).trimmingCharacters(in: .whitespaces)
+                let text = document.plainText(of: node).trimmed
                 if level == 1 {
                     // The page title is the page's only h1 (one h1 per page, WCAG).
                     let (line, _) = document.position(of: node)
@@ -74,7 +74,7 @@ struct MarkdownBody {
                 let (line, byteColumn) = document.position(of: node)
                 let location = SourceLocation(
                     path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
-                if node.kind == .image, document.plainText(of: node).trimmingCharacters(in: .whitespaces).isEmpty {
+                if node.kind == .image, document.plainText(of: node).trimmed.isEmpty {
                     diagnostics.error(location, "image has no alt text", hint: "describe the image: ![Was das Bild zeigt](../medien/bild.jpg)")
                 }
                 let url = document.url(of: node)
@@ -123,23 +123,26 @@ struct MarkdownBody {
 /// editor shows; builds its line table only when a body has links.
 struct ColumnMap {
     private let text: String
-    private var lineStarts: [String.UTF8View.Index]?
+    /// Byte offset of each line's first byte.
+    private var lineStarts: [Int]?
 
     init(text: String) { self.text = text }
 
     mutating func column(line: Int, byteColumn: Int) -> Int {
         if lineStarts == nil {
-            var starts = [text.utf8.startIndex]
-            var index = text.utf8.startIndex
-            while let newline = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
-                index = text.utf8.index(after: newline)
-                starts.append(index)
+            var starts = [0]
+            for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
             }
             lineStarts = starts
         }
         guard let starts = lineStarts, line >= 1, line <= starts.count else { return byteColumn }
-        let start = starts[line - 1]
-        let end = text.utf8.index(start, offsetBy: max(0, byteColumn - 1), limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let end = utf8.index(start, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let bytes = utf8[start..<end]
+        // Plain ASCII (most lines): one byte is one character.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
         return text[start..<end].count + 1
     }
 }

@@ -32,7 +32,8 @@ struct YAMLReader {
         do {
             // The basic resolver skips YAML 1.1 tag guessing (regexes per scalar):
             // every value is interpreted by its key, so `ags: 07137` stays text.
-            return try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given, else Yams reads the environment for every document.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
@@ -114,7 +115,7 @@ struct YAMLReader {
             diagnostics.error(location(node), "`\(key)` must be text", hint: Self.shapeHint(node))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         guard !value.isEmpty else {
             diagnostics.error(location(node), "`\(key)` must not be empty")
             return nil

@@ -17,23 +17,29 @@ struct FrontMatterSplit {
     }
 
     static func split(_ text: String) throws(Problem) -> FrontMatterSplit {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = lines.first, Self.isFence(first) else { throw .noOpening }
-        var rest = lines.count > 1 ? lines[1] : ""
-        var yamlLines: [Substring] = []
+        // One pass over the bytes; both parts are slices of the text.
+        let utf8 = text.utf8
+        /// Where the line starting at `start` ends, and where the next one starts.
+        func line(at start: String.Index) -> (end: String.Index, next: String.Index?) {
+            let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n"))
+            return (newline ?? utf8.endIndex, newline.map { utf8.index(after: $0) })
+        }
+        let opening = line(at: utf8.startIndex)
+        guard isFence(text[utf8.startIndex..<opening.end]) else { throw .noOpening }
+        guard let yamlStart = opening.next else { throw .notClosed }
+        var start = yamlStart
         var lineNumber = 2
         while true {
-            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let line = lines.first, !(lines.count == 1 && line.isEmpty && rest.isEmpty) else { throw .notClosed }
-            if Self.isFence(line) {
-                let body = lines.count > 1 ? String(lines[1]) : ""
+            let current = line(at: start)
+            if isFence(text[start..<current.end]) {
+                // The newline before the closing fence belongs to neither part.
+                let yamlEnd = start == yamlStart ? start : utf8.index(before: start)
                 return FrontMatterSplit(
-                    yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2, closingLine: lineNumber,
-                    body: body, bodyFirstLine: lineNumber + 1)
+                    yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: 2, closingLine: lineNumber,
+                    body: current.next.map { String(text[$0...]) } ?? "", bodyFirstLine: lineNumber + 1)
             }
-            yamlLines.append(line)
-            guard lines.count > 1 else { throw .notClosed }
-            rest = lines[1]
+            guard let next = current.next else { throw .notClosed }
+            start = next
             lineNumber += 1
         }
     }
