@@ -28,20 +28,42 @@ public enum Build {
     }
 
     /// Parses, checks and renders a site without touching the disk.
-    public static func render(_ input: SiteInput, options: Options = Options()) -> Result {
+    public static func render(_ input: SiteInput, options: Options = Options(), cache: DecodeCache? = nil) -> Result {
+        let planned = plan(input, options: options, cache: cache)
+        var clock = StageClock()
+        guard let jobs = planned.jobs else {
+            return Result(diagnostics: planned.diagnostics, files: nil, copies: [], model: planned.model, written: nil)
+        }
+        let files = parallelMap(jobs) { $0.render() }
+        clock.lap("render")
+        return Result(diagnostics: planned.diagnostics, files: files, copies: planned.copies, model: planned.model, written: nil)
+    }
+
+    /// A checked site whose files are not made yet: the preview server
+    /// renders only the pages a browser asks for.
+    public struct Plan: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Every output file and how to make it; nil when there were errors.
+        public var jobs: [PageJob]?
+        public var copies: [PassThroughFile]
+        public var model: SiteModel?
+    }
+
+    /// Parses and checks a site and lists its files without rendering them.
+    public static func plan(_ input: SiteInput, options: Options = Options(), cache: DecodeCache? = nil) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
         let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
-        let (model, modelDiagnostics) = builder.build(input)
+        let (model, modelDiagnostics) = builder.build(input, cache: cache)
         diagnostics.append(contentsOf: modelDiagnostics)
         clock.lap("parse+model")
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
         guard let model, let theme, !diagnostics.hasErrors else {
-            return Result(diagnostics: diagnostics.sorted, files: nil, copies: [], model: model, written: nil)
+            return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model)
         }
-        let files = SiteRenderer(model: model, theme: theme).render()
-        clock.lap("render")
-        return Result(diagnostics: diagnostics.sorted, files: files, copies: model.media + input.assets, model: model, written: nil)
+        let jobs = SiteRenderer(model: model, theme: theme).jobs()
+        clock.lap("theme+plan")
+        return Plan(diagnostics: diagnostics.sorted, jobs: jobs, copies: model.media + input.assets, model: model)
     }
 
     /// Loads from disk, renders, and writes the output atomically. The

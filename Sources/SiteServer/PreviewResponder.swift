@@ -53,6 +53,7 @@ struct PreviewResponder: HTTPResponder {
         switch entry {
         case .bytes(let bytes): return bytes
         case .file(let path): return reader.read(path)
+        case .page(let page): return page.rendered
         }
     }
 

@@ -22,6 +22,8 @@ public struct PreviewServer: Sendable {
         /// A change is built once nothing more changed for this long, so
         /// that saving several files (or a `git checkout`) is one build.
         public var quietPeriod: Duration = .milliseconds(100)
+        /// The same, where the system reports changes as they happen (inotify).
+        public var eventQuietPeriod: Duration = .milliseconds(30)
 
         public init(content: String, templates: String, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false) {
             self.content = content
@@ -101,6 +103,10 @@ struct Rebuilder: Service {
     let state: PreviewState
     let addresses: AsyncStream<String>
     let report: @Sendable (PreviewServer.Event) -> Void
+    /// Documents that did not change are not parsed again.
+    let cache = DecodeCache()
+    /// The last input read: unchanged files are not read again.
+    let input = Box<SiteInput?>(nil)
 
     func run() async throws {
         var baseURL: String?
@@ -120,23 +126,53 @@ struct Rebuilder: Service {
         var fingerprint = watcher.fingerprint()
         await build(baseURL: baseURL, token: "\(session)-\(generation)", changes: [], lastGood: &lastGood)
 
+        let notifier = ChangeNotifier(folders: watcher.folders)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: configuration.pollInterval)
-            var next = watcher.fingerprint()
-            guard next != fingerprint else { continue }
-            // Wait for the burst to end.
-            while !Task.isCancelled {
-                try? await Task.sleep(for: configuration.quietPeriod)
-                let again = watcher.fingerprint()
-                if again == next { break }
-                next = again
+            let changes: [String]
+            if let notifier {
+                changes = await changesNotified(by: notifier, watcher: watcher, fingerprint: &fingerprint)
+            } else {
+                changes = await changesPolled(watcher: watcher, fingerprint: &fingerprint)
             }
-            let changes = SourceWatcher.changes(from: fingerprint, to: next)
-            fingerprint = next
+            guard !changes.isEmpty, !Task.isCancelled else { continue }
             generation += 1
             await build(baseURL: baseURL, token: "\(session)-\(generation)", changes: changes, lastGood: &lastGood)
         }
         await state.close()
+    }
+
+    /// Waits for the notifier; checks just the files it names, or all of
+    /// them when it cannot tell, and at least once a second in any case.
+    private func changesNotified(by notifier: ChangeNotifier, watcher: SourceWatcher,
+                                 fingerprint: inout SourceWatcher.Fingerprint) async -> [String] {
+        let quiet = configuration.eventQuietPeriod
+        let wake = await withCheckedContinuation { done in
+            DispatchQueue.global(qos: .userInitiated).async {
+                done.resume(returning: notifier.wait(timeout: .seconds(1), quiet: quiet))
+            }
+        }
+        if case .files(let paths) = wake {
+            return watcher.update(&fingerprint, paths: paths)
+        }
+        let next = watcher.fingerprint()
+        defer { fingerprint = next }
+        return SourceWatcher.changes(from: fingerprint, to: next)
+    }
+
+    /// Compares every file's stamp each `pollInterval`; a change counts once
+    /// nothing more changed for `quietPeriod`.
+    private func changesPolled(watcher: SourceWatcher, fingerprint: inout SourceWatcher.Fingerprint) async -> [String] {
+        try? await Task.sleep(for: configuration.pollInterval)
+        var next = watcher.fingerprint()
+        guard next != fingerprint else { return [] }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: configuration.quietPeriod)
+            let again = watcher.fingerprint()
+            if again == next { break }
+            next = again
+        }
+        defer { fingerprint = next }
+        return SourceWatcher.changes(from: fingerprint, to: next)
     }
 
     private func build(baseURL: String, token: String, changes: [String], lastGood: inout [String: SiteSnapshot.Body]) async {
@@ -144,18 +180,21 @@ struct Rebuilder: Service {
         let start = DispatchTime.now().uptimeNanoseconds
         // The build is CPU-bound and synchronous; it runs off the threads
         // that answer requests.
-        let outcome: Result<Build.Result, Error> = await withCheckedContinuation { done in
+        let cache = self.cache, previous = self.input.value
+        let outcome: Result<Build.Plan, Error> = await withCheckedContinuation { done in
             DispatchQueue.global(qos: .userInitiated).async {
                 done.resume(returning: Result {
-                    let input = try DiskLoader(contentDirectory: configuration.content, templatesDirectory: configuration.templates).load()
-                    return Build.render(input, options: .init(includeDrafts: configuration.includeDrafts, baseURL: baseURL))
+                    let loader = DiskLoader(contentDirectory: configuration.content, templatesDirectory: configuration.templates)
+                    let input = try loader.load(reusing: previous, changed: Set(changes))
+                    self.input.value = input
+                    return Build.plan(input, options: .init(includeDrafts: configuration.includeDrafts, baseURL: baseURL), cache: cache)
                 })
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         switch outcome {
-        case .success(let result) where result.files != nil:
-            let snapshot = SiteSnapshot(token: token, result: result)
+        case .success(let result) where result.jobs != nil:
+            let snapshot = SiteSnapshot(token: token, plan: result)
             lastGood = snapshot.files
             await state.publish(snapshot)
             report(.built(BuildSummary(result), seconds: seconds, changes: changes,
@@ -168,5 +207,18 @@ struct Rebuilder: Service {
             await state.publish(SiteSnapshot(token: token, files: lastGood, diagnostics: [diagnostic], failed: true))
             report(.failed(errors: [diagnostic], changes: changes))
         }
+    }
+}
+
+/// A value shared between the rebuild loop and the build running off it.
+final class Box<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

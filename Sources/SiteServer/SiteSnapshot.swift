@@ -9,6 +9,8 @@ public struct SiteSnapshot: Sendable {
         case bytes([UInt8])
         /// A media or theme file, read when it is requested.
         case file(path: String)
+        /// A page, rendered when it is first requested.
+        case page(RenderOnce)
     }
 
     /// Changes with every build; a page compares it with the one it was
@@ -28,17 +30,18 @@ public struct SiteSnapshot: Sendable {
         self.failed = failed
     }
 
-    /// A successful build's output.
-    init(token: String, result: Build.Result) {
+    /// A successful build's files; pages are rendered as they are requested,
+    /// so a change shows without rendering the whole site.
+    init(token: String, plan: Build.Plan) {
         var files: [String: Body] = [:]
-        for file in result.files ?? [] { files[file.path] = .bytes(file.bytes) }
-        for copy in result.copies {
+        for job in plan.jobs ?? [] { files[job.path] = .page(RenderOnce(job)) }
+        for copy in plan.copies {
             switch copy.origin {
             case .memory(let bytes): files[copy.path] = .bytes(bytes)
             case .disk(let path): files[copy.path] = .file(path: path)
             }
         }
-        self.init(token: token, files: files, diagnostics: result.diagnostics, failed: false)
+        self.init(token: token, files: files, diagnostics: plan.diagnostics, failed: false)
     }
 
     public enum Lookup: Equatable, Sendable {
@@ -58,5 +61,23 @@ public struct SiteSnapshot: Sendable {
         if files[sitePath] != nil { return .file(sitePath) }
         if files[sitePath + "/index.html"] != nil { return .addSlash }
         return .notFound
+    }
+}
+
+/// A page of a preview build, rendered once, by the first request for it.
+public final class RenderOnce: @unchecked Sendable {
+    private let job: PageJob
+    private let lock = NSLock()
+    private var bytes: [UInt8]?
+
+    init(_ job: PageJob) { self.job = job }
+
+    var rendered: [UInt8] {
+        lock.withLock {
+            if let bytes { return bytes }
+            let made = job.render().bytes
+            bytes = made
+            return made
+        }
     }
 }

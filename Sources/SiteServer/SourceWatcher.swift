@@ -21,7 +21,7 @@ struct SourceWatcher: Sendable {
     func fingerprint() -> Fingerprint {
         var result: Fingerprint = [:]
         for folder in folders {
-            for entry in FileWalk.entries(below: folder, include: { !$0.hasPrefix(".") && !$0.hasSuffix("~") })
+            for entry in FileWalk.entries(below: folder, include: { Self.isWatched($0) })
             where !entry.isDirectory {
                 let info = entry.info
                 result[folder + "/" + entry.path] = Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec,
@@ -29,6 +29,28 @@ struct SourceWatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// Brings `fingerprint` up to date for `paths` only (absolute, as the
+    /// notifier reports them) and returns those that changed, sorted.
+    func update(_ fingerprint: inout Fingerprint, paths: Set<String>) -> [String] {
+        var changed: [String] = []
+        for path in paths where Self.isWatched(path) {
+            var info = stat()
+            let now: Stamp? = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+                ? Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+                        inode: UInt64(info.st_ino))
+                : nil
+            guard fingerprint[path] != now else { continue }
+            fingerprint[path] = now
+            changed.append(path)
+        }
+        return changed.sorted()
+    }
+
+    static func isWatched(_ path: String) -> Bool {
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return !name.hasPrefix(".") && !name.hasSuffix("~")
     }
 
     /// Paths added, removed or changed between two fingerprints, sorted.

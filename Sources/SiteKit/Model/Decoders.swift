@@ -50,6 +50,15 @@ struct PageDecoder {
         case kaffeerunde(Kaffeerunde)
         case meldung(Meldung)
         case seite(Seite)
+
+        var page: PageSource {
+            switch self {
+            case .kommune(let k): return k.page
+            case .kaffeerunde(let r): return r.page
+            case .meldung(let m): return m.page
+            case .seite(let s): return s.page
+            }
+        }
     }
 
     mutating func decode() -> Decoded? {

@@ -43,7 +43,10 @@ public struct SiteModel: Sendable {
          meldungen: [Meldung], seiten: [Seite], media: [PassThroughFile]) {
         self.settings = settings
         self.handlungsfelder = handlungsfelder
-        self.kommunen = kommunen.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        self.kommunen = kommunen.withUnsafeBufferPointer { k in
+            // Sorting positions, not pages: a page is large to move.
+            k.indices.sorted { (k[$0].name, k[$0].slug) < (k[$1].name, k[$1].slug) }.map { k[$0] }
+        }
         // Newest first; the slug breaks ties so the order never depends on the file system.
         self.kaffeerunden = kaffeerunden.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
         self.meldungen = meldungen.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
@@ -64,41 +67,52 @@ public struct SiteModel: Sendable {
         }
     }
 
+    /// Pages are read through buffer pointers: an array's subscript copies
+    /// the whole page, which at ten thousand profiles costs more than the work.
     private mutating func computeRelations() {
-        for (i, kommune) in kommunen.enumerated() { kommuneIndex[kommune.slug] = i }
-        for (i, feld) in handlungsfelder.enumerated() {
-            handlungsfeldIndex[feld.slug] = i
-            felder[feld.slug] = HandlungsfeldRelations()
+        kommuneIndex.reserveCapacity(kommunen.count)
+        kommunen.withUnsafeBufferPointer { kommunen in
+            for i in kommunen.indices { kommuneIndex[kommunen[i].slug] = i }
         }
+        for (i, feld) in handlungsfelder.enumerated() { handlungsfeldIndex[feld.slug] = i }
 
-        for (i, kommune) in kommunen.enumerated() {
-            if let kreis = kommune.kreis?.slug { kreisMitglieder[kreis, default: []].append(i) }
-            for feld in kommune.handlungsfelder { felder[feld.slug]?.kommunen.append(i) }
-            for (p, projekt) in kommune.projekte.enumerated() {
-                felder[projekt.handlungsfeld.slug]?.projekte.append((i, p))
+        var byFeld = [HandlungsfeldRelations](repeating: HandlungsfeldRelations(), count: handlungsfelder.count)
+        kommunen.withUnsafeBufferPointer { kommunen in
+            for i in kommunen.indices {
+                if let kreis = kommunen[i].kreis?.slug { kreisMitglieder[kreis, default: []].append(i) }
+                for feld in kommunen[i].handlungsfelder {
+                    if let f = handlungsfeldIndex[feld.slug] { byFeld[f].kommunen.append(i) }
+                }
+                for (p, projekt) in kommunen[i].projekte.enumerated() {
+                    if let f = handlungsfeldIndex[projekt.handlungsfeld.slug] { byFeld[f].projekte.append((i, p)) }
+                }
             }
         }
 
         // Reports and news are already newest first, so appending in that
         // order keeps every list newest first; both are merged by date below.
         var fromReports: [String: [Mention]] = [:]
-        for (i, runde) in kaffeerunden.enumerated() {
-            for slug in Self.mentionedSlugs(runde.impulse.compactMap(\.kommune) + runde.kommunen, body: runde.page.body) {
+        for i in kaffeerunden.indices {
+            let references = kaffeerunden[i].impulse.compactMap(\.kommune) + kaffeerunden[i].kommunen
+            for slug in Self.mentionedSlugs(references, body: kaffeerunden[i].page.body) {
                 fromReports[slug, default: []].append(.kaffeerunde(i))
             }
-            for feld in runde.handlungsfelder { felder[feld.slug]?.kaffeerunden.append(i) }
+            for feld in kaffeerunden[i].handlungsfelder {
+                if let f = handlungsfeldIndex[feld.slug] { byFeld[f].kaffeerunden.append(i) }
+            }
         }
         var fromNews: [String: [Mention]] = [:]
-        for (i, meldung) in meldungen.enumerated() {
-            for slug in Self.mentionedSlugs(meldung.kommunen, body: meldung.page.body) {
+        for i in meldungen.indices {
+            for slug in Self.mentionedSlugs(meldungen[i].kommunen, body: meldungen[i].page.body) {
                 fromNews[slug, default: []].append(.meldung(i))
             }
-            for feld in meldung.handlungsfelder { felder[feld.slug]?.meldungen.append(i) }
+            for feld in meldungen[i].handlungsfelder {
+                if let f = handlungsfeldIndex[feld.slug] { byFeld[f].meldungen.append(i) }
+            }
         }
-        for kommune in kommunen {
-            let a = fromReports[kommune.slug] ?? [], b = fromNews[kommune.slug] ?? []
-            guard !a.isEmpty || !b.isEmpty else { continue }
-            mentions[kommune.slug] = merge(a, b)
+        for (f, feld) in handlungsfelder.enumerated() { felder[feld.slug] = byFeld[f] }
+        for slug in Set(fromReports.keys).union(fromNews.keys) where kommuneIndex[slug] != nil {
+            mentions[slug] = merge(fromReports[slug] ?? [], fromNews[slug] ?? [])
         }
     }
 

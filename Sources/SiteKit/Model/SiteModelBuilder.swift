@@ -14,7 +14,9 @@ public struct SiteModelBuilder {
 
     static let requiredPages = ["impressum", "datenschutz", "barrierefreiheit"]
 
-    public func build(_ input: SiteInput) -> (model: SiteModel?, diagnostics: Diagnostics) {
+    /// With a `cache`, documents whose bytes did not change since the last
+    /// build with the same cache are not decoded again.
+    public func build(_ input: SiteInput, cache: DecodeCache? = nil) -> (model: SiteModel?, diagnostics: Diagnostics) {
         var diagnostics = input.diagnostics
         let label = { (path: String) in input.contentLabel + "/" + path }
 
@@ -49,28 +51,31 @@ public struct SiteModelBuilder {
 
         var clock = StageClock()
         // 3. Every page, in parallel.
-        let decoded = parallelMap(pageFiles) { file, kind, slug -> (PageDecoder.Decoded?, Diagnostics) in
-            var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: label(file.path), allowHTML: allowHTML)
+        let previous = cache?.snapshot ?? [:]
+        let outcomes = parallelMap(pageFiles) { file, kind, slug -> (entry: DecodeCache.Entry, reused: Bool) in
+            let key = DecodeCache.Key(displayPath: label(file.path), allowHTML: allowHTML)
+            if let entry = previous.reusable(file, key: key) { return (entry, true) }
+            var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
             let result = decoder.decode()
-            return (result, decoder.diagnostics)
+            return (DecodeCache.Entry(key: key, bytes: file.bytes, result: result, diagnostics: decoder.diagnostics), false)
         }
-
+        let decoded = outcomes.map(\.entry)
+        if let cache {
+            cache.replace(with: Dictionary(zip(pageFiles.map(\.0.path), decoded), uniquingKeysWith: { a, _ in a }),
+                          hits: outcomes.filter(\.reused).count)
+        }
         clock.lap("  decode pages")
         var kommunen: [Kommune] = [], runden: [Kaffeerunde] = [], meldungen: [Meldung] = [], seiten: [Seite] = []
         var drafts: Set<String> = []
         var headingIDs: [String: Set<String>] = [:]
         var pageSlugs: [ContentKind: [String]] = [:]
-        for ((result, fileDiagnostics), (file, kind, slug)) in zip(decoded, pageFiles) {
-            diagnostics.append(contentsOf: fileDiagnostics)
-            guard let result else { continue }
-            let page: PageSource
-            switch result {
-            case .kommune(let k): page = k.page
-            case .kaffeerunde(let r): page = r.page
-            case .meldung(let m): page = m.page
-            case .seite(let s): page = s.page
-            }
-            headingIDs[file.path] = Set(page.body.headings.map(\.id))
+        kommunen.reserveCapacity(pageFiles.count)
+        headingIDs.reserveCapacity(pageFiles.count)
+        for (entry, (file, kind, slug)) in zip(decoded, pageFiles) {
+            diagnostics.append(contentsOf: entry.diagnostics)
+            guard let result = entry.result else { continue }
+            let page = result.page
+            headingIDs[file.path] = entry.headingIDs
             if page.entwurf && !includeDrafts {
                 drafts.insert(file.path)
                 continue
@@ -89,17 +94,23 @@ public struct SiteModelBuilder {
         clock.lap("  collect")
         // 4. What only the whole site can tell.
         var check = SiteChecks(
-            kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
-            bundeslaender: Dictionary(kommunen.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a }),
+            kommunen: kommunen.withUnsafeBufferPointer { k in
+                Dictionary(k.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a })
+            },
+            bundeslaender: kommunen.withUnsafeBufferPointer { k in
+                Dictionary(k.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a })
+            },
             felder: Set(felder.map(\.slug)),
             headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
             pageSlugs: pageSlugs, label: label)
-        for k in kommunen {
-            if let kreis = k.kreis { check.kreis(kreis, of: k) }
-            k.handlungsfelder.forEach { check.feld($0) }
-            k.projekte.forEach { check.feld($0.handlungsfeld) }
-            check.bild(k.bild)
-            check.links(of: k.page)
+        kommunen.withUnsafeBufferPointer { kommunen in
+            for i in kommunen.indices {
+                if let kreis = kommunen[i].kreis { check.kreis(kreis, of: kommunen[i]) }
+                kommunen[i].handlungsfelder.forEach { check.feld($0) }
+                kommunen[i].projekte.forEach { check.feld($0.handlungsfeld) }
+                check.bild(kommunen[i].bild)
+                check.links(of: kommunen[i].page)
+            }
         }
         for r in runden {
             r.impulse.compactMap(\.kommune).forEach { check.kommune($0, key: "impulse") }

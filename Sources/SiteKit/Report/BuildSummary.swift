@@ -15,17 +15,28 @@ public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
     public var warnings = 0
 
     public init(_ result: Build.Result) {
-        if let model = result.model {
+        self.init(model: result.model, paths: result.files?.map(\.path) ?? [], copies: result.copies.count,
+                  diagnostics: result.diagnostics)
+    }
+
+    /// What a preview build holds; its pages are made when asked for.
+    public init(_ plan: Build.Plan) {
+        self.init(model: plan.model, paths: plan.jobs?.map(\.path) ?? [], copies: plan.copies.count,
+                  diagnostics: plan.diagnostics)
+    }
+
+    private init(model: SiteModel?, paths: [String], copies: Int, diagnostics: [Diagnostic]) {
+        if let model {
             kommunen = model.kommunen.count
             kaffeerunden = model.kaffeerunden.count
             meldungen = model.meldungen.count
             seiten = model.seiten.count
             handlungsfelder = model.handlungsfelder.count
         }
-        pages = result.files?.filter { $0.path.hasSuffix(".html") }.count ?? 0
+        pages = paths.filter { $0.hasSuffix(".html") }.count
         overviews = pages - kommunen - kaffeerunden - meldungen - seiten - handlungsfelder
-        filesCopied = result.copies.count
-        warnings = result.diagnostics.count - result.errorCount
+        filesCopied = copies
+        warnings = diagnostics.filter { $0.severity == .warning }.count
     }
 
     /// e.g. `sitegen: built 30 pages (6 Kommunen, 2 Kaffeerunden, 3 Meldungen,

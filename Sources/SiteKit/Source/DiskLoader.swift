@@ -21,7 +21,23 @@ public struct DiskLoader {
         }
     }
 
-    public func load() throws -> SiteInput {
+    public func load() throws -> SiteInput { try load(reusing: nil) }
+
+    /// Loads again after the files in `changed` (absolute, as the folders
+    /// were given plus the relative path) changed: every other document keeps
+    /// the bytes it had in `previous` and is not read. The folders are still
+    /// walked, so added and removed files count.
+    public func load(reusing previous: SiteInput?, changed: Set<String> = []) throws -> SiteInput {
+        let known = Dictionary((previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
+            + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
+            uniquingKeysWith: { a, _ in a })
+        if let previous, let patched = Self.patch(previous, changed: changed, content: contentDirectory, templates: templatesDirectory) {
+            return patched
+        }
+        func read(_ absolute: String) -> [UInt8]? {
+            if !changed.contains(absolute), let bytes = known[absolute] { return bytes }
+            return Self.read(absolute)
+        }
         var diagnostics = Diagnostics()
         let contentLabel = Self.label(contentDirectory)
         let templatesLabel = Self.label(templatesDirectory)
@@ -35,7 +51,7 @@ public struct DiskLoader {
             if path.hasPrefix("medien/") {
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains("/") || Self.isContentFolderFile(path) {
-                guard let bytes = Self.read(absolute) else {
+                guard let bytes = read(absolute) else {
                     diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
                     continue
                 }
@@ -53,7 +69,7 @@ public struct DiskLoader {
             if path.hasPrefix("assets/") {
                 assets.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".mustache") {
-                guard let bytes = Self.read(absolute) else {
+                guard let bytes = read(absolute) else {
                     diagnostics.error(SourceLocation(path: templatesLabel + "/" + path), "cannot read the file")
                     continue
                 }
@@ -64,6 +80,29 @@ public struct DiskLoader {
             contentLabel: contentLabel, templatesLabel: templatesLabel,
             documents: documents, media: media, templates: templates, assets: assets,
             diagnostics: diagnostics)
+    }
+
+    /// The common edit: files that were documents or templates before and
+    /// still are regular files. Their new bytes are read and nothing else,
+    /// not even the folders; anything else (a file added, removed or
+    /// replaced by a link) returns nil and the folders are walked.
+    private static func patch(_ previous: SiteInput, changed: Set<String>, content: String, templates: String) -> SiteInput? {
+        guard !changed.isEmpty else { return nil }
+        var input = previous
+        let documents = Dictionary(uniqueKeysWithValues: input.documents.indices.map { (content + "/" + input.documents[$0].path, $0) })
+        let templateIndex = Dictionary(uniqueKeysWithValues: input.templates.indices.map { (templates + "/" + input.templates[$0].path, $0) })
+        for path in changed {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let bytes = read(path) else { return nil }
+            if let i = documents[path] {
+                input.documents[i].bytes = bytes
+            } else if let i = templateIndex[path] {
+                input.templates[i].bytes = bytes
+            } else {
+                return nil
+            }
+        }
+        return input
     }
 
     /// Files inside the page folders are all read, whatever their ending, so
