@@ -26,7 +26,7 @@ struct SiteRenderer {
         var files = parallelMap(jobs) { job -> OutputFile in
             let plan = job()
             let path = plan.path.hasSuffix(".html") ? plan.path : plan.path + "index.html"
-            return OutputFile(path: path, bytes: Array(theme.render(plan).utf8))
+            return OutputFile(path: path, bytes: theme.render(plan))
         }
         let pagePaths = files.map(\.path).filter { $0 != "404.html" }.map { $0.dropLast("index.html".count) }.map(String.init)
         files.append(OutputFile(path: "feed.xml", bytes: Array(Feeds.atom(model).utf8)))
