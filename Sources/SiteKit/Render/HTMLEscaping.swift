@@ -2,7 +2,7 @@
 /// content type does it), on UTF-8 bytes: templates, feeds and the preview
 /// server all use it. Escaping was the largest single cost of rendering
 /// large list pages, so text is copied in runs between special bytes.
-public struct HTMLEscaping {
+public struct HTMLEscaping: Sendable {
     public init() {}
 
     /// For text that sitegen writes itself (feeds, the preview server's pages).

@@ -10,9 +10,10 @@ struct SiteRenderer {
     let model: SiteModel
     let theme: Theme
 
-    func render() -> [OutputFile] {
+    /// One job per page. Plans are cheap closures; building the views
+    /// happens in parallel too.
+    static func pageJobs(_ model: SiteModel) -> [() -> PagePlan] {
         let context = ViewContext(model: model)
-        // Plans are cheap closures; building the views happens in parallel too.
         var jobs: [() -> PagePlan] = [
             context.homePage, context.kommunenListPage, context.kaffeerundenListPage, context.meldungenListPage,
             context.handlungsfelderPage, context.notFoundPage,
@@ -22,8 +23,11 @@ struct SiteRenderer {
         jobs += model.meldungen.map { m in { context.meldungPage(m) } }
         jobs += model.handlungsfelder.map { f in { context.handlungsfeldPage(f) } }
         jobs += model.seiten.map { s in { context.seitePage(s) } }
+        return jobs
+    }
 
-        var files = parallelMap(jobs) { job -> OutputFile in
+    func render() -> [OutputFile] {
+        var files = parallelMap(Self.pageJobs(model)) { job -> OutputFile in
             let plan = job()
             let path = plan.path.hasSuffix(".html") ? plan.path : plan.path + "index.html"
             return OutputFile(path: path, bytes: theme.render(plan))
