@@ -28,12 +28,9 @@ struct FieldKey: Hashable {
 /// A view model's key table: each key a template may use, with its
 /// accessor. Written as a dictionary literal; stored by key number.
 struct Fields<Model>: ExpressibleByDictionaryLiteral {
-    /// The keys, for documentation checks and "did you mean" hints.
-    let names: [String]
     private let table: [((Model) -> TemplateValue)?]
 
     init(dictionaryLiteral elements: (String, (Model) -> TemplateValue)...) {
-        names = elements.map(\.0).sorted()
         let keyed = elements.map { (FieldKey($0.0).id, $0.1) }
         var table = [((Model) -> TemplateValue)?](repeating: nil, count: (keyed.map(\.0).max() ?? -1) + 1)
         for (id, accessor) in keyed { table[id] = accessor }
