@@ -1,7 +1,7 @@
 /// One piece of a compiled template. Text is kept as UTF-8 bytes and names
 /// are resolved to key numbers when the template is read, so rendering
 /// only copies bytes and indexes key tables.
-enum TemplateNode {
+indirect enum TemplateNode {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}`.
     case variable(Lookup, escaped: Bool)

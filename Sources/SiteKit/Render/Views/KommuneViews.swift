@@ -111,23 +111,26 @@ extension ViewContext {
 
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
+        // Indices, not copies: a Kommune is a large value and this page lists all of them.
+        let kommunen = model.kommunen
+        var byLand: [Bundesland: [Int]] = [:]
+        for i in kommunen.indices { byLand[kommunen[i].bundesland, default: []].append(i) }
         var laender: [KommunenListView.Land] = []
         for land in Bundesland.allCases {
-            let inLand = model.kommunen.filter { $0.bundesland == land }
-            guard !inLand.isEmpty else { continue }
+            guard let inLand = byLand[land] else { continue }
             // Landkreise (their heading links the Kreis profile) with their
             // members first, then Kommunen without a Kreis profile.
             var gruppen: [KommunenListView.Gruppe] = []
-            for kreis in inLand where kreis.art == .landkreis {
-                let members = (model.kreisMitglieder[kreis.slug] ?? []).map { model.kommunen[$0] }
+            for k in inLand where kommunen[k].art == .landkreis {
+                let kreis = kommunen[k]
                 gruppen.append(.init(name: kreis.fullName,
                                      link: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
-                                     kommunen: members.map { item(from: page, $0) }))
+                                     kommunen: (model.kreisMitglieder[kreis.slug] ?? []).map { item(from: page, kommunen[$0]) }))
             }
-            let rest = inLand.filter { $0.art != .landkreis && $0.kreis == nil }
+            let rest = inLand.filter { kommunen[$0].art != .landkreis && kommunen[$0].kreis == nil }
             if !rest.isEmpty {
                 gruppen.append(.init(name: gruppen.isEmpty ? nil : "Weitere Kommunen", link: nil,
-                                     kommunen: rest.map { item(from: page, $0) }))
+                                     kommunen: rest.map { item(from: page, kommunen[$0]) }))
             }
             laender.append(.init(name: land.rawValue, id: Slug.make(from: land.rawValue), gruppen: gruppen))
         }

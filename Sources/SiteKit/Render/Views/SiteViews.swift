@@ -78,8 +78,9 @@ extension ViewContext {
         let page = SitePath.handlungsfeld(feld.slug)
         let rel = model.felder[feld.slug] ?? SiteModel.HandlungsfeldRelations()
         let projekte = rel.projekte.map { entry -> HandlungsfeldView.ProjektItem in
-            let k = model.kommunen[entry.kommune], p = k.projekte[entry.projekt]
-            return .init(titel: p.titel, kommune: link(from: page, to: k), status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
+            let p = model.kommunen[entry.kommune].projekte[entry.projekt]
+            return .init(titel: p.titel, kommune: link(from: page, to: model.kommunen[entry.kommune]),
+                         status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
         }
         let view = HandlungsfeldView(
             name: feld.name, beschreibung: feld.beschreibung,
