@@ -13,6 +13,30 @@ import Testing
         #expect(errors.first?.location.line == 3 || errors.first?.location.line == 4)
     }
 
+    @Test func templateSyntaxErrorHasPositionMessageAndHint() {
+        var input = Fixture.input()
+        input.templates = input.templates.map {
+            $0.path == "toc.mustache" ? InputFile(path: $0.path, text: "{{^empty(toc)}}\n<ol>\n  {{#toc}}{{/empty(toc)}}\n") : $0
+        }
+        #expect(Build.render(input).diagnostics.map(\.formatted) == [
+            "templates/toc.mustache:3:11: error: template syntax: `{{/empty(toc)}}` does not close `{{…toc}}` from line 3"
+                + " (close sections in reverse order of opening; this one needs `{{/toc}}`)"])
+    }
+
+    @Test func missingPartialOrParentIsLocatedAtItsTag() {
+        var input = Fixture.input()
+        input.templates = input.templates.map {
+            $0.path == "seite.mustache" ? InputFile(path: $0.path, text: "{{<layuot}}\n{{/layuot}}\n") : $0
+        }
+        input.templates = input.templates.map {
+            $0.path == "kommune.mustache" ? InputFile(path: $0.path, text: "<p>\n  {{>bilder}}\n</p>\n") : $0
+        }
+        #expect(Build.render(input).diagnostics.map(\.formatted) == [
+            "templates/kommune.mustache:2:3: error: `{{>bilder}}`: the theme has no template `bilder` (did you mean `bild`?)",
+            "templates/seite.mustache:1:1: error: `{{<layuot}}`: the theme has no template `layuot` (did you mean `layout`?)",
+        ])
+    }
+
     @Test func everyPageKindNeedsItsTemplate() {
         var input = Fixture.input()
         input.templates.removeAll { $0.path == "kaffeerunde.mustache" }

@@ -1,17 +1,16 @@
-import Mustache
-
-/// The theme's templates, parsed once per build. A page kind without its
-/// template, or a template with a syntax error, is a diagnostic in the
-/// template file, not a blank page.
+/// The theme's templates, compiled once per build. A page kind without its
+/// template, a template with a syntax error, or a partial or parent
+/// template that does not exist is a diagnostic in the template file, not
+/// a blank page.
 struct Theme {
     static let pageTemplates = ["home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
                                 "handlungsfelder", "handlungsfeld", "seite", "404"]
 
-    let library: MustacheLibrary
+    let templates: [String: [TemplateNode]]
 
     static func load(_ files: [InputFile], label: String, diagnostics: inout Diagnostics) -> Theme? {
-        HTMLEscaping.register
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
+        var sources: [String: TemplateScanner] = [:]
         var broken: Set<String> = []
         var ok = true
         for file in files.sorted(by: { $0.path < $1.path }) {
@@ -22,17 +21,14 @@ struct Theme {
                 ok = false
                 continue
             }
+            let source = TemplateScanner(bytes: Array(text.utf8))
+            sources[name] = source
             do {
-                // The pragma only swaps the escaping for a faster one with the same
-                // result; as a standalone line it adds no output (one line, subtracted
-                // from error positions below).
-                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + text)
-            } catch let error as MustacheTemplate.ParserError {
+                templates[name] = try TemplateParser.parse(source.bytes)
+            } catch let error as TemplateSyntaxError {
                 broken.insert(name)
-                var at = location
-                at.line = max(1, error.context.lineNumber - 1)
-                at.column = error.context.columnNumber
-                diagnostics.error(at, "template syntax: \(error.error)", hint: "check that every {{#section}} has its {{/section}}")
+                diagnostics.error(location.at(source.lineAndColumn(of: error.offset)), "template syntax: \(error.message)",
+                                  hint: error.hint)
                 ok = false
             } catch {
                 diagnostics.error(location, "template could not be read: \(error)")
@@ -44,10 +40,42 @@ struct Theme {
                               hint: "every page kind needs its template; copy it from the default theme")
             ok = false
         }
-        return ok ? Theme(library: MustacheLibrary(templates: templates)) : nil
+        let known = Set(templates.keys).union(broken)
+        for (name, nodes) in templates.sorted(by: { $0.key < $1.key }) {
+            for call in Self.partialCalls(in: nodes) where call.dynamic == nil && !known.contains(call.name) {
+                let tag = call.overrides == nil ? "{{>\(call.name)}}" : "{{<\(call.name)}}"
+                let location = SourceLocation(path: "\(label)/\(name).mustache").at(sources[name]!.lineAndColumn(of: call.offset))
+                diagnostics.error(location, "`\(tag)`: the theme has no template `\(call.name)`",
+                                  hint: Suggestion.hint(for: call.name, in: known) ?? "add `\(call.name).mustache` to the theme")
+                ok = false
+            }
+        }
+        return ok ? Theme(templates: templates) : nil
     }
 
-    func render(_ plan: PagePlan) -> String {
-        library.render(plan.view, withTemplate: plan.template) ?? ""
+    func render(_ plan: PagePlan) -> [UInt8] {
+        guard let template = templates[plan.template] else { return [] }
+        var renderer = TemplateRenderer(templates: templates, root: .object(plan.view), capacity: 8192)
+        renderer.render(template, TemplateRenderer.Scope())
+        return renderer.output
+    }
+
+    private static func partialCalls(in nodes: [TemplateNode]) -> [PartialCall] {
+        nodes.flatMap { node -> [PartialCall] in
+            switch node {
+            case .section(_, let body), .inverted(_, let body), .block(_, let body, _), .blockOverride(_, let body):
+                return partialCalls(in: body)
+            case .partial(let call):
+                return [call] + (call.overrides ?? [:]).sorted { $0.key < $1.key }.flatMap { partialCalls(in: $0.value) }
+            case .text, .variable, .escaping:
+                return []
+            }
+        }
+    }
+}
+
+private extension SourceLocation {
+    func at(_ position: (line: Int, column: Int)) -> SourceLocation {
+        SourceLocation(path: path, line: position.line, column: position.column)
     }
 }

@@ -1,15 +1,14 @@
-import Mustache
-
 /// A template's view of one thing. Each view model lists the keys templates
 /// may use, with an explicit accessor per key: no reflection while
 /// rendering, and the lists document the template interface
 /// (see docs/templates.md).
-protocol ViewModel: MustacheParent {
-    static var fields: [String: (Self) -> Any?] { get }
+protocol ViewModel: TemplateObject, TemplateRepresentable {
+    static var fields: Fields<Self> { get }
 }
 
 extension ViewModel {
-    func child(named name: String) -> Any? { Self.fields[name]?(self) }
+    func value(for key: FieldKey) -> TemplateValue { Self.fields.value(key, of: self) }
+    var templateValue: TemplateValue { .object(self) }
 }
 
 /// A link as templates show it.
@@ -19,8 +18,8 @@ struct LinkView: ViewModel {
     /// `aria-current="page"` in navigation.
     var current = false
 
-    static let fields: [String: (Self) -> Any?] = [
-        "url": { $0.url }, "text": { $0.text }, "current": { $0.current },
+    static let fields: Fields<Self> = [
+        "url": { .string($0.url) }, "text": { .string($0.text) }, "current": { .bool($0.current) },
     ]
 }
 
@@ -30,8 +29,8 @@ struct TocEntry: ViewModel {
     var text: String
     var level: Int
 
-    static let fields: [String: (Self) -> Any?] = [
-        "id": { $0.id }, "text": { $0.text }, "level": { $0.level }, "sub": { $0.level > 2 },
+    static let fields: Fields<Self> = [
+        "id": { .string($0.id) }, "text": { .string($0.text) }, "level": { .int($0.level) }, "sub": { .bool($0.level > 2) },
     ]
 }
 
@@ -40,8 +39,8 @@ struct BildView: ViewModel {
     var alt: String
     var credit: String
 
-    static let fields: [String: (Self) -> Any?] = [
-        "src": { $0.src }, "alt": { $0.alt }, "credit": { $0.credit },
+    static let fields: Fields<Self> = [
+        "src": { .string($0.src) }, "alt": { .string($0.alt) }, "credit": { .string($0.credit) },
     ]
 }
 
@@ -50,8 +49,8 @@ struct QuelleView: ViewModel {
     var url: String?
     var datum: String?
 
-    static let fields: [String: (Self) -> Any?] = [
-        "titel": { $0.titel }, "url": { $0.url }, "datum": { $0.datum },
+    static let fields: Fields<Self> = [
+        "titel": { .string($0.titel) }, "url": { .string($0.url) }, "datum": { .string($0.datum) },
     ]
 }
 
@@ -65,8 +64,8 @@ struct EintragView: ViewModel {
     /// `Kaffeerunde` or `Meldung`.
     var art: String
 
-    static let fields: [String: (Self) -> Any?] = [
-        "url": { $0.url }, "titel": { $0.titel }, "datum": { $0.datum }, "iso": { $0.iso }, "art": { $0.art },
+    static let fields: Fields<Self> = [
+        "url": { .string($0.url) }, "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "art": { .string($0.art) },
     ]
 }
 
@@ -80,8 +79,8 @@ struct KommuneItemView: ViewModel {
     var status: String
     var einwohner: String?
 
-    static let fields: [String: (Self) -> Any?] = [
-        "url": { $0.url }, "name": { $0.name }, "art": { $0.art }, "mitglied": { $0.mitglied },
-        "status": { $0.status }, "einwohner": { $0.einwohner },
+    static let fields: Fields<Self> = [
+        "url": { .string($0.url) }, "name": { .string($0.name) }, "art": { .string($0.art) }, "mitglied": { .bool($0.mitglied) },
+        "status": { .string($0.status) }, "einwohner": { .string($0.einwohner) },
     ]
 }

@@ -5,8 +5,8 @@ struct KaffeerundeView: ViewModel {
         var funktion: String?
         var kommune: LinkView?
         var thema: String?
-        static let fields: [String: (Self) -> Any?] = [
-            "name": { $0.name }, "funktion": { $0.funktion }, "kommune": { $0.kommune }, "thema": { $0.thema },
+        static let fields: Fields<Self> = [
+            "name": { .string($0.name) }, "funktion": { .string($0.funktion) }, "kommune": { .object($0.kommune) }, "thema": { .string($0.thema) },
         ]
     }
 
@@ -25,11 +25,11 @@ struct KaffeerundeView: ViewModel {
     var quellen: [QuelleView]
     var bild: BildView?
 
-    static let fields: [String: (Self) -> Any?] = [
-        "titel": { $0.titel }, "datum": { $0.datum }, "iso": { $0.iso }, "reihe": { $0.reihe },
-        "teilnehmende": { $0.teilnehmende }, "impulse": { $0.impulse }, "handlungsfelder": { $0.handlungsfelder },
-        "kommunen": { $0.kommunen }, "body": { $0.body }, "toc": { $0.toc }, "vorher": { $0.vorher },
-        "nachher": { $0.nachher }, "quellen": { $0.quellen }, "bild": { $0.bild },
+    static let fields: Fields<Self> = [
+        "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "reihe": { .string($0.reihe) },
+        "teilnehmende": { .string($0.teilnehmende) }, "impulse": { .list($0.impulse) }, "handlungsfelder": { .list($0.handlungsfelder) },
+        "kommunen": { .list($0.kommunen) }, "body": { .string($0.body) }, "toc": { .list($0.toc) }, "vorher": { .object($0.vorher) },
+        "nachher": { .object($0.nachher) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
     ]
 }
 
@@ -44,9 +44,9 @@ struct MeldungView: ViewModel {
     var quellen: [QuelleView]
     var bild: BildView?
 
-    static let fields: [String: (Self) -> Any?] = [
-        "titel": { $0.titel }, "datum": { $0.datum }, "iso": { $0.iso }, "kommunen": { $0.kommunen },
-        "handlungsfelder": { $0.handlungsfelder }, "body": { $0.body }, "quellen": { $0.quellen }, "bild": { $0.bild },
+    static let fields: Fields<Self> = [
+        "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "kommunen": { .list($0.kommunen) },
+        "handlungsfelder": { .list($0.handlungsfelder) }, "body": { .string($0.body) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
     ]
 }
 
@@ -55,13 +55,13 @@ struct ChronikView: ViewModel {
     struct Jahr: ViewModel {
         var jahr: String
         var eintraege: [EintragView]
-        static let fields: [String: (Self) -> Any?] = ["jahr": { $0.jahr }, "eintraege": { $0.eintraege }]
+        static let fields: Fields<Self> = ["jahr": { .string($0.jahr) }, "eintraege": { .list($0.eintraege) }]
     }
 
     var jahre: [Jahr]
     var anzahl: String
 
-    static let fields: [String: (Self) -> Any?] = ["jahre": { $0.jahre }, "anzahl": { $0.anzahl }]
+    static let fields: Fields<Self> = ["jahre": { .list($0.jahre) }, "anzahl": { .string($0.anzahl) }]
 }
 
 extension ViewContext {

@@ -4,7 +4,7 @@ struct KommuneView: ViewModel {
         var label: String
         var text: String
         var link: String?
-        static let fields: [String: (Self) -> Any?] = ["label": { $0.label }, "text": { $0.text }, "link": { $0.link }]
+        static let fields: Fields<Self> = ["label": { .string($0.label) }, "text": { .string($0.text) }, "link": { .string($0.link) }]
     }
 
     struct ProjektView: ViewModel {
@@ -12,8 +12,8 @@ struct KommuneView: ViewModel {
         var feld: LinkView?
         var status: String
         var jahr: String?
-        static let fields: [String: (Self) -> Any?] = [
-            "titel": { $0.titel }, "feld": { $0.feld }, "status": { $0.status }, "jahr": { $0.jahr },
+        static let fields: Fields<Self> = [
+            "titel": { .string($0.titel) }, "feld": { .object($0.feld) }, "status": { .string($0.status) }, "jahr": { .string($0.jahr) },
         ]
     }
 
@@ -32,11 +32,11 @@ struct KommuneView: ViewModel {
     var quellen: [QuelleView]
     var bild: BildView?
 
-    static let fields: [String: (Self) -> Any?] = [
-        "name": { $0.name }, "art": { $0.art }, "mitglied": { $0.mitglied }, "status": { $0.status },
-        "steckbrief": { $0.steckbrief }, "handlungsfelder": { $0.handlungsfelder }, "projekte": { $0.projekte },
-        "body": { $0.body }, "toc": { $0.toc }, "erwaehnt_in": { $0.erwaehntIn }, "mitglieder": { $0.mitglieder },
-        "foerderung": { $0.foerderung }, "quellen": { $0.quellen }, "bild": { $0.bild },
+    static let fields: Fields<Self> = [
+        "name": { .string($0.name) }, "art": { .string($0.art) }, "mitglied": { .bool($0.mitglied) }, "status": { .string($0.status) },
+        "steckbrief": { .list($0.steckbrief) }, "handlungsfelder": { .list($0.handlungsfelder) }, "projekte": { .list($0.projekte) },
+        "body": { .string($0.body) }, "toc": { .list($0.toc) }, "erwaehnt_in": { .list($0.erwaehntIn) }, "mitglieder": { .list($0.mitglieder) },
+        "foerderung": { .list($0.foerderung) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
     ]
 }
 
@@ -47,22 +47,22 @@ struct KommunenListView: ViewModel {
         var name: String?
         var link: String?
         var kommunen: [KommuneItemView]
-        static let fields: [String: (Self) -> Any?] = ["name": { $0.name }, "link": { $0.link }, "kommunen": { $0.kommunen }]
+        static let fields: Fields<Self> = ["name": { .string($0.name) }, "link": { .string($0.link) }, "kommunen": { .list($0.kommunen) }]
     }
 
     struct Land: ViewModel {
         var name: String
         var id: String
         var gruppen: [Gruppe]
-        static let fields: [String: (Self) -> Any?] = ["name": { $0.name }, "id": { $0.id }, "gruppen": { $0.gruppen }]
+        static let fields: Fields<Self> = ["name": { .string($0.name) }, "id": { .string($0.id) }, "gruppen": { .list($0.gruppen) }]
     }
 
     var laender: [Land]
     var anzahl: String
     var mitglieder: String
 
-    static let fields: [String: (Self) -> Any?] = [
-        "laender": { $0.laender }, "anzahl": { $0.anzahl }, "mitglieder": { $0.mitglieder },
+    static let fields: Fields<Self> = [
+        "laender": { .list($0.laender) }, "anzahl": { .string($0.anzahl) }, "mitglieder": { .string($0.mitglieder) },
     ]
 }
 
@@ -111,23 +111,26 @@ extension ViewContext {
 
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
+        // Indices, not copies: a Kommune is a large value and this page lists all of them.
+        let kommunen = model.kommunen
+        var byLand: [Bundesland: [Int]] = [:]
+        for i in kommunen.indices { byLand[kommunen[i].bundesland, default: []].append(i) }
         var laender: [KommunenListView.Land] = []
         for land in Bundesland.allCases {
-            let inLand = model.kommunen.filter { $0.bundesland == land }
-            guard !inLand.isEmpty else { continue }
+            guard let inLand = byLand[land] else { continue }
             // Landkreise (their heading links the Kreis profile) with their
             // members first, then Kommunen without a Kreis profile.
             var gruppen: [KommunenListView.Gruppe] = []
-            for kreis in inLand where kreis.art == .landkreis {
-                let members = (model.kreisMitglieder[kreis.slug] ?? []).map { model.kommunen[$0] }
+            for k in inLand where kommunen[k].art == .landkreis {
+                let kreis = kommunen[k]
                 gruppen.append(.init(name: kreis.fullName,
                                      link: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
-                                     kommunen: members.map { item(from: page, $0) }))
+                                     kommunen: (model.kreisMitglieder[kreis.slug] ?? []).map { item(from: page, kommunen[$0]) }))
             }
-            let rest = inLand.filter { $0.art != .landkreis && $0.kreis == nil }
+            let rest = inLand.filter { kommunen[$0].art != .landkreis && kommunen[$0].kreis == nil }
             if !rest.isEmpty {
                 gruppen.append(.init(name: gruppen.isEmpty ? nil : "Weitere Kommunen", link: nil,
-                                     kommunen: rest.map { item(from: page, $0) }))
+                                     kommunen: rest.map { item(from: page, kommunen[$0]) }))
             }
             laender.append(.init(name: land.rawValue, id: Slug.make(from: land.rawValue), gruppen: gruppen))
         }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// What every page's layout shows: head, navigation, footer.
 struct LayoutView: ViewModel {
     var lang: String
@@ -18,24 +16,26 @@ struct LayoutView: ViewModel {
     /// Only on pages served from other paths than their own (404).
     var baseHref: String? = nil
 
-    static let fields: [String: (Self) -> Any?] = [
-        "lang": { $0.lang }, "site_title": { $0.siteTitle }, "title": { $0.title },
-        "description": { $0.description }, "canonical": { $0.canonical }, "root": { $0.root },
-        "home_url": { $0.root.isEmpty ? "./" : $0.root },
-        "css_url": { $0.root + "assets/site.css" }, "feed_url": { $0.root + "feed.xml" },
-        "nav": { $0.nav }, "footer": { $0.footer }, "leichte_sprache": { $0.leichteSprache },
-        "jsonld": { $0.jsonld }, "is_home": { $0.isHome }, "herausgeber": { $0.herausgeber },
-        "base_href": { $0.baseHref },
+    static let fields: Fields<Self> = [
+        "lang": { .string($0.lang) }, "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
+        "description": { .string($0.description) }, "canonical": { .string($0.canonical) }, "root": { .string($0.root) },
+        "home_url": { .string($0.root.isEmpty ? "./" : $0.root) },
+        "css_url": { .string($0.root + "assets/site.css") }, "feed_url": { .string($0.root + "feed.xml") },
+        "nav": { .list($0.nav) }, "footer": { .list($0.footer) }, "leichte_sprache": { .object($0.leichteSprache) },
+        "jsonld": { .string($0.jsonld) }, "is_home": { .bool($0.isHome) }, "herausgeber": { .string($0.herausgeber) },
+        "base_href": { .string($0.baseHref) },
     ]
 }
 
 /// A page: its own view model, with the layout's keys behind it.
-struct PageView: MustacheParent {
+struct PageView: TemplateObject {
     var layout: LayoutView
-    var content: any MustacheParent
+    var content: any TemplateObject
 
-    func child(named name: String) -> Any? {
-        content.child(named: name) ?? layout.child(named: name)
+    func value(for key: FieldKey) -> TemplateValue {
+        let value = content.value(for: key)
+        if case .null = value { return layout.value(for: key) }
+        return value
     }
 }
 

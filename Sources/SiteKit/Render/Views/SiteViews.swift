@@ -5,8 +5,8 @@ struct HandlungsfeldView: ViewModel {
         var kommune: LinkView
         var status: String
         var jahr: String?
-        static let fields: [String: (Self) -> Any?] = [
-            "titel": { $0.titel }, "kommune": { $0.kommune }, "status": { $0.status }, "jahr": { $0.jahr },
+        static let fields: Fields<Self> = [
+            "titel": { .string($0.titel) }, "kommune": { .object($0.kommune) }, "status": { .string($0.status) }, "jahr": { .string($0.jahr) },
         ]
     }
 
@@ -17,9 +17,9 @@ struct HandlungsfeldView: ViewModel {
     var kaffeerunden: [EintragView]
     var meldungen: [EintragView]
 
-    static let fields: [String: (Self) -> Any?] = [
-        "name": { $0.name }, "beschreibung": { $0.beschreibung }, "kommunen": { $0.kommunen },
-        "projekte": { $0.projekte }, "kaffeerunden": { $0.kaffeerunden }, "meldungen": { $0.meldungen },
+    static let fields: Fields<Self> = [
+        "name": { .string($0.name) }, "beschreibung": { .string($0.beschreibung) }, "kommunen": { .list($0.kommunen) },
+        "projekte": { .list($0.projekte) }, "kaffeerunden": { .list($0.kaffeerunden) }, "meldungen": { .list($0.meldungen) },
     ]
 }
 
@@ -30,14 +30,14 @@ struct HandlungsfelderView: ViewModel {
         var beschreibung: String?
         var kommunen: String
         var berichte: String
-        static let fields: [String: (Self) -> Any?] = [
-            "url": { $0.url }, "name": { $0.name }, "beschreibung": { $0.beschreibung },
-            "kommunen": { $0.kommunen }, "berichte": { $0.berichte },
+        static let fields: Fields<Self> = [
+            "url": { .string($0.url) }, "name": { .string($0.name) }, "beschreibung": { .string($0.beschreibung) },
+            "kommunen": { .string($0.kommunen) }, "berichte": { .string($0.berichte) },
         ]
     }
 
     var felder: [Feld]
-    static let fields: [String: (Self) -> Any?] = ["felder": { $0.felder }]
+    static let fields: Fields<Self> = ["felder": { .list($0.felder) }]
 }
 
 /// A free page (Impressum, Datenschutz …).
@@ -45,7 +45,7 @@ struct SeiteView: ViewModel {
     var titel: String
     var body: String
     var toc: [TocEntry]
-    static let fields: [String: (Self) -> Any?] = ["titel": { $0.titel }, "body": { $0.body }, "toc": { $0.toc }]
+    static let fields: Fields<Self> = ["titel": { .string($0.titel) }, "body": { .string($0.body) }, "toc": { .list($0.toc) }]
 }
 
 struct HomeView: ViewModel {
@@ -60,17 +60,17 @@ struct HomeView: ViewModel {
     var handlungsfelder: [LinkView]
     var links: [LinkView]
 
-    static let fields: [String: (Self) -> Any?] = [
-        "titel": { $0.titel }, "beschreibung": { $0.beschreibung }, "anzahl_mitglieder": { $0.mitglieder },
-        "anzahl_kommunen": { $0.kommunen }, "anzahl_kaffeerunden": { $0.kaffeerunden }, "anzahl_meldungen": { $0.meldungen },
-        "neue_berichte": { $0.neueBerichte }, "neue_meldungen": { $0.neueMeldungen },
-        "handlungsfelder": { $0.handlungsfelder }, "links": { $0.links },
+    static let fields: Fields<Self> = [
+        "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) }, "anzahl_mitglieder": { .string($0.mitglieder) },
+        "anzahl_kommunen": { .string($0.kommunen) }, "anzahl_kaffeerunden": { .string($0.kaffeerunden) }, "anzahl_meldungen": { .string($0.meldungen) },
+        "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
+        "handlungsfelder": { .list($0.handlungsfelder) }, "links": { .list($0.links) },
     ]
 }
 
 struct NotFoundView: ViewModel {
     var links: [LinkView]
-    static let fields: [String: (Self) -> Any?] = ["links": { $0.links }]
+    static let fields: Fields<Self> = ["links": { .list($0.links) }]
 }
 
 extension ViewContext {
@@ -78,8 +78,9 @@ extension ViewContext {
         let page = SitePath.handlungsfeld(feld.slug)
         let rel = model.felder[feld.slug] ?? SiteModel.HandlungsfeldRelations()
         let projekte = rel.projekte.map { entry -> HandlungsfeldView.ProjektItem in
-            let k = model.kommunen[entry.kommune], p = k.projekte[entry.projekt]
-            return .init(titel: p.titel, kommune: link(from: page, to: k), status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
+            let p = model.kommunen[entry.kommune].projekte[entry.projekt]
+            return .init(titel: p.titel, kommune: link(from: page, to: model.kommunen[entry.kommune]),
+                         status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
         }
         let view = HandlungsfeldView(
             name: feld.name, beschreibung: feld.beschreibung,
