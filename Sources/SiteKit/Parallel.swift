@@ -15,3 +15,21 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     }
     return results.map { $0! }
 }
+
+/// Runs two independent pieces of work side by side and returns both results.
+func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    var a: A?, b: B?
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            // Each iteration writes only its own variable.
+            withUnsafeMutablePointer(to: &a) { pa in
+                withUnsafeMutablePointer(to: &b) { pb in
+                    DispatchQueue.concurrentPerform(iterations: 2) { i in
+                        if i == 0 { pa.pointee = first() } else { pb.pointee = second() }
+                    }
+                }
+            }
+        }
+    }
+    return (a!, b!)
+}

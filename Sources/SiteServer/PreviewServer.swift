@@ -23,7 +23,7 @@ public struct PreviewServer: Sendable {
         /// that saving several files (or a `git checkout`) is one build.
         public var quietPeriod: Duration = .milliseconds(100)
         /// The same, where the system reports changes as they happen (inotify).
-        public var eventQuietPeriod: Duration = .milliseconds(30)
+        public var eventQuietPeriod: Duration = .milliseconds(15)
 
         public init(content: String, templates: String, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false) {
             self.content = content

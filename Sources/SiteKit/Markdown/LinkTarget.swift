@@ -26,7 +26,7 @@ enum LinkTarget: Equatable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let decoded = rest.contains("%") ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
+        let decoded = rest.contains(Character("%")) ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
         var parts = directory
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

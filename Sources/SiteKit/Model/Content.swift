@@ -47,7 +47,9 @@ public enum ProjektStatus: String, CaseIterable, Sendable {
     case geplant, laufend, umgesetzt
 }
 
-public struct Kommune: Sendable {
+/// A class: pages are passed around by the thousand (model, checks,
+/// views, caches), and copying one is then one reference count, not one per field.
+public final class Kommune: Sendable {
     public struct Leitung: Sendable { public var amt: String; public var name: String }
     public struct Kontakt: Sendable { public var funktion: String; public var name: String?; public var seit: CalendarDate? }
     public struct Projekt: Sendable {
@@ -57,24 +59,48 @@ public struct Kommune: Sendable {
         public var jahr: Int?
     }
 
-    public var page: PageSource
-    public var name: String
-    public var art: Art
-    public var bundesland: Bundesland
-    public var kreis: Reference?
-    public var ags: String?
-    public var einwohner: Int?
-    public var einwohnerStand: String?
-    public var mitgliedSeit: CalendarDate?
-    public var leitung: Leitung?
-    public var kontakt: [Kontakt]
-    public var website: String?
-    public var koordinaten: (breite: Double, laenge: Double)?
-    public var handlungsfelder: [Reference]
-    public var projekte: [Projekt]
-    public var foerderung: [String]
-    public var quellen: [Quelle]
-    public var bild: Bild?
+    public let page: PageSource
+    public let name: String
+    public let art: Art
+    public let bundesland: Bundesland
+    public let kreis: Reference?
+    public let ags: String?
+    public let einwohner: Int?
+    public let einwohnerStand: String?
+    public let mitgliedSeit: CalendarDate?
+    public let leitung: Leitung?
+    public let kontakt: [Kontakt]
+    public let website: String?
+    public let koordinaten: (breite: Double, laenge: Double)?
+    public let handlungsfelder: [Reference]
+    public let projekte: [Projekt]
+    public let foerderung: [String]
+    public let quellen: [Quelle]
+    public let bild: Bild?
+
+    init(page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
+         einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?, leitung: Leitung?,
+         kontakt: [Kontakt], website: String?, koordinaten: (breite: Double, laenge: Double)?,
+         handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?) {
+        self.page = page
+        self.name = name
+        self.art = art
+        self.bundesland = bundesland
+        self.kreis = kreis
+        self.ags = ags
+        self.einwohner = einwohner
+        self.einwohnerStand = einwohnerStand
+        self.mitgliedSeit = mitgliedSeit
+        self.leitung = leitung
+        self.kontakt = kontakt
+        self.website = website
+        self.koordinaten = koordinaten
+        self.handlungsfelder = handlungsfelder
+        self.projekte = projekte
+        self.foerderung = foerderung
+        self.quellen = quellen
+        self.bild = bild
+    }
 
     public var slug: String { page.slug }
     public var isMember: Bool { mitgliedSeit != nil }
@@ -87,7 +113,7 @@ public struct Kommune: Sendable {
     }
 }
 
-public struct Kaffeerunde: Sendable {
+public final class Kaffeerunde: Sendable {
     public struct Impuls: Sendable {
         public var name: String
         public var funktion: String?
@@ -95,36 +121,67 @@ public struct Kaffeerunde: Sendable {
         public var thema: String?
     }
 
-    public var page: PageSource
-    public var titel: String
-    public var datum: CalendarDate
-    public var reihe: String
-    public var teilnehmende: Int?
-    public var impulse: [Impuls]
-    public var handlungsfelder: [Reference]
-    public var kommunen: [Reference]
-    public var bild: Bild?
-    public var quellen: [Quelle]
+    public let page: PageSource
+    public let titel: String
+    public let datum: CalendarDate
+    public let reihe: String
+    public let teilnehmende: Int?
+    public let impulse: [Impuls]
+    public let handlungsfelder: [Reference]
+    public let kommunen: [Reference]
+    public let bild: Bild?
+    public let quellen: [Quelle]
+
+    init(page: PageSource, titel: String, datum: CalendarDate, reihe: String, teilnehmende: Int?,
+         impulse: [Impuls], handlungsfelder: [Reference], kommunen: [Reference], bild: Bild?, quellen: [Quelle]) {
+        self.page = page
+        self.titel = titel
+        self.datum = datum
+        self.reihe = reihe
+        self.teilnehmende = teilnehmende
+        self.impulse = impulse
+        self.handlungsfelder = handlungsfelder
+        self.kommunen = kommunen
+        self.bild = bild
+        self.quellen = quellen
+    }
 
     public var slug: String { page.slug }
 }
 
-public struct Meldung: Sendable {
-    public var page: PageSource
-    public var titel: String
-    public var datum: CalendarDate
-    public var kommunen: [Reference]
-    public var handlungsfelder: [Reference]
-    public var bild: Bild?
-    public var quellen: [Quelle]
+public final class Meldung: Sendable {
+    public let page: PageSource
+    public let titel: String
+    public let datum: CalendarDate
+    public let kommunen: [Reference]
+    public let handlungsfelder: [Reference]
+    public let bild: Bild?
+    public let quellen: [Quelle]
+
+    init(page: PageSource, titel: String, datum: CalendarDate, kommunen: [Reference],
+         handlungsfelder: [Reference], bild: Bild?, quellen: [Quelle]) {
+        self.page = page
+        self.titel = titel
+        self.datum = datum
+        self.kommunen = kommunen
+        self.handlungsfelder = handlungsfelder
+        self.bild = bild
+        self.quellen = quellen
+    }
 
     public var slug: String { page.slug }
 }
 
-public struct Seite: Sendable {
-    public var page: PageSource
-    public var titel: String
-    public var menue: Int?
+public final class Seite: Sendable {
+    public let page: PageSource
+    public let titel: String
+    public let menue: Int?
+
+    init(page: PageSource, titel: String, menue: Int?) {
+        self.page = page
+        self.titel = titel
+        self.menue = menue
+    }
 
     public var slug: String { page.slug }
 }

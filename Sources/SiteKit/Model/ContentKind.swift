@@ -18,12 +18,24 @@ public enum ContentKind: String, CaseIterable, Sendable {
         self == .seite ? slug + "/" : folder + "/" + slug + "/"
     }
 
+    /// The kind whose pages live in `folder`, e.g. `kommunen`.
+    init?<S: StringProtocol>(folder: S) {
+        switch folder {
+        case "kommunen": self = .kommune
+        case "kaffeerunden": self = .kaffeerunde
+        case "meldungen": self = .meldung
+        case "seiten": self = .seite
+        default: return nil
+        }
+    }
+
     /// The kind and slug of a content path such as `kommunen/bendorf.md`.
     static func parse(contentPath: String) -> (ContentKind, String)? {
-        guard contentPath.hasSuffix(".md") else { return nil }
-        let parts = contentPath.dropLast(3).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let kind = allCases.first(where: { $0.folder == parts[0] }) else { return nil }
-        return (kind, String(parts[1]))
+        guard contentPath.hasSuffix(".md"), let slash = contentPath.firstIndex(of: "/"),
+              let kind = ContentKind(folder: contentPath[..<slash]) else { return nil }
+        let name = contentPath[contentPath.index(after: slash)...].dropLast(3)
+        guard !name.contains(Character("/")) else { return nil }
+        return (kind, String(name))
     }
 }
 

@@ -109,17 +109,18 @@ struct PageDecoder {
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
         guard let f = fields else { return nil }
 
-        let page = PageSource(
-            slug: slug, contentPath: file.path, location: start,
-            entwurf: yaml.flag(f["entwurf"], key: "entwurf") ?? false, body: body)
+        let entwurf = yaml.flag(f["entwurf"], key: "entwurf") ?? false
+        func page(complete: Bool) -> PageSource {
+            PageSource(slug: slug, contentPath: file.path, location: start, entwurf: entwurf, body: body, complete: complete)
+        }
 
         switch kind {
         case .kommune:
             let name = yaml.text(f["name"], key: "name")
             let art = yaml.oneOf(f["art"], key: "art", Art.self)
             let land = yaml.oneOf(f["bundesland"], key: "bundesland", Bundesland.self)
-            let kommune = Kommune(
-                page: page, name: name ?? slug, art: art ?? .gemeinde, bundesland: land ?? .rheinlandPfalz,
+            return .kommune(Kommune(
+                page: page(complete: name != nil && art != nil && land != nil), name: name ?? slug, art: art ?? .gemeinde, bundesland: land ?? .rheinlandPfalz,
                 kreis: yaml.slugReference(f["kreis"], key: "kreis"),
                 ags: ags(f["ags"], art: art, yaml: &yaml),
                 einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
@@ -133,43 +134,32 @@ struct PageDecoder {
                 projekte: yaml.list(f["projekte"], key: "projekte").compactMap { projekt($0, yaml: &yaml) },
                 foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
                 quellen: quellen(f["quellen"], yaml: &yaml),
-                bild: bild(f["bild"], yaml: &yaml))
-            var result = kommune
-            result.page.complete = name != nil && art != nil && land != nil
-            return .kommune(result)
+                bild: bild(f["bild"], yaml: &yaml)))
         case .kaffeerunde:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
-            let runde = Kaffeerunde(
-                page: page, titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
+            return .kaffeerunde(Kaffeerunde(
+                page: page(complete: titel != nil && datum != nil), titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
                 reihe: yaml.text(f["reihe"], key: "reihe") ?? "Digitale Kaffeerunde",
                 teilnehmende: yaml.wholeNumber(f["teilnehmende"], key: "teilnehmende"),
                 impulse: yaml.list(f["impulse"], key: "impulse").compactMap { impuls($0, yaml: &yaml) },
                 handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
                 kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
                 bild: bild(f["bild"], yaml: &yaml),
-                quellen: quellen(f["quellen"], yaml: &yaml))
-            var result = runde
-            result.page.complete = titel != nil && datum != nil
-            return .kaffeerunde(result)
+                quellen: quellen(f["quellen"], yaml: &yaml)))
         case .meldung:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
-            let meldung = Meldung(
-                page: page, titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
+            return .meldung(Meldung(
+                page: page(complete: titel != nil && datum != nil), titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
                 kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
                 handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
                 bild: bild(f["bild"], yaml: &yaml),
-                quellen: quellen(f["quellen"], yaml: &yaml))
-            var result = meldung
-            result.page.complete = titel != nil && datum != nil
-            return .meldung(result)
+                quellen: quellen(f["quellen"], yaml: &yaml)))
         case .seite:
             let titel = yaml.text(f["titel"], key: "titel")
-            let seite = Seite(page: page, titel: titel ?? slug, menue: yaml.wholeNumber(f["menue"], key: "menue"))
-            var result = seite
-            result.page.complete = titel != nil
-            return .seite(result)
+            return .seite(Seite(page: page(complete: titel != nil), titel: titel ?? slug,
+                                menue: yaml.wholeNumber(f["menue"], key: "menue")))
         }
     }
 

@@ -43,10 +43,7 @@ public struct SiteModel: Sendable {
          meldungen: [Meldung], seiten: [Seite], media: [PassThroughFile]) {
         self.settings = settings
         self.handlungsfelder = handlungsfelder
-        self.kommunen = kommunen.withUnsafeBufferPointer { k in
-            // Sorting positions, not pages: a page is large to move.
-            k.indices.sorted { (k[$0].name, k[$0].slug) < (k[$1].name, k[$1].slug) }.map { k[$0] }
-        }
+        self.kommunen = kommunen.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
         // Newest first; the slug breaks ties so the order never depends on the file system.
         self.kaffeerunden = kaffeerunden.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
         self.meldungen = meldungen.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
@@ -67,46 +64,39 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// Pages are read through buffer pointers: an array's subscript copies
-    /// the whole page, which at ten thousand profiles costs more than the work.
     private mutating func computeRelations() {
         kommuneIndex.reserveCapacity(kommunen.count)
-        kommunen.withUnsafeBufferPointer { kommunen in
-            for i in kommunen.indices { kommuneIndex[kommunen[i].slug] = i }
-        }
+        for (i, kommune) in kommunen.enumerated() { kommuneIndex[kommune.slug] = i }
         for (i, feld) in handlungsfelder.enumerated() { handlungsfeldIndex[feld.slug] = i }
 
         var byFeld = [HandlungsfeldRelations](repeating: HandlungsfeldRelations(), count: handlungsfelder.count)
-        kommunen.withUnsafeBufferPointer { kommunen in
-            for i in kommunen.indices {
-                if let kreis = kommunen[i].kreis?.slug { kreisMitglieder[kreis, default: []].append(i) }
-                for feld in kommunen[i].handlungsfelder {
-                    if let f = handlungsfeldIndex[feld.slug] { byFeld[f].kommunen.append(i) }
-                }
-                for (p, projekt) in kommunen[i].projekte.enumerated() {
-                    if let f = handlungsfeldIndex[projekt.handlungsfeld.slug] { byFeld[f].projekte.append((i, p)) }
-                }
+        for (i, kommune) in kommunen.enumerated() {
+            if let kreis = kommune.kreis?.slug { kreisMitglieder[kreis, default: []].append(i) }
+            for feld in kommune.handlungsfelder {
+                if let f = handlungsfeldIndex[feld.slug] { byFeld[f].kommunen.append(i) }
+            }
+            for (p, projekt) in kommune.projekte.enumerated() {
+                if let f = handlungsfeldIndex[projekt.handlungsfeld.slug] { byFeld[f].projekte.append((i, p)) }
             }
         }
 
         // Reports and news are already newest first, so appending in that
         // order keeps every list newest first; both are merged by date below.
         var fromReports: [String: [Mention]] = [:]
-        for i in kaffeerunden.indices {
-            let references = kaffeerunden[i].impulse.compactMap(\.kommune) + kaffeerunden[i].kommunen
-            for slug in Self.mentionedSlugs(references, body: kaffeerunden[i].page.body) {
+        for (i, runde) in kaffeerunden.enumerated() {
+            for slug in Self.mentionedSlugs(runde.impulse.compactMap(\.kommune) + runde.kommunen, body: runde.page.body) {
                 fromReports[slug, default: []].append(.kaffeerunde(i))
             }
-            for feld in kaffeerunden[i].handlungsfelder {
+            for feld in runde.handlungsfelder {
                 if let f = handlungsfeldIndex[feld.slug] { byFeld[f].kaffeerunden.append(i) }
             }
         }
         var fromNews: [String: [Mention]] = [:]
-        for i in meldungen.indices {
-            for slug in Self.mentionedSlugs(meldungen[i].kommunen, body: meldungen[i].page.body) {
+        for (i, meldung) in meldungen.enumerated() {
+            for slug in Self.mentionedSlugs(meldung.kommunen, body: meldung.page.body) {
                 fromNews[slug, default: []].append(.meldung(i))
             }
-            for feld in meldungen[i].handlungsfelder {
+            for feld in meldung.handlungsfelder {
                 if let f = handlungsfeldIndex[feld.slug] { byFeld[f].meldungen.append(i) }
             }
         }

@@ -92,71 +92,73 @@ public struct SiteModelBuilder {
         let mediaPaths = Set(input.media.map(\.path))
 
         clock.lap("  collect")
-        // 4. What only the whole site can tell.
-        var check = SiteChecks(
-            kommunen: kommunen.withUnsafeBufferPointer { k in
-                Dictionary(k.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a })
-            },
-            bundeslaender: kommunen.withUnsafeBufferPointer { k in
-                Dictionary(k.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a })
-            },
-            felder: Set(felder.map(\.slug)),
-            headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
-            pageSlugs: pageSlugs, label: label)
-        kommunen.withUnsafeBufferPointer { kommunen in
-            for i in kommunen.indices {
-                if let kreis = kommunen[i].kreis { check.kreis(kreis, of: kommunen[i]) }
-                kommunen[i].handlungsfelder.forEach { check.feld($0) }
-                kommunen[i].projekte.forEach { check.feld($0.handlungsfeld) }
-                check.bild(kommunen[i].bild)
-                check.links(of: kommunen[i].page)
+        // 4. What only the whole site can tell. The checks and the model's
+        // relations read the same pages and nothing of each other, so they
+        // run side by side.
+        let (checkDiagnostics, model) = both({ () -> Diagnostics in
+            var check = SiteChecks(
+                kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
+                bundeslaender: Dictionary(kommunen.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a }),
+                felder: Set(felder.map(\.slug)),
+                headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
+                pageSlugs: pageSlugs, label: label)
+            for k in kommunen {
+                if let kreis = k.kreis { check.kreis(kreis, of: k) }
+                k.handlungsfelder.forEach { check.feld($0) }
+                k.projekte.forEach { check.feld($0.handlungsfeld) }
+                check.bild(k.bild)
+                check.links(of: k.page)
             }
-        }
-        for r in runden {
-            r.impulse.compactMap(\.kommune).forEach { check.kommune($0, key: "impulse") }
-            r.kommunen.forEach { check.kommune($0, key: "kommunen") }
-            r.handlungsfelder.forEach { check.feld($0) }
-            check.bild(r.bild)
-            check.links(of: r.page)
-        }
-        for m in meldungen {
-            m.kommunen.forEach { check.kommune($0, key: "kommunen") }
-            m.handlungsfelder.forEach { check.feld($0) }
-            check.bild(m.bild)
-            check.links(of: m.page)
-        }
-        for s in seiten {
-            if SitePath.reserved.contains(s.slug) {
-                check.diagnostics.error(s.page.location, "a free page cannot be called `\(s.slug)`: the site uses /\(s.slug)/ itself",
-                                        hint: "rename the file, e.g. seiten/\(s.slug)-info.md")
+            for r in runden {
+                r.impulse.compactMap(\.kommune).forEach { check.kommune($0, key: "impulse") }
+                r.kommunen.forEach { check.kommune($0, key: "kommunen") }
+                r.handlungsfelder.forEach { check.feld($0) }
+                check.bild(r.bild)
+                check.links(of: r.page)
             }
-            check.links(of: s.page)
-        }
-        for required in Self.requiredPages where !seiten.contains(where: { $0.slug == required }) {
-            let path = "seiten/\(required).md"
-            let why = drafts.contains(path) ? "is marked as a draft" : "is missing"
-            check.diagnostics.error(SourceLocation(path: label(path)),
-                                    "the page `\(required)` \(why); German law requires it on a public body's site",
-                                    hint: drafts.contains(path) ? "remove `entwurf: true`" : "create \(label(path)) with `titel:`")
-        }
-        diagnostics.append(contentsOf: check.diagnostics)
+            for m in meldungen {
+                m.kommunen.forEach { check.kommune($0, key: "kommunen") }
+                m.handlungsfelder.forEach { check.feld($0) }
+                check.bild(m.bild)
+                check.links(of: m.page)
+            }
+            for s in seiten {
+                if SitePath.reserved.contains(s.slug) {
+                    check.diagnostics.error(s.page.location, "a free page cannot be called `\(s.slug)`: the site uses /\(s.slug)/ itself",
+                                            hint: "rename the file, e.g. seiten/\(s.slug)-info.md")
+                }
+                check.links(of: s.page)
+            }
+            for required in Self.requiredPages where !seiten.contains(where: { $0.slug == required }) {
+                let path = "seiten/\(required).md"
+                let why = drafts.contains(path) ? "is marked as a draft" : "is missing"
+                check.diagnostics.error(SourceLocation(path: label(path)),
+                                        "the page `\(required)` \(why); German law requires it on a public body's site",
+                                        hint: drafts.contains(path) ? "remove `entwurf: true`" : "create \(label(path)) with `titel:`")
+            }
+            return check.diagnostics
+        }, {
+            settings.map {
+                SiteModel(settings: $0, handlungsfelder: felder, kommunen: kommunen, kaffeerunden: runden,
+                          meldungen: meldungen, seiten: seiten, media: input.media)
+            }
+        })
+        diagnostics.append(contentsOf: checkDiagnostics)
 
-        clock.lap("  checks")
-        guard !diagnostics.hasErrors, let settings else { return (nil, diagnostics) }
-        let model = SiteModel(settings: settings, handlungsfelder: felder, kommunen: kommunen, kaffeerunden: runden,
-                              meldungen: meldungen, seiten: seiten, media: input.media)
-        clock.lap("  relations")
+        clock.lap("  checks+relations")
+        guard !diagnostics.hasErrors, let model else { return (nil, diagnostics) }
         return (model, diagnostics)
     }
 
     /// Decides what a document is from its path; reports names that are not slugs.
     private func classify(_ file: InputFile, label: String, into pages: inout [(InputFile, ContentKind, String)],
                           diagnostics: inout Diagnostics) {
-        let parts = file.path.split(separator: "/").map(String.init)
-        guard parts.count == 2, let kind = ContentKind.allCases.first(where: { $0.folder == parts[0] }) else {
-            if parts.count > 2, ContentKind.allCases.contains(where: { $0.folder == parts[0] }) {
+        let parts = file.path.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].contains(Character("/")), let kind = ContentKind(folder: parts[0]) else {
+            if parts.count == 2, ContentKind(folder: parts[0]) != nil {
+                let name = parts[1].split(separator: "/").last.map(String.init) ?? parts[1]
                 diagnostics.error(SourceLocation(path: label), "sub-folders are not read inside \(parts[0])/",
-                                  hint: "move the file to \(parts[0])/\(parts.last!)")
+                                  hint: "move the file to \(parts[0])/\(name)")
             } else {
                 diagnostics.warning(SourceLocation(path: label), "not part of the content format; ignored",
                                     hint: "pages go in kommunen/, kaffeerunden/, meldungen/ or seiten/")

@@ -212,7 +212,7 @@ struct YAMLReader {
     mutating func webAddress(_ node: Node?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
         guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, host.contains(".")
+              scheme == "http" || scheme == "https", let host = url.host, host.contains(Character("."))
         else {
             diagnostics.error(location(node), "`\(key): \(written)` is not a web address",
                               hint: "write it with https://, e.g. https://www.example.de")

@@ -28,12 +28,12 @@ public struct DiskLoader {
     /// the bytes it had in `previous` and is not read. The folders are still
     /// walked, so added and removed files count.
     public func load(reusing previous: SiteInput?, changed: Set<String> = []) throws -> SiteInput {
-        let known = Dictionary((previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
-            + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
-            uniquingKeysWith: { a, _ in a })
         if let previous, let patched = Self.patch(previous, changed: changed, content: contentDirectory, templates: templatesDirectory) {
             return patched
         }
+        let known = Dictionary((previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
+            + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
+            uniquingKeysWith: { a, _ in a })
         func read(_ absolute: String) -> [UInt8]? {
             if !changed.contains(absolute), let bytes = known[absolute] { return bytes }
             return Self.read(absolute)
@@ -50,7 +50,7 @@ public struct DiskLoader {
             let absolute = contentDirectory + "/" + path
             if path.hasPrefix("medien/") {
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
-            } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains("/") || Self.isContentFolderFile(path) {
+            } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/")) || Self.isContentFolderFile(path) {
                 guard let bytes = read(absolute) else {
                     diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
                     continue
@@ -89,14 +89,13 @@ public struct DiskLoader {
     private static func patch(_ previous: SiteInput, changed: Set<String>, content: String, templates: String) -> SiteInput? {
         guard !changed.isEmpty else { return nil }
         var input = previous
-        let documents = Dictionary(uniqueKeysWithValues: input.documents.indices.map { (content + "/" + input.documents[$0].path, $0) })
-        let templateIndex = Dictionary(uniqueKeysWithValues: input.templates.indices.map { (templates + "/" + input.templates[$0].path, $0) })
         for path in changed {
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let bytes = read(path) else { return nil }
-            if let i = documents[path] {
+            let inContent = path.dropFirst(content.count + 1), inTemplates = path.dropFirst(templates.count + 1)
+            if path.hasPrefix(content + "/"), let i = input.documents.firstIndex(where: { $0.path == inContent }) {
                 input.documents[i].bytes = bytes
-            } else if let i = templateIndex[path] {
+            } else if path.hasPrefix(templates + "/"), let i = input.templates.firstIndex(where: { $0.path == inTemplates }) {
                 input.templates[i].bytes = bytes
             } else {
                 return nil
