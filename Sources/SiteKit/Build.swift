@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pipeline: load → parse → model → render → write. This file only
 /// strings the stages together; each lives in its own folder.
 public enum Build {
@@ -82,7 +84,12 @@ public enum Build {
         if let files = result.files {
             result.written = try writer.write(files: files, copies: result.copies)
             // A build with warnings is never skipped: its warnings must show again.
-            BuildStamp.record(input: result.diagnostics.isEmpty ? fingerprint : "with-warnings", in: writer.output)
+            // The copies' sizes are taken from the output: media are not read twice.
+            let sizes = files.map { (path: $0.path, size: $0.bytes.count) } + result.copies.map { copy in
+                var info = stat()
+                return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
+            }
+            BuildStamp.record(input: result.diagnostics.isEmpty ? fingerprint : "with-warnings", sizes: sizes, in: writer.output)
         }
         clock.lap("write")
         return result

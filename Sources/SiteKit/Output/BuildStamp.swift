@@ -53,18 +53,22 @@ struct BuildStamp: Equatable {
     /// A hash of the paths and sizes of an output folder's files (not the
     /// marker), and the newest modification time among them.
     static func signature(of directory: String) -> (hash: String, newest: timespec) {
-        var entries: [(String, Int)] = []
+        var sizes: [(String, Int)] = []
         var newest = timespec()
         for entry in FileWalk.entries(below: directory) where !entry.isDirectory && entry.path != OutputWriter.marker {
-            entries.append((entry.path, Int(entry.info.st_size)))
+            sizes.append((entry.path, Int(entry.info.st_size)))
             if Self.isNewer(entry.info.st_mtim, than: newest) { newest = entry.info.st_mtim }
         }
+        return (signature(sizes), newest)
+    }
+
+    static func signature(_ sizes: [(path: String, size: Int)]) -> String {
         var hash = ContentHash()
-        for (path, size) in entries.sorted(by: { $0.0 < $1.0 }) {
+        for (path, size) in sizes.sorted(by: { $0.path < $1.path }) {
             hash.add(path)
             hash.add(size)
         }
-        return (hash.description, newest)
+        return hash.description
     }
 
     static func isNewer(_ a: timespec, than b: timespec) -> Bool {
@@ -75,9 +79,10 @@ struct BuildStamp: Equatable {
         DiskLoader.read(directory + "/" + OutputWriter.marker).flatMap { parse(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// Records the stamp for the folder as it is now (after a build).
-    static func record(input: String, in directory: String) {
-        let stamp = BuildStamp(input: input, output: signature(of: directory).hash)
+    /// Records the stamp for a folder a build just wrote; `sizes` are the
+    /// files it holds now, so the folder need not be walked again.
+    static func record(input: String, sizes: [(path: String, size: Int)], in directory: String) {
+        let stamp = BuildStamp(input: input, output: signature(sizes))
         let temporary = directory + "/" + OutputWriter.marker + ".tmp"
         if OutputWriter.writeFile(temporary, Array(stamp.text.utf8)) {
             rename(temporary, directory + "/" + OutputWriter.marker)
