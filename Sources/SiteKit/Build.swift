@@ -6,10 +6,14 @@ public enum Build {
     public struct Options: Sendable {
         public var includeDrafts: Bool
         public var baseURL: String?
+        /// Keep decoded documents in `.sitegen-cache/` beside the output
+        /// folder, so a rebuild decodes only what changed.
+        public var useCache: Bool
 
-        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+        public init(includeDrafts: Bool = false, baseURL: String? = nil, useCache: Bool = true) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
+            self.useCache = useCache
         }
     }
 
@@ -79,10 +83,23 @@ public enum Build {
         if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint) {
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
-        var result = render(input, options: options)
+        let cache = DecodeCache()
+        let cacheFile = options.useCache ? BuildCache.file(forOutput: writer.output) : nil
+        if let cacheFile, !OutputWriter.isEmptyOrMissing(writer.output) {
+            BuildCache.load(cacheFile, into: cache)
+            clock.lap("cache load")
+        }
+        var result = render(input, options: options, cache: cache)
         clock.lap("total parse+render")
+        // The cache is saved while the output is written: one is mostly the
+        // processor's work, the other the file system's.
+        let (_, written) = both({
+            if let cacheFile { BuildCache.save(cache, to: cacheFile) }
+        }, {
+            Swift.Result { try result.files.map { try writer.write(files: $0, copies: result.copies) } }
+        })
         if let files = result.files {
-            result.written = try writer.write(files: files, copies: result.copies)
+            result.written = try written.get()
             // A build with warnings is never skipped: its warnings must show again.
             // The copies' sizes are taken from the output: media are not read twice.
             let sizes = files.map { (path: $0.path, size: $0.bytes.count) } + result.copies.map { copy in

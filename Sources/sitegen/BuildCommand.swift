@@ -13,6 +13,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder; after a successful build it holds exactly that build.") var output = "public"
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of base_url from site.yaml.") var baseURL: String?
     @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
+    @Flag(name: .customLong("no-cache"),
+          help: "Decode every document again instead of reusing .sitegen-cache/ beside the output folder.")
+    var noCache = false
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.count < 10 {
@@ -25,7 +28,7 @@ struct BuildCommand: ParsableCommand {
         let result: Build.Result
         do {
             result = try Build.run(content: site.content, templates: site.templates, output: output,
-                                   options: .init(includeDrafts: site.drafts, baseURL: baseURL))
+                                   options: .init(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache))
         } catch {
             throw Terminal.fail("\(error)")
         }

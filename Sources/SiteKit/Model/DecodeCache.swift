@@ -1,9 +1,10 @@
 import Foundation
 
 /// The decoded pages of the previous build, so the next build decodes only
-/// the documents that changed. The preview server keeps one between builds;
-/// a page is reused only when everything its decoding reads is the same: its
-/// bytes, its path and label, and whether raw HTML is allowed.
+/// the documents that changed. The preview server keeps one in memory
+/// between builds; `sitegen build` keeps one on disk (`BuildCache`). A page
+/// is reused only when everything its decoding reads is the same: its bytes,
+/// its path and label, whether raw HTML is allowed, and the sitegen version.
 public final class DecodeCache: @unchecked Sendable {
     struct Key: Equatable {
         var displayPath: String
@@ -14,23 +15,46 @@ public final class DecodeCache: @unchecked Sendable {
     /// reference count each, not one per field of a page.
     final class Entry: @unchecked Sendable {
         let key: Key
-        let bytes: [UInt8]
+        /// The document as it was decoded; nil for an entry read from disk,
+        /// which knows the document by its digest only.
+        let bytes: [UInt8]?
+        private(set) var digest: ContentHash.Digest?
         let result: PageDecoder.Decoded?
         let diagnostics: Diagnostics
         /// The page's heading ids, for link checks.
         let headingIDs: Set<String>
+        /// The entry as the cache file held it, written back as it is.
+        let stored: ArraySlice<UInt8>?
 
-        init(key: Key, bytes: [UInt8], result: PageDecoder.Decoded?, diagnostics: Diagnostics) {
+        init(key: Key, bytes: [UInt8]?, digest: ContentHash.Digest?, result: PageDecoder.Decoded?, diagnostics: Diagnostics,
+             stored: ArraySlice<UInt8>? = nil) {
             self.key = key
             self.bytes = bytes
+            self.digest = digest
+            self.stored = stored
             self.result = result
             self.diagnostics = diagnostics
             self.headingIDs = Set(result?.page.body.headings.map(\.id) ?? [])
+        }
+
+        func matches(_ file: InputFile, key: Key) -> Bool {
+            guard self.key == key else { return false }
+            if let bytes { return bytes == file.bytes }
+            return digest == ContentHash.of(file.bytes)
+        }
+
+        /// The digest, computed once when the entry is first stored.
+        var storedDigest: ContentHash.Digest {
+            if let digest { return digest }
+            let made = ContentHash.of(bytes ?? [])
+            digest = made
+            return made
         }
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    private var reused = 0
 
     public init() {}
 
@@ -45,15 +69,28 @@ public final class DecodeCache: @unchecked Sendable {
         }
     }
 
-    private var reused = 0
-
     /// How many documents the last build reused instead of decoding them.
     public var lastReused: Int { lock.withLock { reused } }
+
+    /// True when the last build decoded nothing and dropped nothing: the
+    /// cache on disk already holds exactly these entries.
+    var unchangedSinceLoad: Bool {
+        lock.withLock { entries.values.allSatisfy { $0.stored != nil } && entries.count == loadedCount }
+    }
+
+    private var loadedCount = -1
+
+    func loaded(_ new: [String: Entry]) {
+        lock.withLock {
+            entries = new
+            loadedCount = new.count
+        }
+    }
 }
 
 extension [String: DecodeCache.Entry] {
     func reusable(_ file: InputFile, key: DecodeCache.Key) -> DecodeCache.Entry? {
-        guard let entry = self[file.path], entry.key == key, entry.bytes == file.bytes else { return nil }
+        guard let entry = self[file.path], entry.matches(file, key: key) else { return nil }
         return entry
     }
 }

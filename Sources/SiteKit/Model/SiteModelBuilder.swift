@@ -57,7 +57,7 @@ public struct SiteModelBuilder {
             if let entry = previous.reusable(file, key: key) { return (entry, true) }
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
             let result = decoder.decode()
-            return (DecodeCache.Entry(key: key, bytes: file.bytes, result: result, diagnostics: decoder.diagnostics), false)
+            return (DecodeCache.Entry(key: key, bytes: file.bytes, digest: nil, result: result, diagnostics: decoder.diagnostics), false)
         }
         let decoded = outcomes.map(\.entry)
         if let cache {

@@ -42,6 +42,20 @@ struct ContentHash: Equatable, CustomStringConvertible {
         b = b &+ a
     }
 
+    /// The hash's value, to store and compare.
+    struct Digest: Equatable, Sendable {
+        var a: UInt64
+        var b: UInt64
+    }
+
+    var digest: Digest { Digest(a: a, b: b) }
+
+    static func of(_ bytes: [UInt8]) -> Digest {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.digest
+    }
+
     var description: String {
         func hex(_ v: UInt64) -> String {
             let s = String(v, radix: 16)
