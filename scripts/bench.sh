@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: sitegen against Hugo and the raw cmark-gfm limit on generated
-# corpora (../shared/bench/compare), then sitegen's own rebuild cases on the
-# largest corpus. Prints one table; numbers go to BENCHMARKS.md by hand.
+# corpora (../shared/bench/compare), then sitegen's own rebuild cases and the
+# preview server on the largest corpus. Prints one table; numbers go to
+# BENCHMARKS.md by hand.
 #   SIZES="1000 10000" RUNS=3 bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,16 +14,20 @@ bash scripts/install-deps.sh
 swift build -c release --product sitegen >/dev/null
 SITEGEN=$PWD/.build/release/sitegen
 summary=()
+perpage=()
 for n in $SIZES; do
   echo "== compare $n"
   out=$(SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee /dev/stderr)
   summary+=("$n: $(grep -E '^(sitegen/hugo|sitegen/cmark-limit)' <<<"$out" | tr -s ' ' | paste -sd ';' -)")
+  perpage+=("$(awk -v n="$n" '$1 == "sitegen" && $3 == "s" { for (i = 1; i <= NF; i++) if ($(i+1) == "html") p = $i;
+                printf "%6d Kommunen: %.3f ms per page (%s s for %s pages)", n, $2 * 1000 / p, $2, p }' <<<"$out")")
 done
 
 # Rebuilds into an existing output (what an editor's `make site` does).
 n=${SIZES##* }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 python3 "$GEN" "$work/site" --kommunen "$n" >/dev/null
 t() { python3 -c 'import subprocess,sys,time; s=time.monotonic(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print("%.3f" % (time.monotonic()-s))' \
         "$SITEGEN" build --content "$work/site/content" --output "$work/out"; }
@@ -33,10 +38,47 @@ profiles=("$work/site/content/kommunen/"*.md)
 profile=${profiles[0]}
 sed -i 's/^einwohner: \([0-9]*\)/einwohner: 1\1/' "$profile"
 one=$(t)
+
+# The preview server: edit one profile ten times; the server reports how long
+# each rebuild took, and the page is fetched until it shows the edit.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$SITEGEN" serve --content "$work/site/content" --port "$port" >"$work/serve.log" 2>&1 &
+server=$!
+serve=$(python3 - "$profile" "$port" "$work/serve.log" <<'PY'
+import re, statistics, sys, time, urllib.request
+profile, port, log = sys.argv[1], sys.argv[2], sys.argv[3]
+slug = profile.rsplit("/", 1)[1][:-3]
+url = f"http://127.0.0.1:{port}/kommunen/{slug}/"
+for _ in range(600):
+    if "built" in open(log).read(): break
+    time.sleep(0.1)
+seen = []
+for i in range(10):
+    time.sleep(1.0)
+    marker = f"Messpunkt{i}x{int(time.time())}"
+    text = open(profile).read()
+    text = re.sub(r"^name: .*$", f"name: {marker}", text, count=1, flags=re.M)
+    start = time.monotonic()
+    open(profile, "w").write(text)
+    while marker not in urllib.request.urlopen(url).read().decode():
+        time.sleep(0.002)
+    seen.append(time.monotonic() - start)
+rebuilds = [float(x) for x in re.findall(r"in ([0-9.]+) s after a change", open(log).read())]
+print("%.3f %.3f" % (statistics.median(rebuilds), statistics.median(seen)))
+PY
+)
+kill "$server" 2>/dev/null || true
+server=
+
 echo
 echo "== rebuilds at $n Kommunen (wall seconds)"
 printf "full build into an empty folder  %6.2f\n" "$full"
 printf "rebuild, nothing changed         %6.2f  (%sx)\n" "$noop" "$(ratio "$noop" "$full")"
 printf "rebuild, one profile changed     %6.2f  (%sx)\n" "$one" "$(ratio "$one" "$full")"
+printf "serve, edited profile rebuilt    %6.3f  (median of 10)\n" "${serve% *}"
+printf "serve, save to page showing it   %6.3f  (median of 10)\n" "${serve#* }"
+echo
+echo "== cost per page (compare, wall)"
+printf '%s\n' "${perpage[@]}"
 echo
 printf '%s\n' "${summary[@]}"
