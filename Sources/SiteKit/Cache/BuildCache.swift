@@ -60,39 +60,59 @@ enum BuildCache {
     }
 
     /// Writes the cache atomically; a failure only costs the next build time.
+    /// Pages are encoded a batch at a time, so the cache never has to fit
+    /// in memory twice.
     static func save(_ cache: DecodeCache, to path: String) {
         guard !cache.unchangedSinceLoad else { return }
         let entries = cache.snapshot.sorted { $0.key < $1.key }
-        let pages = parallelMap(entries) { path, entry -> [UInt8] in
-            var page = BinaryWriter()
-            if let stored = entry.stored {
-                page.raw(stored)
-            } else {
-                page.optional(entry.result) { $0.decoded($1) }
-                page.diagnostics(entry.diagnostics)
-            }
-            var item = BinaryWriter()
-            item.string(path)
-            item.string(entry.key.displayPath)
-            item.bool(entry.key.allowHTML)
-            let digest = entry.storedDigest
-            item.word(digest.a)
-            item.word(digest.b)
-            item.int(page.bytes.count)
-            item.raw(page.bytes)
-            return item.bytes
-        }
-        var file = BinaryWriter()
-        file.string(header)
-        file.int(pages.count)
-        for page in pages { file.raw(page) }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"
-        if OutputWriter.writeFile(temporary, file.bytes) {
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } else {
-            unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        var ok = true
+        var head = BinaryWriter()
+        head.string(header)
+        head.int(entries.count)
+        ok = write(head.bytes, to: fd)
+        var start = 0
+        while ok && start < entries.count {
+            let batch = Array(entries[start..<min(start + 1024, entries.count)])
+            start += batch.count
+            let encoded = parallelMap(batch) { path, entry in encode(path, entry) }
+            for item in encoded where ok { ok = write(item, to: fd) }
         }
+        ok = close(fd) == 0 && ok
+        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    private static func encode(_ path: String, _ entry: DecodeCache.Entry) -> [UInt8] {
+        var page = BinaryWriter()
+        if let stored = entry.stored {
+            page.raw(stored)
+        } else {
+            page.optional(entry.result) { $0.decoded($1) }
+            page.diagnostics(entry.diagnostics)
+        }
+        var item = BinaryWriter()
+        item.string(path)
+        item.string(entry.key.displayPath)
+        item.bool(entry.key.allowHTML)
+        let digest = entry.storedDigest
+        item.word(digest.a)
+        item.word(digest.b)
+        item.int(page.bytes.count)
+        item.raw(page.bytes)
+        return item.bytes
+    }
+
+    private static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
     }
 }
