@@ -131,8 +131,9 @@ struct ColumnMap {
     mutating func column(line: Int, byteColumn: Int) -> Int {
         if lineStarts == nil {
             var starts = [0]
-            for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            var text = text
+            text.withUTF8 { bytes in
+                for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
             }
             lineStarts = starts
         }
