@@ -31,9 +31,12 @@ struct BuildStamp: Equatable {
         hash.add("sitegen \(SitegenVersion.current)")
         hash.add(options.includeDrafts ? "drafts" : "published")
         hash.add(options.baseURL ?? "")
-        for file in input.documents.sorted(by: { $0.path < $1.path }) + input.templates.sorted(by: { $0.path < $1.path }) {
+        let files = input.documents.sorted(by: { $0.path < $1.path }) + input.templates.sorted(by: { $0.path < $1.path })
+        // Each file on its own core, then the digests in order.
+        for (file, digest) in zip(files, parallelMap(files) { ContentHash.of($0.bytes) }) {
             hash.add(file.path)
-            hash.add(file.bytes)
+            hash.add(Int(bitPattern: UInt(digest.a)))
+            hash.add(Int(bitPattern: UInt(digest.b)))
         }
         for file in (input.media + input.assets).sorted(by: { $0.path < $1.path }) {
             hash.add(file.path)
