@@ -17,7 +17,7 @@ summary=()
 perpage=()
 for n in $SIZES; do
   echo "== compare $n"
-  out=$(SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee /dev/stderr)
+  out=$(SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee -a /dev/stderr)
   summary+=("$n: $(grep -E '^(sitegen/hugo|sitegen/cmark-limit)' <<<"$out" | tr -s ' ' | paste -sd ';' -)")
   perpage+=("$(awk -v n="$n" '$1 == "sitegen" && $3 == "s" { for (i = 1; i <= NF; i++) if ($(i+1) == "html") p = $i;
                 printf "%6d Kommunen: %.3f ms per page (%s s for %s pages)", n, $2 * 1000 / p, $2, p }' <<<"$out")")
@@ -29,7 +29,7 @@ done
 if [ -d /dev/shm ] && [ "$(df --output=avail -k /dev/shm | tail -1)" -gt 6000000 ]; then
   for n in $SIZES; do
     echo "== compare $n on tmpfs"
-    out=$(TMPDIR=/dev/shm SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee /dev/stderr)
+    out=$(TMPDIR=/dev/shm SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee -a /dev/stderr)
     summary+=("$n on tmpfs: $(grep -E '^(sitegen/hugo|sitegen/cmark-limit)' <<<"$out" | tr -s ' ' | paste -sd ';' -)")
   done
   rm -rf /dev/shm/sitegen-bench
