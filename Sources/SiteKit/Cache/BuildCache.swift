@@ -74,13 +74,13 @@ enum BuildCache {
         var head = BinaryWriter()
         head.string(header)
         head.int(entries.count)
-        ok = write(head.bytes, to: fd)
+        ok = OutputWriter.write(head.bytes, to: fd)
         var start = 0
         while ok && start < entries.count {
             let batch = Array(entries[start..<min(start + 1024, entries.count)])
             start += batch.count
             let encoded = parallelMap(batch) { path, entry in encode(path, entry) }
-            for item in encoded where ok { ok = write(item, to: fd) }
+            for item in encoded where ok { ok = OutputWriter.write(item, to: fd) }
         }
         ok = close(fd) == 0 && ok
         if !ok || rename(temporary, path) != 0 { unlink(temporary) }
@@ -104,15 +104,5 @@ enum BuildCache {
         item.int(page.bytes.count)
         item.raw(page.bytes)
         return item.bytes
-    }
-
-    private static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { return false }
-            offset += n
-        }
-        return true
     }
 }

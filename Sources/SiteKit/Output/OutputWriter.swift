@@ -192,6 +192,11 @@ public struct OutputWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        return write(bytes, to: fd)
+    }
+
+    /// Writes all of `bytes` to an open file, however many calls it takes.
+    static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
