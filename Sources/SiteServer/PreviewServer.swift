@@ -106,7 +106,7 @@ struct Rebuilder: Service {
     /// Documents that did not change are not parsed again.
     let cache = DecodeCache()
     /// The last input read: unchanged files are not read again.
-    let input = Box<SiteInput?>(nil)
+    let input = Locked<SiteInput?>(nil)
 
     func run() async throws {
         var baseURL: String?
@@ -180,13 +180,13 @@ struct Rebuilder: Service {
         let start = DispatchTime.now().uptimeNanoseconds
         // The build is CPU-bound and synchronous; it runs off the threads
         // that answer requests.
-        let cache = self.cache, previous = self.input.value
+        let cache = self.cache, previous = self.input.withLock { $0 }
         let outcome: Result<Build.Plan, Error> = await withCheckedContinuation { done in
             DispatchQueue.global(qos: .userInitiated).async {
                 done.resume(returning: Result {
                     let loader = DiskLoader(contentDirectory: configuration.content, templatesDirectory: configuration.templates)
                     let input = try loader.load(reusing: previous, changed: Set(changes))
-                    self.input.value = input
+                    self.input.withLock { $0 = input }
                     return Build.plan(input, options: .init(includeDrafts: configuration.includeDrafts, baseURL: baseURL), cache: cache)
                 })
             }
@@ -210,15 +210,3 @@ struct Rebuilder: Service {
     }
 }
 
-/// A value shared between the rebuild loop and the build running off it.
-final class Box<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}

@@ -43,17 +43,3 @@ struct Fields<Model>: ExpressibleByDictionaryLiteral {
         return accessor(model)
     }
 }
-
-/// A value behind a lock; only used while templates and key tables are set up.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}
