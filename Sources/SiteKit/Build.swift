@@ -83,6 +83,8 @@ public enum Build {
         if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint) {
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
+        // An output folder that may not be written also gets no cache beside it.
+        try writer.checkPlace()
         let cache = DecodeCache()
         let cacheFile = options.useCache ? BuildCache.file(forOutput: writer.output) : nil
         if let cacheFile, !OutputWriter.isEmptyOrMissing(writer.output) {

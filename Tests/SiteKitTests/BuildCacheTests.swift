@@ -86,6 +86,15 @@ import Testing
         #expect(try files("out") == files("clean"))
     }
 
+    @Test func anOutputFolderThatIsRefusedGetsNoCacheBesideIt() throws {
+        try copyExampleSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/foreign", withIntermediateDirectories: true)
+        try "keep".write(toFile: root + "/foreign/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: OutputWriter.WriteError.self) { try build("foreign") }
+        #expect(!FileManager.default.fileExists(atPath: root + "/.sitegen-cache"))
+    }
+
     @Test func theCacheLivesBesideTheOutputNeverInIt() {
         #expect(BuildCache.file(forOutput: "/site/public") == "/site/.sitegen-cache/public.bin")
         #expect(BuildCache.file(forOutput: "/site/public/") == "/site/.sitegen-cache/public.bin")

@@ -210,7 +210,7 @@ public struct OutputWriter {
 
     // MARK: - Safety
 
-    private func checkPlace() throws {
+    func checkPlace() throws {
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
         if output == "/" || output == home {
             throw WriteError(description: "refusing to write the site into \(output); choose a folder of its own, e.g. public")
