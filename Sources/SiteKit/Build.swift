@@ -77,7 +77,8 @@ public enum Build {
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
         var clock = StageClock()
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
-        let fingerprint = BuildStamp.fingerprint(of: input, options: options)
+        let digests = BuildStamp.documentDigests(input)
+        let fingerprint = BuildStamp.fingerprint(of: input, options: options, digests: digests)
         let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
         clock.lap("load")
         if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint) {
@@ -86,6 +87,7 @@ public enum Build {
         // An output folder that may not be written also gets no cache beside it.
         try writer.checkPlace()
         let cache = DecodeCache()
+        cache.digests = digests
         let cacheFile = options.useCache ? BuildCache.file(forOutput: writer.output) : nil
         if let cacheFile, !OutputWriter.isEmptyOrMissing(writer.output) {
             BuildCache.load(cacheFile, into: cache)

@@ -37,10 +37,10 @@ public final class DecodeCache: @unchecked Sendable {
             self.headingIDs = Set(result?.page.body.headings.map(\.id) ?? [])
         }
 
-        func matches(_ file: InputFile, key: Key) -> Bool {
+        func matches(_ file: InputFile, key: Key, digest known: ContentHash.Digest?) -> Bool {
             guard self.key == key else { return false }
             if let bytes { return bytes == file.bytes }
-            return digest == ContentHash.of(file.bytes)
+            return digest == (known ?? ContentHash.of(file.bytes))
         }
 
         /// The digest, computed once when the entry is first stored.
@@ -54,6 +54,15 @@ public final class DecodeCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+
+    /// Digests of the documents of the build under way, by path, when the
+    /// caller has them already (the build fingerprints its input first).
+    var digests: [String: ContentHash.Digest] {
+        get { lock.withLock { knownDigests } }
+        set { lock.withLock { knownDigests = newValue } }
+    }
+
+    private var knownDigests: [String: ContentHash.Digest] = [:]
     private var reused = 0
 
     public init() {}
@@ -89,8 +98,8 @@ public final class DecodeCache: @unchecked Sendable {
 }
 
 extension [String: DecodeCache.Entry] {
-    func reusable(_ file: InputFile, key: DecodeCache.Key) -> DecodeCache.Entry? {
-        guard let entry = self[file.path], entry.matches(file, key: key) else { return nil }
+    func reusable(_ file: InputFile, key: DecodeCache.Key, digest: ContentHash.Digest?) -> DecodeCache.Entry? {
+        guard let entry = self[file.path], entry.matches(file, key: key, digest: digest) else { return nil }
         return entry
     }
 }

@@ -52,12 +52,13 @@ public struct SiteModelBuilder {
         var clock = StageClock()
         // 3. Every page, in parallel.
         let previous = cache?.snapshot ?? [:]
+        let digests = cache?.digests ?? [:]
         let outcomes = parallelMap(pageFiles) { file, kind, slug -> (entry: DecodeCache.Entry, reused: Bool) in
             let key = DecodeCache.Key(displayPath: label(file.path), allowHTML: allowHTML)
-            if let entry = previous.reusable(file, key: key) { return (entry, true) }
+            if let entry = previous.reusable(file, key: key, digest: digests[file.path]) { return (entry, true) }
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
             let result = decoder.decode()
-            return (DecodeCache.Entry(key: key, bytes: file.bytes, digest: nil, result: result, diagnostics: decoder.diagnostics), false)
+            return (DecodeCache.Entry(key: key, bytes: file.bytes, digest: digests[file.path], result: result, diagnostics: decoder.diagnostics), false)
         }
         let decoded = outcomes.map(\.entry)
         if let cache {

@@ -27,14 +27,26 @@ struct BuildStamp: Equatable {
     /// Everything a build reads, and how it was asked to build. Media and
     /// assets count by size and modification time, so large files are not read.
     static func fingerprint(of input: SiteInput, options: Build.Options) -> String {
+        fingerprint(of: input, options: options, digests: documentDigests(input))
+    }
+
+    /// Each document's digest, hashed in parallel; the decode cache uses
+    /// them too, so no document is hashed twice.
+    static func documentDigests(_ input: SiteInput) -> [String: ContentHash.Digest] {
+        Dictionary(zip(input.documents.map(\.path), parallelMap(input.documents) { ContentHash.of($0.bytes) }),
+                   uniquingKeysWith: { a, _ in a })
+    }
+
+    static func fingerprint(of input: SiteInput, options: Build.Options, digests: [String: ContentHash.Digest]) -> String {
         var hash = ContentHash()
         hash.add("sitegen \(SitegenVersion.current)")
         hash.add(options.includeDrafts ? "drafts" : "published")
         hash.add(options.baseURL ?? "")
-        let files = input.documents.sorted(by: { $0.path < $1.path }) + input.templates.sorted(by: { $0.path < $1.path })
-        // Each file on its own core, then the digests in order.
-        for (file, digest) in zip(files, parallelMap(files) { ContentHash.of($0.bytes) }) {
-            hash.add(file.path)
+        let documents = input.documents.sorted(by: { $0.path < $1.path })
+        let files = documents.map { ($0.path, digests[$0.path] ?? ContentHash.of($0.bytes)) }
+            + input.templates.sorted(by: { $0.path < $1.path }).map { ($0.path, ContentHash.of($0.bytes)) }
+        for (path, digest) in files {
+            hash.add(path)
             hash.add(Int(bitPattern: UInt(digest.a)))
             hash.add(Int(bitPattern: UInt(digest.b)))
         }
