@@ -24,6 +24,8 @@ public struct PreviewServer: Sendable {
         public var quietPeriod: Duration = .milliseconds(100)
         /// The same, where the system reports changes as they happen (inotify).
         public var eventQuietPeriod: Duration = .milliseconds(15)
+        /// With inotify, how often every file is compared all the same.
+        public var fullCheckInterval: Duration = .seconds(5)
 
         public init(content: String, templates: String, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false) {
             self.content = content
@@ -127,10 +129,12 @@ struct Rebuilder: Service {
         await build(baseURL: baseURL, token: "\(session)-\(generation)", changes: [], lastGood: &lastGood)
 
         let notifier = ChangeNotifier(folders: watcher.folders)
+        var lastFullCheck = ContinuousClock.now
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let changes: [String]
             if let notifier {
-                changes = await changesNotified(by: notifier, watcher: watcher, fingerprint: &fingerprint)
+                changes = await changesNotified(by: notifier, watcher: watcher, fingerprint: &fingerprint,
+                                                lastFullCheck: &lastFullCheck)
             } else {
                 changes = await changesPolled(watcher: watcher, fingerprint: &fingerprint)
             }
@@ -142,9 +146,11 @@ struct Rebuilder: Service {
     }
 
     /// Waits for the notifier; checks just the files it names, or all of
-    /// them when it cannot tell, and at least once a second in any case.
+    /// them when it cannot tell, and every few seconds in any case (a file
+    /// system that does not report changes). The wait is short so that the
+    /// server stops promptly.
     private func changesNotified(by notifier: ChangeNotifier, watcher: SourceWatcher,
-                                 fingerprint: inout SourceWatcher.Fingerprint) async -> [String] {
+                                 fingerprint: inout SourceWatcher.Fingerprint, lastFullCheck: inout ContinuousClock.Instant) async -> [String] {
         let quiet = configuration.eventQuietPeriod
         let wake = await withCheckedContinuation { done in
             DispatchQueue.global(qos: .userInitiated).async {
@@ -154,6 +160,8 @@ struct Rebuilder: Service {
         if case .files(let paths) = wake {
             return watcher.update(&fingerprint, paths: paths)
         }
+        if wake == .timeout && ContinuousClock.now - lastFullCheck < configuration.fullCheckInterval { return [] }
+        lastFullCheck = .now
         let next = watcher.fingerprint()
         defer { fingerprint = next }
         return SourceWatcher.changes(from: fingerprint, to: next)
