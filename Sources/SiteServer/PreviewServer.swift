@@ -203,8 +203,9 @@ struct Rebuilder: Service {
         switch outcome {
         case .success(let result) where result.jobs != nil:
             let snapshot = SiteSnapshot(token: token, plan: result)
-            lastGood = snapshot.files
             await state.publish(snapshot)
+            // Freeing the previous build's pages can wait until the new ones are served.
+            lastGood = snapshot.files
             report(.built(BuildSummary(result), seconds: seconds, changes: changes,
                           warnings: result.diagnostics.filter { $0.severity == .warning }))
         case .success(let result):
