@@ -34,7 +34,9 @@ public struct SiteSnapshot: Sendable {
     /// so a change shows without rendering the whole site.
     init(token: String, plan: Build.Plan) {
         var files: [String: Body] = [:]
-        for job in plan.jobs ?? [] { files[job.path] = .page(RenderOnce(job)) }
+        files.reserveCapacity((plan.jobs?.count ?? 0) + plan.copies.count)
+        let lock = NSLock()
+        for job in plan.jobs ?? [] { files[job.path] = .page(RenderOnce(job, lock: lock)) }
         for copy in plan.copies {
             switch copy.origin {
             case .memory(let bytes): files[copy.path] = .bytes(bytes)
@@ -67,17 +69,23 @@ public struct SiteSnapshot: Sendable {
 /// A page of a preview build, rendered once, by the first request for it.
 public final class RenderOnce: @unchecked Sendable {
     private let job: PageJob
-    private let lock = NSLock()
+    /// Shared by the pages of one build: one lock instead of thousands.
+    private let lock: NSLock
     private var bytes: [UInt8]?
 
-    init(_ job: PageJob) { self.job = job }
+    init(_ job: PageJob, lock: NSLock) {
+        self.job = job
+        self.lock = lock
+    }
 
+    /// Rendered outside the lock, so pages render side by side; two first
+    /// requests for the same page may both render it, to the same bytes.
     var rendered: [UInt8] {
-        lock.withLock {
-            if let bytes { return bytes }
-            let made = job.render().bytes
-            bytes = made
-            return made
+        if let done = lock.withLock({ bytes }) { return done }
+        let made = job.render().bytes
+        return lock.withLock {
+            if bytes == nil { bytes = made }
+            return bytes!
         }
     }
 }

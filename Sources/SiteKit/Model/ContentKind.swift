@@ -31,10 +31,11 @@ public enum ContentKind: String, CaseIterable, Sendable {
 
     /// The kind and slug of a content path such as `kommunen/bendorf.md`.
     static func parse(contentPath: String) -> (ContentKind, String)? {
-        guard contentPath.hasSuffix(".md"), let slash = contentPath.firstIndex(of: "/"),
-              let kind = ContentKind(folder: contentPath[..<slash]) else { return nil }
-        let name = contentPath[contentPath.index(after: slash)...].dropLast(3)
-        guard !name.contains(Character("/")) else { return nil }
+        let utf8 = contentPath.utf8, slash = UInt8(ascii: "/")
+        guard contentPath.hasSuffix(".md"), let at = utf8.firstIndex(of: slash),
+              let kind = ContentKind(folder: contentPath[..<at]) else { return nil }
+        let name = contentPath[utf8.index(after: at)...].dropLast(3)
+        guard !name.utf8.contains(slash) else { return nil }
         return (kind, String(name))
     }
 }

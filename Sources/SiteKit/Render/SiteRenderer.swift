@@ -49,16 +49,16 @@ struct SiteRenderer: Sendable {
             page(SitePath.kaffeerunden, context.kaffeerundenListPage), page(SitePath.meldungen, context.meldungenListPage),
             page(SitePath.handlungsfelder, context.handlungsfelderPage), page("404.html", context.notFoundPage),
         ]
-        // Indices, not pages, are captured: copying thousands of pages into
-        // closures costs more than a preview build's whole model.
+        // Indices, not pages, are captured, and the model only through the
+        // context: thirteen thousand closures share one reference.
         pages += model.kommunen.indices.map { i in
-            page(context.path(.kommune, model.kommunen[i].slug)) { context.kommunePage(model.kommunen[i]) }
+            page(context.path(.kommune, model.kommunen[i].slug)) { context.kommunePage(context.model.kommunen[i]) }
         }
         pages += model.kaffeerunden.indices.map { i in
             page(context.path(.kaffeerunde, model.kaffeerunden[i].slug)) { context.kaffeerundePage(i) }
         }
         pages += model.meldungen.indices.map { i in
-            page(context.path(.meldung, model.meldungen[i].slug)) { context.meldungPage(model.meldungen[i]) }
+            page(context.path(.meldung, model.meldungen[i].slug)) { context.meldungPage(context.model.meldungen[i]) }
         }
         pages += model.handlungsfelder.map { f in page(SitePath.handlungsfeld(f.slug)) { context.handlungsfeldPage(f) } }
         pages += model.seiten.map { s in page(context.path(.seite, s.slug)) { context.seitePage(s) } }

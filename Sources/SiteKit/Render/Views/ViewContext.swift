@@ -1,7 +1,12 @@
 /// Builds view models for pages of one site: knows every page's URL and
 /// the navigation, and turns model values into what templates show.
-struct ViewContext {
+///
+/// A class: every page's job holds it, and a reference is cheaper to hold
+/// thirteen thousand times than a copy of the whole model.
+final class ViewContext: Sendable {
     let model: SiteModel
+
+    init(model: SiteModel) { self.model = model }
 
     /// Output folder of a page, e.g. `kommunen/bendorf/`.
     func path(_ kind: ContentKind, _ slug: String) -> String { kind.pagePath(slug: slug) }
