@@ -88,6 +88,12 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     static func quoted(_ s: String, forHTML: Bool = false) -> String {
+        // Most text needs no escape at all: copy it whole.
+        let plain = s.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && !(forHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
+        }
+        if plain { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -113,4 +119,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
+}
+
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
 }

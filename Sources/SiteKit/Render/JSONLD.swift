@@ -3,71 +3,65 @@ import Foundation
 /// schema.org descriptions of pages, embedded as `application/ld+json`.
 enum JSONLD {
     static func kommune(_ k: Kommune, model: SiteModel) -> String {
-        var area: [String: Any] = ["@type": "AdministrativeArea", "name": k.name]
-        if let ags = k.ags {
-            area["identifier"] = ["@type": "PropertyValue", "propertyID": "AGS", "value": ags]
-        }
-        if let c = k.koordinaten {
-            area["geo"] = ["@type": "GeoCoordinates", "latitude": c.breite, "longitude": c.laenge]
-        }
-        var org: [String: Any] = [
-            "@context": "https://schema.org", "@type": "GovernmentOrganization",
-            "name": k.fullName,
-            "areaServed": area,
-            "url": model.settings.baseURL + ContentKind.kommune.pagePath(slug: k.slug),
-        ]
-        if let w = k.website { org["sameAs"] = w }
-        if let kreis = k.kreis.flatMap({ model.kommune($0.slug) }) {
-            org["parentOrganization"] = ["@type": "GovernmentOrganization", "name": kreis.fullName,
-                                         "url": model.settings.baseURL + ContentKind.kommune.pagePath(slug: kreis.slug)]
-        }
-        return encode(org)
+        let area = object([
+            ("@type", "AdministrativeArea"), ("name", .string(k.name)),
+            ("identifier", k.ags.map { object([("@type", "PropertyValue"), ("propertyID", "AGS"), ("value", .string($0))]) }),
+            ("geo", k.koordinaten.map {
+                object([("@type", "GeoCoordinates"), ("latitude", .number($0.breite)), ("longitude", .number($0.laenge))])
+            }),
+        ])
+        let kreis = k.kreis.flatMap { model.kommune($0.slug) }
+        return object([
+            ("@context", "https://schema.org"), ("@type", "GovernmentOrganization"),
+            ("name", .string(k.fullName)),
+            ("areaServed", area),
+            ("url", .string(model.settings.baseURL + ContentKind.kommune.pagePath(slug: k.slug))),
+            ("sameAs", k.website.map { .string($0) }),
+            ("parentOrganization", kreis.map {
+                object([("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
+                        ("url", .string(model.settings.baseURL + ContentKind.kommune.pagePath(slug: $0.slug)))])
+            }),
+        ]).embeddable
     }
 
     static func kaffeerunde(_ r: Kaffeerunde, model: SiteModel) -> String {
-        var event: [String: Any] = [
-            "@context": "https://schema.org", "@type": "Event", "name": r.titel,
-            "startDate": r.datum.description,
-            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
-            "location": ["@type": "VirtualLocation", "url": model.settings.baseURL + ContentKind.kaffeerunde.pagePath(slug: r.slug)],
-            "superEvent": ["@type": "EventSeries", "name": r.reihe],
-            "url": model.settings.baseURL + ContentKind.kaffeerunde.pagePath(slug: r.slug),
-        ]
-        if let n = r.teilnehmende { event["maximumAttendeeCapacity"] = n }
-        let performers: [[String: Any]] = r.impulse.map { i in
-            var person: [String: Any] = ["@type": "Person", "name": i.name]
-            if let f = i.funktion { person["jobTitle"] = f }
-            if let k = i.kommune.flatMap({ model.kommune($0.slug) }) { person["affiliation"] = ["@type": "GovernmentOrganization", "name": k.name] }
-            return person
+        let url = JSONValue.string(model.settings.baseURL + ContentKind.kaffeerunde.pagePath(slug: r.slug))
+        let performers: [JSONValue] = r.impulse.map { i in
+            object([
+                ("@type", "Person"), ("name", .string(i.name)), ("jobTitle", i.funktion.map { .string($0) }),
+                ("affiliation", i.kommune.flatMap { model.kommune($0.slug) }.map {
+                    object([("@type", "GovernmentOrganization"), ("name", .string($0.name))])
+                }),
+            ])
         }
-        if !performers.isEmpty { event["performer"] = performers }
-        if let h = model.settings.herausgeber { event["organizer"] = ["@type": "Organization", "name": h.name, "url": model.settings.baseURL] }
-        return encode(event)
+        return object([
+            ("@context", "https://schema.org"), ("@type", "Event"), ("name", .string(r.titel)),
+            ("startDate", .string(r.datum.description)),
+            ("eventAttendanceMode", "https://schema.org/OnlineEventAttendanceMode"),
+            ("location", object([("@type", "VirtualLocation"), ("url", url)])),
+            ("superEvent", object([("@type", "EventSeries"), ("name", .string(r.reihe))])),
+            ("url", url),
+            ("maximumAttendeeCapacity", r.teilnehmende.map { .integer($0) }),
+            ("performer", performers.isEmpty ? nil : .array(performers)),
+            ("organizer", model.settings.herausgeber.map {
+                object([("@type", "Organization"), ("name", .string($0.name)), ("url", .string(model.settings.baseURL))])
+            }),
+        ]).embeddable
     }
 
     static func website(_ model: SiteModel) -> String {
-        var site: [String: Any] = ["@context": "https://schema.org", "@type": "WebSite", "name": model.settings.titel,
-                                   "url": model.settings.baseURL, "inLanguage": model.settings.sprache]
-        if let d = model.settings.beschreibung { site["description"] = d }
-        if let h = model.settings.herausgeber { site["publisher"] = ["@type": "Organization", "name": h.name] }
-        return encode(site)
+        object([
+            ("@context", "https://schema.org"), ("@type", "WebSite"), ("name", .string(model.settings.titel)),
+            ("url", .string(model.settings.baseURL)), ("inLanguage", .string(model.settings.sprache)),
+            ("description", model.settings.beschreibung.map { .string($0) }),
+            ("publisher", model.settings.herausgeber.map { object([("@type", "Organization"), ("name", .string($0.name))]) }),
+        ]).embeddable
     }
 
-    /// Sorted keys keep the output byte-identical between builds; the
-    /// embeddable form keeps `</script>` out of the script element.
-    static func encode(_ value: [String: Any]) -> String {
-        json(value).embeddable
-    }
-
-    private static func json(_ value: Any) -> JSONValue {
-        switch value {
-        case let dict as [String: Any]: return .object(dict.keys.sorted().map { ($0, json(dict[$0]!)) })
-        case let array as [Any]: return .array(array.map(json))
-        case let string as String: return .string(string)
-        case let int as Int: return .integer(int)
-        case let double as Double: return .number(double)
-        case let bool as Bool: return .bool(bool)
-        default: return .string(String(describing: value))
-        }
+    /// An object of the members that are present, keys sorted, so the output
+    /// is byte-identical between builds. (`embeddable` keeps `</script>` out
+    /// of the script element.)
+    private static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
+        .object(members.compactMap { key, value in value.map { (key, $0) } }.sorted { $0.0 < $1.0 })
     }
 }
