@@ -66,7 +66,7 @@ public struct SiteSnapshot: Sendable {
     }
 }
 
-/// A page of a preview build, rendered once, by the first request for it.
+/// A page of a preview build, rendered when it is first requested and kept.
 public final class RenderOnce: @unchecked Sendable {
     private let job: PageJob
     /// Shared by the pages of one build: one lock instead of thousands.

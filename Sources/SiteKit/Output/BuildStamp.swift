@@ -24,12 +24,6 @@ struct BuildStamp: Equatable {
         "This folder is written by sitegen build; it changes only what a build changes.\ninput \(input)\noutput \(output)\n"
     }
 
-    /// Everything a build reads, and how it was asked to build. Media and
-    /// assets count by size and modification time, so large files are not read.
-    static func fingerprint(of input: SiteInput, options: Build.Options) -> String {
-        fingerprint(of: input, options: options, digests: documentDigests(input))
-    }
-
     /// Each document's digest, hashed in parallel; the decode cache uses
     /// them too, so no document is hashed twice.
     static func documentDigests(_ input: SiteInput) -> [String: ContentHash.Digest] {
@@ -37,6 +31,8 @@ struct BuildStamp: Equatable {
                    uniquingKeysWith: { a, _ in a })
     }
 
+    /// Everything a build reads, and how it was asked to build. Media and
+    /// assets count by size and modification time, so large files are not read.
     static func fingerprint(of input: SiteInput, options: Build.Options, digests: [String: ContentHash.Digest]) -> String {
         var hash = ContentHash()
         hash.add("sitegen \(SitegenVersion.current)")

@@ -14,15 +14,11 @@ public struct PageJob: Sendable {
     public func render() -> OutputFile { OutputFile(path: path, bytes: make()) }
 }
 
-/// Renders every page of a model with a theme, in parallel, plus the feed,
-/// sitemap and robots.txt. Pure: touches no disk.
+/// Lists every file of a site, pages with their theme plus the feed,
+/// sitemap and robots.txt, as jobs that render when run. Pure: touches no disk.
 struct SiteRenderer: Sendable {
     let model: SiteModel
     let theme: Theme
-
-    func render() -> [OutputFile] {
-        parallelMap(jobs()) { $0.render() }
-    }
 
     /// Every file of the site, none made yet.
     func jobs() -> [PageJob] {
