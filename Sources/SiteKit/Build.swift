@@ -25,6 +25,9 @@ public enum Build {
         /// Media and theme assets, copied as they are.
         public var copies: [PassThroughFile]
         public var model: SiteModel?
+        /// Pages not rendered again: the output already holds them as this
+        /// build would write them (their traces held).
+        public var kept: [String] = []
         /// What the write changed; nil when nothing was written.
         public var written: OutputWriter.Stats?
         /// True when the output already held this build and nothing was done.
@@ -53,6 +56,8 @@ public enum Build {
         public var jobs: [PageJob]?
         public var copies: [PassThroughFile]
         public var model: SiteModel?
+        /// What the pages' traces are checked against.
+        var digests: ModelDigests?
     }
 
     /// Parses and checks a site and lists its files without rendering them.
@@ -67,13 +72,36 @@ public enum Build {
         guard let model, let theme, !diagnostics.hasErrors else {
             return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model)
         }
-        let jobs = SiteRenderer(model: model, theme: theme).jobs()
+        let digests = ModelDigests(model: model, sources: cache?.digests ?? [:], global: globalDigest(input, options: options))
+        let jobs = SiteRenderer(digests: digests, theme: theme).jobs()
         clock.lap("theme+plan")
-        return Plan(diagnostics: diagnostics.sorted, jobs: jobs, copies: model.media + input.assets, model: model)
+        return Plan(diagnostics: diagnostics.sorted, jobs: jobs, copies: model.media + input.assets, model: model, digests: digests)
+    }
+
+    /// What every page depends on besides the documents its view reads:
+    /// the program, the build options, the theme, and every content file
+    /// that is not a page (site settings, Handlungsfelder).
+    static func globalDigest(_ input: SiteInput, options: Options) -> ContentHash.Digest {
+        var hash = ContentHash()
+        hash.add("sitegen \(SitegenVersion.current)")
+        hash.add(options.includeDrafts ? "drafts" : "published")
+        hash.add(options.baseURL ?? "")
+        let shared = input.documents.filter { ContentKind.parse(contentPath: $0.path) == nil }
+        for (folder, files) in [("content/", shared), ("templates/", input.templates)] {
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                hash.add(folder + file.path)
+                hash.add(file.bytes)
+            }
+        }
+        return hash.digest
     }
 
     /// Loads from disk, renders, and writes the output atomically. The
     /// previous output stays untouched unless the build succeeds.
+    ///
+    /// A rebuild into an output that holds exactly what the previous build
+    /// left reuses what it can: decoded documents from the decode cache,
+    /// and every page whose trace still holds is neither rendered nor read.
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
         var clock = StageClock()
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
@@ -89,28 +117,61 @@ public enum Build {
         let cache = DecodeCache()
         cache.digests = digests
         let cacheFile = options.useCache ? BuildCache.file(forOutput: writer.output) : nil
-        if let cacheFile, !OutputWriter.isEmptyOrMissing(writer.output) {
+        let tracesFile = options.useCache ? PageTraceStore.file(forOutput: writer.output) : nil
+        var previous: (traces: PageTraceStore.Stored, tree: OutputTree)?
+        if let cacheFile, let tracesFile, !OutputWriter.isEmptyOrMissing(writer.output) {
             BuildCache.load(cacheFile, into: cache)
+            // A commit a killed build left half done changes the output: finish
+            // it before the output is compared with its stamp.
+            try writer.finishInterruptedCommits()
+            if let traces = PageTraceStore.load(tracesFile), let (stamp, tree) = BuildStamp.intact(writer.output),
+               stamp.input == traces.build {
+                previous = (traces, tree)
+            }
             clock.lap("cache load")
         }
-        var result = render(input, options: options, cache: cache)
-        clock.lap("total parse+render")
-        // The cache is saved while the output is written: one is mostly the
-        // processor's work, the other the file system's.
+
+        let planned = plan(input, options: options, cache: cache)
+        var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
+        var traces: [String: PageTrace] = [:]
+        if let jobs = planned.jobs, let model = planned.digests {
+            let trusted = previous.flatMap { $0.traces.global == model.global ? $0.traces.traces : nil } ?? [:]
+            let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
+                if let trace = trusted[job.path], trace.holds(in: model) { return (nil, trace) }
+                return job.renderTraced()
+            }
+            var files: [OutputFile] = []
+            files.reserveCapacity(made.count)
+            for (job, page) in zip(jobs, made) {
+                if let file = page.file { files.append(file) } else { result.kept.append(job.path) }
+                if let trace = page.trace { traces[job.path] = trace }
+            }
+            result.files = files
+        }
+        clock.lap("render")
+
+        // The caches are saved while the output is written: one is mostly
+        // the processor's work, the other the file system's. The traces are
+        // only replaced when there is an output they describe.
         let (_, written) = both({
             if let cacheFile { BuildCache.save(cache, to: cacheFile) }
+            if let tracesFile, result.files != nil, let global = planned.digests?.global {
+                PageTraceStore.save(.init(build: fingerprint, global: global, traces: traces), to: tracesFile)
+            }
         }, {
-            Swift.Result { try result.files.map { try writer.write(files: $0, copies: result.copies) } }
+            Swift.Result { try result.files.map { try writer.write(files: $0, kept: result.kept, copies: result.copies, stamp: OutputWriter.defaultStamp,
+                                                 scanned: previous?.tree) } }
         })
         if let files = result.files {
             result.written = try written.get()
-            // A build with warnings is never skipped: its warnings must show again.
-            // The copies' sizes are taken from the output: media are not read twice.
-            let sizes = files.map { (path: $0.path, size: $0.bytes.count) } + result.copies.map { copy in
+            // Kept pages' sizes come from the walk that proved them intact;
+            // the copies' from the output: media are not read twice.
+            let keptSizes = result.kept.map { (path: $0, size: previous?.tree.sizes[$0] ?? -1) }
+            let sizes = files.map { (path: $0.path, size: $0.bytes.count) } + keptSizes + result.copies.map { copy in
                 var info = stat()
                 return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
             }
-            BuildStamp.record(input: result.diagnostics.isEmpty ? fingerprint : "with-warnings", sizes: sizes, in: writer.output)
+            BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
         }
         clock.lap("write")
         return result

@@ -70,6 +70,18 @@ import Testing
         #expect(html.contains("aria-label=\"Zurück zum Text\""))
     }
 
+    /// The replacement behind the German labels: earliest match first, the
+    /// first pattern where two start at one place, no match inside a
+    /// replacement, text between matches kept whole (also non-ASCII).
+    @Test func replacingBytesKeepsTheTextBetweenMatches() {
+        #expect("äa<b>a".replacingBytes([("a", "x"), ("<b>", "[b]")]) == "äx[b]x")
+        #expect("abab".replacingBytes([("ab", "1"), ("a", "2")]) == "11")
+        #expect("aab".replacingBytes([("a", "aa")]) == "aaaab")
+        #expect("keiner".replacingBytes([("x", "y")]) == "keiner")
+        #expect("".replacingBytes([("x", "y")]) == "")
+        #expect("ende a".replacingBytes([("a", "ä")]) == "ende ä")
+    }
+
     /// Every internal link of every page leads to a page of the site, and
     /// every fragment to an id on it.
     @Test func everyInternalLinkResolves() throws {

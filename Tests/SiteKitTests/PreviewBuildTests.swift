@@ -51,9 +51,9 @@ import Testing
     }
 
     @Test func everyPageIsListedUnderThePathItIsPlannedFor() throws {
-        let model = try #require(Build.render(try GoldenTests.exampleSite()).model)
-        for page in SiteRenderer.pages(model) {
-            let plan = page.plan()
+        let digests = try #require(Build.plan(try GoldenTests.exampleSite()).digests)
+        for page in SiteRenderer.pages(digests) {
+            let (plan, _) = page.plan()
             #expect(page.path == (plan.path.hasSuffix(".html") ? plan.path : plan.path + "index.html"))
         }
     }

@@ -17,7 +17,7 @@ enum BuildCache {
 
     /// Names the program that wrote the cache, down to its binary: a
     /// rebuilt sitegen may decode differently, even under the same version.
-    private static let header: String = {
+    static let header: String = {
         var info = stat()
         let binary = stat("/proc/self/exe", &info) == 0 ? "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "unknown"
         return "sitegen decode cache \(format) \(SitegenVersion.current) \(binary)\n"

@@ -150,42 +150,55 @@ struct ColumnMap {
 
 extension String {
     /// Replaces each pattern (tried in order at every position) on the
-    /// UTF-8 bytes, in one pass.
+    /// UTF-8 bytes, in one pass: each pattern's next occurrence is found with
+    /// `memchr`, and the text between occurrences is copied in one piece.
     func replacingBytes(_ replacements: [(String, String)]) -> String {
-        let source = Array(utf8)
-        let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
-        var out: [UInt8] = []
-        out.reserveCapacity(source.count + 256)
-        var i = 0
-        outer: while i < source.count {
-            for (pattern, replacement) in patterns where source[i] == pattern[0] && i + pattern.count <= source.count
-                && source[i..<(i + pattern.count)].elementsEqual(pattern) {
-                out += replacement
-                i += pattern.count
-                continue outer
+        var source = self
+        let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
+        return source.withUTF8 { text -> String in
+            func occurrence(of pattern: [UInt8], from start: Int) -> Int {
+                Self.offset(of: pattern, in: text, from: start) ?? Int.max
             }
-            out.append(source[i])
-            i += 1
+            var next = patterns.map { occurrence(of: $0.0, from: 0) }
+            var out: [UInt8] = []
+            out.reserveCapacity(text.count + 256)
+            var i = 0
+            while true {
+                // The earliest match wins; at the same place, the first pattern.
+                var chosen = -1
+                for p in patterns.indices where next[p] != Int.max && (chosen < 0 || next[p] < next[chosen]) { chosen = p }
+                guard chosen >= 0 else { break }
+                let at = next[chosen]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<at]))
+                out.append(contentsOf: patterns[chosen].1)
+                i = at + patterns[chosen].0.count
+                for p in patterns.indices where next[p] < i { next[p] = occurrence(of: patterns[p].0, from: i) }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Substring test on the UTF-8 bytes (memchr + memcmp); Foundation's
-    /// `contains` goes through UTF-16 and costs more than rendering the page.
+    /// Substring test on the UTF-8 bytes; Foundation's `contains` goes
+    /// through UTF-16 and costs more than rendering the page.
     func containsBytes(_ needle: String) -> Bool {
-        let found = utf8.withContiguousStorageIfAvailable { hay -> Bool in
-            let n = Array(needle.utf8)
-            guard let base = hay.baseAddress, !n.isEmpty, hay.count >= n.count else { return false }
-            var offset = 0
-            let last = hay.count - n.count
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(n[0]), last - offset + 1) else { return false }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + position, n, n.count) == 0 { return true }
-                offset = position + 1
-            }
-            return false
+        var text = self
+        let pattern = Array(needle.utf8)
+        return text.withUTF8 { Self.offset(of: pattern, in: $0, from: 0) != nil }
+    }
+
+    /// Where `pattern` first occurs in `text` at or after `start` (memchr for
+    /// its first byte, memcmp for the rest).
+    static func offset(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = text.baseAddress, !pattern.isEmpty, text.count >= pattern.count else { return nil }
+        let last = text.count - pattern.count
+        var offset = start
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, pattern, pattern.count) == 0 { return position }
+            offset = position + 1
         }
-        return found ?? false
+        return nil
     }
 }

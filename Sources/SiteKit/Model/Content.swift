@@ -107,7 +107,9 @@ public final class Kommune: Sendable {
 
     /// "Landkreis Mayen-Koblenz", but "Rhein-Sieg-Kreis" and "Kreis Mettmann"
     /// as they are: names that already say Kreis keep their form.
-    public var fullName: String {
+    public var fullName: String { Self.fullName(name: name, art: art) }
+
+    static func fullName(name: String, art: Art) -> String {
         guard art == .landkreis else { return "\(art.rawValue) \(name)" }
         return name.lowercased().contains("kreis") ? name : "Landkreis \(name)"
     }

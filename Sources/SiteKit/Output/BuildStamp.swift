@@ -9,19 +9,23 @@ import Foundation
 struct BuildStamp: Equatable {
     var input: String
     var output: String
+    /// A build with warnings is never skipped: its warnings must show again.
+    var warnings = false
 
     static func parse(_ text: String) -> BuildStamp? {
-        var input: String?, output: String?
+        var input: String?, output: String?, warnings = false
         for line in text.split(separator: "\n") {
             if line.hasPrefix("input ") { input = String(line.dropFirst(6)) }
             if line.hasPrefix("output ") { output = String(line.dropFirst(7)) }
+            if line == "warnings yes" { warnings = true }
         }
         guard let input, let output else { return nil }
-        return BuildStamp(input: input, output: output)
+        return BuildStamp(input: input, output: output, warnings: warnings)
     }
 
     var text: String {
         "This folder is written by sitegen build; it changes only what a build changes.\ninput \(input)\noutput \(output)\n"
+            + (warnings ? "warnings yes\n" : "")
     }
 
     /// Each document's digest, hashed in parallel; the decode cache uses
@@ -61,18 +65,6 @@ struct BuildStamp: Equatable {
         return hash.description
     }
 
-    /// A hash of the paths and sizes of an output folder's files (not the
-    /// marker), and the newest modification time among them.
-    static func signature(of directory: String) -> (hash: String, newest: timespec) {
-        var sizes: [(String, Int)] = []
-        var newest = timespec()
-        for entry in FileWalk.entries(below: directory) where !entry.isDirectory && entry.path != OutputWriter.marker {
-            sizes.append((entry.path, Int(entry.info.st_size)))
-            if Self.isNewer(entry.info.st_mtim, than: newest) { newest = entry.info.st_mtim }
-        }
-        return (signature(sizes), newest)
-    }
-
     static func signature(_ sizes: [(path: String, size: Int)]) -> String {
         var hash = ContentHash()
         for (path, size) in sizes.sorted(by: { $0.path < $1.path }) {
@@ -92,20 +84,31 @@ struct BuildStamp: Equatable {
 
     /// Records the stamp for a folder a build just wrote; `sizes` are the
     /// files it holds now, so the folder need not be walked again.
-    static func record(input: String, sizes: [(path: String, size: Int)], in directory: String) {
-        let stamp = BuildStamp(input: input, output: signature(sizes))
+    static func record(input: String, warnings: Bool, sizes: [(path: String, size: Int)], in directory: String) {
+        let stamp = BuildStamp(input: input, output: signature(sizes), warnings: warnings)
         let temporary = directory + "/" + OutputWriter.marker + ".tmp"
         if OutputWriter.writeFile(temporary, Array(stamp.text.utf8)) {
             rename(temporary, directory + "/" + OutputWriter.marker)
         }
     }
 
-    /// True when `directory` holds exactly what a build with this input fingerprint wrote.
-    static func isCurrent(_ directory: String, input: String) -> Bool {
-        guard let stamp = read(in: directory), stamp.input == input else { return false }
+    /// The stamp of `directory` and what the folder holds, when it holds
+    /// exactly what the build that wrote the stamp left there: the same
+    /// files, none changed since.
+    static func intact(_ directory: String) -> (stamp: BuildStamp, tree: OutputTree)? {
+        guard let stamp = read(in: directory) else { return nil }
         var marker = stat()
-        guard stat(directory + "/" + OutputWriter.marker, &marker) == 0 else { return false }
-        let now = signature(of: directory)
-        return stamp.output == now.hash && !isNewer(now.newest, than: marker.st_mtim)
+        guard stat(directory + "/" + OutputWriter.marker, &marker) == 0 else { return nil }
+        let tree = OutputTree.scan(directory)
+        let files = tree.sizes.filter { $0.key != OutputWriter.marker }.map { (path: $0.key, size: $0.value) }
+        guard stamp.output == signature(files), !isNewer(tree.newest, than: marker.st_mtim) else { return nil }
+        return (stamp, tree)
+    }
+
+    /// True when `directory` holds exactly what a build with this input
+    /// fingerprint wrote, and that build had no warnings.
+    static func isCurrent(_ directory: String, input: String) -> Bool {
+        guard let stamp = read(in: directory), stamp.input == input, !stamp.warnings else { return false }
+        return intact(directory) != nil
     }
 }

@@ -34,6 +34,11 @@ struct ContentHash: Equatable, CustomStringConvertible {
 
     mutating func add(_ value: Int) { mix(UInt64(bitPattern: Int64(value))) }
 
+    mutating func add(_ digest: Digest) {
+        mix(digest.a)
+        mix(digest.b)
+    }
+
     private mutating func mix(_ word: UInt64) {
         a = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
         a ^= a >> 32

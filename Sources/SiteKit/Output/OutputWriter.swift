@@ -17,6 +17,7 @@ public struct OutputWriter {
     /// refuses to write into a non-empty folder without it: `--output ~` must
     /// never cost anyone their files. It also records the build's stamp.
     public static let marker = ".sitegen-output"
+    public static let defaultStamp = "This folder is written by sitegen build.\n"
 
     public var outputDirectory: String
     /// Folders the output must stay clear of (content, templates).
@@ -48,9 +49,18 @@ public struct OutputWriter {
     private var name: String { (output as NSString).lastPathComponent }
     private var stagingPrefix: String { parent + "/.\(name).sitegen-staging-" }
 
+    /// `kept` are files the output already holds with exactly the bytes
+    /// this build would write (the caller has made sure): they stay as they
+    /// are and are not read.
     @discardableResult
-    public func write(files: [OutputFile], copies: [PassThroughFile],
-                      stamp: String = "This folder is written by sitegen build.\n") throws -> Stats {
+    public func write(files: [OutputFile], kept: [String] = [], copies: [PassThroughFile],
+                      stamp: String = defaultStamp) throws -> Stats {
+        try write(files: files, kept: kept, copies: copies, stamp: stamp, scanned: nil)
+    }
+
+    /// `scanned` is what the output held when the caller looked (it must not
+    /// have changed since); without it the folder is walked here.
+    func write(files: [OutputFile], kept: [String], copies: [PassThroughFile], stamp: String, scanned: OutputTree?) throws -> Stats {
         try checkPlace()
         let fm = FileManager.default
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -58,13 +68,16 @@ public struct OutputWriter {
 
         let staging = stagingPrefix + "\(getpid())"
         try? fm.removeItem(atPath: staging)
-        let existing = Self.isEmptyOrMissing(output) ? nil : OutputTree.scan(output)
+        let existing = Self.isEmptyOrMissing(output) ? nil : scanned ?? OutputTree.scan(output)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             let stats: Stats
             if let existing {
-                stats = try update(existing: existing, files: files, copies: copies, staging: staging)
+                stats = try update(existing: existing, files: files, kept: kept, copies: copies, staging: staging)
             } else {
+                guard kept.isEmpty else {
+                    throw WriteError(description: "\(outputDirectory) was emptied during the build; run the build again")
+                }
                 stats = try writeFresh(files: files, copies: copies, stamp: stamp, staging: staging)
             }
             try? fm.removeItem(atPath: staging)
@@ -95,8 +108,11 @@ public struct OutputWriter {
 
     // MARK: - An existing output folder
 
-    private func update(existing: OutputTree, files: [OutputFile], copies: [PassThroughFile],
+    private func update(existing: OutputTree, files: [OutputFile], kept: [String], copies: [PassThroughFile],
                         staging: String) throws -> Stats {
+        guard kept.allSatisfy({ existing.sizes[$0] != nil }) else {
+            throw WriteError(description: "\(outputDirectory) changed during the build; run the build again")
+        }
         // Which files differ? Same size is checked byte by byte; reading is far
         // cheaper than writing on these disks.
         let output = self.output
@@ -119,10 +135,12 @@ public struct OutputWriter {
             }
         }
         var wanted = Set(files.map(\.path))
+        wanted.formUnion(kept)
         wanted.formUnion(copies.map(\.path))
         wanted.insert(Self.marker)
         let stale = existing.sizes.keys.filter { !wanted.contains($0) }.sorted()
-        let stats = Stats(written: changed.count, unchanged: files.count + copies.count - changed.count, removed: stale.count)
+        let stats = Stats(written: changed.count, unchanged: files.count + kept.count + copies.count - changed.count,
+                          removed: stale.count)
         // The marker stays; the build records its new stamp after the write.
         guard !changed.isEmpty || !stale.isEmpty else { return stats }
 
@@ -139,7 +157,7 @@ public struct OutputWriter {
 
     /// A commit whose journal was written but not fully applied (the process
     /// was killed): apply it now, before anything else changes the output.
-    private func finishInterruptedCommits() throws {
+    func finishInterruptedCommits() throws {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where (parent + "/" + entry).hasPrefix(stagingPrefix) {
             let staging = parent + "/" + entry

@@ -2,7 +2,8 @@ import Foundation
 
 /// schema.org descriptions of pages, embedded as `application/ld+json`.
 enum JSONLD {
-    static func kommune(_ k: Kommune, model: SiteModel) -> String {
+    static func kommune(_ k: Kommune, reads: ModelReads) -> String {
+        let base = reads.settings.baseURL
         let area = object([
             ("@type", "AdministrativeArea"), ("name", .string(k.name)),
             ("identifier", k.ags.map { object([("@type", "PropertyValue"), ("propertyID", "AGS"), ("value", .string($0))]) }),
@@ -10,26 +11,27 @@ enum JSONLD {
                 object([("@type", "GeoCoordinates"), ("latitude", .number($0.breite)), ("longitude", .number($0.laenge))])
             }),
         ])
-        let kreis = k.kreis.flatMap { model.kommune($0.slug) }
+        let kreis = k.kreis.flatMap { reads.kommune($0.slug) }
         return object([
             ("@context", "https://schema.org"), ("@type", "GovernmentOrganization"),
             ("name", .string(k.fullName)),
             ("areaServed", area),
-            ("url", .string(model.settings.baseURL + ContentKind.kommune.pagePath(slug: k.slug))),
+            ("url", .string(base + ContentKind.kommune.pagePath(slug: k.slug))),
             ("sameAs", k.website.map { .string($0) }),
             ("parentOrganization", kreis.map {
                 object([("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
-                        ("url", .string(model.settings.baseURL + ContentKind.kommune.pagePath(slug: $0.slug)))])
+                        ("url", .string(base + ContentKind.kommune.pagePath(slug: $0.slug)))])
             }),
         ]).embeddable
     }
 
-    static func kaffeerunde(_ r: Kaffeerunde, model: SiteModel) -> String {
-        let url = JSONValue.string(model.settings.baseURL + ContentKind.kaffeerunde.pagePath(slug: r.slug))
+    static func kaffeerunde(_ r: Kaffeerunde, reads: ModelReads) -> String {
+        let settings = reads.settings
+        let url = JSONValue.string(settings.baseURL + ContentKind.kaffeerunde.pagePath(slug: r.slug))
         let performers: [JSONValue] = r.impulse.map { i in
             object([
                 ("@type", "Person"), ("name", .string(i.name)), ("jobTitle", i.funktion.map { .string($0) }),
-                ("affiliation", i.kommune.flatMap { model.kommune($0.slug) }.map {
+                ("affiliation", i.kommune.flatMap { reads.kommune($0.slug) }.map {
                     object([("@type", "GovernmentOrganization"), ("name", .string($0.name))])
                 }),
             ])
@@ -43,18 +45,18 @@ enum JSONLD {
             ("url", url),
             ("maximumAttendeeCapacity", r.teilnehmende.map { .integer($0) }),
             ("performer", performers.isEmpty ? nil : .array(performers)),
-            ("organizer", model.settings.herausgeber.map {
-                object([("@type", "Organization"), ("name", .string($0.name)), ("url", .string(model.settings.baseURL))])
+            ("organizer", settings.herausgeber.map {
+                object([("@type", "Organization"), ("name", .string($0.name)), ("url", .string(settings.baseURL))])
             }),
         ]).embeddable
     }
 
-    static func website(_ model: SiteModel) -> String {
+    static func website(_ settings: SiteSettings) -> String {
         object([
-            ("@context", "https://schema.org"), ("@type", "WebSite"), ("name", .string(model.settings.titel)),
-            ("url", .string(model.settings.baseURL)), ("inLanguage", .string(model.settings.sprache)),
-            ("description", model.settings.beschreibung.map { .string($0) }),
-            ("publisher", model.settings.herausgeber.map { object([("@type", "Organization"), ("name", .string($0.name))]) }),
+            ("@context", "https://schema.org"), ("@type", "WebSite"), ("name", .string(settings.titel)),
+            ("url", .string(settings.baseURL)), ("inLanguage", .string(settings.sprache)),
+            ("description", settings.beschreibung.map { .string($0) }),
+            ("publisher", settings.herausgeber.map { object([("@type", "Organization"), ("name", .string($0.name))]) }),
         ]).embeddable
     }
 

@@ -9,55 +9,82 @@ public struct OutputFile: Sendable {
 public struct PageJob: Sendable {
     /// Path relative to the output folder, e.g. `kommunen/bendorf/index.html`.
     public let path: String
-    let make: @Sendable () -> [UInt8]
+    /// The bytes, and for a page what its view read (feeds have no trace
+    /// and are always made again).
+    let make: @Sendable () -> (bytes: [UInt8], trace: PageTrace?)
 
-    public func render() -> OutputFile { OutputFile(path: path, bytes: make()) }
+    public func render() -> OutputFile { OutputFile(path: path, bytes: make().bytes) }
+
+    func renderTraced() -> (file: OutputFile, trace: PageTrace?) {
+        let made = make()
+        return (OutputFile(path: path, bytes: made.bytes), made.trace)
+    }
 }
 
 /// Lists every file of a site, pages with their theme plus the feed,
 /// sitemap and robots.txt, as jobs that render when run. Pure: touches no disk.
 struct SiteRenderer: Sendable {
-    let model: SiteModel
+    let digests: ModelDigests
     let theme: Theme
 
     /// Every file of the site, none made yet.
     func jobs() -> [PageJob] {
-        let model = self.model, theme = self.theme
-        var jobs = Self.pages(model).map { page in
-            PageJob(path: page.path) { theme.render(page.plan()) }
+        let model = digests.model, theme = self.theme
+        var jobs = Self.pages(digests).map { page in
+            PageJob(path: page.path) {
+                let (plan, trace) = page.plan()
+                return (theme.render(plan), trace)
+            }
         }
         let pagePaths = jobs.map(\.path).filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
-        jobs.append(PageJob(path: "feed.xml") { Array(Feeds.atom(model).utf8) })
-        jobs.append(PageJob(path: "sitemap.xml") { Array(Feeds.sitemap(paths: pagePaths, baseURL: model.settings.baseURL).utf8) })
-        jobs.append(PageJob(path: "robots.txt") { Array(Feeds.robots(baseURL: model.settings.baseURL).utf8) })
+        jobs.append(PageJob(path: "feed.xml") { (Array(Feeds.atom(model).utf8), nil) })
+        jobs.append(PageJob(path: "sitemap.xml") { (Array(Feeds.sitemap(paths: pagePaths, baseURL: model.settings.baseURL).utf8), nil) })
+        jobs.append(PageJob(path: "robots.txt") { (Array(Feeds.robots(baseURL: model.settings.baseURL).utf8), nil) })
         return jobs
     }
 
+    typealias Page = (path: String, plan: @Sendable () -> (PagePlan, PageTrace))
+
     /// Every page's output path and how to plan it. A page's path is known
-    /// before its view is built, so listing the pages costs nothing.
-    static func pages(_ model: SiteModel) -> [(path: String, plan: @Sendable () -> PagePlan)] {
-        let context = ViewContext(model: model)
-        func page(_ folder: String, _ plan: @escaping @Sendable () -> PagePlan) -> (path: String, plan: @Sendable () -> PagePlan) {
-            (folder.hasSuffix(".html") ? folder : folder + "index.html", plan)
+    /// before its view is built, so listing the pages costs nothing. Each
+    /// view gets its own `ModelReads`, whose trace comes back with the plan.
+    static func pages(_ digests: ModelDigests) -> [Page] {
+        let model = digests.model
+        func page(_ folder: String, _ plan: @escaping @Sendable (ViewContext) -> PagePlan) -> Page {
+            (folder.hasSuffix(".html") ? folder : folder + "index.html", {
+                let context = ViewContext(reads: ModelReads(digests))
+                let made = plan(context)
+                return (made, context.reads.trace)
+            })
         }
         var pages = [
-            page(SitePath.home, context.homePage), page(SitePath.kommunen, context.kommunenListPage),
-            page(SitePath.kaffeerunden, context.kaffeerundenListPage), page(SitePath.meldungen, context.meldungenListPage),
-            page(SitePath.handlungsfelder, context.handlungsfelderPage), page("404.html", context.notFoundPage),
+            page(SitePath.home) { $0.homePage() }, page(SitePath.kommunen) { $0.kommunenListPage() },
+            page(SitePath.kaffeerunden) { $0.kaffeerundenListPage() }, page(SitePath.meldungen) { $0.meldungenListPage() },
+            page(SitePath.handlungsfelder) { $0.handlungsfelderPage() }, page("404.html") { $0.notFoundPage() },
         ]
-        // Indices, not pages, are captured, and the model only through the
-        // context: thirteen thousand closures share one reference.
+        // Indices, not pages, are captured, and the model only through
+        // `digests`: thirteen thousand closures share one reference.
         pages += model.kommunen.indices.map { i in
-            page(context.path(.kommune, model.kommunen[i].slug)) { context.kommunePage(context.model.kommunen[i]) }
+            page(ContentKind.kommune.pagePath(slug: model.kommunen[i].slug)) {
+                $0.kommunePage($0.reads.own(.kommune, digests.model.kommunen[i]))
+            }
         }
         pages += model.kaffeerunden.indices.map { i in
-            page(context.path(.kaffeerunde, model.kaffeerunden[i].slug)) { context.kaffeerundePage(i) }
+            page(ContentKind.kaffeerunde.pagePath(slug: model.kaffeerunden[i].slug)) {
+                $0.kaffeerundePage($0.reads.own(.kaffeerunde, digests.model.kaffeerunden[i]))
+            }
         }
         pages += model.meldungen.indices.map { i in
-            page(context.path(.meldung, model.meldungen[i].slug)) { context.meldungPage(context.model.meldungen[i]) }
+            page(ContentKind.meldung.pagePath(slug: model.meldungen[i].slug)) {
+                $0.meldungPage($0.reads.own(.meldung, digests.model.meldungen[i]))
+            }
         }
-        pages += model.handlungsfelder.map { f in page(SitePath.handlungsfeld(f.slug)) { context.handlungsfeldPage(f) } }
-        pages += model.seiten.map { s in page(context.path(.seite, s.slug)) { context.seitePage(s) } }
+        pages += model.handlungsfelder.map { f in page(SitePath.handlungsfeld(f.slug)) { $0.handlungsfeldPage(f) } }
+        pages += model.seiten.indices.map { i in
+            page(ContentKind.seite.pagePath(slug: model.seiten[i].slug)) {
+                $0.seitePage($0.reads.own(.seite, digests.model.seiten[i]))
+            }
+        }
         return pages
     }
 }

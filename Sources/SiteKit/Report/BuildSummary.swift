@@ -15,7 +15,7 @@ public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
     public var warnings = 0
 
     public init(_ result: Build.Result) {
-        self.init(model: result.model, paths: result.files?.map(\.path) ?? [], copies: result.copies.count,
+        self.init(model: result.model, paths: (result.files?.map(\.path) ?? []) + result.kept, copies: result.copies.count,
                   diagnostics: result.diagnostics)
     }
 

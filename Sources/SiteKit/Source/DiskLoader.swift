@@ -44,22 +44,29 @@ public struct DiskLoader {
         guard Self.isDirectory(contentDirectory) else { throw LoadError.notADirectory(contentLabel) }
         guard Self.isDirectory(templatesDirectory) else { throw LoadError.notADirectory(templatesLabel) }
 
-        var documents: [InputFile] = []
+        var documentPaths: [String] = []
         var media: [PassThroughFile] = []
         for path in walk(contentDirectory, label: contentLabel, diagnostics: &diagnostics) {
             let absolute = contentDirectory + "/" + path
             if path.hasPrefix("medien/") {
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/")) || Self.isContentFolderFile(path) {
-                guard let bytes = read(absolute) else {
-                    diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
-                    continue
-                }
-                documents.append(InputFile(path: path, bytes: bytes))
+                documentPaths.append(path)
             } else {
                 diagnostics.warning(SourceLocation(path: contentLabel + "/" + path),
                                     "not part of the content format; ignored", hint: "images and downloads belong in medien/")
             }
+        }
+        // Thirteen thousand small reads are mostly system calls: two threads
+        // halve the wait.
+        var documents: [InputFile] = []
+        documents.reserveCapacity(documentPaths.count)
+        for (path, bytes) in zip(documentPaths, parallelMap(documentPaths) { read(contentDirectory + "/" + $0) }) {
+            guard let bytes else {
+                diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
+                continue
+            }
+            documents.append(InputFile(path: path, bytes: bytes))
         }
 
         var templates: [InputFile] = []

@@ -65,30 +65,28 @@ struct ChronikView: ViewModel {
 }
 
 extension ViewContext {
-    func kaffeerundePage(_ index: Int) -> PagePlan {
-        let r = model.kaffeerunden[index]
+    func kaffeerundePage(_ r: Kaffeerunde) -> PagePlan {
         let page = path(.kaffeerunde, r.slug)
         let impulse = r.impulse.map { i in
             KaffeerundeView.ImpulsView(name: i.name, funktion: i.funktion,
-                                       kommune: i.kommune.flatMap { model.kommune($0.slug) }.map { link(from: page, to: $0) },
+                                       kommune: i.kommune.flatMap { reads.kommune($0.slug) }.map { link(from: page, to: $0) },
                                        thema: i.thema)
         }
         // Related Kommunen: speakers' first, then the others named, each once.
         var seen: Set<String> = []
         let related = (r.impulse.compactMap(\.kommune) + r.kommunen).filter { seen.insert($0.slug).inserted }
-        // The list is newest first: the previous session is the next index.
+        let (older, newer) = reads.neighbours(of: r.slug)
         let view = KaffeerundeView(
             titel: r.titel, datum: GermanFormat.date(r.datum), iso: r.datum.description, reihe: r.reihe,
             teilnehmende: r.teilnehmende.map(GermanFormat.number), impulse: impulse,
             handlungsfelder: feldLinks(from: page, r.handlungsfelder), kommunen: kommuneLinks(from: page, related),
             body: r.page.body.html, toc: toc(r.page.body),
-            vorher: index + 1 < model.kaffeerunden.count ? eintrag(from: page, model.kaffeerunden[index + 1]) : nil,
-            nachher: index > 0 ? eintrag(from: page, model.kaffeerunden[index - 1]) : nil,
+            vorher: older.map { eintrag(from: page, $0) }, nachher: newer.map { eintrag(from: page, $0) },
             quellen: quellen(r.quellen), bild: bild(from: page, r.bild))
         let description = "\(r.reihe) am \(GermanFormat.date(r.datum)): \(r.titel)"
         return PagePlan(path: page, template: "kaffeerunde",
                         view: PageView(layout: layout(page: page, title: r.titel, description: description,
-                                                      jsonld: JSONLD.kaffeerunde(r, model: model)),
+                                                      jsonld: JSONLD.kaffeerunde(r, reads: reads)),
                                        content: view))
     }
 
@@ -106,7 +104,7 @@ extension ViewContext {
 
     func kaffeerundenListPage() -> PagePlan {
         let page = SitePath.kaffeerunden
-        let view = chronik(model.kaffeerunden.map { ($0.datum.year, eintrag(from: page, $0)) })
+        let view = chronik(reads.kaffeerunden.map { ($0.datum.year, eintrag(from: page, $0)) })
         return PagePlan(path: page, template: "kaffeerunden",
                         view: PageView(layout: layout(page: page, title: "Digitale Kaffeerunden",
                                                       description: "Berichte aus allen Sitzungen der Digitalen Kaffeerunde."),
@@ -115,7 +113,7 @@ extension ViewContext {
 
     func meldungenListPage() -> PagePlan {
         let page = SitePath.meldungen
-        let view = chronik(model.meldungen.map { ($0.datum.year, eintrag(from: page, $0)) })
+        let view = chronik(reads.meldungen.map { ($0.datum.year, eintrag(from: page, $0)) })
         return PagePlan(path: page, template: "meldungen",
                         view: PageView(layout: layout(page: page, title: "Meldungen",
                                                       description: "Neuigkeiten aus den Kommunen des Netzwerks."),

@@ -73,7 +73,7 @@ extension ViewContext {
             .init(label: "Art", text: k.art.rawValue),
             .init(label: "Bundesland", text: k.bundesland.rawValue),
         ]
-        if let kreis = k.kreis.flatMap({ model.kommune($0.slug) }) {
+        if let kreis = k.kreis.flatMap({ reads.kommune($0.slug) }) {
             fakten.append(.init(label: "Kreis", text: kreis.name, link: SitePath.relative(from: page, to: path(.kommune, kreis.slug))))
         }
         if let e = k.einwohner {
@@ -99,20 +99,20 @@ extension ViewContext {
             status: k.mitgliedSeit.map { "Mitglied seit " + GermanFormat.date($0) } ?? "kein Mitglied",
             steckbrief: fakten, handlungsfelder: feldLinks(from: page, k.handlungsfelder), projekte: projekte,
             body: k.page.body.html, toc: toc(k.page.body),
-            erwaehntIn: (model.mentions[k.slug] ?? []).map { eintrag(from: page, $0) },
-            mitglieder: (model.kreisMitglieder[k.slug] ?? []).map { item(from: page, model.kommunen[$0]) },
+            erwaehntIn: reads.mentions(of: k.slug).map { eintrag(from: page, $0) },
+            mitglieder: reads.mitglieder(of: k.slug).map { item(from: page, $0) },
             foerderung: k.foerderung, quellen: quellen(k.quellen), bild: bild(from: page, k.bild))
         let description = "\(k.art.rawValue) \(k.name) (\(k.bundesland.rawValue)): Steckbrief, Projekte und Berichte."
         return PagePlan(path: page, template: "kommune",
                         view: PageView(layout: layout(page: page, title: k.name, description: description,
-                                                      jsonld: JSONLD.kommune(k, model: model)),
+                                                      jsonld: JSONLD.kommune(k, reads: reads)),
                                        content: view))
     }
 
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
         // Indices, not copies: a Kommune is a large value and this page lists all of them.
-        let kommunen = model.kommunen
+        let kommunen = reads.kommunen
         var byLand: [Bundesland: [Int]] = [:]
         for i in kommunen.indices { byLand[kommunen[i].bundesland, default: []].append(i) }
         var laender: [KommunenListView.Land] = []
@@ -125,7 +125,7 @@ extension ViewContext {
                 let kreis = kommunen[k]
                 gruppen.append(.init(name: kreis.fullName,
                                      link: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
-                                     kommunen: (model.kreisMitglieder[kreis.slug] ?? []).map { item(from: page, kommunen[$0]) }))
+                                     kommunen: reads.mitglieder(of: kreis.slug).map { item(from: page, $0) }))
             }
             let rest = inLand.filter { kommunen[$0].art != .landkreis && kommunen[$0].kreis == nil }
             if !rest.isEmpty {
@@ -134,8 +134,8 @@ extension ViewContext {
             }
             laender.append(.init(name: land.rawValue, id: Slug.make(from: land.rawValue), gruppen: gruppen))
         }
-        let members = model.kommunen.filter(\.isMember).count
-        let view = KommunenListView(laender: laender, anzahl: GermanFormat.number(model.kommunen.count),
+        let members = kommunen.filter(\.isMember).count
+        let view = KommunenListView(laender: laender, anzahl: GermanFormat.number(kommunen.count),
                                     mitglieder: GermanFormat.number(members))
         return PagePlan(path: page, template: "kommunen",
                         view: PageView(layout: layout(page: page, title: "Kommunen",

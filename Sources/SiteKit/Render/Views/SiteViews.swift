@@ -76,17 +76,16 @@ struct NotFoundView: ViewModel {
 extension ViewContext {
     func handlungsfeldPage(_ feld: Handlungsfeld) -> PagePlan {
         let page = SitePath.handlungsfeld(feld.slug)
-        let rel = model.felder[feld.slug] ?? SiteModel.HandlungsfeldRelations()
-        let projekte = rel.projekte.map { entry -> HandlungsfeldView.ProjektItem in
-            let p = model.kommunen[entry.kommune].projekte[entry.projekt]
-            return .init(titel: p.titel, kommune: link(from: page, to: model.kommunen[entry.kommune]),
-                         status: Self.statusText(p.status), jahr: p.jahr.map(String.init))
+        let rel = reads.feld(feld.slug)
+        let projekte = rel.projekte.map { projekt -> HandlungsfeldView.ProjektItem in
+            .init(titel: projekt.titel, kommune: link(from: page, to: projekt.kommune),
+                  status: Self.statusText(projekt.status), jahr: projekt.jahr.map(String.init))
         }
         let view = HandlungsfeldView(
             name: feld.name, beschreibung: feld.beschreibung,
-            kommunen: rel.kommunen.map { item(from: page, model.kommunen[$0]) }, projekte: projekte,
-            kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, model.kaffeerunden[$0]) },
-            meldungen: rel.meldungen.map { eintrag(from: page, model.meldungen[$0]) })
+            kommunen: rel.kommunen.map { item(from: page, $0) }, projekte: projekte,
+            kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, $0) },
+            meldungen: rel.meldungen.map { eintrag(from: page, $0) })
         return PagePlan(path: page, template: "handlungsfeld",
                         view: PageView(layout: layout(page: page, title: feld.name,
                                                       description: feld.beschreibung ?? "Handlungsfeld \(feld.name)"),
@@ -95,8 +94,8 @@ extension ViewContext {
 
     func handlungsfelderPage() -> PagePlan {
         let page = SitePath.handlungsfelder
-        let felder = model.handlungsfelder.map { feld -> HandlungsfelderView.Feld in
-            let rel = model.felder[feld.slug] ?? SiteModel.HandlungsfeldRelations()
+        let felder = reads.handlungsfelder.map { feld -> HandlungsfelderView.Feld in
+            let rel = reads.feld(feld.slug)
             return .init(url: SitePath.relative(from: page, to: SitePath.handlungsfeld(feld.slug)), name: feld.name,
                          beschreibung: feld.beschreibung, kommunen: Self.count(rel.kommunen.count, "Kommune", "Kommunen"),
                          berichte: Self.count(rel.kaffeerunden.count + rel.meldungen.count, "Bericht", "Berichte"))
@@ -120,21 +119,23 @@ extension ViewContext {
             (SitePath.kommunen, "Alle Kommunen"), (SitePath.kaffeerunden, "Alle Kaffeerunden"),
             (SitePath.meldungen, "Alle Meldungen"), (SitePath.handlungsfelder, "Alle Handlungsfelder"),
         ]
+        let settings = reads.settings
+        let kommunen = reads.kommunen, kaffeerunden = reads.kaffeerunden, meldungen = reads.meldungen
         let view = HomeView(
-            titel: model.settings.titel, beschreibung: model.settings.beschreibung,
-            mitglieder: GermanFormat.number(model.kommunen.filter(\.isMember).count),
-            kommunen: GermanFormat.number(model.kommunen.count),
-            kaffeerunden: GermanFormat.number(model.kaffeerunden.count),
-            meldungen: GermanFormat.number(model.meldungen.count),
-            neueBerichte: model.kaffeerunden.prefix(3).map { eintrag(from: page, $0) },
-            neueMeldungen: model.meldungen.prefix(3).map { eintrag(from: page, $0) },
-            handlungsfelder: model.handlungsfelder.map {
+            titel: settings.titel, beschreibung: settings.beschreibung,
+            mitglieder: GermanFormat.number(kommunen.filter(\.isMember).count),
+            kommunen: GermanFormat.number(kommunen.count),
+            kaffeerunden: GermanFormat.number(kaffeerunden.count),
+            meldungen: GermanFormat.number(meldungen.count),
+            neueBerichte: kaffeerunden.prefix(3).map { eintrag(from: page, $0) },
+            neueMeldungen: meldungen.prefix(3).map { eintrag(from: page, $0) },
+            handlungsfelder: reads.handlungsfelder.map {
                 LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
             },
             links: sections.map { LinkView(url: SitePath.relative(from: page, to: $0.0), text: $0.1) })
         return PagePlan(path: page, template: "home",
-                        view: PageView(layout: layout(page: page, title: model.settings.titel, description: nil,
-                                                      jsonld: JSONLD.website(model)),
+                        view: PageView(layout: layout(page: page, title: settings.titel, description: nil,
+                                                      jsonld: JSONLD.website(settings)),
                                        content: view))
     }
 
@@ -142,10 +143,11 @@ extension ViewContext {
     /// relative links are anchored with `<base href>` at `base_url`.
     func notFoundPage() -> PagePlan {
         var layout = layout(page: "", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht (mehr).")
-        layout.baseHref = model.settings.baseURL
-        layout.title = "Seite nicht gefunden – \(model.settings.titel)"
+        let settings = reads.settings
+        layout.baseHref = settings.baseURL
+        layout.title = "Seite nicht gefunden – \(settings.titel)"
         layout.isHome = false
-        layout.canonical = model.settings.baseURL + "404.html"
+        layout.canonical = settings.baseURL + "404.html"
         let links = [LinkView(url: "./", text: "Startseite")] + layout.nav
         return PagePlan(path: "404.html", template: "404", view: PageView(layout: layout, content: NotFoundView(links: links)))
     }

@@ -1,18 +1,16 @@
-/// Builds view models for pages of one site: knows every page's URL and
-/// the navigation, and turns model values into what templates show.
-///
-/// A class: every page's job holds it, and a reference is cheaper to hold
-/// thirteen thousand times than a copy of the whole model.
-final class ViewContext: Sendable {
-    let model: SiteModel
+/// Builds the view model of one page: knows every page's URL and the
+/// navigation, and turns model values into what templates show. It sees
+/// the model only through `reads`, which notes what the page depends on.
+final class ViewContext {
+    let reads: ModelReads
 
-    init(model: SiteModel) { self.model = model }
+    init(reads: ModelReads) { self.reads = reads }
 
     /// Output folder of a page, e.g. `kommunen/bendorf/`.
     func path(_ kind: ContentKind, _ slug: String) -> String { kind.pagePath(slug: slug) }
 
     func layout(page: String, title: String, description: String?, jsonld: String? = nil) -> LayoutView {
-        let settings = model.settings
+        let settings = reads.settings
         let sections: [(String, String)] = [
             (SitePath.kommunen, "Kommunen"), (SitePath.kaffeerunden, "Kaffeerunden"),
             (SitePath.meldungen, "Meldungen"), (SitePath.handlungsfelder, "Handlungsfelder"),
@@ -21,11 +19,11 @@ final class ViewContext: Sendable {
             LinkView(url: SitePath.relative(from: page, to: target), text: text,
                      current: page == target)
         }
-        let footer = model.seiten.filter { $0.menue != nil || SiteModelBuilder.requiredPages.contains($0.slug) }.map {
+        let footer = reads.footer().map {
             LinkView(url: SitePath.relative(from: page, to: path(.seite, $0.slug)), text: $0.titel,
                      current: page == path(.seite, $0.slug))
         }
-        let leicht = model.seite("leichte-sprache").map {
+        let leicht = reads.seite("leichte-sprache").map {
             LinkView(url: SitePath.relative(from: page, to: path(.seite, $0.slug)), text: "Leichte Sprache")
         }
         return LayoutView(
@@ -37,21 +35,21 @@ final class ViewContext: Sendable {
             herausgeber: settings.herausgeber?.name)
     }
 
-    func link(from page: String, to kommune: Kommune) -> LinkView {
+    func link(from page: String, to kommune: KommuneSummary) -> LinkView {
         LinkView(url: SitePath.relative(from: page, to: path(.kommune, kommune.slug)), text: kommune.name)
     }
 
     func kommuneLinks(from page: String, _ refs: [Reference]) -> [LinkView] {
-        refs.compactMap { model.kommune($0.slug) }.map { link(from: page, to: $0) }
+        refs.compactMap { reads.kommune($0.slug) }.map { link(from: page, to: $0) }
     }
 
     func feldLinks(from page: String, _ refs: [Reference]) -> [LinkView] {
-        refs.compactMap { model.handlungsfeld($0.slug) }.map {
+        refs.compactMap { reads.handlungsfeld($0.slug) }.map {
             LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
         }
     }
 
-    func item(from page: String, _ kommune: Kommune) -> KommuneItemView {
+    func item(from page: String, _ kommune: KommuneSummary) -> KommuneItemView {
         KommuneItemView(
             url: SitePath.relative(from: page, to: path(.kommune, kommune.slug)), name: kommune.name,
             art: kommune.art.rawValue, mitglied: kommune.isMember,
@@ -59,21 +57,11 @@ final class ViewContext: Sendable {
             einwohner: kommune.einwohner.map { GermanFormat.number($0) + " Einwohner" })
     }
 
-    func eintrag(from page: String, _ runde: Kaffeerunde) -> EintragView {
-        EintragView(url: SitePath.relative(from: page, to: path(.kaffeerunde, runde.slug)), titel: runde.titel,
-                    datum: GermanFormat.date(runde.datum), iso: runde.datum.description, art: "Kaffeerunde")
-    }
-
-    func eintrag(from page: String, _ meldung: Meldung) -> EintragView {
-        EintragView(url: SitePath.relative(from: page, to: path(.meldung, meldung.slug)), titel: meldung.titel,
-                    datum: GermanFormat.date(meldung.datum), iso: meldung.datum.description, art: "Meldung")
-    }
-
-    func eintrag(from page: String, _ mention: SiteModel.Mention) -> EintragView {
-        switch mention {
-        case .kaffeerunde(let i): return eintrag(from: page, model.kaffeerunden[i])
-        case .meldung(let i): return eintrag(from: page, model.meldungen[i])
-        }
+    /// A report or news item in a list.
+    func eintrag(from page: String, _ eintrag: EintragSummary) -> EintragView {
+        EintragView(url: SitePath.relative(from: page, to: path(eintrag.kind, eintrag.slug)), titel: eintrag.titel,
+                    datum: GermanFormat.date(eintrag.datum), iso: eintrag.datum.description,
+                    art: eintrag.kind == .kaffeerunde ? "Kaffeerunde" : "Meldung")
     }
 
     func bild(from page: String, _ bild: Bild?) -> BildView? {

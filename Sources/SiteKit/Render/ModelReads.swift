@@ -1,0 +1,128 @@
+/// What a page's view read from the site model, so that a rebuild can tell
+/// without building the view whether the page would come out the same.
+///
+/// Views reach the model only through `ModelReads`. Every read is noted
+/// with a digest of exactly what it returned: the page's own document
+/// whole, other documents as summaries (`Summaries.swift`). A view is a
+/// pure function of what it reads, so when every noted read returns the
+/// same in the next build, the page's bytes are the same too. Reads are by
+/// slug, not by position: a new Kommune shifts every position after it but
+/// changes no other profile's page.
+///
+/// Settings, the Handlungsfelder file, the theme and the build options are
+/// not traced: they count for every page at once (`ModelDigests.global`).
+struct PageTrace: Sendable, Equatable {
+    enum Read: Hashable, Sendable {
+        /// The page's own document, whole.
+        case document(ContentKind, String)
+        /// Another document's summary by slug, or its absence.
+        case summary(ContentKind, String)
+        /// The summaries of every document of a kind, in the model's order.
+        case summaries(ContentKind)
+        /// Reports and news that mention a profile.
+        case mentions(String)
+        /// The members of a Landkreis.
+        case mitglieder(String)
+        /// Profiles, projects, reports and news of a Handlungsfeld.
+        case feld(String)
+        /// The older and newer neighbour of a Kaffeerunde.
+        case neighbours(String)
+        /// The Seiten linked from every page's footer.
+        case footer
+    }
+
+    var reads: [(read: Read, digest: ContentHash.Digest)] = []
+
+    static func == (a: PageTrace, b: PageTrace) -> Bool {
+        a.reads.count == b.reads.count && zip(a.reads, b.reads).allSatisfy { $0.read == $1.read && $0.digest == $1.digest }
+    }
+
+    /// True when every read returns what it returned when the trace was taken.
+    func holds(in digests: ModelDigests) -> Bool {
+        digests.complete && reads.allSatisfy { digests.digest(of: $0.read) == $0.digest }
+    }
+}
+
+/// A document a page can be made from.
+protocol TracedDocument: AnyObject {
+    var page: PageSource { get }
+}
+
+extension Kommune: TracedDocument {}
+extension Kaffeerunde: TracedDocument {}
+extension Meldung: TracedDocument {}
+extension Seite: TracedDocument {}
+
+/// The model as one page's view sees it: every read is noted in the page's
+/// trace. One per page, used by one thread.
+final class ModelReads {
+    let digests: ModelDigests
+    private(set) var trace = PageTrace()
+
+    init(_ digests: ModelDigests) { self.digests = digests }
+
+    private func note(_ read: PageTrace.Read) {
+        trace.reads.append((read, digests.digest(of: read)))
+    }
+
+    // Not traced: part of `ModelDigests.global`.
+    var settings: SiteSettings { digests.model.settings }
+    var handlungsfelder: [Handlungsfeld] { digests.model.handlungsfelder }
+    func handlungsfeld(_ slug: String) -> Handlungsfeld? { digests.model.handlungsfeld(slug) }
+
+    /// The page's own document, whole.
+    func own<D: TracedDocument>(_ kind: ContentKind, _ document: D) -> D {
+        note(.document(kind, document.page.slug))
+        return document
+    }
+
+    func kommune(_ slug: String) -> KommuneSummary? {
+        note(.summary(.kommune, slug))
+        return digests.kommune(slug)
+    }
+
+    func seite(_ slug: String) -> SeiteSummary? {
+        note(.summary(.seite, slug))
+        return digests.seite(slug)
+    }
+
+    var kommunen: [KommuneSummary] {
+        note(.summaries(.kommune))
+        return digests.kommunen
+    }
+
+    var kaffeerunden: [EintragSummary] {
+        note(.summaries(.kaffeerunde))
+        return digests.kaffeerunden
+    }
+
+    var meldungen: [EintragSummary] {
+        note(.summaries(.meldung))
+        return digests.meldungen
+    }
+
+    func mentions(of slug: String) -> [EintragSummary] {
+        note(.mentions(slug))
+        return digests.mentions(slug)
+    }
+
+    func mitglieder(of slug: String) -> [KommuneSummary] {
+        note(.mitglieder(slug))
+        return digests.mitglieder(slug)
+    }
+
+    func feld(_ slug: String) -> FeldSummary {
+        note(.feld(slug))
+        return digests.feld(slug)
+    }
+
+    func neighbours(of slug: String) -> (older: EintragSummary?, newer: EintragSummary?) {
+        note(.neighbours(slug))
+        return digests.neighbours(slug)
+    }
+
+    func footer() -> [SeiteSummary] {
+        note(.footer)
+        return digests.footer()
+    }
+}

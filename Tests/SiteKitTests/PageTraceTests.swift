@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// A rebuild renders only the pages whose trace no longer holds. Every
+/// edit below is followed by a rebuild into the same output and a clean
+/// build; both must be byte-identical, and the rebuild must have rendered
+/// exactly the pages the edit can change.
+@Suite struct PageTraceTests {
+    let root = NSTemporaryDirectory() + "sitegen-traces-\(UUID().uuidString)"
+    var content: String { root + "/content" }
+    var templates: String { root + "/templates" }
+    var output: String { root + "/out" }
+
+    init() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Fixture.repoRoot.appendingPathComponent("content").path, toPath: content)
+        try fm.copyItem(atPath: Fixture.repoRoot.appendingPathComponent("templates").path, toPath: templates)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let full = content + "/" + path
+        let text = try String(contentsOfFile: full, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(path) changed nothing")
+        try changed.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+
+    func files(_ dir: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for entry in FileWalk.entries(below: dir) where !entry.isDirectory && entry.path != OutputWriter.marker {
+            result[entry.path] = FileManager.default.contents(atPath: dir + "/" + entry.path)
+        }
+        return result
+    }
+
+    /// Rebuilds, compares with a clean build, and returns the pages rendered
+    /// again (HTML only: the feed and sitemap are always made).
+    @discardableResult
+    func rebuild(_ step: String) throws -> Set<String> {
+        let result = try Build.run(content: content, templates: templates, output: output)
+        #expect(result.errorCount == 0, "\(step): \(result.diagnostics.map(\.formatted))")
+        let clean = root + "/clean-\(UUID().uuidString)"
+        _ = try Build.run(content: content, templates: templates, output: clean, options: .init(useCache: false))
+        let built = files(output), expected = files(clean)
+        let differing = Set(built.keys).union(expected.keys).filter { built[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "\(step): the rebuild differs from a clean build in \(differing)")
+        return Set((result.files ?? []).map(\.path).filter { $0.hasSuffix(".html") })
+    }
+
+    @Test func aChangedTextRendersOnlyItsPage() throws {
+        try rebuild("first build")
+        try edit("kommunen/bendorf.md") { $0 + "\nEin weiterer Absatz.\n" }
+        #expect(try rebuild("text of a profile") == ["kommunen/bendorf/index.html"])
+        try edit("kaffeerunden/2021-01-eltville-nachhaltigkeit.md") { $0 + "\nNachtrag.\n" }
+        #expect(try rebuild("text of a report") == ["kaffeerunden/2021-01-eltville-nachhaltigkeit/index.html"])
+    }
+
+    @Test func aChangedSummaryRendersEveryPageThatShowsIt() throws {
+        try rebuild("first build")
+        try edit("kommunen/bendorf.md") { $0.replacingOccurrences(of: "einwohner: 16900", with: "einwohner: 17001") }
+        let rendered = try rebuild("Einwohner of a profile")
+        // The profile, its Kreis (members), the list, its Handlungsfelder.
+        #expect(rendered.contains("kommunen/bendorf/index.html"))
+        #expect(rendered.contains("kommunen/mayen-koblenz/index.html"))
+        #expect(rendered.contains("kommunen/index.html"))
+        #expect(rendered.contains("handlungsfelder/verwaltung/index.html"))
+        #expect(!rendered.contains("kommunen/eltville/index.html"))
+        #expect(!rendered.contains("seiten/impressum/index.html") && !rendered.contains("impressum/index.html"))
+    }
+
+    @Test func everyKindOfEditGivesWhatACleanBuildGives() throws {
+        try rebuild("first build")
+        try edit("kommunen/bendorf.md") { $0.replacingOccurrences(of: "name: Bendorf", with: "name: Bendorf am Rhein") }
+        try rebuild("renamed profile")
+        try edit("kommunen/bendorf.md") { $0.replacingOccurrences(of: "mitglied_seit: 2020-11\n", with: "") }
+        try rebuild("profile leaves the network")
+        try edit("kommunen/bendorf.md") { $0.replacingOccurrences(of: "kreis: mayen-koblenz\n", with: "") }
+        try rebuild("profile leaves its Kreis")
+        try edit("kommunen/bendorf.md") { $0.replacingOccurrences(of: "status: geplant", with: "status: laufend") }
+        try rebuild("project status")
+        try edit("kaffeerunden/2021-01-eltville-nachhaltigkeit.md") {
+            $0.replacingOccurrences(of: "datum: 2021-01-28", with: "datum: 2021-03-28")
+        }
+        try rebuild("report moved after the other one")
+        try edit("meldungen/2021-02-10-weissenthurm-neues-mitglied.md") {
+            $0.replacingOccurrences(of: "kommunen: [weissenthurm]", with: "kommunen: [weissenthurm, bendorf]")
+        }
+        try rebuild("news mentions one more profile")
+        try "---\ntitel: Noch eine Runde\ndatum: 2021-02-01\nreihe: Digitale Kaffeerunde\nkommunen: [hennef]\n---\nText.\n"
+            .write(toFile: content + "/kaffeerunden/2021-02-01-neu.md", atomically: true, encoding: .utf8)
+        try rebuild("added report between two")
+        try FileManager.default.removeItem(atPath: content + "/kaffeerunden/2021-02-01-neu.md")
+        try rebuild("removed report")
+        try edit("seiten/impressum.md") { $0.replacingOccurrences(of: "titel: Impressum", with: "titel: Impressum und Kontakt") }
+        try rebuild("footer page title")
+        try edit("seiten/impressum.md") { $0 + "\nNoch ein Satz.\n" }
+        #expect(try rebuild("footer page text").count == 1)
+        try edit("handlungsfelder.yaml") { $0.replacingOccurrences(of: "name: Digitale Verwaltung", with: "name: Verwaltung digital") }
+        try rebuild("Handlungsfeld renamed")
+        try edit("site.yaml") { $0 + "\n" }
+        try rebuild("settings file")
+        let kommune = try String(contentsOfFile: templates + "/kommune.mustache", encoding: .utf8)
+        try (kommune + "\n").write(toFile: templates + "/kommune.mustache", atomically: true, encoding: .utf8)
+        try rebuild("template")
+    }
+
+    @Test func aHandEditedOutputIsNotTrusted() throws {
+        try rebuild("first build")
+        let page = output + "/kommunen/eltville/index.html"
+        try "kaputt".write(toFile: page, atomically: false, encoding: .utf8)
+        try edit("kommunen/bendorf.md") { $0 + "\nEin weiterer Absatz.\n" }
+        try rebuild("text edit after a hand edit elsewhere")
+    }
+
+    @Test func tracesSurviveTheirStore() throws {
+        let digest = ContentHash.Digest(a: 1, b: 2)
+        let trace = PageTrace(reads: [
+            (.document(.kommune, "bendorf"), digest), (.summary(.seite, "impressum"), digest), (.summaries(.meldung), digest),
+            (.mentions("bendorf"), digest), (.mitglieder("mayen-koblenz"), digest), (.feld("verwaltung"), digest),
+            (.neighbours("2021-01-x"), digest), (.footer, digest),
+        ])
+        let stored = PageTraceStore.Stored(build: "abc", global: digest, traces: ["kommunen/bendorf/index.html": trace])
+        var writer = BinaryWriter()
+        PageTraceStore.encode(stored, into: &writer)
+        let decoded = try writer.bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            return try PageTraceStore.decode(&reader)
+        }
+        #expect(decoded == stored)
+        // A damaged store is no store.
+        let damaged = Array(writer.bytes.dropLast(3))
+        #expect(throws: BinaryReader.Malformed.self) {
+            try damaged.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw)
+                return try PageTraceStore.decode(&reader)
+            }
+        }
+    }
+}
