@@ -32,6 +32,9 @@ public enum Build {
         public var written: OutputWriter.Stats?
         /// True when the output already held this build and nothing was done.
         public var upToDate = false
+        /// What the build read and decoded, handed to the caller with the
+        /// result: a program about to exit need not free it piece by piece.
+        var retained: [any Sendable] = []
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
@@ -116,11 +119,12 @@ public enum Build {
         try writer.checkPlace()
         let cache = DecodeCache()
         cache.digests = digests
-        let cacheFile = options.useCache ? BuildCache.file(forOutput: writer.output) : nil
+        let cacheFolder = options.useCache ? BuildCache.folder(forOutput: writer.output) : nil
         let tracesFile = options.useCache ? PageTraceStore.file(forOutput: writer.output) : nil
         var previous: (traces: PageTraceStore.Stored, tree: OutputTree)?
-        if let cacheFile, let tracesFile, !OutputWriter.isEmptyOrMissing(writer.output) {
-            BuildCache.load(cacheFile, into: cache)
+        if let cacheFolder, let tracesFile, !OutputWriter.isEmptyOrMissing(writer.output) {
+            BuildCache.load(cacheFolder, into: cache)
+            clock.lap("decode cache load")
             // A commit a killed build left half done changes the output: finish
             // it before the output is compared with its stamp.
             try writer.finishInterruptedCommits()
@@ -128,7 +132,7 @@ public enum Build {
                stamp.input == traces.build {
                 previous = (traces, tree)
             }
-            clock.lap("cache load")
+            clock.lap("traces and output check")
         }
 
         let planned = plan(input, options: options, cache: cache)
@@ -154,7 +158,7 @@ public enum Build {
         // the processor's work, the other the file system's. The traces are
         // only replaced when there is an output they describe.
         let (_, written) = both({
-            if let cacheFile { BuildCache.save(cache, to: cacheFile) }
+            if let cacheFolder { BuildCache.save(cache, to: cacheFolder) }
             if let tracesFile, result.files != nil, let global = planned.digests?.global {
                 PageTraceStore.save(.init(build: fingerprint, global: global, traces: traces), to: tracesFile)
             }
@@ -174,6 +178,7 @@ public enum Build {
             BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
         }
         clock.lap("write")
+        result.retained = [input, cache, planned]
         return result
     }
 }

@@ -55,7 +55,9 @@ import Testing
         try copyExampleSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try build("out")
-        #expect(FileManager.default.fileExists(atPath: root + "/.sitegen-cache/out.bin"))
+        #expect(FileManager.default.fileExists(atPath: root + "/.sitegen-cache/out/pages.bin"))
+        let shard = BuildCache.shardFile(BuildCache.shard(of: "kommunen/bendorf.md"), in: root + "/.sitegen-cache/out")
+        #expect(FileManager.default.fileExists(atPath: shard))
         let profile = root + "/content/kommunen/bendorf.md"
         let text = try String(contentsOfFile: profile, encoding: .utf8)
         try text.replacingOccurrences(of: "einwohner: 16900", with: "einwohner: 17000")
@@ -66,14 +68,14 @@ import Testing
         #expect(try files("out")["kommunen/bendorf/index.html"].map { String(decoding: $0, as: UTF8.self) }?.contains("17.000") == true)
         _ = try build("clean", cache: false)
         #expect(try files("out") == files("clean"))
-        #expect(!FileManager.default.fileExists(atPath: root + "/.sitegen-cache/clean.bin"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/.sitegen-cache/clean"))
     }
 
     @Test func aDamagedCacheIsIgnored() throws {
         try copyExampleSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try build("out")
-        let cacheFile = root + "/.sitegen-cache/out.bin"
+        let cacheFile = BuildCache.shardFile(BuildCache.shard(of: "seiten/impressum.md"), in: root + "/.sitegen-cache/out")
         var bytes = try #require(FileManager.default.contents(atPath: cacheFile))
         bytes.replaceSubrange(bytes.count / 2..<bytes.count, with: Data(repeating: 0xFF, count: bytes.count - bytes.count / 2))
         try bytes.write(to: URL(fileURLWithPath: cacheFile))
@@ -96,7 +98,8 @@ import Testing
     }
 
     @Test func theCacheLivesBesideTheOutputNeverInIt() {
-        #expect(BuildCache.file(forOutput: "/site/public") == "/site/.sitegen-cache/public.bin")
-        #expect(BuildCache.file(forOutput: "/site/public/") == "/site/.sitegen-cache/public.bin")
+        #expect(BuildCache.folder(forOutput: "/site/public") == "/site/.sitegen-cache/public")
+        #expect(BuildCache.folder(forOutput: "/site/public/") == "/site/.sitegen-cache/public")
+        #expect(PageTraceStore.file(forOutput: "/site/public") == "/site/.sitegen-cache/public/pages.bin")
     }
 }

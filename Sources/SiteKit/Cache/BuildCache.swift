@@ -1,19 +1,30 @@
 import Foundation
 
-/// The decode cache of `sitegen build` on disk: one file per output folder,
-/// in `.sitegen-cache/` beside it, never inside it (the output is published
-/// as it is). It is read only when the output folder already holds a build,
-/// so a build into an empty folder is always a clean one. A file from
-/// another sitegen version, or one that cannot be read, counts as empty.
+/// The decode cache of `sitegen build` on disk: one folder per output
+/// folder, in `.sitegen-cache/` beside it, never inside it (the output is
+/// published as it is). It is read only when the output folder already
+/// holds a build, so a build into an empty folder is always a clean one. A
+/// file from another sitegen version, or one that cannot be read, counts
+/// as empty.
+///
+/// The documents are spread over `shards` files by a hash of their path:
+/// the files are read side by side, and a rebuild after one edit rewrites
+/// one of them, not the whole cache.
 enum BuildCache {
     /// Raised whenever what is stored changes shape.
-    static let format = 1
+    static let format = 2
     static let folder = ".sitegen-cache"
+    static let shards = 16
 
-    static func file(forOutput output: String) -> String {
+    /// `.sitegen-cache/<output name>/`, beside the output folder.
+    static func folder(forOutput output: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
-        return url.deletingLastPathComponent().path + "/" + folder + "/" + url.lastPathComponent + ".bin"
+        return url.deletingLastPathComponent().path + "/" + folder + "/" + url.lastPathComponent
     }
+
+    static func shardFile(_ shard: Int, in folder: String) -> String { folder + "/decoded-\(shard).bin" }
+
+    static func shard(of path: String) -> Int { Int(ContentHash.of(Array(path.utf8)).a % UInt64(shards)) }
 
     /// Names the program that wrote the cache, down to its binary: a
     /// rebuilt sitegen may decode differently, even under the same version.
@@ -23,13 +34,25 @@ enum BuildCache {
         return "sitegen decode cache \(format) \(SitegenVersion.current) \(binary)\n"
     }()
 
-    static func load(_ path: String, into cache: DecodeCache) {
-        guard let bytes = DiskLoader.read(path) else { return }
-        let entries: [String: DecodeCache.Entry]? = bytes.withUnsafeBytes { raw in
+    static func load(_ folder: String, into cache: DecodeCache) {
+        let shards = parallelMap(Array(0..<shards)) { loadShard(shardFile($0, in: folder)) }
+        var entries: [String: DecodeCache.Entry] = [:]
+        var counts: [Int] = []
+        for shard in shards {
+            guard let shard else { return }
+            entries.merge(shard) { a, _ in a }
+            counts.append(shard.count)
+        }
+        cache.loaded(entries, shardCounts: counts)
+    }
+
+    private static func loadShard(_ path: String) -> [String: DecodeCache.Entry]? {
+        guard let bytes = DiskLoader.read(path) else { return nil }
+        return bytes.withUnsafeBytes { raw -> [String: DecodeCache.Entry]? in
             var reader = BinaryReader(raw)
             guard (try? reader.string()) == header, let count = try? reader.int(), count >= 0 else { return nil }
-            // An index first (small), then the pages decoded in parallel.
-            var index: [(path: String, key: DecodeCache.Key, digest: ContentHash.Digest, start: Int, end: Int)] = []
+            var entries: [String: DecodeCache.Entry] = [:]
+            entries.reserveCapacity(count)
             do {
                 for _ in 0..<count {
                     let path = try reader.string()
@@ -37,56 +60,50 @@ enum BuildCache {
                     let digest = ContentHash.Digest(a: try reader.word(), b: try reader.word())
                     let length = try reader.int()
                     let start = try reader.skip(length)
-                    index.append((path, key, digest, start, start + length))
+                    var page = BinaryReader(raw, from: start, to: start + length)
+                    let result = try page.optional { try $0.decoded() }
+                    let diagnostics = try page.diagnostics()
+                    guard page.isAtEnd else { return nil }
+                    entries[path] = DecodeCache.Entry(key: key, bytes: nil, digest: digest, result: result, diagnostics: diagnostics,
+                                                      stored: bytes[start..<start + length])
                 }
             } catch {
                 return nil
             }
-            let decoded = parallelMap(index) { item -> DecodeCache.Entry? in
-                var page = BinaryReader(raw, from: item.start, to: item.end)
-                guard let result = try? page.optional({ try $0.decoded() }), let diagnostics = try? page.diagnostics(),
-                      page.isAtEnd else { return nil }
-                return DecodeCache.Entry(key: item.key, bytes: nil, digest: item.digest, result: result, diagnostics: diagnostics,
-                                         stored: bytes[item.start..<item.end])
-            }
-            var entries: [String: DecodeCache.Entry] = [:]
-            for (item, entry) in zip(index, decoded) {
-                guard let entry else { return nil }
-                entries[item.path] = entry
-            }
-            return entries
+            return reader.isAtEnd ? entries : nil
         }
-        if let entries { cache.loaded(entries) }
     }
 
-    /// Writes the cache atomically; a failure only costs the next build time.
-    /// Pages are encoded a batch at a time, so the cache never has to fit
-    /// in memory twice.
-    static func save(_ cache: DecodeCache, to path: String) {
-        guard !cache.unchangedSinceLoad else { return }
-        let entries = cache.snapshot.sorted { $0.key < $1.key }
-        let folder = (path as NSString).deletingLastPathComponent
+    /// Rewrites the shards whose documents changed since the cache was
+    /// loaded, each atomically; a failure only costs the next build time.
+    static func save(_ cache: DecodeCache, to folder: String) {
+        var byShard = [[(String, DecodeCache.Entry)]](repeating: [], count: shards)
+        for (path, entry) in cache.snapshot { byShard[shard(of: path)].append((path, entry)) }
+        let loaded = cache.loadedShardCounts
+        let dirty = byShard.indices.filter { i in
+            loaded.count != shards || loaded[i] != byShard[i].count || byShard[i].contains { $0.1.stored == nil }
+        }
+        guard !dirty.isEmpty else { return }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        var ok = true
-        var head = BinaryWriter()
-        head.string(header)
-        head.int(entries.count)
-        ok = OutputWriter.write(head.bytes, to: fd)
-        var start = 0
-        while ok && start < entries.count {
-            let batch = Array(entries[start..<min(start + 1024, entries.count)])
-            start += batch.count
-            let encoded = parallelMap(batch) { path, entry in encode(path, entry) }
-            for item in encoded where ok { ok = OutputWriter.write(item, to: fd) }
+        // sitegen 0.x before shards kept one file beside the folder.
+        unlink(folder + ".bin")
+        // One shard at a time per thread: the cache never has to fit in memory twice.
+        _ = parallelMap(dirty) { i -> Bool in
+            var writer = BinaryWriter()
+            writer.string(header)
+            let entries = byShard[i].sorted { $0.0 < $1.0 }
+            writer.int(entries.count)
+            for (path, entry) in entries { encode(path, entry, into: &writer) }
+            let path = shardFile(i, in: folder), temporary = path + ".tmp-\(getpid())"
+            guard OutputWriter.writeFile(temporary, writer.bytes), rename(temporary, path) == 0 else {
+                unlink(temporary)
+                return false
+            }
+            return true
         }
-        ok = close(fd) == 0 && ok
-        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    private static func encode(_ path: String, _ entry: DecodeCache.Entry) -> [UInt8] {
+    private static func encode(_ path: String, _ entry: DecodeCache.Entry, into item: inout BinaryWriter) {
         var page = BinaryWriter()
         if let stored = entry.stored {
             page.raw(stored)
@@ -94,7 +111,6 @@ enum BuildCache {
             page.optional(entry.result) { $0.decoded($1) }
             page.diagnostics(entry.diagnostics)
         }
-        var item = BinaryWriter()
         item.string(path)
         item.string(entry.key.displayPath)
         item.bool(entry.key.allowHTML)
@@ -103,6 +119,5 @@ enum BuildCache {
         item.word(digest.b)
         item.int(page.bytes.count)
         item.raw(page.bytes)
-        return item.bytes
     }
 }

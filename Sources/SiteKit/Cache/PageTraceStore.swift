@@ -1,7 +1,7 @@
 import Foundation
 
 /// The page traces of the build that wrote an output folder, beside the
-/// decode cache (`.sitegen-cache/<output>.pages.bin`). They are tagged with
+/// decode cache (`.sitegen-cache/<output>/pages.bin`). They are tagged with
 /// that build's input fingerprint, which its stamp in the output folder
 /// also records: traces are used only while both agree and the folder
 /// holds exactly what that build left.
@@ -13,10 +13,7 @@ enum PageTraceStore {
         var traces: [String: PageTrace]
     }
 
-    static func file(forOutput output: String) -> String {
-        let decodeCache = BuildCache.file(forOutput: output)
-        return String(decodeCache.dropLast(".bin".count)) + ".pages.bin"
-    }
+    static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/pages.bin" }
 
     static func load(_ path: String) -> Stored? {
         guard let bytes = DiskLoader.read(path) else { return nil }

@@ -81,18 +81,17 @@ public final class DecodeCache: @unchecked Sendable {
     /// How many documents the last build reused instead of decoding them.
     public var lastReused: Int { lock.withLock { reused } }
 
-    /// True when the last build decoded nothing and dropped nothing: the
-    /// cache on disk already holds exactly these entries.
-    var unchangedSinceLoad: Bool {
-        lock.withLock { entries.values.allSatisfy { $0.stored != nil } && entries.count == loadedCount }
-    }
+    /// How many entries each shard of the cache file held when it was
+    /// loaded (empty when it was not): the cache rewrites only shards that
+    /// changed.
+    var loadedShardCounts: [Int] { lock.withLock { shardCounts } }
 
-    private var loadedCount = -1
+    private var shardCounts: [Int] = []
 
-    func loaded(_ new: [String: Entry]) {
+    func loaded(_ new: [String: Entry], shardCounts: [Int]) {
         lock.withLock {
             entries = new
-            loadedCount = new.count
+            self.shardCounts = shardCounts
         }
     }
 }
