@@ -107,12 +107,19 @@ public enum Build {
     /// and every page whose trace still holds is neither rendered nor read.
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
         var clock = StageClock()
-        let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
+        let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
+        // Documents unchanged since the last build into this output are not
+        // read again; a build into an empty folder reads everything.
+        let outputExists = !OutputWriter.isEmptyOrMissing(writer.output)
+        let sourcesFile = options.useCache ? SourceListing.file(forOutput: writer.output) : nil
+        let sources = outputExists ? sourcesFile.flatMap(SourceListing.load) : nil
+        let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load(unchangedSince: sources)
         let digests = BuildStamp.documentDigests(input)
         let fingerprint = BuildStamp.fingerprint(of: input, options: options, digests: digests)
-        let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
+        let listingFile = options.useCache ? OutputListing.file(forOutput: writer.output) : nil
+        let listing = listingFile.flatMap(OutputListing.load)
         clock.lap("load")
-        if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint) {
+        if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing) {
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
         // An output folder that may not be written also gets no cache beside it.
@@ -122,17 +129,19 @@ public enum Build {
         let cacheFolder = options.useCache ? BuildCache.folder(forOutput: writer.output) : nil
         let tracesFile = options.useCache ? PageTraceStore.file(forOutput: writer.output) : nil
         var previous: (traces: PageTraceStore.Stored, tree: OutputTree)?
-        if let cacheFolder, let tracesFile, !OutputWriter.isEmptyOrMissing(writer.output) {
+        if let cacheFolder, let tracesFile, outputExists {
             BuildCache.load(cacheFolder, into: cache)
             clock.lap("decode cache load")
             // A commit a killed build left half done changes the output: finish
             // it before the output is compared with its stamp.
             try writer.finishInterruptedCommits()
-            if let traces = PageTraceStore.load(tracesFile), let (stamp, tree) = BuildStamp.intact(writer.output),
+            let loadedTraces = PageTraceStore.load(tracesFile)
+            clock.lap("traces load")
+            if let traces = loadedTraces, let (stamp, tree) = BuildStamp.intact(writer.output, listing: listing),
                stamp.input == traces.build {
                 previous = (traces, tree)
             }
-            clock.lap("traces and output check")
+            clock.lap("output check")
         }
 
         let planned = plan(input, options: options, cache: cache)
@@ -159,6 +168,7 @@ public enum Build {
         // only replaced when there is an output they describe.
         let (_, written) = both({
             if let cacheFolder { BuildCache.save(cache, to: cacheFolder) }
+            if let sourcesFile { SourceListing(input: input, digests: digests).save(to: sourcesFile) }
             if let tracesFile, result.files != nil, let global = planned.digests?.global {
                 PageTraceStore.save(.init(build: fingerprint, global: global, traces: traces), to: tracesFile)
             }
@@ -168,7 +178,7 @@ public enum Build {
         })
         if let files = result.files {
             result.written = try written.get()
-            // Kept pages' sizes come from the walk that proved them intact;
+            // Kept pages' sizes come from the check that proved them intact;
             // the copies' from the output: media are not read twice.
             let keptSizes = result.kept.map { (path: $0, size: previous?.tree.sizes[$0] ?? -1) }
             let sizes = files.map { (path: $0.path, size: $0.bytes.count) } + keptSizes + result.copies.map { copy in
@@ -176,6 +186,8 @@ public enum Build {
                 return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
             }
             BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
+            // After the stamp: a listing that belongs to no stamp is never used.
+            if let listingFile { OutputListing(files: sizes).save(to: listingFile) }
         }
         clock.lap("write")
         result.retained = [input, cache, planned]

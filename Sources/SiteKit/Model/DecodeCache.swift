@@ -39,8 +39,8 @@ public final class DecodeCache: @unchecked Sendable {
 
         func matches(_ file: InputFile, key: Key, digest known: ContentHash.Digest?) -> Bool {
             guard self.key == key else { return false }
-            if let bytes { return bytes == file.bytes }
-            return digest == (known ?? ContentHash.of(file.bytes))
+            if let bytes, file.unread == nil { return bytes == file.bytes }
+            return digest == (known ?? file.unread?.digest ?? ContentHash.of(file.bytes))
         }
 
         /// The digest, computed once when the entry is first stored.

@@ -56,6 +56,17 @@ public struct SiteModelBuilder {
         let outcomes = parallelMap(pageFiles) { file, kind, slug -> (entry: DecodeCache.Entry, reused: Bool) in
             let key = DecodeCache.Key(displayPath: label(file.path), allowHTML: allowHTML)
             if let entry = previous.reusable(file, key: key, digest: digests[file.path]) { return (entry, true) }
+            var file = file
+            if let unread = file.unread {
+                // Unchanged, but not decoded before (or not with these settings).
+                guard let bytes = DiskLoader.read(unread.path) else {
+                    var problem = Diagnostics()
+                    problem.error(SourceLocation(path: key.displayPath), "cannot read the file")
+                    return (DecodeCache.Entry(key: key, bytes: nil, digest: unread.digest, result: nil, diagnostics: problem), false)
+                }
+                file.bytes = bytes
+                file.unread = nil
+            }
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
             let result = decoder.decode()
             return (DecodeCache.Entry(key: key, bytes: file.bytes, digest: digests[file.path], result: result, diagnostics: decoder.diagnostics), false)

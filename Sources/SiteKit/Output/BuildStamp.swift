@@ -28,10 +28,11 @@ struct BuildStamp: Equatable {
             + (warnings ? "warnings yes\n" : "")
     }
 
-    /// Each document's digest, hashed in parallel; the decode cache uses
-    /// them too, so no document is hashed twice.
+    /// Each document's digest, hashed in parallel (or, for a document not
+    /// read, as last recorded); the decode cache uses them too, so no
+    /// document is hashed twice.
     static func documentDigests(_ input: SiteInput) -> [String: ContentHash.Digest] {
-        Dictionary(zip(input.documents.map(\.path), parallelMap(input.documents) { ContentHash.of($0.bytes) }),
+        Dictionary(zip(input.documents.map(\.path), parallelMap(input.documents) { $0.unread?.digest ?? ContentHash.of($0.bytes) }),
                    uniquingKeysWith: { a, _ in a })
     }
 
@@ -94,11 +95,15 @@ struct BuildStamp: Equatable {
 
     /// The stamp of `directory` and what the folder holds, when it holds
     /// exactly what the build that wrote the stamp left there: the same
-    /// files, none changed since.
-    static func intact(_ directory: String) -> (stamp: BuildStamp, tree: OutputTree)? {
+    /// files, none changed since. With the `listing` that build saved, one
+    /// `stat` per file and folder tells; without it, the folder is walked.
+    static func intact(_ directory: String, listing: OutputListing? = nil) -> (stamp: BuildStamp, tree: OutputTree)? {
         guard let stamp = read(in: directory) else { return nil }
         var marker = stat()
         guard stat(directory + "/" + OutputWriter.marker, &marker) == 0 else { return nil }
+        if let listing, stamp.output == signature(listing.files) {
+            return listing.matches(directory, marker: marker) ? (stamp, listing.tree) : nil
+        }
         let tree = OutputTree.scan(directory)
         let files = tree.sizes.filter { $0.key != OutputWriter.marker }.map { (path: $0.key, size: $0.value) }
         guard stamp.output == signature(files), !isNewer(tree.newest, than: marker.st_mtim) else { return nil }
@@ -107,8 +112,8 @@ struct BuildStamp: Equatable {
 
     /// True when `directory` holds exactly what a build with this input
     /// fingerprint wrote, and that build had no warnings.
-    static func isCurrent(_ directory: String, input: String) -> Bool {
+    static func isCurrent(_ directory: String, input: String, listing: OutputListing? = nil) -> Bool {
         guard let stamp = read(in: directory), stamp.input == input, !stamp.warnings else { return false }
-        return intact(directory) != nil
+        return intact(directory, listing: listing) != nil
     }
 }

@@ -28,9 +28,20 @@ public struct DiskLoader {
     /// the bytes it had in `previous` and is not read. The folders are still
     /// walked, so added and removed files count.
     public func load(reusing previous: SiteInput?, changed: Set<String> = []) throws -> SiteInput {
+        try load(reusing: previous, changed: changed, unchangedSince: nil)
+    }
+
+    /// Loads for a build with a cache: page documents whose file status is
+    /// as `listing` recorded are not read (`InputFile.unread`).
+    func load(unchangedSince listing: SourceListing?) throws -> SiteInput {
+        try load(reusing: nil, changed: [], unchangedSince: listing)
+    }
+
+    private func load(reusing previous: SiteInput?, changed: Set<String>, unchangedSince listing: SourceListing?) throws -> SiteInput {
         if let previous, let patched = Self.patch(previous, changed: changed, content: contentDirectory, templates: templatesDirectory) {
             return patched
         }
+        let readStart = SourceListing.now()
         let known = Dictionary((previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
             + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
             uniquingKeysWith: { a, _ in a })
@@ -45,13 +56,19 @@ public struct DiskLoader {
         guard Self.isDirectory(templatesDirectory) else { throw LoadError.notADirectory(templatesLabel) }
 
         var documentPaths: [String] = []
+        var statuses: [String: SourceListing.Status] = [:]
+        var unread: [String: ContentHash.Digest] = [:]
         var media: [PassThroughFile] = []
-        for path in walk(contentDirectory, label: contentLabel, diagnostics: &diagnostics) {
+        for (path, info) in walk(contentDirectory, label: contentLabel, diagnostics: &diagnostics) {
             let absolute = contentDirectory + "/" + path
             if path.hasPrefix("medien/") {
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/")) || Self.isContentFolderFile(path) {
                 documentPaths.append(path)
+                if ContentKind.parse(contentPath: path) != nil {
+                    statuses[path] = SourceListing.Status(info)
+                    if let digest = listing?.digest(ifUnchanged: path, info) { unread[path] = digest }
+                }
             } else {
                 diagnostics.warning(SourceLocation(path: contentLabel + "/" + path),
                                     "not part of the content format; ignored", hint: "images and downloads belong in medien/")
@@ -61,17 +78,20 @@ public struct DiskLoader {
         // halve the wait.
         var documents: [InputFile] = []
         documents.reserveCapacity(documentPaths.count)
-        for (path, bytes) in zip(documentPaths, parallelMap(documentPaths) { read(contentDirectory + "/" + $0) }) {
+        let contents = parallelMap(documentPaths) { path in unread[path] == nil ? read(contentDirectory + "/" + path) : [] }
+        for (path, bytes) in zip(documentPaths, contents) {
             guard let bytes else {
                 diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
                 continue
             }
-            documents.append(InputFile(path: path, bytes: bytes))
+            var file = InputFile(path: path, bytes: bytes)
+            if let digest = unread[path] { file.unread = (contentDirectory + "/" + path, digest) }
+            documents.append(file)
         }
 
         var templates: [InputFile] = []
         var assets: [PassThroughFile] = []
-        for path in walk(templatesDirectory, label: templatesLabel, diagnostics: &diagnostics) {
+        for (path, _) in walk(templatesDirectory, label: templatesLabel, diagnostics: &diagnostics) {
             let absolute = templatesDirectory + "/" + path
             if path.hasPrefix("assets/") {
                 assets.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
@@ -83,10 +103,13 @@ public struct DiskLoader {
                 templates.append(InputFile(path: path, bytes: bytes))
             }
         }
-        return SiteInput(
+        var input = SiteInput(
             contentLabel: contentLabel, templatesLabel: templatesLabel,
             documents: documents, media: media, templates: templates, assets: assets,
             diagnostics: diagnostics)
+        input.statuses = statuses
+        input.readStart = readStart
+        return input
     }
 
     /// The common edit: files that were documents or templates before and
@@ -117,20 +140,21 @@ public struct DiskLoader {
         ContentKind.allCases.contains { path.hasPrefix($0.folder + "/") }
     }
 
-    /// Relative paths of all regular files below `root`, sorted; names that
-    /// begin with `.` or `_` are skipped, as the content format says.
-    private func walk(_ root: String, label: String, diagnostics: inout Diagnostics) -> [String] {
-        var result: [String] = []
+    /// Relative paths of all regular files below `root` with their status,
+    /// sorted; names that begin with `.` or `_` are skipped, as the content
+    /// format says.
+    private func walk(_ root: String, label: String, diagnostics: inout Diagnostics) -> [(path: String, info: stat)] {
+        var result: [(path: String, info: stat)] = []
         for entry in FileWalk.entries(below: root, include: { !$0.hasPrefix(".") && !$0.hasPrefix("_") }) {
             if entry.isRegularFile {
-                result.append(entry.path)
+                result.append((entry.path, entry.info))
             } else if entry.isSymbolicLink {
                 diagnostics.warning(SourceLocation(path: label + "/" + entry.path),
                                     "symbolic link ignored: sitegen reads only files inside the folder",
                                     hint: "copy the file here instead of linking to it")
             }
         }
-        return result.sorted()
+        return result.sorted { $0.path < $1.path }
     }
 
     static func read(_ path: String) -> [UInt8]? {

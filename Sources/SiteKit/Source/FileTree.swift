@@ -1,8 +1,16 @@
+import Foundation
+
 /// A file read from the content or templates folder: its path relative to
 /// that folder ("/"-separated) and its bytes.
 public struct InputFile: Sendable {
     public var path: String
+    /// Empty for a document that was not read (see `unread`).
     public var bytes: [UInt8]
+    /// A page document the build did not read because its file is unchanged
+    /// since the last build read it (`SourceListing`): where it is, and its
+    /// digest. Its decoded form comes from the decode cache, or it is read
+    /// when that has none.
+    var unread: (path: String, digest: ContentHash.Digest)?
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -49,6 +57,10 @@ public struct SiteInput: Sendable {
     public var assets: [PassThroughFile]
     /// Problems found while reading (ignored links, unreadable files).
     public var diagnostics: Diagnostics
+    /// Each document's file status as the folder walk saw it, and when
+    /// reading began: what the next build's `SourceListing` is made of.
+    var statuses: [String: SourceListing.Status] = [:]
+    var readStart = timespec()
 
     public init(
         contentLabel: String = "content", templatesLabel: String = "templates",

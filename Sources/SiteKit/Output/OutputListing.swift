@@ -1,0 +1,87 @@
+import Foundation
+
+/// The files a build left in its output folder, kept beside the caches
+/// (`.sitegen-cache/<output>/listing.bin`), so that the next build can check
+/// the folder with one `stat` per file and folder instead of listing every
+/// folder. It belongs to the stamp whose signature it matches.
+struct OutputListing {
+    /// Every file but the marker, with its size.
+    var files: [(path: String, size: Int)]
+
+    static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/listing.bin" }
+
+    /// The folders the files are in, the output folder itself not counted.
+    var directories: Set<String> {
+        var result: Set<String> = []
+        for (path, _) in files {
+            var dir = Substring(path)
+            while let slash = dir.lastIndex(of: "/") {
+                dir = dir[..<slash]
+                guard result.insert(String(dir)).inserted else { break }
+            }
+        }
+        return result
+    }
+
+    /// True when `directory` holds exactly these files, none changed since
+    /// `marker` was written: every folder and file is no newer than the
+    /// marker (adding, removing or renaming an entry changes its folder's
+    /// time; writing a file, the file's) and every file has its size. The
+    /// top folder, which the marker's own rename touches, is listed instead.
+    func matches(_ directory: String, marker: stat) -> Bool {
+        let directories = self.directories
+        var top = Set(files.map { String($0.path.prefix { $0 != "/" }) })
+        top.insert(OutputWriter.marker)
+        let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []))
+        guard present == top else { return false }
+        let root = open(directory, O_RDONLY | O_DIRECTORY)
+        guard root >= 0 else { return false }
+        defer { close(root) }
+        func unchanged(_ path: String, size: Int?) -> Bool {
+            var info = stat()
+            guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                  !BuildStamp.isNewer(info.st_mtim, than: marker.st_mtim) else { return false }
+            if let size { return info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) == size }
+            return info.st_mode & S_IFMT == S_IFDIR
+        }
+        let checks = files.map { ($0.path, Optional($0.size)) } + directories.map { ($0, Int?.none) }
+        return !parallelMap(checks) { unchanged($0.0, size: $0.1) }.contains(false)
+    }
+
+    /// What the output writer needs to know of the folder.
+    var tree: OutputTree {
+        var tree = OutputTree()
+        for (path, size) in files { tree.sizes[path] = size }
+        tree.sizes[OutputWriter.marker] = 0
+        tree.directories = directories.sorted { $0.count > $1.count }
+        return tree
+    }
+
+    static func load(_ path: String) -> OutputListing? {
+        guard let bytes = DiskLoader.read(path) else { return nil }
+        return bytes.withUnsafeBytes { raw -> OutputListing? in
+            var reader = BinaryReader(raw)
+            guard let count = try? reader.int(), count >= 0 else { return nil }
+            var files: [(path: String, size: Int)] = []
+            files.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let path = try? reader.string(), let size = try? reader.int() else { return nil }
+                files.append((path, size))
+            }
+            return reader.isAtEnd ? OutputListing(files: files) : nil
+        }
+    }
+
+    func save(to path: String) {
+        var writer = BinaryWriter()
+        writer.int(files.count)
+        for (file, size) in files {
+            writer.string(file)
+            writer.int(size)
+        }
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        let temporary = path + ".tmp-\(getpid())"
+        if !OutputWriter.writeFile(temporary, writer.bytes) || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Each page document's file status (size, times, inode) and digest as the
+/// last build read it, kept beside the caches
+/// (`.sitegen-cache/<output>/sources.bin`). A document whose status is the
+/// same is not read again: its digest is taken from here, and its decoded
+/// form from the decode cache (or it is read after all when that has none).
+///
+/// Any change to a file changes its change time, which nothing can set
+/// back. A file written in the same clock tick as it was read could still
+/// look unchanged, so files changed shortly before that build are always
+/// read (as git does for its index).
+struct SourceListing {
+    struct Status: Equatable {
+        var size: Int
+        var modified: timespec
+        var changed: timespec
+        var inode: UInt64
+
+        init(_ info: stat) {
+            size = Int(info.st_size)
+            modified = info.st_mtim
+            changed = info.st_ctim
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: Int, modified: timespec, changed: timespec, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+            self.inode = inode
+        }
+
+        static func == (a: Status, b: Status) -> Bool {
+            a.size == b.size && a.inode == b.inode
+                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+        }
+    }
+
+    /// When the build that took the statuses started reading.
+    var readStart: timespec
+    var files: [String: (status: Status, digest: ContentHash.Digest)]
+
+    /// What a build read: each page document's status as its folder walk
+    /// saw it, with the digest of what it read.
+    init(input: SiteInput, digests: [String: ContentHash.Digest]) {
+        readStart = input.readStart
+        files = [:]
+        files.reserveCapacity(input.statuses.count)
+        for (path, status) in input.statuses {
+            if let digest = digests[path] { files[path] = (status, digest) }
+        }
+    }
+
+    init(readStart: timespec, files: [String: (status: Status, digest: ContentHash.Digest)]) {
+        self.readStart = readStart
+        self.files = files
+    }
+
+    /// How long before `readStart` a change must be to be trusted.
+    private static let racyMargin = 2
+
+    /// The document's digest, if it is unchanged since it was read.
+    func digest(ifUnchanged path: String, _ info: stat) -> ContentHash.Digest? {
+        guard let known = files[path], known.status == Status(info),
+              info.st_mtim.tv_sec + Self.racyMargin < readStart.tv_sec,
+              info.st_ctim.tv_sec + Self.racyMargin < readStart.tv_sec else { return nil }
+        return known.digest
+    }
+
+    static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/sources.bin" }
+
+    static func now() -> timespec {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return time
+    }
+
+    static func load(_ path: String) -> SourceListing? {
+        guard let bytes = DiskLoader.read(path) else { return nil }
+        return bytes.withUnsafeBytes { raw -> SourceListing? in
+            var reader = BinaryReader(raw)
+            return try? decode(&reader)
+        }
+    }
+
+    func save(to path: String) {
+        var writer = BinaryWriter()
+        encode(into: &writer)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        let temporary = path + ".tmp-\(getpid())"
+        if !OutputWriter.writeFile(temporary, writer.bytes) || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    func encode(into writer: inout BinaryWriter) {
+        writer.string(BuildCache.header + "sources\n")
+        writer.int(readStart.tv_sec)
+        writer.int(readStart.tv_nsec)
+        writer.int(files.count)
+        for (path, known) in files.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.int(known.status.size)
+            writer.int(known.status.modified.tv_sec)
+            writer.int(known.status.modified.tv_nsec)
+            writer.int(known.status.changed.tv_sec)
+            writer.int(known.status.changed.tv_nsec)
+            writer.word(known.status.inode)
+            writer.word(known.digest.a)
+            writer.word(known.digest.b)
+        }
+    }
+
+    static func decode(_ reader: inout BinaryReader) throws -> SourceListing {
+        guard try reader.string() == BuildCache.header + "sources\n" else { throw BinaryReader.Malformed() }
+        let readStart = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
+        let count = try reader.int()
+        guard count >= 0 else { throw BinaryReader.Malformed() }
+        var files: [String: (status: Status, digest: ContentHash.Digest)] = [:]
+        files.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try reader.string()
+            let status = Status(size: try reader.int(), modified: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()),
+                                changed: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()), inode: try reader.word())
+            files[path] = (status, ContentHash.Digest(a: try reader.word(), b: try reader.word()))
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Malformed() }
+        return SourceListing(readStart: readStart, files: files)
+    }
+}
