@@ -30,6 +30,8 @@ struct BinaryWriter {
 
     mutating func raw<C: Collection>(_ other: C) where C.Element == UInt8 { bytes.append(contentsOf: other) }
 
+    mutating func raw(_ other: UnsafeRawBufferPointer) { bytes.append(contentsOf: other.assumingMemoryBound(to: UInt8.self)) }
+
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -49,11 +51,30 @@ struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     let end: Int
+    /// The mapped file `bytes` lie in, when they do: text read with `span`
+    /// can then stay there.
+    let owner: MappedFile?
 
     init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.offset = start
         self.end = end ?? bytes.count
+        owner = nil
+    }
+
+    init(_ file: MappedFile, from start: Int = 0, to end: Int? = nil) {
+        bytes = file.bytes
+        offset = start
+        self.end = end ?? file.bytes.count
+        owner = file
+    }
+
+    /// Where the next length-prefixed text lies, without reading it.
+    mutating func span() throws -> Range<Int> {
+        let count = try int()
+        guard count >= 0, offset + count <= end else { throw Malformed() }
+        defer { offset += count }
+        return offset..<(offset + count)
     }
 
     var isAtEnd: Bool { offset >= end }

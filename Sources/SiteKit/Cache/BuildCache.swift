@@ -47,31 +47,29 @@ enum BuildCache {
     }
 
     private static func loadShard(_ path: String) -> [String: DecodeCache.Entry]? {
-        guard let bytes = DiskLoader.read(path) else { return nil }
-        return bytes.withUnsafeBytes { raw -> [String: DecodeCache.Entry]? in
-            var reader = BinaryReader(raw)
-            guard (try? reader.string()) == header, let count = try? reader.int(), count >= 0 else { return nil }
-            var entries: [String: DecodeCache.Entry] = [:]
-            entries.reserveCapacity(count)
-            do {
-                for _ in 0..<count {
-                    let path = try reader.string()
-                    let key = DecodeCache.Key(displayPath: try reader.string(), allowHTML: try reader.bool())
-                    let digest = ContentHash.Digest(a: try reader.word(), b: try reader.word())
-                    let length = try reader.int()
-                    let start = try reader.skip(length)
-                    var page = BinaryReader(raw, from: start, to: start + length)
-                    let result = try page.optional { try $0.decoded() }
-                    let diagnostics = try page.diagnostics()
-                    guard page.isAtEnd else { return nil }
-                    entries[path] = DecodeCache.Entry(key: key, bytes: nil, digest: digest, result: result, diagnostics: diagnostics,
-                                                      stored: bytes[start..<start + length])
-                }
-            } catch {
-                return nil
+        guard let file = MappedFile.map(path) else { return nil }
+        var reader = BinaryReader(file)
+        guard (try? reader.string()) == header, let count = try? reader.int(), count >= 0 else { return nil }
+        var entries: [String: DecodeCache.Entry] = [:]
+        entries.reserveCapacity(count)
+        do {
+            for _ in 0..<count {
+                let path = try reader.string()
+                let key = DecodeCache.Key(displayPath: try reader.string(), allowHTML: try reader.bool())
+                let digest = ContentHash.Digest(a: try reader.word(), b: try reader.word())
+                let length = try reader.int()
+                let start = try reader.skip(length)
+                var page = BinaryReader(file, from: start, to: start + length)
+                let result = try page.optional { try $0.decoded() }
+                let diagnostics = try page.diagnostics()
+                guard page.isAtEnd else { return nil }
+                entries[path] = DecodeCache.Entry(key: key, bytes: nil, digest: digest, result: result, diagnostics: diagnostics,
+                                                  stored: StoredBytes(file: file, range: start..<start + length))
             }
-            return reader.isAtEnd ? entries : nil
+        } catch {
+            return nil
         }
+        return reader.isAtEnd ? entries : nil
     }
 
     /// Rewrites the shards whose documents changed since the cache was
@@ -106,7 +104,7 @@ enum BuildCache {
     private static func encode(_ path: String, _ entry: DecodeCache.Entry, into item: inout BinaryWriter) {
         var page = BinaryWriter()
         if let stored = entry.stored {
-            page.raw(stored)
+            page.raw(stored.buffer)
         } else {
             page.optional(entry.result) { $0.decoded($1) }
             page.diagnostics(entry.diagnostics)

@@ -34,7 +34,12 @@ extension BinaryWriter {
     }
 
     mutating func body(_ b: RenderedBody) {
-        string(b.html)
+        switch b.storage {
+        case .text(let html): string(html)
+        case .stored(let stored):
+            int(stored.count)
+            raw(stored.buffer)
+        }
         array(b.headings) { w, h in
             w.int(h.level)
             w.string(h.text)
@@ -169,7 +174,8 @@ extension BinaryReader {
     }
 
     mutating func body() throws -> RenderedBody {
-        let html = try string()
+        // From a mapped cache file the HTML stays where it is until a page needs it.
+        let html: RenderedBody.HTMLStorage = try owner.map { .stored(StoredBytes(file: $0, range: try span())) } ?? .text(try string())
         let headings = try array { r in
             RenderedBody.Heading(level: try r.int(), text: try r.string(), id: try r.string())
         }
@@ -183,7 +189,7 @@ extension BinaryReader {
             }
             return RenderedBody.Link(target: target, location: try r.location())
         }
-        return RenderedBody(html: html, headings: headings, links: links)
+        return RenderedBody(storage: html, headings: headings, links: links)
     }
 
     mutating func page() throws -> PageSource {

@@ -24,9 +24,38 @@ public struct RenderedBody: Sendable {
         public var location: SourceLocation
     }
 
-    public var html: String
+    /// The body as HTML. From the build cache it is made from the cache
+    /// file's bytes when a page is rendered, not when the cache is read.
+    public var html: String {
+        get {
+            switch storage {
+            case .text(let text): return text
+            case .stored(let stored): return String(decoding: stored.buffer, as: UTF8.self)
+            }
+        }
+        set { storage = .text(newValue) }
+    }
+
     public var headings: [Heading]
     public var links: [Link]
+
+    enum HTMLStorage: Sendable {
+        case text(String)
+        /// UTF-8 that was valid when it was written to the cache.
+        case stored(StoredBytes)
+    }
+
+    private(set) var storage: HTMLStorage
+
+    public init(html: String, headings: [Heading], links: [Link]) {
+        self.init(storage: .text(html), headings: headings, links: links)
+    }
+
+    init(storage: HTMLStorage, headings: [Heading], links: [Link]) {
+        self.storage = storage
+        self.headings = headings
+        self.links = links
+    }
 
     public static let empty = RenderedBody(html: "", headings: [], links: [])
 }

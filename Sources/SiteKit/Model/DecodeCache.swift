@@ -24,10 +24,10 @@ public final class DecodeCache: @unchecked Sendable {
         /// The page's heading ids, for link checks.
         let headingIDs: Set<String>
         /// The entry as the cache file held it, written back as it is.
-        let stored: ArraySlice<UInt8>?
+        let stored: StoredBytes?
 
         init(key: Key, bytes: [UInt8]?, digest: ContentHash.Digest?, result: PageDecoder.Decoded?, diagnostics: Diagnostics,
-             stored: ArraySlice<UInt8>? = nil) {
+             stored: StoredBytes? = nil) {
             self.key = key
             self.bytes = bytes
             self.digest = digest
