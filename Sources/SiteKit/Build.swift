@@ -128,7 +128,7 @@ public enum Build {
         cache.digests = digests
         let cacheFolder = options.useCache ? BuildCache.folder(forOutput: writer.output) : nil
         let tracesFile = options.useCache ? PageTraceStore.file(forOutput: writer.output) : nil
-        var previous: (traces: PageTraceStore.Stored, tree: OutputTree)?
+        var previous: (traces: PageTraceStore, tree: OutputTree)?
         if let cacheFolder, let tracesFile, outputExists {
             BuildCache.load(cacheFolder, into: cache)
             clock.lap("decode cache load")
@@ -148,9 +148,9 @@ public enum Build {
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
         var traces: [String: PageTrace] = [:]
         if let jobs = planned.jobs, let model = planned.digests {
-            let trusted = previous.flatMap { $0.traces.global == model.global ? $0.traces.traces : nil } ?? [:]
+            let (holds, trace) = previous?.traces.holding(in: model) ?? ({ _ in false }, { _ in nil })
             let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
-                if let trace = trusted[job.path], trace.holds(in: model) { return (nil, trace) }
+                if holds(job.path) { return (nil, trace(job.path)) }
                 return job.renderTraced()
             }
             var files: [OutputFile] = []
@@ -169,8 +169,8 @@ public enum Build {
         let (_, written) = both({
             if let cacheFolder { BuildCache.save(cache, to: cacheFolder) }
             if let sourcesFile { SourceListing(input: input, digests: digests).save(to: sourcesFile) }
-            if let tracesFile, result.files != nil, let global = planned.digests?.global {
-                PageTraceStore.save(.init(build: fingerprint, global: global, traces: traces), to: tracesFile)
+            if let tracesFile, result.files != nil, let digests = planned.digests {
+                PageTraceStore(build: fingerprint, traces: traces, digests: digests).save(to: tracesFile)
             }
         }, {
             Swift.Result { try result.files.map { try writer.write(files: $0, kept: result.kept, copies: result.copies, stamp: OutputWriter.defaultStamp,

@@ -116,14 +116,14 @@ import Testing
 
     @Test func tracesSurviveTheirStore() throws {
         let digest = ContentHash.Digest(a: 1, b: 2)
-        let trace = PageTrace(reads: [
-            (.document(.kommune, "bendorf"), digest), (.summary(.seite, "impressum"), digest), (.summaries(.meldung), digest),
-            (.mentions("bendorf"), digest), (.mitglieder("mayen-koblenz"), digest), (.feld("verwaltung"), digest),
-            (.neighbours("2021-01-x"), digest), (.footer, digest),
-        ])
-        let stored = PageTraceStore.Stored(build: "abc", global: digest, traces: ["kommunen/bendorf/index.html": trace])
+        let reads: [PageTrace.Read] = [
+            .document(.kommune, "bendorf"), .summary(.seite, "impressum"), .summaries(.meldung), .mentions("bendorf"),
+            .mitglieder("mayen-koblenz"), .feld("verwaltung"), .neighbours("2021-01-x"), .footer,
+        ]
+        let stored = PageTraceStore(build: "abc", global: digest, reads: reads.map { ($0, digest) },
+                                    pages: ["kommunen/bendorf/index.html": Array(reads.indices), "index.html": [7, 2]])
         var writer = BinaryWriter()
-        PageTraceStore.encode(stored, into: &writer)
+        stored.encode(into: &writer)
         let decoded = try writer.bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             return try PageTraceStore.decode(&reader)
@@ -137,5 +137,29 @@ import Testing
                 return try PageTraceStore.decode(&reader)
             }
         }
+    }
+
+    /// Pages share reads: the store keeps each once, and a page's trace
+    /// comes back in the order its view made the reads.
+    @Test func sharedReadsAreStoredOnce() throws {
+        let digests = try #require(Build.plan(try GoldenTests.exampleSite(), cache: Self.cacheWithDigests()).digests)
+        var traces: [String: PageTrace] = [:]
+        for page in SiteRenderer.pages(digests) { traces[page.path] = page.plan().1 }
+        let store = PageTraceStore(build: "x", traces: traces, digests: digests)
+        #expect(store.reads.count == Set(traces.values.flatMap(\.reads)).count)
+        #expect(store.reads.count < traces.values.map(\.reads.count).reduce(0, +))
+        let (holds, trace) = store.holding(in: digests)
+        for (path, expected) in traces {
+            #expect(holds(path), "\(path)")
+            #expect(trace(path) == expected, "\(path)")
+        }
+    }
+
+    /// A decode cache that knows every example document's digest, as a
+    /// build from disk has them.
+    static func cacheWithDigests() throws -> DecodeCache {
+        let cache = DecodeCache()
+        cache.digests = BuildStamp.documentDigests(try GoldenTests.exampleSite())
+        return cache
     }
 }

@@ -5,79 +5,125 @@ import Foundation
 /// that build's input fingerprint, which its stamp in the output folder
 /// also records: traces are used only while both agree and the folder
 /// holds exactly what that build left.
-enum PageTraceStore {
-    struct Stored: Equatable {
-        /// The input fingerprint of the build the traces describe.
-        var build: String
-        var global: ContentHash.Digest
-        var traces: [String: PageTrace]
+///
+/// Pages share most of their reads (the footer, a Kreis's summary, a
+/// report's mentions), so each distinct read is stored and checked once,
+/// with its digest, and a page is a list of positions in that table.
+struct PageTraceStore: Equatable {
+    /// The input fingerprint of the build the traces describe.
+    var build: String
+    var global: ContentHash.Digest
+    var reads: [(read: PageTrace.Read, digest: ContentHash.Digest)]
+    var pages: [String: [Int]]
+
+    static func == (a: PageTraceStore, b: PageTraceStore) -> Bool {
+        a.build == b.build && a.global == b.global && a.pages == b.pages
+            && a.reads.count == b.reads.count && zip(a.reads, b.reads).allSatisfy { $0.read == $1.read && $0.digest == $1.digest }
+    }
+
+    /// The traces of a build, each distinct read hashed once (in parallel).
+    init(build: String, traces: [String: PageTrace], digests: ModelDigests) {
+        var position: [PageTrace.Read: Int] = [:]
+        var distinct: [PageTrace.Read] = []
+        var pages: [String: [Int]] = [:]
+        pages.reserveCapacity(traces.count)
+        for (path, trace) in traces {
+            pages[path] = trace.reads.map { read in
+                if let known = position[read] { return known }
+                position[read] = distinct.count
+                distinct.append(read)
+                return distinct.count - 1
+            }
+        }
+        self.init(build: build, global: digests.global,
+                  reads: Array(zip(distinct, parallelMap(distinct) { digests.digest(of: $0) })).map { (read: $0.0, digest: $0.1) },
+                  pages: pages)
+    }
+
+    init(build: String, global: ContentHash.Digest, reads: [(read: PageTrace.Read, digest: ContentHash.Digest)], pages: [String: [Int]]) {
+        self.build = build
+        self.global = global
+        self.reads = reads
+        self.pages = pages
+    }
+
+    /// Which pages' traces still hold in this build: every distinct read is
+    /// checked once.
+    func holding(in digests: ModelDigests) -> (holds: (String) -> Bool, trace: (String) -> PageTrace?) {
+        guard digests.complete, digests.global == global else { return ({ _ in false }, { _ in nil }) }
+        let valid = parallelMap(reads) { digests.digest(of: $0.read) == $0.digest }
+        let pages = self.pages, reads = self.reads
+        return ({ path in pages[path].map { $0.allSatisfy { valid[$0] } } ?? false },
+                { path in pages[path].map { PageTrace(reads: $0.map { reads[$0].read }) } })
     }
 
     static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/pages.bin" }
 
-    static func load(_ path: String) -> Stored? {
+    static func load(_ path: String) -> PageTraceStore? {
         guard let bytes = DiskLoader.read(path) else { return nil }
-        return bytes.withUnsafeBytes { raw -> Stored? in
+        return bytes.withUnsafeBytes { raw -> PageTraceStore? in
             var reader = BinaryReader(raw)
             return try? decode(&reader)
         }
     }
 
     /// Atomic, like the decode cache; a failure only costs the next build time.
-    static func save(_ stored: Stored, to path: String) {
+    func save(to path: String) {
         var writer = BinaryWriter()
-        encode(stored, into: &writer)
+        encode(into: &writer)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"
         if !OutputWriter.writeFile(temporary, writer.bytes) || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    static func encode(_ stored: Stored, into writer: inout BinaryWriter) {
+    func encode(into writer: inout BinaryWriter) {
         writer.string(BuildCache.header + "pages\n")
-        writer.string(stored.build)
-        writer.word(stored.global.a)
-        writer.word(stored.global.b)
-        let traces = stored.traces.sorted { $0.key < $1.key }
-        writer.int(traces.count)
-        for (path, trace) in traces {
+        writer.string(build)
+        writer.word(global.a)
+        writer.word(global.b)
+        writer.int(reads.count)
+        for (read, digest) in reads {
+            let (tag, kind, slug) = Self.parts(of: read)
+            writer.int(tag)
+            writer.int(kind)
+            writer.string(slug)
+            writer.word(digest.a)
+            writer.word(digest.b)
+        }
+        writer.int(pages.count)
+        for (path, positions) in pages.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
-            writer.int(trace.reads.count)
-            for (read, digest) in trace.reads {
-                let (tag, kind, slug) = parts(of: read)
-                writer.int(tag)
-                writer.int(kind)
-                writer.string(slug)
-                writer.word(digest.a)
-                writer.word(digest.b)
-            }
+            writer.array(positions) { $0.int($1) }
         }
     }
 
-    static func decode(_ reader: inout BinaryReader) throws -> Stored {
+    static func decode(_ reader: inout BinaryReader) throws -> PageTraceStore {
         guard try reader.string() == BuildCache.header + "pages\n" else { throw BinaryReader.Malformed() }
         let build = try reader.string()
         let global = ContentHash.Digest(a: try reader.word(), b: try reader.word())
         let count = try reader.int()
         guard count >= 0 else { throw BinaryReader.Malformed() }
-        var traces: [String: PageTrace] = [:]
-        traces.reserveCapacity(count)
+        var reads: [(read: PageTrace.Read, digest: ContentHash.Digest)] = []
+        reads.reserveCapacity(count)
         for _ in 0..<count {
+            let tag = try reader.int(), kind = try reader.int(), slug = try reader.string()
+            let digest = ContentHash.Digest(a: try reader.word(), b: try reader.word())
+            guard let read = read(tag: tag, kind: kind, slug: slug) else { throw BinaryReader.Malformed() }
+            reads.append((read, digest))
+        }
+        let pageCount = try reader.int()
+        guard pageCount >= 0 else { throw BinaryReader.Malformed() }
+        var pages: [String: [Int]] = [:]
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount {
             let path = try reader.string()
-            let reads = try reader.int()
-            guard reads >= 0 else { throw BinaryReader.Malformed() }
-            var trace = PageTrace()
-            trace.reads.reserveCapacity(reads)
-            for _ in 0..<reads {
-                let tag = try reader.int(), kind = try reader.int(), slug = try reader.string()
-                let digest = ContentHash.Digest(a: try reader.word(), b: try reader.word())
-                guard let read = read(tag: tag, kind: kind, slug: slug) else { throw BinaryReader.Malformed() }
-                trace.reads.append((read, digest))
-            }
-            traces[path] = trace
+            let positions = try reader.array { try $0.int() }
+            guard positions.allSatisfy({ reads.indices.contains($0) }) else { throw BinaryReader.Malformed() }
+            pages[path] = positions
         }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }
-        return Stored(build: build, global: global, traces: traces)
+        return PageTraceStore(build: build, global: global, reads: reads, pages: pages)
     }
 
     private static let kinds = ContentKind.allCases

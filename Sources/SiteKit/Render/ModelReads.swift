@@ -1,17 +1,18 @@
 /// What a page's view read from the site model, so that a rebuild can tell
 /// without building the view whether the page would come out the same.
 ///
-/// Views reach the model only through `ModelReads`. Every read is noted
-/// with a digest of exactly what it returned: the page's own document
-/// whole, other documents as summaries (`Summaries.swift`). A view is a
-/// pure function of what it reads, so when every noted read returns the
-/// same in the next build, the page's bytes are the same too. Reads are by
+/// Views reach the model only through `ModelReads`, which notes every
+/// read. A read returns the page's own document whole and other documents
+/// as summaries (`Summaries.swift`), and `ModelDigests` hashes exactly what
+/// it returns. A view is a pure function of what it reads, so when every
+/// noted read hashes the same in the next build, the page's bytes are the
+/// same too. Reads are by
 /// slug, not by position: a new Kommune shifts every position after it but
 /// changes no other profile's page.
 ///
 /// Settings, the Handlungsfelder file, the theme and the build options are
 /// not traced: they count for every page at once (`ModelDigests.global`).
-struct PageTrace: Sendable, Equatable {
+struct PageTrace: Sendable, Hashable {
     enum Read: Hashable, Sendable {
         /// The page's own document, whole.
         case document(ContentKind, String)
@@ -31,16 +32,9 @@ struct PageTrace: Sendable, Equatable {
         case footer
     }
 
-    var reads: [(read: Read, digest: ContentHash.Digest)] = []
-
-    static func == (a: PageTrace, b: PageTrace) -> Bool {
-        a.reads.count == b.reads.count && zip(a.reads, b.reads).allSatisfy { $0.read == $1.read && $0.digest == $1.digest }
-    }
-
-    /// True when every read returns what it returned when the trace was taken.
-    func holds(in digests: ModelDigests) -> Bool {
-        digests.complete && reads.allSatisfy { digests.digest(of: $0.read) == $0.digest }
-    }
+    /// In the order the view made them; digests are taken once per
+    /// distinct read for the whole site (`PageTraceStore`), not per page.
+    var reads: [Read] = []
 }
 
 /// A document a page can be made from.
@@ -61,9 +55,7 @@ final class ModelReads {
 
     init(_ digests: ModelDigests) { self.digests = digests }
 
-    private func note(_ read: PageTrace.Read) {
-        trace.reads.append((read, digests.digest(of: read)))
-    }
+    private func note(_ read: PageTrace.Read) { trace.reads.append(read) }
 
     // Not traced: part of `ModelDigests.global`.
     var settings: SiteSettings { digests.model.settings }
