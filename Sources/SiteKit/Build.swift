@@ -120,6 +120,10 @@ public enum Build {
         let listing = listingFile.flatMap(OutputListing.load)
         clock.lap("load")
         if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing) {
+            // Documents read only because they had just changed need not be next time.
+            if let sourcesFile, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
+                SourceListing(input: input, digests: digests).save(to: sourcesFile)
+            }
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
         // An output folder that may not be written also gets no cache beside it.
