@@ -151,10 +151,10 @@ public enum Build {
         let planned = plan(input, options: options, cache: cache)
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
         var traces: [String: PageTrace] = [:]
-        if let jobs = planned.jobs, let model = planned.digests {
-            let (holds, trace) = previous?.traces.holding(in: model) ?? ({ _ in false }, { _ in nil })
+        let check = planned.digests.flatMap { previous?.traces.check(in: $0) }
+        if let jobs = planned.jobs {
             let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
-                if holds(job.path) { return (nil, trace(job.path)) }
+                if check?.holds(job.path) == true { return (nil, nil) }
                 return job.renderTraced()
             }
             var files: [OutputFile] = []
@@ -165,7 +165,7 @@ public enum Build {
             }
             result.files = files
         }
-        clock.lap("render")
+        clock.lap("render (\(result.files?.count ?? 0) files, \(result.kept.count) kept)")
 
         // The caches are saved while the output is written: one is mostly
         // the processor's work, the other the file system's. The traces are
@@ -174,7 +174,9 @@ public enum Build {
             if let cacheFolder { BuildCache.save(cache, to: cacheFolder) }
             if let sourcesFile { SourceListing(input: input, digests: digests).save(to: sourcesFile) }
             if let tracesFile, result.files != nil, let digests = planned.digests {
-                PageTraceStore(build: fingerprint, traces: traces, digests: digests).save(to: tracesFile)
+                let store = check?.updated(build: fingerprint, rendered: traces, kept: result.kept, digests: digests)
+                    ?? PageTraceStore(build: fingerprint, traces: traces, digests: digests)
+                store.save(to: tracesFile)
             }
         }, {
             Swift.Result { try result.files.map { try writer.write(files: $0, kept: result.kept, copies: result.copies, stamp: OutputWriter.defaultStamp,

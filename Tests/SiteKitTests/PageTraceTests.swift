@@ -148,11 +148,22 @@ import Testing
         let store = PageTraceStore(build: "x", traces: traces, digests: digests)
         #expect(store.reads.count == Set(traces.values.flatMap(\.reads)).count)
         #expect(store.reads.count < traces.values.map(\.reads.count).reduce(0, +))
-        let (holds, trace) = store.holding(in: digests)
+        let check = try #require(store.check(in: digests))
+        func reads(_ store: PageTraceStore, _ path: String) -> [PageTrace.Read]? { store.pages[path]?.map { store.reads[$0].read } }
         for (path, expected) in traces {
-            #expect(holds(path), "\(path)")
-            #expect(trace(path) == expected, "\(path)")
+            #expect(check.holds(path), "\(path)")
+            #expect(reads(store, path) == expected.reads, "\(path)")
         }
+        // The next build's store: one page rendered with a read no page made
+        // before, one page gone, the rest kept.
+        var rendered = traces["kommunen/bendorf/index.html"]!
+        rendered.reads.append(.mentions("gibt-es-nicht"))
+        let kept = traces.keys.filter { $0 != "kommunen/bendorf/index.html" && $0 != "impressum/index.html" }
+        let next = check.updated(build: "y", rendered: ["kommunen/bendorf/index.html": rendered], kept: kept, digests: digests)
+        #expect(Set(next.pages.keys) == Set(kept + ["kommunen/bendorf/index.html"]))
+        #expect(reads(next, "kommunen/bendorf/index.html") == rendered.reads)
+        for path in kept { #expect(reads(next, path) == traces[path]!.reads, "\(path)") }
+        #expect(next.reads.allSatisfy { digests.digest(of: $0.read) == $0.digest })
     }
 
     /// A decode cache that knows every example document's digest, as a

@@ -48,13 +48,49 @@ struct PageTraceStore: Equatable {
     }
 
     /// Which pages' traces still hold in this build: every distinct read is
-    /// checked once.
-    func holding(in digests: ModelDigests) -> (holds: (String) -> Bool, trace: (String) -> PageTrace?) {
-        guard digests.complete, digests.global == global else { return ({ _ in false }, { _ in nil }) }
-        let valid = parallelMap(reads) { digests.digest(of: $0.read) == $0.digest }
-        let pages = self.pages, reads = self.reads
-        return ({ path in pages[path].map { $0.allSatisfy { valid[$0] } } ?? false },
-                { path in pages[path].map { PageTrace(reads: $0.map { reads[$0].read }) } })
+    /// checked once. Nil when none can (other settings, theme or options).
+    func check(in digests: ModelDigests) -> Check? {
+        guard digests.complete, digests.global == global else { return nil }
+        return Check(store: self, valid: parallelMap(reads) { digests.digest(of: $0.read) == $0.digest })
+    }
+
+    struct Check {
+        let store: PageTraceStore
+        /// Per distinct read: whether it still hashes as stored.
+        let valid: [Bool]
+
+        func holds(_ path: String) -> Bool { store.pages[path].map { $0.allSatisfy { valid[$0] } } ?? false }
+
+        /// The store for the build that made the check: kept pages keep
+        /// their positions, rendered ones get theirs, and only reads that
+        /// are new or no longer valid are hashed.
+        func updated(build: String, rendered: [String: PageTrace], kept: [String], digests: ModelDigests) -> PageTraceStore {
+            var reads = store.reads
+            var position = Dictionary(reads.indices.map { (reads[$0].read, $0) }, uniquingKeysWith: { a, _ in a })
+            var pages: [String: [Int]] = [:]
+            pages.reserveCapacity(kept.count + rendered.count)
+            for path in kept { pages[path] = store.pages[path] }
+            var added: [Int] = []
+            for (path, trace) in rendered {
+                pages[path] = trace.reads.map { read in
+                    if let known = position[read] { return known }
+                    position[read] = reads.count
+                    added.append(reads.count)
+                    reads.append((read, ContentHash.Digest(a: 0, b: 0)))
+                    return reads.count - 1
+                }
+            }
+            // Reads no page uses any more are dropped once they are half the table.
+            let used = Set(pages.values.joined())
+            if used.count * 2 < reads.count {
+                var traces: [String: PageTrace] = [:]
+                for (path, positions) in pages { traces[path] = PageTrace(reads: positions.map { reads[$0].read }) }
+                return PageTraceStore(build: build, traces: traces, digests: digests)
+            }
+            let stale = valid.indices.filter { !valid[$0] } + added
+            for (i, digest) in zip(stale, parallelMap(stale) { digests.digest(of: reads[$0].read) }) { reads[i].digest = digest }
+            return PageTraceStore(build: build, global: digests.global, reads: reads, pages: pages)
+        }
     }
 
     static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/pages.bin" }

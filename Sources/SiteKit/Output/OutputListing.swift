@@ -6,22 +6,24 @@ import Foundation
 /// folder. It belongs to the stamp whose signature it matches.
 struct OutputListing {
     /// Every file but the marker, with its size.
-    var files: [(path: String, size: Int)]
-
-    static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/listing.bin" }
-
+    let files: [(path: String, size: Int)]
     /// The folders the files are in, the output folder itself not counted.
-    var directories: Set<String> {
-        var result: Set<String> = []
+    let directories: Set<String>
+
+    init(files: [(path: String, size: Int)]) {
+        self.files = files
+        var directories: Set<String> = []
         for (path, _) in files {
             var dir = Substring(path)
             while let slash = dir.lastIndex(of: "/") {
                 dir = dir[..<slash]
-                guard result.insert(String(dir)).inserted else { break }
+                guard directories.insert(String(dir)).inserted else { break }
             }
         }
-        return result
+        self.directories = directories
     }
+
+    static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/listing.bin" }
 
     /// True when `directory` holds exactly these files, none changed since
     /// `marker` was written: every folder and file is no newer than the
@@ -29,7 +31,6 @@ struct OutputListing {
     /// time; writing a file, the file's) and every file has its size. The
     /// top folder, which the marker's own rename touches, is listed instead.
     func matches(_ directory: String, marker: stat) -> Bool {
-        let directories = self.directories
         var top = Set(files.map { String($0.path.prefix { $0 != "/" }) })
         top.insert(OutputWriter.marker)
         let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []))
