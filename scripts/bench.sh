@@ -4,6 +4,7 @@
 # preview server on the largest corpus. Prints one table; numbers go to
 # BENCHMARKS.md by hand.
 #   SIZES="1000 10000" RUNS=3 bash scripts/bench.sh
+#   SKIP_COMPARE=1 SIZES=10000 bash scripts/bench.sh   (rebuilds and serve only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -15,7 +16,8 @@ swift build -c release --product sitegen >/dev/null
 SITEGEN=$PWD/.build/release/sitegen
 summary=()
 perpage=()
-for n in $SIZES; do
+[ -n "${SKIP_COMPARE:-}" ] && SIZES_COMPARE="" || SIZES_COMPARE=$SIZES
+for n in $SIZES_COMPARE; do
   echo "== compare $n"
   out=$(SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee -a /dev/stderr)
   summary+=("$n: $(grep -E '^(sitegen/hugo|sitegen/cmark-limit)' <<<"$out" | tr -s ' ' | paste -sd ';' -)")
@@ -27,7 +29,7 @@ done
 # right after deleting as many (what compare does between tools) cost
 # seconds of system time, for every tool; tmpfs shows the tools themselves.
 if [ -d /dev/shm ] && [ "$(df --output=avail -k /dev/shm | tail -1)" -gt 6000000 ]; then
-  for n in $SIZES; do
+  for n in $SIZES_COMPARE; do
     echo "== compare $n on tmpfs"
     out=$(TMPDIR=/dev/shm SITEGEN=$SITEGEN SITEGEN_TEMPLATES=$PWD/templates "$COMPARE" "$n" | tee -a /dev/stderr)
     summary+=("$n on tmpfs: $(grep -E '^(sitegen/hugo|sitegen/cmark-limit)' <<<"$out" | tr -s ' ' | paste -sd ';' -)")

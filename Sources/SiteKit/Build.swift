@@ -65,6 +65,11 @@ public enum Build {
 
     /// Parses and checks a site and lists its files without rendering them.
     public static func plan(_ input: SiteInput, options: Options = Options(), cache: DecodeCache? = nil) -> Plan {
+        plan(input, options: options, cache: cache, tracing: false)
+    }
+
+    /// With `tracing`, the plan can check and record page traces.
+    static func plan(_ input: SiteInput, options: Options, cache: DecodeCache?, tracing: Bool) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
         let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
@@ -75,7 +80,8 @@ public enum Build {
         guard let model, let theme, !diagnostics.hasErrors else {
             return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model)
         }
-        let digests = ModelDigests(model: model, sources: cache?.digests ?? [:], global: globalDigest(input, options: options))
+        let digests = ModelDigests(model: model, sources: cache?.digests ?? [:],
+                                   global: tracing ? globalDigest(input, options: options) : ContentHash().digest, hashing: tracing)
         let jobs = SiteRenderer(digests: digests, theme: theme).jobs()
         clock.lap("theme+plan")
         return Plan(diagnostics: diagnostics.sorted, jobs: jobs, copies: model.media + input.assets, model: model, digests: digests)
@@ -148,7 +154,7 @@ public enum Build {
             clock.lap("output check")
         }
 
-        let planned = plan(input, options: options, cache: cache)
+        let planned = plan(input, options: options, cache: cache, tracing: true)
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
         var traces: [String: PageTrace] = [:]
         let check = planned.digests.flatMap { previous?.traces.check(in: $0) }

@@ -1,71 +1,85 @@
-/// The answers to the reads of `ModelReads` for one build, with the digest
-/// of each, computed once and shared by all pages. Checking a trace costs
-/// a dictionary lookup and some array indexing per read.
+/// The answers to the reads of `ModelReads` for one build and, when the
+/// build keeps traces, the digest of each, computed once and shared by all
+/// pages. Checking a trace costs a dictionary lookup and some array
+/// indexing per read. The preview server keeps no traces and skips the
+/// hashing.
 final class ModelDigests: Sendable {
     let model: SiteModel
     /// Settings, Handlungsfelder, theme and options: when it differs from
     /// the previous build's, no trace is trusted.
     let global: ContentHash.Digest
     /// False when a document had no source digest (a build from memory
-    /// without one): then no trace holds.
+    /// without one), or digests were not asked for: then no trace holds.
     let complete: Bool
 
-    /// Per kind, in the model's order: the digest of path and source.
-    private let documents: [ContentKind: [ContentHash.Digest]]
     private let index: [ContentKind: [String: Int]]
+    private let hashes: Hashes?
 
+    // Made once and shared: made per read, the copies cost more than the views.
     let kommunen: [KommuneSummary]
     let kaffeerunden: [EintragSummary]
     let meldungen: [EintragSummary]
     private let seiten: [SeiteSummary]
-    /// Per kind, in the model's order: the digest of each summary.
-    private let summaryDigests: [ContentKind: [ContentHash.Digest]]
-    private let allSummaries: [ContentKind: ContentHash.Digest]
-    private let footerDigest: ContentHash.Digest
 
-    /// `sources` holds each document's digest by content path.
-    init(model: SiteModel, sources: [String: ContentHash.Digest], global: ContentHash.Digest) {
+    /// What traces are checked against.
+    private struct Hashes {
+        /// Per kind, in the model's order: the digest of path and source.
+        var documents: [ContentKind: [ContentHash.Digest]] = [:]
+        /// Per kind, in the model's order: the digest of each summary.
+        var summaries: [ContentKind: [ContentHash.Digest]] = [:]
+        var allSummaries: [ContentKind: ContentHash.Digest] = [:]
+        var footer = ContentHash.Digest(a: 0, b: 0)
+    }
+
+    /// `sources` holds each document's digest by content path; without
+    /// `hashing`, nothing is hashed and no trace can be checked.
+    init(model: SiteModel, sources: [String: ContentHash.Digest], global: ContentHash.Digest, hashing: Bool = true) {
         self.model = model
         self.global = global
         let lists: [(ContentKind, [TracedDocument])] = [
             (.kommune, model.kommunen), (.kaffeerunde, model.kaffeerunden), (.meldung, model.meldungen), (.seite, model.seiten),
         ]
-        var documents: [ContentKind: [ContentHash.Digest]] = [:]
         var index: [ContentKind: [String: Int]] = [:]
+        for (kind, list) in lists {
+            index[kind] = kind == .kommune ? model.kommuneIndex
+                : Dictionary(list.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        self.index = index
+        kommunen = model.kommunen.map(KommuneSummary.init)
+        kaffeerunden = model.kaffeerunden.map(EintragSummary.init)
+        meldungen = model.meldungen.map(EintragSummary.init)
+        seiten = model.seiten.map(SeiteSummary.init)
+        guard hashing else {
+            hashes = nil
+            complete = false
+            return
+        }
+        var hashes = Hashes()
         var complete = true
         for (kind, list) in lists {
-            documents[kind] = list.map { document in
+            hashes.documents[kind] = list.map { document in
                 let path = document.page.contentPath
                 var hash = ContentHash()
                 hash.add(path)
                 if let source = sources[path] { hash.add(source) } else { complete = false }
                 return hash.digest
             }
-            index[kind] = kind == .kommune ? model.kommuneIndex
-                : Dictionary(list.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        self.documents = documents
-        self.index = index
-        self.complete = complete
-
-        kommunen = model.kommunen.map(KommuneSummary.init)
-        kaffeerunden = model.kaffeerunden.map(EintragSummary.init)
-        meldungen = model.meldungen.map(EintragSummary.init)
-        seiten = model.seiten.map(SeiteSummary.init)
-        let summaryDigests: [ContentKind: [ContentHash.Digest]] = [
+        hashes.summaries = [
             .kommune: kommunen.map(\.digest), .kaffeerunde: kaffeerunden.map(\.digest),
             .meldung: meldungen.map(\.digest), .seite: seiten.map(\.digest),
         ]
-        self.summaryDigests = summaryDigests
-        allSummaries = summaryDigests.mapValues { digests in
+        hashes.allSummaries = hashes.summaries.mapValues { digests in
             var hash = ContentHash()
             hash.add(digests.count)
             for digest in digests { hash.add(digest) }
             return hash.digest
         }
         var footer = ContentHash()
-        for i in model.seiten.indices where Self.inFooter(model.seiten[i]) { footer.add(summaryDigests[.seite]![i]) }
-        footerDigest = footer.digest
+        for i in model.seiten.indices where Self.inFooter(model.seiten[i]) { footer.add(hashes.summaries[.seite]![i]) }
+        hashes.footer = footer.digest
+        self.hashes = hashes
+        self.complete = complete
     }
 
     private static func inFooter(_ seite: Seite) -> Bool {
@@ -93,12 +107,14 @@ final class ModelDigests: Sendable {
         guard let rel = model.felder[slug] else { return FeldSummary() }
         return FeldSummary(
             kommunen: rel.kommunen.map { kommunen[$0] },
-            projekte: rel.projekte.map { entry in
-                let projekt = model.kommunen[entry.kommune].projekte[entry.projekt]
-                return ProjektSummary(kommune: kommunen[entry.kommune], titel: projekt.titel, status: projekt.status, jahr: projekt.jahr)
-            },
+            projekte: rel.projekte.map { projekt($0.kommune, $0.projekt) },
             kaffeerunden: rel.kaffeerunden.map { kaffeerunden[$0] },
             meldungen: rel.meldungen.map { meldungen[$0] })
+    }
+
+    private func projekt(_ kommune: Int, _ index: Int) -> ProjektSummary {
+        let projekt = model.kommunen[kommune].projekte[index]
+        return ProjektSummary(kommune: kommunen[kommune], titel: projekt.titel, status: projekt.status, jahr: projekt.jahr)
     }
 
     /// The list is newest first: the older session is the next position.
@@ -119,19 +135,20 @@ final class ModelDigests: Sendable {
     /// Hashes, by their positions, the same things in the same order that
     /// the read above returns.
     func digest(of read: PageTrace.Read) -> ContentHash.Digest {
+        guard let hashes else { return ContentHash.Digest(a: 0, b: 0) }
         var hash = ContentHash()
         func summary(_ kind: ContentKind, _ i: Int?) {
             guard let i else { return hash.add(-1) }
-            hash.add(summaryDigests[kind]![i])
+            hash.add(hashes.summaries[kind]![i])
         }
         switch read {
         case .document(let kind, let slug):
             guard let i = index[kind]![slug] else { hash.add(-1); break }
-            hash.add(documents[kind]![i])
+            hash.add(hashes.documents[kind]![i])
         case .summary(let kind, let slug):
             summary(kind, index[kind]![slug])
         case .summaries(let kind):
-            return allSummaries[kind]!
+            return hashes.allSummaries[kind]!
         case .mentions(let slug):
             for mention in model.mentions[slug] ?? [] {
                 switch mention {
@@ -147,9 +164,7 @@ final class ModelDigests: Sendable {
             for i in rel.kommunen { summary(.kommune, i) }
             hash.add(rel.projekte.count)
             for entry in rel.projekte {
-                let projekt = model.kommunen[entry.kommune].projekte[entry.projekt]
-                ProjektSummary(kommune: kommunen[entry.kommune], titel: projekt.titel, status: projekt.status, jahr: projekt.jahr)
-                    .add(to: &hash, kommune: summaryDigests[.kommune]![entry.kommune])
+                projekt(entry.kommune, entry.projekt).add(to: &hash, kommune: hashes.summaries[.kommune]![entry.kommune])
             }
             hash.add(rel.kaffeerunden.count)
             for i in rel.kaffeerunden { summary(.kaffeerunde, i) }
@@ -160,7 +175,7 @@ final class ModelDigests: Sendable {
             summary(.kaffeerunde, positions?.older)
             summary(.kaffeerunde, positions?.newer)
         case .footer:
-            return footerDigest
+            return hashes.footer
         }
         return hash.digest
     }
