@@ -92,12 +92,7 @@ enum BuildCache {
             let entries = byShard[i].sorted { $0.0 < $1.0 }
             writer.int(entries.count)
             for (path, entry) in entries { encode(path, entry, into: &writer) }
-            let path = shardFile(i, in: folder), temporary = path + ".tmp-\(getpid())"
-            guard OutputWriter.writeFile(temporary, writer.bytes), rename(temporary, path) == 0 else {
-                unlink(temporary)
-                return false
-            }
-            return true
+            return CacheFile.write(shardFile(i, in: folder), bytes: writer.bytes)
         }
     }
 

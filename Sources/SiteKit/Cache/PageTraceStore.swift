@@ -95,23 +95,9 @@ struct PageTraceStore: Equatable {
 
     static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/pages.bin" }
 
-    static func load(_ path: String) -> PageTraceStore? {
-        guard let bytes = DiskLoader.read(path) else { return nil }
-        return bytes.withUnsafeBytes { raw -> PageTraceStore? in
-            var reader = BinaryReader(raw)
-            return try? decode(&reader)
-        }
-    }
+    static func load(_ path: String) -> PageTraceStore? { CacheFile.read(path, decode) }
 
-    /// Atomic, like the decode cache; a failure only costs the next build time.
-    func save(to path: String) {
-        var writer = BinaryWriter()
-        encode(into: &writer)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        if !OutputWriter.writeFile(temporary, writer.bytes) || rename(temporary, path) != 0 { unlink(temporary) }
-    }
+    func save(to path: String) { CacheFile.write(path, encode) }
 
     func encode(into writer: inout BinaryWriter) {
         writer.string(BuildCache.header + "pages\n")

@@ -58,31 +58,25 @@ struct OutputListing {
         return tree
     }
 
-    static func load(_ path: String) -> OutputListing? {
-        guard let bytes = DiskLoader.read(path) else { return nil }
-        return bytes.withUnsafeBytes { raw -> OutputListing? in
-            var reader = BinaryReader(raw)
-            guard let count = try? reader.int(), count >= 0 else { return nil }
-            var files: [(path: String, size: Int)] = []
-            files.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let path = try? reader.string(), let size = try? reader.int() else { return nil }
-                files.append((path, size))
-            }
-            return reader.isAtEnd ? OutputListing(files: files) : nil
-        }
-    }
+    static func load(_ path: String) -> OutputListing? { CacheFile.read(path, decode) }
 
-    func save(to path: String) {
-        var writer = BinaryWriter()
+    func save(to path: String) { CacheFile.write(path, encode) }
+
+    func encode(into writer: inout BinaryWriter) {
         writer.int(files.count)
         for (file, size) in files {
             writer.string(file)
             writer.int(size)
         }
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        if !OutputWriter.writeFile(temporary, writer.bytes) || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    static func decode(_ reader: inout BinaryReader) throws -> OutputListing {
+        let count = try reader.int()
+        guard count >= 0 else { throw BinaryReader.Malformed() }
+        var files: [(path: String, size: Int)] = []
+        files.reserveCapacity(count)
+        for _ in 0..<count { files.append((try reader.string(), try reader.int())) }
+        guard reader.isAtEnd else { throw BinaryReader.Malformed() }
+        return OutputListing(files: files)
     }
 }

@@ -77,22 +77,9 @@ struct SourceListing {
         return time
     }
 
-    static func load(_ path: String) -> SourceListing? {
-        guard let bytes = DiskLoader.read(path) else { return nil }
-        return bytes.withUnsafeBytes { raw -> SourceListing? in
-            var reader = BinaryReader(raw)
-            return try? decode(&reader)
-        }
-    }
+    static func load(_ path: String) -> SourceListing? { CacheFile.read(path, decode) }
 
-    func save(to path: String) {
-        var writer = BinaryWriter()
-        encode(into: &writer)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        if !OutputWriter.writeFile(temporary, writer.bytes) || rename(temporary, path) != 0 { unlink(temporary) }
-    }
+    func save(to path: String) { CacheFile.write(path, encode) }
 
     func encode(into writer: inout BinaryWriter) {
         writer.string(BuildCache.header + "sources\n")
