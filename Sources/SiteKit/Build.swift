@@ -109,26 +109,25 @@ public enum Build {
     /// previous output stays untouched unless the build succeeds.
     ///
     /// A rebuild into an output that holds exactly what the previous build
-    /// left reuses what it can: decoded documents from the decode cache,
-    /// and every page whose trace still holds is neither rendered nor read.
+    /// left reuses what it can: documents whose files did not change are
+    /// not read, decoded documents come from the decode cache, and every
+    /// page whose trace still holds is neither rendered nor compared.
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
         var clock = StageClock()
         let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
-        // Documents unchanged since the last build into this output are not
-        // read again; a build into an empty folder reads everything.
+        let files = CacheFiles(output: writer.output, enabled: options.useCache)
+        // A build into an empty folder reads everything and trusts nothing.
         let outputExists = !OutputWriter.isEmptyOrMissing(writer.output)
-        let sourcesFile = options.useCache ? SourceListing.file(forOutput: writer.output) : nil
-        let sources = outputExists ? sourcesFile.flatMap(SourceListing.load) : nil
+        let sources = outputExists ? files.sources.flatMap(SourceListing.load) : nil
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load(unchangedSince: sources)
         let digests = BuildStamp.documentDigests(input)
         let fingerprint = BuildStamp.fingerprint(of: input, options: options, digests: digests)
-        let listingFile = options.useCache ? OutputListing.file(forOutput: writer.output) : nil
-        let listing = listingFile.flatMap(OutputListing.load)
+        let listing = files.listing.flatMap(OutputListing.load)
         clock.lap("load")
         if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing) {
             // Documents read only because they had just changed need not be next time.
-            if let sourcesFile, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
-                SourceListing(input: input, digests: digests).save(to: sourcesFile)
+            if let path = files.sources, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
+                SourceListing(input: input, digests: digests).save(to: path)
             }
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
@@ -136,40 +135,19 @@ public enum Build {
         try writer.checkPlace()
         let cache = DecodeCache()
         cache.digests = digests
-        let cacheFolder = options.useCache ? BuildCache.folder(forOutput: writer.output) : nil
-        let tracesFile = options.useCache ? PageTraceStore.file(forOutput: writer.output) : nil
         var previous: (traces: PageTraceStore, tree: OutputTree)?
-        if let cacheFolder, let tracesFile, outputExists {
-            BuildCache.load(cacheFolder, into: cache)
-            clock.lap("decode cache load")
-            // A commit a killed build left half done changes the output: finish
-            // it before the output is compared with its stamp.
-            try writer.finishInterruptedCommits()
-            let loadedTraces = PageTraceStore.load(tracesFile)
-            clock.lap("traces load")
-            if let traces = loadedTraces, let (stamp, tree) = BuildStamp.intact(writer.output, listing: listing),
-               stamp.input == traces.build {
-                previous = (traces, tree)
-            }
-            clock.lap("output check")
+        if let folder = files.decoded, let tracesFile = files.traces, outputExists {
+            BuildCache.load(folder, into: cache)
+            previous = try previousBuild(writer: writer, traces: tracesFile, listing: listing)
+            clock.lap("caches and output check")
         }
 
         let planned = plan(input, options: options, cache: cache, tracing: true)
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
-        var traces: [String: PageTrace] = [:]
         let check = planned.digests.flatMap { previous?.traces.check(in: $0) }
+        var traces: [String: PageTrace] = [:]
         if let jobs = planned.jobs {
-            let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
-                if check?.holds(job.path) == true { return (nil, nil) }
-                return job.renderTraced()
-            }
-            var files: [OutputFile] = []
-            files.reserveCapacity(made.count)
-            for (job, page) in zip(jobs, made) {
-                if let file = page.file { files.append(file) } else { result.kept.append(job.path) }
-                if let trace = page.trace { traces[job.path] = trace }
-            }
-            result.files = files
+            (result.files, result.kept, traces) = render(jobs, unless: check)
         }
         clock.lap("render (\(result.files?.count ?? 0) files, \(result.kept.count) kept)")
 
@@ -177,32 +155,78 @@ public enum Build {
         // the processor's work, the other the file system's. The traces are
         // only replaced when there is an output they describe.
         let (_, written) = both({
-            if let cacheFolder { BuildCache.save(cache, to: cacheFolder) }
-            if let sourcesFile { SourceListing(input: input, digests: digests).save(to: sourcesFile) }
-            if let tracesFile, result.files != nil, let digests = planned.digests {
+            if let folder = files.decoded { BuildCache.save(cache, to: folder) }
+            if let path = files.sources { SourceListing(input: input, digests: digests).save(to: path) }
+            if let path = files.traces, result.files != nil, let digests = planned.digests {
                 let store = check?.updated(build: fingerprint, rendered: traces, kept: result.kept, digests: digests)
                     ?? PageTraceStore(build: fingerprint, traces: traces, digests: digests)
-                store.save(to: tracesFile)
+                store.save(to: path)
             }
         }, {
-            Swift.Result { try result.files.map { try writer.write(files: $0, kept: result.kept, copies: result.copies, stamp: OutputWriter.defaultStamp,
-                                                 scanned: previous?.tree) } }
+            Swift.Result {
+                try result.files.map {
+                    try writer.write(files: $0, kept: result.kept, copies: result.copies, stamp: OutputWriter.defaultStamp,
+                                     scanned: previous?.tree)
+                }
+            }
         })
-        if let files = result.files {
+        if let made = result.files {
             result.written = try written.get()
             // Kept pages' sizes come from the check that proved them intact;
             // the copies' from the output: media are not read twice.
             let keptSizes = result.kept.map { (path: $0, size: previous?.tree.sizes[$0] ?? -1) }
-            let sizes = files.map { (path: $0.path, size: $0.bytes.count) } + keptSizes + result.copies.map { copy in
+            let sizes = made.map { (path: $0.path, size: $0.bytes.count) } + keptSizes + result.copies.map { copy in
                 var info = stat()
                 return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
             }
             BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
             // After the stamp: a listing that belongs to no stamp is never used.
-            if let listingFile { OutputListing(files: sizes).save(to: listingFile) }
+            if let path = files.listing { OutputListing(files: sizes).save(to: path) }
         }
         clock.lap("write")
         result.retained = [input, cache, planned]
         return result
+    }
+
+    /// Where a build keeps what the next build into the same output reuses,
+    /// in `.sitegen-cache/<output>/`; all nil with `--no-cache`.
+    private struct CacheFiles {
+        var decoded: String?, traces: String?, sources: String?, listing: String?
+
+        init(output: String, enabled: Bool) {
+            guard enabled else { return }
+            decoded = BuildCache.folder(forOutput: output)
+            traces = PageTraceStore.file(forOutput: output)
+            sources = SourceListing.file(forOutput: output)
+            listing = OutputListing.file(forOutput: output)
+        }
+    }
+
+    /// The traces of the build that wrote the output, with what the output
+    /// holds, when it holds exactly what that build left.
+    private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?) throws
+        -> (traces: PageTraceStore, tree: OutputTree)? {
+        // A commit a killed build left half done changes the output: finish
+        // it before the output is compared with its stamp.
+        try writer.finishInterruptedCommits()
+        guard let traces = PageTraceStore.load(path), let (stamp, tree) = BuildStamp.intact(writer.output, listing: listing),
+              stamp.input == traces.build else { return nil }
+        return (traces, tree)
+    }
+
+    /// Renders every page whose trace does not hold, on all cores; returns
+    /// the files made, the pages kept, and the traces of the pages made.
+    private static func render(_ jobs: [PageJob], unless check: PageTraceStore.Check?)
+        -> (files: [OutputFile], kept: [String], traces: [String: PageTrace]) {
+        let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
+            check?.holds(job.path) == true ? (nil, nil) : job.renderTraced()
+        }
+        var files: [OutputFile] = [], kept: [String] = [], traces: [String: PageTrace] = [:]
+        files.reserveCapacity(made.count)
+        for (job, page) in zip(jobs, made) {
+            if let file = page.file { files.append(file) } else { kept.append(job.path) }
+            if let trace = page.trace { traces[job.path] = trace }
+        }
+        return (files, kept, traces)
     }
 }
