@@ -1,20 +1,13 @@
 import Foundation
 import SiteKit
 
-/// Notices changes in the content and templates folders by comparing the
-/// size, modification time and inode of every file, polled: it needs no
+/// Notices changes in the content and templates folders by comparing every
+/// file's status (size, times, inode), polled: it needs no
 /// inotify, works on every file system, and sees editors that save by
 /// writing a new file and renaming it. Hidden files and editor backups
 /// (`.x.swp`, `x~`) are not part of the site and are not watched.
 struct SourceWatcher: Sendable {
-    struct Stamp: Equatable, Sendable {
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt64
-    }
-
-    typealias Fingerprint = [String: Stamp]
+    typealias Fingerprint = [String: FileStatus]
 
     let folders: [String]
 
@@ -23,9 +16,7 @@ struct SourceWatcher: Sendable {
         for folder in folders {
             for entry in FileWalk.entries(below: folder, include: { Self.isWatched($0) })
             where !entry.isDirectory {
-                let info = entry.info
-                result[folder + "/" + entry.path] = Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec,
-                                                          nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+                result[folder + "/" + entry.path] = FileStatus(entry.info)
             }
         }
         return result
@@ -37,10 +28,7 @@ struct SourceWatcher: Sendable {
         var changed: [String] = []
         for path in paths where Self.isWatched(path) {
             var info = stat()
-            let now: Stamp? = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-                ? Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
-                        inode: UInt64(info.st_ino))
-                : nil
+            let now = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? FileStatus(info) : nil
             guard fingerprint[path] != now else { continue }
             fingerprint[path] = now
             changed.append(path)

@@ -53,9 +53,9 @@ import Testing
     }
 
     @Test func watcherReportsAddedChangedAndRemovedFiles() {
-        let stamp = SourceWatcher.Stamp(size: 1, seconds: 1, nanoseconds: 0, inode: 1)
+        let stamp = FileStatus(size: 1, modifiedSeconds: 1, modifiedNanoseconds: 0, changedSeconds: 1, changedNanoseconds: 0, inode: 1)
         var newer = stamp
-        newer.nanoseconds = 5
+        newer.modifiedNanoseconds = 5
         let old = ["a.md": stamp, "b.md": stamp, "c.md": stamp]
         let new = ["a.md": stamp, "b.md": newer, "d.md": stamp]
         #expect(SourceWatcher.changes(from: old, to: new) == ["b.md", "c.md", "d.md"])

@@ -56,7 +56,7 @@ public struct DiskLoader {
         guard Self.isDirectory(templatesDirectory) else { throw LoadError.notADirectory(templatesLabel) }
 
         var documentPaths: [String] = []
-        var statuses: [String: SourceListing.Status] = [:]
+        var statuses: [String: FileStatus] = [:]
         var unread: [String: ContentHash.Digest] = [:]
         var media: [PassThroughFile] = []
         for (path, info) in walk(contentDirectory, label: contentLabel, diagnostics: &diagnostics) {
@@ -66,7 +66,7 @@ public struct DiskLoader {
             } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/")) || Self.isContentFolderFile(path) {
                 documentPaths.append(path)
                 if ContentKind.parse(contentPath: path) != nil {
-                    statuses[path] = SourceListing.Status(info)
+                    statuses[path] = FileStatus(info)
                     if let digest = listing?.digest(ifUnchanged: path, info) { unread[path] = digest }
                 }
             } else {

@@ -59,7 +59,7 @@ public struct SiteInput: Sendable {
     public var diagnostics: Diagnostics
     /// Each document's file status as the folder walk saw it, and when
     /// reading began: what the next build's `SourceListing` is made of.
-    var statuses: [String: SourceListing.Status] = [:]
+    var statuses: [String: FileStatus] = [:]
     var readStart = timespec()
 
     public init(

@@ -11,36 +11,9 @@ import Foundation
 /// look unchanged, so files changed shortly before that build are always
 /// read (as git does for its index).
 struct SourceListing {
-    struct Status: Equatable {
-        var size: Int
-        var modified: timespec
-        var changed: timespec
-        var inode: UInt64
-
-        init(_ info: stat) {
-            size = Int(info.st_size)
-            modified = info.st_mtim
-            changed = info.st_ctim
-            inode = UInt64(info.st_ino)
-        }
-
-        init(size: Int, modified: timespec, changed: timespec, inode: UInt64) {
-            self.size = size
-            self.modified = modified
-            self.changed = changed
-            self.inode = inode
-        }
-
-        static func == (a: Status, b: Status) -> Bool {
-            a.size == b.size && a.inode == b.inode
-                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-        }
-    }
-
     /// When the build that took the statuses started reading.
     var readStart: timespec
-    var files: [String: (status: Status, digest: ContentHash.Digest)]
+    var files: [String: (status: FileStatus, digest: ContentHash.Digest)]
 
     /// What a build read: each page document's status as its folder walk
     /// saw it, with the digest of what it read.
@@ -53,7 +26,7 @@ struct SourceListing {
         }
     }
 
-    init(readStart: timespec, files: [String: (status: Status, digest: ContentHash.Digest)]) {
+    init(readStart: timespec, files: [String: (status: FileStatus, digest: ContentHash.Digest)]) {
         self.readStart = readStart
         self.files = files
     }
@@ -63,9 +36,10 @@ struct SourceListing {
 
     /// The document's digest, if it is unchanged since it was read.
     func digest(ifUnchanged path: String, _ info: stat) -> ContentHash.Digest? {
-        guard let known = files[path], known.status == Status(info),
-              info.st_mtim.tv_sec + Self.racyMargin < readStart.tv_sec,
-              info.st_ctim.tv_sec + Self.racyMargin < readStart.tv_sec else { return nil }
+        let status = FileStatus(info)
+        guard let known = files[path], known.status == status,
+              status.modifiedSeconds + Self.racyMargin < readStart.tv_sec,
+              status.changedSeconds + Self.racyMargin < readStart.tv_sec else { return nil }
         return known.digest
     }
 
@@ -88,12 +62,10 @@ struct SourceListing {
         writer.int(files.count)
         for (path, known) in files.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
-            writer.int(known.status.size)
-            writer.int(known.status.modified.tv_sec)
-            writer.int(known.status.modified.tv_nsec)
-            writer.int(known.status.changed.tv_sec)
-            writer.int(known.status.changed.tv_nsec)
-            writer.word(known.status.inode)
+            let status = known.status
+            for number in [status.size, status.modifiedSeconds, status.modifiedNanoseconds, status.changedSeconds,
+                           status.changedNanoseconds] { writer.int(number) }
+            writer.word(status.inode)
             writer.word(known.digest.a)
             writer.word(known.digest.b)
         }
@@ -104,12 +76,12 @@ struct SourceListing {
         let readStart = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
         let count = try reader.int()
         guard count >= 0 else { throw BinaryReader.Malformed() }
-        var files: [String: (status: Status, digest: ContentHash.Digest)] = [:]
+        var files: [String: (status: FileStatus, digest: ContentHash.Digest)] = [:]
         files.reserveCapacity(count)
         for _ in 0..<count {
             let path = try reader.string()
-            let status = Status(size: try reader.int(), modified: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()),
-                                changed: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()), inode: try reader.word())
+            let status = FileStatus(size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
+                                changedSeconds: try reader.int(), changedNanoseconds: try reader.int(), inode: try reader.word())
             files[path] = (status, ContentHash.Digest(a: try reader.word(), b: try reader.word()))
         }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }

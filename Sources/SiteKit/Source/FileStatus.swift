@@ -1,0 +1,28 @@
+import Foundation
+
+/// A file's size, times and inode as `stat` gives them. Any write changes the
+/// modification and change times, and a save by renaming a new file over the
+/// old one changes the inode: a file whose status is the same is unchanged
+/// (`SourceListing`, and the preview server's polling watcher).
+public struct FileStatus: Equatable, Sendable {
+    public var size: Int
+    public var modifiedSeconds: Int
+    public var modifiedNanoseconds: Int
+    public var changedSeconds: Int
+    public var changedNanoseconds: Int
+    public var inode: UInt64
+
+    public init(_ info: stat) {
+        self.init(size: Int(info.st_size), modifiedSeconds: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec,
+                  changedSeconds: info.st_ctim.tv_sec, changedNanoseconds: info.st_ctim.tv_nsec, inode: UInt64(info.st_ino))
+    }
+
+    public init(size: Int, modifiedSeconds: Int, modifiedNanoseconds: Int, changedSeconds: Int, changedNanoseconds: Int, inode: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changedSeconds = changedSeconds
+        self.changedNanoseconds = changedNanoseconds
+        self.inode = inode
+    }
+}
