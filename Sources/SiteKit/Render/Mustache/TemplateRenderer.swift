@@ -26,21 +26,25 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
         // A pragma changes escaping for the rest of this call only.
         var scope = scope
-        if scope.indentation.isEmpty {
-            for node in nodes { render(node, &scope) }
-            return
-        }
-        let start = output.count
-        for node in nodes {
-            guard endsLine(since: start) else {
-                render(node, &scope)
-                continue
+        // Nodes are visited in place: copying each out of the array would
+        // cost a reference count per node and page.
+        nodes.withUnsafeBufferPointer { nodes in
+            if scope.indentation.isEmpty {
+                for i in nodes.indices { render(nodes[i], &scope) }
+                return
             }
-            // Indent only output that exists: undo when the node renders nothing.
-            output.append(contentsOf: scope.indentation)
-            let mark = output.count
-            render(node, &scope)
-            if output.count == mark { output.removeLast(scope.indentation.count) }
+            let start = output.count
+            for i in nodes.indices {
+                guard endsLine(since: start) else {
+                    render(nodes[i], &scope)
+                    continue
+                }
+                // Indent only output that exists: undo when the node renders nothing.
+                output.append(contentsOf: scope.indentation)
+                let mark = output.count
+                render(nodes[i], &scope)
+                if output.count == mark { output.removeLast(scope.indentation.count) }
+            }
         }
     }
 
