@@ -20,7 +20,8 @@ public enum Build {
     public struct Result: Sendable {
         /// Every problem found, sorted by file and position.
         public var diagnostics: [Diagnostic]
-        /// The rendered pages and feeds; nil when there were errors.
+        /// The pages and feeds this build rendered (every one, except those
+        /// in `kept`); nil when there were errors.
         public var files: [OutputFile]?
         /// Media and theme assets, copied as they are.
         public var copies: [PassThroughFile]
