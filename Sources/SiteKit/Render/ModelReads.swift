@@ -6,9 +6,8 @@
 /// as summaries (`Summaries.swift`), and `ModelDigests` hashes exactly what
 /// it returns. A view is a pure function of what it reads, so when every
 /// noted read hashes the same in the next build, the page's bytes are the
-/// same too. Reads are by
-/// slug, not by position: a new Kommune shifts every position after it but
-/// changes no other profile's page.
+/// same too. Reads are by slug, not by position: a new Kommune shifts every
+/// position after it but changes no other profile's page.
 ///
 /// Settings, the Handlungsfelder file, the theme and the build options are
 /// not traced: they count for every page at once (`ModelDigests.global`).
@@ -50,7 +49,8 @@ extension Seite: TracedDocument {}
 /// The model as one page's view sees it: every read is noted in the page's
 /// trace. One per page, used by one thread.
 final class ModelReads {
-    let digests: ModelDigests
+    // Private: a view that reached past the reads would go untraced.
+    private let digests: ModelDigests
     private(set) var trace = PageTrace()
 
     init(_ digests: ModelDigests) { self.digests = digests }
