@@ -6,4 +6,10 @@
 /// file system cannot exchange; the caller then falls back to two renames).
 int sitegen_exchange_paths(const char *a, const char *b);
 
+#include <stddef.h>
+
+/// The first occurrence of `needle` in `haystack` (glibc's memmem, which
+/// Swift cannot see without _GNU_SOURCE), or NULL.
+const void *sitegen_find(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

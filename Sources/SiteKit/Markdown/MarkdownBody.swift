@@ -1,3 +1,4 @@
+import CSystemExtras
 import Foundation
 
 /// A page body rendered to HTML, with what later stages need to know about
@@ -180,7 +181,7 @@ struct ColumnMap {
 extension String {
     /// Replaces each pattern (tried in order at every position) on the
     /// UTF-8 bytes, in one pass: each pattern's next occurrence is found with
-    /// `memchr`, and the text between occurrences is copied in one piece.
+    /// `memmem`, and the text between occurrences is copied in one piece.
     func replacingBytes(_ replacements: [(String, String)]) -> String {
         var source = self
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
@@ -216,18 +217,12 @@ extension String {
         return text.withUTF8 { Self.offset(of: pattern, in: $0, from: 0) != nil }
     }
 
-    /// Where `pattern` first occurs in `text` at or after `start` (memchr for
-    /// its first byte, memcmp for the rest).
+    /// Where `pattern` first occurs in `text` at or after `start` (memmem).
     static func offset(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = text.baseAddress, !pattern.isEmpty, text.count >= pattern.count else { return nil }
-        let last = text.count - pattern.count
-        var offset = start
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) else { return nil }
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, pattern, pattern.count) == 0 { return position }
-            offset = position + 1
+        guard let base = text.baseAddress, !pattern.isEmpty, start >= 0, start + pattern.count <= text.count else { return nil }
+        guard let hit = pattern.withUnsafeBytes({ sitegen_find(base + start, text.count - start, $0.baseAddress, $0.count) }) else {
+            return nil
         }
-        return nil
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -5,6 +5,38 @@ import Foundation
 /// characters turned into one `-`, no `-` at either end.
 public enum Slug {
     public static func make(from text: String) -> String {
+        quickly(text) ?? fully(text)
+    }
+
+    /// Text of ASCII and German letters only (most headings and names), on
+    /// the bytes: the same result as `fully`, which lower-cases the whole
+    /// string and builds the slug a character at a time. Nil for anything
+    /// else.
+    static func quickly(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        var pendingDash = false
+        func emit(_ byte: UInt8) {
+            if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            bytes.append(byte)
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39: emit(UInt8(scalar.value))
+            case 0x41...0x5A: emit(UInt8(scalar.value + 0x20))
+            case 0xE4, 0xC4: emit(UInt8(ascii: "a")); emit(UInt8(ascii: "e"))
+            case 0xF6, 0xD6: emit(UInt8(ascii: "o")); emit(UInt8(ascii: "e"))
+            case 0xFC, 0xDC: emit(UInt8(ascii: "u")); emit(UInt8(ascii: "e"))
+            case 0xDF: emit(UInt8(ascii: "s")); emit(UInt8(ascii: "s"))
+            case 0...0x7F: pendingDash = true
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func fully(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingDash = false
