@@ -148,7 +148,7 @@ public enum Build {
         let check = planned.digests.flatMap { previous?.traces.check(in: $0) }
         var traces: [String: PageTrace] = [:]
         if let jobs = planned.jobs {
-            (result.files, result.kept, traces) = render(jobs, unless: check)
+            (result.files, result.kept, traces) = renderChanged(jobs, unless: check)
         }
         clock.lap("render (\(result.files?.count ?? 0) files, \(result.kept.count) kept)")
 
@@ -166,8 +166,7 @@ public enum Build {
         }, {
             Swift.Result {
                 try result.files.map {
-                    try writer.write(files: $0, kept: result.kept, copies: result.copies, stamp: OutputWriter.defaultStamp,
-                                     scanned: previous?.tree)
+                    try writer.write(files: $0, kept: result.kept, copies: result.copies, scanned: previous?.tree)
                 }
             }
         })
@@ -217,7 +216,7 @@ public enum Build {
 
     /// Renders every page whose trace does not hold, on all cores; returns
     /// the files made, the pages kept, and the traces of the pages made.
-    private static func render(_ jobs: [PageJob], unless check: PageTraceStore.Check?)
+    private static func renderChanged(_ jobs: [PageJob], unless check: PageTraceStore.Check?)
         -> (files: [OutputFile], kept: [String], traces: [String: PageTrace]) {
         let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
             check?.holds(job.path) == true ? (nil, nil) : job.renderTraced()

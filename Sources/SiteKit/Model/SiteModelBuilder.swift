@@ -56,16 +56,11 @@ public struct SiteModelBuilder {
         let outcomes = parallelMap(pageFiles) { file, kind, slug -> (entry: DecodeCache.Entry, reused: Bool) in
             let key = DecodeCache.Key(displayPath: label(file.path), allowHTML: allowHTML)
             if let entry = previous.reusable(file, key: key, digest: digests[file.path]) { return (entry, true) }
-            var file = file
-            if let unread = file.unread {
-                // Unchanged, but not decoded before (or not with these settings).
-                guard let bytes = DiskLoader.read(unread.path) else {
-                    var problem = Diagnostics()
-                    problem.error(SourceLocation(path: key.displayPath), "cannot read the file")
-                    return (DecodeCache.Entry(key: key, bytes: nil, digest: unread.digest, result: nil, diagnostics: problem), false)
-                }
-                file.bytes = bytes
-                file.unread = nil
+            // An unread document that was not decoded before (or not with these settings).
+            guard let file = file.reading() else {
+                var problem = Diagnostics()
+                problem.error(SourceLocation(path: key.displayPath), "cannot read the file")
+                return (DecodeCache.Entry(key: key, bytes: nil, digest: digests[file.path], result: nil, diagnostics: problem), false)
             }
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
             let result = decoder.decode()

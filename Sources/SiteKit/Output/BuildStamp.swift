@@ -99,21 +99,25 @@ struct BuildStamp: Equatable {
     /// `stat` per file and folder tells; without it, the folder is walked.
     static func intact(_ directory: String, listing: OutputListing? = nil) -> (stamp: BuildStamp, tree: OutputTree)? {
         guard let stamp = read(in: directory) else { return nil }
+        return intact(directory, stamp: stamp, listing: listing).map { (stamp, $0) }
+    }
+
+    private static func intact(_ directory: String, stamp: BuildStamp, listing: OutputListing?) -> OutputTree? {
         var marker = stat()
         guard stat(directory + "/" + OutputWriter.marker, &marker) == 0 else { return nil }
         if let listing, stamp.output == signature(listing.files) {
-            return listing.matches(directory, marker: marker) ? (stamp, listing.tree) : nil
+            return listing.matches(directory, marker: marker) ? listing.tree : nil
         }
         let tree = OutputTree.scan(directory)
         let files = tree.sizes.filter { $0.key != OutputWriter.marker }.map { (path: $0.key, size: $0.value) }
         guard stamp.output == signature(files), !isNewer(tree.newest, than: marker.st_mtim) else { return nil }
-        return (stamp, tree)
+        return tree
     }
 
     /// True when `directory` holds exactly what a build with this input
     /// fingerprint wrote, and that build had no warnings.
     static func isCurrent(_ directory: String, input: String, listing: OutputListing? = nil) -> Bool {
         guard let stamp = read(in: directory), stamp.input == input, !stamp.warnings else { return false }
-        return intact(directory, listing: listing) != nil
+        return intact(directory, stamp: stamp, listing: listing) != nil
     }
 }

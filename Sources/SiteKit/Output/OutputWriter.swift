@@ -60,7 +60,8 @@ public struct OutputWriter {
 
     /// `scanned` is what the output held when the caller looked (it must not
     /// have changed since); without it the folder is walked here.
-    func write(files: [OutputFile], kept: [String], copies: [PassThroughFile], stamp: String, scanned: OutputTree?) throws -> Stats {
+    func write(files: [OutputFile], kept: [String], copies: [PassThroughFile], stamp: String = defaultStamp,
+               scanned: OutputTree?) throws -> Stats {
         try checkPlace()
         let fm = FileManager.default
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)

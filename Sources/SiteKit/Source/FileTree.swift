@@ -12,6 +12,14 @@ public struct InputFile: Sendable {
     /// when that has none.
     var unread: (path: String, digest: ContentHash.Digest)?
 
+    /// The file with its bytes: itself when it was read, else read now; nil
+    /// when it cannot be read.
+    func reading() -> InputFile? {
+        guard let unread else { return self }
+        guard let bytes = DiskLoader.read(unread.path) else { return nil }
+        return InputFile(path: path, bytes: bytes)
+    }
+
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes

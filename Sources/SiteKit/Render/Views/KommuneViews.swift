@@ -111,7 +111,6 @@ extension ViewContext {
 
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
-        // Indices, not copies: a Kommune is a large value and this page lists all of them.
         let kommunen = reads.kommunen
         var byLand: [Bundesland: [Int]] = [:]
         for i in kommunen.indices { byLand[kommunen[i].bundesland, default: []].append(i) }
