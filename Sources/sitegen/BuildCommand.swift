@@ -24,13 +24,15 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        try report()
         // Freeing ten thousand decoded pages one by one costs more than a
-        // small rebuild: the process ends with them (exit flushes stdout).
-        Foundation.exit(0)
+        // small rebuild: the process ends with them (exit flushes stdout),
+        // so the result stays alive until then.
+        let result = try report()
+        withExtendedLifetime(result) { Foundation.exit(0) }
     }
 
-    private func report() throws {
+    @discardableResult
+    private func report() throws -> Build.Result {
         let start = DispatchTime.now()
         let result: Build.Result
         do {
@@ -45,15 +47,16 @@ struct BuildCommand: ParsableCommand {
             Terminal.stderr("sitegen: \(Terminal.count(result.errorCount, "error")), \(Terminal.count(warnings, "warning")); nothing was written")
             throw ExitCode(ExitStatus.contentErrors)
         }
-        guard !quiet else { return }
+        guard !quiet else { return result }
         let seconds = Terminal.seconds(since: start)
         if result.upToDate {
             print("sitegen: \(output) is up to date: no input changed since the last build (\(String(format: "%.2f", seconds)) s)")
-            return
+            return result
         }
         print(BuildSummary(result).line(output: output, seconds: seconds))
         if let stats = result.written {
             print("sitegen: \(stats.written) files written, \(stats.unchanged) unchanged, \(stats.removed) removed")
         }
+        return result
     }
 }

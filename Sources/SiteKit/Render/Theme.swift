@@ -6,7 +6,7 @@ struct Theme {
     static let pageTemplates = ["home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
                                 "handlungsfelder", "handlungsfeld", "seite", "404"]
 
-    let templates: [String: [TemplateNode]]
+    let program: TemplateProgram
 
     static func load(_ files: [InputFile], label: String, diagnostics: inout Diagnostics) -> Theme? {
         var templates: [String: [TemplateNode]] = [:]
@@ -50,13 +50,12 @@ struct Theme {
                 ok = false
             }
         }
-        return ok ? Theme(templates: templates) : nil
+        return ok ? Theme(program: TemplateProgram(templates)) : nil
     }
 
     func render(_ plan: PagePlan) -> [UInt8] {
-        guard let template = templates[plan.template] else { return [] }
-        var renderer = TemplateRenderer(templates: templates, root: .object(plan.view), capacity: 8192)
-        renderer.render(template, TemplateRenderer.Scope())
+        var renderer = TemplateRenderer(program: program, root: .object(plan.view), capacity: 8192)
+        renderer.render(template: plan.template)
         return renderer.output
     }
 

@@ -52,13 +52,13 @@ import Testing
 /// The same templates compiled by both engines, once.
 struct EnginePair {
     let oracleLibrary: MustacheLibrary
-    let compiled: [String: [TemplateNode]]
+    let compiled: TemplateProgram
 
     init(_ templates: [String: String]) throws {
         var library = MustacheLibrary()
         for (name, text) in templates { try library.register(text, named: name) }
         oracleLibrary = library
-        compiled = try templates.mapValues { try TemplateParser.parse(Array($0.utf8)) }
+        compiled = TemplateProgram(try templates.mapValues { try TemplateParser.parse(Array($0.utf8)) })
     }
 
     func oracle(_ name: String, _ root: TemplateValue) -> String {
@@ -66,8 +66,8 @@ struct EnginePair {
     }
 
     func ours(_ name: String, _ root: TemplateValue) -> String {
-        var renderer = TemplateRenderer(templates: compiled, root: root)
-        renderer.render(compiled[name] ?? [], TemplateRenderer.Scope())
+        var renderer = TemplateRenderer(program: compiled, root: root)
+        renderer.render(template: name)
         return String(decoding: renderer.output, as: UTF8.self)
     }
 }

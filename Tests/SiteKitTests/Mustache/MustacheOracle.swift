@@ -62,8 +62,8 @@ enum MustacheOracle {
 enum Engine {
     static func render(_ templates: [String: String], _ name: String, _ root: TemplateValue) throws -> String {
         let compiled = try templates.mapValues { try TemplateParser.parse(Array($0.utf8)) }
-        var renderer = TemplateRenderer(templates: compiled, root: root)
-        renderer.render(compiled[name] ?? [], TemplateRenderer.Scope())
+        var renderer = TemplateRenderer(program: TemplateProgram(compiled), root: root)
+        renderer.render(template: name)
         return String(decoding: renderer.output, as: UTF8.self)
     }
 

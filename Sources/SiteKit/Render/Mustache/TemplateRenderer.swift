@@ -1,50 +1,60 @@
-/// Renders compiled templates into one growing byte buffer, with
+/// Renders a compiled template program into one growing byte buffer, with
 /// swift-mustache's rules for sections, the context stack, partials and
 /// blocks.
 struct TemplateRenderer {
-    let templates: [String: [TemplateNode]]
+    typealias Op = TemplateProgram.Op
+    typealias Body = TemplateProgram.Body
+
+    private let program: TemplateProgram
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
+    /// Put in front of every line after the first, inside standalone
+    /// partials and blocks: grows and shrinks with the calls.
+    private var indentation: [UInt8] = []
+    /// The overrides of the `{{<parent}}` calls around, outermost first:
+    /// the page overrides its layout's layout.
+    private var overrideFrames: [Body] = []
 
-    /// What a template call knows besides the context stack.
+    /// What the instructions of one body share besides the context stack.
     struct Scope {
-        /// Put in front of every line after the first (standalone partials).
-        var indentation: [UInt8] = []
-        /// Block overrides of the `{{<parent}}` calls around.
-        var blocks: [String: [TemplateNode]]?
         /// Inside a list section: where.
         var position: ListPosition?
         var escapes = true
     }
 
-    init(templates: [String: [TemplateNode]], root: TemplateValue, capacity: Int = 4096) {
-        self.templates = templates
+    init(program: TemplateProgram, root: TemplateValue, capacity: Int = 4096) {
+        self.program = program
         stack = [root]
         output.reserveCapacity(capacity)
     }
 
-    mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
-        // A pragma changes escaping for the rest of this call only.
+    /// Renders the template `name`; nothing when the program has none.
+    mutating func render(template name: String) {
+        guard let body = program.body(of: name) else { return }
+        render(body, Scope())
+    }
+
+    private mutating func render(_ body: Body, _ scope: Scope) {
+        // A pragma changes escaping for the rest of this body only.
         var scope = scope
-        // Nodes are visited in place: copying each out of the array would
-        // cost a reference count per node and page.
-        nodes.withUnsafeBufferPointer { nodes in
-            if scope.indentation.isEmpty {
-                for i in nodes.indices { render(nodes[i], &scope) }
-                return
+        let ops = program.ops
+        var i = Int(body.start)
+        let end = Int(body.end)
+        if indentation.isEmpty {
+            while i < end { i = render(at: i, ops[i], &scope) }
+            return
+        }
+        let start = output.count
+        while i < end {
+            guard endsLine(since: start) else {
+                i = render(at: i, ops[i], &scope)
+                continue
             }
-            let start = output.count
-            for i in nodes.indices {
-                guard endsLine(since: start) else {
-                    render(nodes[i], &scope)
-                    continue
-                }
-                // Indent only output that exists: undo when the node renders nothing.
-                output.append(contentsOf: scope.indentation)
-                let mark = output.count
-                render(nodes[i], &scope)
-                if output.count == mark { output.removeLast(scope.indentation.count) }
-            }
+            // Indent only output that exists: undo when the instruction renders nothing.
+            output.append(contentsOf: indentation)
+            let mark = output.count
+            i = render(at: i, ops[i], &scope)
+            if output.count == mark { output.removeLast(indentation.count) }
         }
     }
 
@@ -56,15 +66,18 @@ struct TemplateRenderer {
         return count - 2 < start || output[count - 2] != 0x0D
     }
 
-    private mutating func render(_ node: TemplateNode, _ scope: inout Scope) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+    /// Renders the instruction at `index` and returns the index after it
+    /// and its body.
+    private mutating func render(at index: Int, _ op: Op, _ scope: inout Scope) -> Int {
+        switch op {
+        case .text(let piece):
+            append(piece)
 
         case .variable(let lookup, let escaped):
             write(resolve(lookup, scope), escaped: escaped && scope.escapes)
 
-        case .section(let lookup, let body):
+        case .section(let lookup, let end):
+            let body = Body(start: Int32(index + 1), end: end)
             switch resolve(lookup, scope) {
             case .null:
                 break
@@ -82,8 +95,10 @@ struct TemplateRenderer {
             case let value:
                 renderPushing(value, body, scope)
             }
+            return Int(end)
 
-        case .inverted(let lookup, let body):
+        case .inverted(let lookup, let end):
+            let body = Body(start: Int32(index + 1), end: end)
             switch resolve(lookup, scope) {
             case .null:
                 render(body, scope)
@@ -95,61 +110,82 @@ struct TemplateRenderer {
             default:
                 break
             }
+            return Int(end)
 
-        case .block(let name, let fallback, let indentation):
-            var inner = scope
-            inner.indentation += indentation
-            inner.position = nil
-            render(scope.blocks?[name] ?? fallback, inner)
+        case .block(let name, let end, let piece):
+            let body = override(name) ?? Body(start: Int32(index + 1), end: end)
+            let mark = indentation.count
+            indentation.append(contentsOf: bytes(piece))
+            render(body, Scope(position: nil, escapes: scope.escapes))
+            indentation.removeLast(indentation.count - mark)
+            return Int(end)
 
-        case .blockOverride:
-            break
-
-        case .partial(let call):
-            renderPartial(call, scope)
+        case .partial(let number):
+            renderPartial(program.calls[Int(number)], scope)
 
         case .escaping(let escapes):
             scope.escapes = escapes
         }
+        return index + 1
     }
 
-    private mutating func renderPushing(_ value: TemplateValue, _ body: [TemplateNode], _ scope: Scope) {
-        var inner = scope
-        inner.position = nil
+    private mutating func renderPushing(_ value: TemplateValue, _ body: Body, _ scope: Scope) {
         stack.append(value)
-        render(body, inner)
+        render(body, Scope(position: nil, escapes: scope.escapes))
         stack.removeLast()
     }
 
-    private mutating func renderPartial(_ call: PartialCall, _ scope: Scope) {
-        var name = call.name
-        if let dynamic = call.dynamic {
-            guard case .string(let text) = resolve(dynamic, scope) else { return }
-            name = text
+    private mutating func renderPartial(_ call: TemplateProgram.Call, _ scope: Scope) {
+        var template = call.template
+        if call.dynamic >= 0 {
+            guard case .string(let name) = resolve(call.dynamic, scope), let named = program.index[name] else { return }
+            template = named
         }
-        guard let template = templates[name] else { return }
-        var blocks = scope.blocks
-        if let overrides = call.overrides {
-            // Overrides from further out win: the page overrides its layout's layout.
-            blocks = blocks.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
-        }
-        render(template, Scope(indentation: scope.indentation + (call.indentation ?? []), blocks: blocks))
+        guard template >= 0 else { return }
+        let hasOverrides = call.overrides.end > call.overrides.start
+        if hasOverrides { overrideFrames.append(call.overrides) }
+        let mark = indentation.count
+        indentation.append(contentsOf: bytes(call.indentation))
+        // A partial starts with a fresh scope: escaping on, no list position.
+        render(program.bodies[Int(template)], Scope())
+        indentation.removeLast(indentation.count - mark)
+        if hasOverrides { overrideFrames.removeLast() }
     }
 
-    private func resolve(_ lookup: Lookup, _ scope: Scope) -> TemplateValue {
+    /// The body overriding block `name`, from the outermost call that has one.
+    private func override(_ name: Int32) -> Body? {
+        for frame in overrideFrames {
+            for index in Int(frame.start)..<Int(frame.end) where program.overrides[index].name == name {
+                return program.overrides[index].body
+            }
+        }
+        return nil
+    }
+
+    private func bytes(_ piece: TemplateProgram.Piece) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: program.text[Int(piece.start)..<Int(piece.start + piece.count)])
+    }
+
+    private mutating func append(_ piece: TemplateProgram.Piece) {
+        output.append(contentsOf: bytes(piece))
+    }
+
+    private func resolve(_ number: Int32, _ scope: Scope) -> TemplateValue {
+        let lookup = program.lookups[Int(number)]
+        let keys = UnsafeBufferPointer(rebasing: program.keys[Int(lookup.keys.start)..<Int(lookup.keys.end)])
+        var transforms = UnsafeBufferPointer(rebasing: program.transforms[Int(lookup.transforms.start)..<Int(lookup.transforms.end)])[...]
         var value: TemplateValue
-        var transforms = lookup.transforms[...]
         if lookup.sequence {
             guard let position = scope.position, let first = transforms.popFirst() else { return .null }
             value = first.apply(to: position)
-        } else if lookup.keys.isEmpty {
+        } else if keys.isEmpty {
             value = stack[stack.count - 1]
         } else if lookup.anchored {
-            value = Self.descend(stack[stack.count - 1], lookup.keys, from: 0)
+            value = Self.descend(stack[stack.count - 1], keys, from: 0)
         } else {
             value = .null
             // The first key climbs the stack; the rest must follow from there.
-            let first = lookup.keys[0]
+            let first = keys[0]
             var index = stack.count - 1
             while index >= 0 {
                 let child = Self.field(first, of: stack[index])
@@ -157,7 +193,7 @@ struct TemplateRenderer {
                     index -= 1
                     continue
                 }
-                value = Self.descend(child, lookup.keys, from: 1)
+                value = Self.descend(child, keys, from: 1)
                 break
             }
         }
@@ -168,7 +204,7 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func descend(_ value: TemplateValue, _ keys: [FieldKey], from start: Int) -> TemplateValue {
+    private static func descend(_ value: TemplateValue, _ keys: UnsafeBufferPointer<FieldKey>, from start: Int) -> TemplateValue {
         var value = value
         for index in start..<keys.count {
             value = field(keys[index], of: value)

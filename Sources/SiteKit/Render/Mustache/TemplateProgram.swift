@@ -1,0 +1,188 @@
+/// The theme's templates compiled into one flat list of instructions that
+/// hold no references. Pages render on all cores at once from the same
+/// templates; a tree of nodes would have every core retain and release the
+/// same nodes' counters, and those contended counters cost about as much
+/// as the rest of rendering. Here a renderer reads plain values through
+/// raw buffers that live as long as the program.
+final class TemplateProgram: @unchecked Sendable {
+    /// A run of bytes in `text`.
+    struct Piece {
+        var start: Int32
+        var count: Int32
+    }
+
+    /// The instructions `start..<end`: a template, a section's body, a block.
+    struct Body {
+        var start: Int32
+        var end: Int32
+    }
+
+    /// One instruction. A section's or block's body follows it directly
+    /// and ends at `end`.
+    enum Op {
+        case text(Piece)
+        case variable(lookup: Int32, escaped: Bool)
+        case section(lookup: Int32, end: Int32)
+        case inverted(lookup: Int32, end: Int32)
+        case block(name: Int32, end: Int32, indentation: Piece)
+        case partial(call: Int32)
+        case escaping(Bool)
+    }
+
+    /// A `Lookup` with its keys and transforms as runs of the shared arrays.
+    struct LookupCode {
+        var keys: Body
+        var transforms: Body
+        var anchored: Bool
+        var sequence: Bool
+    }
+
+    struct Call {
+        /// The template called, or -1: dynamic, or not in the theme.
+        var template: Int32
+        /// For `{{>*key}}`: the lookup that names the template, else -1.
+        var dynamic: Int32
+        var indentation: Piece
+        /// Runs of `overrides`; empty unless this is a `{{<parent}}` call.
+        var overrides: Body
+    }
+
+    struct Override {
+        var name: Int32
+        var body: Body
+    }
+
+    let ops: UnsafeBufferPointer<Op>
+    let text: UnsafeBufferPointer<UInt8>
+    let keys: UnsafeBufferPointer<FieldKey>
+    let transforms: UnsafeBufferPointer<Transform>
+    let lookups: UnsafeBufferPointer<LookupCode>
+    let calls: UnsafeBufferPointer<Call>
+    let overrides: UnsafeBufferPointer<Override>
+    let bodies: UnsafeBufferPointer<Body>
+    /// Template names to indices of `bodies`, for pages and `{{>*key}}`.
+    let index: [String: Int32]
+
+    init(_ templates: [String: [TemplateNode]]) {
+        var compiler = Compiler()
+        let names = templates.keys.sorted()
+        for (number, name) in names.enumerated() { compiler.index[name] = Int32(number) }
+        let bodies = names.map { compiler.emitBody(templates[$0]!) }
+        compiler.emitPendingOverrides()
+        ops = Self.freeze(compiler.ops)
+        text = Self.freeze(compiler.text)
+        keys = Self.freeze(compiler.keys)
+        transforms = Self.freeze(compiler.transforms)
+        lookups = Self.freeze(compiler.lookups)
+        calls = Self.freeze(compiler.calls)
+        overrides = Self.freeze(compiler.overrides)
+        self.bodies = Self.freeze(bodies)
+        index = compiler.index
+    }
+
+    deinit {
+        for buffer in [UnsafeRawPointer(ops.baseAddress), UnsafeRawPointer(text.baseAddress), UnsafeRawPointer(keys.baseAddress),
+                       UnsafeRawPointer(transforms.baseAddress), UnsafeRawPointer(lookups.baseAddress),
+                       UnsafeRawPointer(calls.baseAddress), UnsafeRawPointer(overrides.baseAddress),
+                       UnsafeRawPointer(bodies.baseAddress)] {
+            buffer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+        }
+    }
+
+    /// The body of the template `name`, if the theme has it.
+    func body(of name: String) -> Body? { index[name].map { bodies[Int($0)] } }
+
+    private static func freeze<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+        _ = buffer.initialize(from: values)
+        return UnsafeBufferPointer(rebasing: buffer[..<values.count])
+    }
+
+    private struct Compiler {
+        var ops: [Op] = [], text: [UInt8] = [], keys: [FieldKey] = [], transforms: [Transform] = []
+        var lookups: [LookupCode] = [], calls: [Call] = [], overrides: [Override] = []
+        var index: [String: Int32] = [:]
+        var blockNames: [String: Int32] = [:]
+        /// Override bodies wait until the templates are laid out: they
+        /// cannot sit inside the body that calls the parent.
+        var pending: [(call: Int, blocks: [(name: String, nodes: [TemplateNode])])] = []
+
+        mutating func emitBody(_ nodes: [TemplateNode]) -> Body {
+            let start = Int32(ops.count)
+            for node in nodes { emit(node) }
+            return Body(start: start, end: Int32(ops.count))
+        }
+
+        mutating func emitPendingOverrides() {
+            // An override body may call a parent of its own, which adds more.
+            while !pending.isEmpty {
+                let (call, blocks) = pending.removeFirst()
+                let made = blocks.map { Override(name: blockName($0.name), body: emitBody($0.nodes)) }
+                calls[call].overrides = Body(start: Int32(overrides.count), end: Int32(overrides.count + made.count))
+                overrides += made
+            }
+        }
+
+        private mutating func emit(_ node: TemplateNode) {
+            switch node {
+            case .text(let bytes):
+                ops.append(.text(piece(bytes)))
+            case .variable(let lookup, let escaped):
+                ops.append(.variable(lookup: code(lookup), escaped: escaped))
+            case .section(let lookup, let body):
+                let lookup = code(lookup)
+                let at = opening()
+                ops[at] = .section(lookup: lookup, end: emitBody(body).end)
+            case .inverted(let lookup, let body):
+                let lookup = code(lookup)
+                let at = opening()
+                ops[at] = .inverted(lookup: lookup, end: emitBody(body).end)
+            case .block(let name, let fallback, let indentation):
+                let (name, indentation) = (blockName(name), piece(indentation))
+                let at = opening()
+                ops[at] = .block(name: name, end: emitBody(fallback).end, indentation: indentation)
+            case .blockOverride:
+                // The parser gave these to the call they belong to.
+                break
+            case .partial(let call):
+                let number = calls.count
+                let dynamic = call.dynamic.map { code($0) } ?? -1
+                calls.append(Call(template: call.dynamic == nil ? index[call.name] ?? -1 : -1,
+                                  dynamic: dynamic, indentation: piece(call.indentation ?? []),
+                                  overrides: Body(start: 0, end: 0)))
+                if let blocks = call.overrides, !blocks.isEmpty {
+                    pending.append((number, blocks.sorted { $0.key < $1.key }.map { (name: $0.key, nodes: $0.value) }))
+                }
+                ops.append(.partial(call: Int32(number)))
+            case .escaping(let escapes):
+                ops.append(.escaping(escapes))
+            }
+        }
+
+        /// A placeholder for an instruction whose body comes next.
+        private mutating func opening() -> Int {
+            ops.append(.escaping(true))
+            return ops.count - 1
+        }
+
+        private mutating func piece(_ bytes: [UInt8]) -> Piece {
+            defer { text += bytes }
+            return Piece(start: Int32(text.count), count: Int32(bytes.count))
+        }
+
+        private mutating func code(_ lookup: Lookup) -> Int32 {
+            let keyRun = Body(start: Int32(keys.count), end: Int32(keys.count + lookup.keys.count))
+            keys += lookup.keys
+            let transformRun = Body(start: Int32(transforms.count), end: Int32(transforms.count + lookup.transforms.count))
+            transforms += lookup.transforms
+            lookups.append(LookupCode(keys: keyRun, transforms: transformRun, anchored: lookup.anchored, sequence: lookup.sequence))
+            return Int32(lookups.count - 1)
+        }
+
+        private mutating func blockName(_ name: String) -> Int32 {
+            if let id = blockNames[name] { return id }
+            blockNames[name] = Int32(blockNames.count)
+            return Int32(blockNames.count - 1)
+        }
+    }
+}
