@@ -138,8 +138,11 @@ public enum Build {
         cache.digests = digests
         var previous: (traces: PageTraceStore, tree: OutputTree)?
         if let folder = files.decoded, let tracesFile = files.traces, outputExists {
-            BuildCache.load(folder, into: cache)
-            previous = try previousBuild(writer: writer, traces: tracesFile, listing: listing)
+            // Decoding the cache is the processor's work, checking the output
+            // the file system's: side by side.
+            let (_, found) = both({ BuildCache.load(folder, into: cache) },
+                                  { Swift.Result { try previousBuild(writer: writer, traces: tracesFile, listing: listing) } })
+            previous = try found.get()
             clock.lap("caches and output check")
         }
 

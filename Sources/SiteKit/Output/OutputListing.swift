@@ -54,7 +54,7 @@ struct OutputListing {
         var tree = OutputTree()
         for (path, size) in files { tree.sizes[path] = size }
         tree.sizes[OutputWriter.marker] = 0
-        tree.directories = directories.sorted { $0.count > $1.count }
+        tree.directories = OutputTree.deepestFirst(directories)
         return tree
     }
 
