@@ -31,6 +31,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CSystemExtras",
+                // Yams brings libyaml (its CYaml module), which Model/YAMLComposer reads directly.
                 .product(name: "Yams", package: "Yams"),
             ],
             // The parallel stages share immutable arrays through unsafe buffers;
@@ -57,10 +58,15 @@ let package = Package(
             ]
         ),
         // swift-mustache renders the theme in the tests as the reference the
-        // template engine in SiteKit/Render/Mustache must match byte for byte.
+        // template engine in SiteKit/Render/Mustache must match byte for byte;
+        // Yams' composer is the reference for SiteKit's YAMLComposer.
         .testTarget(
             name: "SiteKitTests",
-            dependencies: ["SiteKit", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "SiteKit",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "SiteServerTests",

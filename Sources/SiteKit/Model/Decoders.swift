@@ -1,4 +1,3 @@
-import Yams
 
 /// Front matter keys of each kind, in the order the content format lists them.
 /// The JSON schemas and `sitegen new` use the same lists.
@@ -165,7 +164,7 @@ struct PageDecoder {
 
     // MARK: - Nested values
 
-    private func ags(_ node: Node?, art: Art?, yaml: inout YAMLReader) -> String? {
+    private func ags(_ node: YAMLNode?, art: Art?, yaml: inout YAMLReader) -> String? {
         guard let node, let written = yaml.text(node, key: "ags"), let scalar = node.scalar else { return nil }
         let digits = art == .landkreis ? 5 : 8
         guard written.count == digits, written.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -179,14 +178,14 @@ struct PageDecoder {
         return written
     }
 
-    private func einwohnerStand(_ node: Node?, yaml: inout YAMLReader) -> String? {
+    private func einwohnerStand(_ node: YAMLNode?, yaml: inout YAMLReader) -> String? {
         guard let node, let written = yaml.text(node, key: "einwohner_stand") else { return nil }
         if written.count == 4, let year = Int(written), year > 1800 { return written }
         guard let date = yaml.date(node, key: "einwohner_stand", allowMonth: true) else { return nil }
         return date.description
     }
 
-    private func leitung(_ node: Node?, yaml: inout YAMLReader) -> Kommune.Leitung? {
+    private func leitung(_ node: YAMLNode?, yaml: inout YAMLReader) -> Kommune.Leitung? {
         guard let node else { return nil }
         guard let f = yaml.fields(node, what: "`leitung`", required: Keys.leitungRequired, optional: []),
               let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
@@ -194,7 +193,7 @@ struct PageDecoder {
         return .init(amt: amt, name: name)
     }
 
-    private func kontakt(_ node: Node, yaml: inout YAMLReader) -> Kommune.Kontakt? {
+    private func kontakt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Kontakt? {
         guard let f = yaml.fields(node, what: "a `kontakt` entry", required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
               let funktion = yaml.text(f["funktion"], key: "funktion")
         else { return nil }
@@ -202,7 +201,7 @@ struct PageDecoder {
                      seit: yaml.date(f["seit"], key: "seit", allowMonth: true))
     }
 
-    private func koordinaten(_ node: Node?, yaml: inout YAMLReader) -> (breite: Double, laenge: Double)? {
+    private func koordinaten(_ node: YAMLNode?, yaml: inout YAMLReader) -> (breite: Double, laenge: Double)? {
         guard let node else { return nil }
         let items = yaml.list(node, key: "koordinaten")
         guard items.count == 2 else {
@@ -222,7 +221,7 @@ struct PageDecoder {
         return (lat, lon)
     }
 
-    private func projekt(_ node: Node, yaml: inout YAMLReader) -> Kommune.Projekt? {
+    private func projekt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Projekt? {
         guard let f = yaml.fields(node, what: "a `projekte` entry", required: Keys.projektRequired, optional: Keys.projektOptional) else { return nil }
         let titel = yaml.text(f["titel"], key: "titel")
         let feld = yaml.slugReference(f["handlungsfeld"], key: "handlungsfeld")
@@ -232,7 +231,7 @@ struct PageDecoder {
         return .init(titel: titel, handlungsfeld: feld, status: status, jahr: jahr)
     }
 
-    private func impuls(_ node: Node, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
+    private func impuls(_ node: YAMLNode, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
         guard let f = yaml.fields(node, what: "an `impulse` entry", required: Keys.impulsRequired, optional: Keys.impulsOptional),
               let name = yaml.text(f["name"], key: "name")
         else { return nil }
@@ -240,7 +239,7 @@ struct PageDecoder {
                      kommune: yaml.slugReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
     }
 
-    private func quellen(_ node: Node?, yaml: inout YAMLReader) -> [Quelle] {
+    private func quellen(_ node: YAMLNode?, yaml: inout YAMLReader) -> [Quelle] {
         yaml.list(node, key: "quellen").compactMap { item in
             guard let f = yaml.fields(item, what: "a `quellen` entry", required: Keys.quelleRequired, optional: Keys.quelleOptional),
                   let titel = yaml.text(f["titel"], key: "titel")
@@ -250,7 +249,7 @@ struct PageDecoder {
         }
     }
 
-    private func bild(_ node: Node?, yaml: inout YAMLReader) -> Bild? {
+    private func bild(_ node: YAMLNode?, yaml: inout YAMLReader) -> Bild? {
         guard let node else { return nil }
         guard let f = yaml.fields(node, what: "`bild`", required: Keys.bildRequired, optional: Keys.bildOptional),
               let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")

@@ -1,11 +1,10 @@
 import Foundation
-import Yams
 
 /// Reads `site.yaml` and `handlungsfelder.yaml`.
 struct SettingsDecoder {
     var diagnostics = Diagnostics()
 
-    private mutating func document(_ file: InputFile, label: String) -> (YAMLReader, Node?)? {
+    private mutating func document(_ file: InputFile, label: String) -> (YAMLReader, YAMLNode?)? {
         let text: String
         do {
             text = try SourceText(bytes: file.bytes).text

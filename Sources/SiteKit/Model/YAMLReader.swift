@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Typed, located access to a YAML document. Every read that fails records
 /// an error at the node's place in the file and returns nil, so a decoder
@@ -18,40 +17,30 @@ struct YAMLReader {
         self.firstLine = firstLine
     }
 
-    func location(_ node: Node) -> SourceLocation {
+    func location(_ node: YAMLNode) -> SourceLocation {
         location(node.mark)
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: YAMLNode.Mark?) -> SourceLocation {
         guard let mark else { return fileStart }
         return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
     }
 
     /// Parses the YAML text; syntax errors are reported at libyaml's position.
-    mutating func compose(_ yaml: String) -> Node? {
+    mutating func compose(_ yaml: String) -> YAMLNode? {
         do {
-            // The basic resolver skips YAML 1.1 tag guessing (regexes per scalar):
-            // every value is interpreted by its key, so `ags: 07137` stays text.
-            // The encoding is given, else Yams reads the environment for every document.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
+            return try YAMLComposer.compose(yaml)
+        } catch {
             switch error {
-            case .scanner(let context, let problem, let mark, _),
-                 .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            case .syntax(let what, let mark):
                 diagnostics.error(location(mark), "YAML syntax: \(what)",
                                   hint: "check indentation, and quote values that contain `: ` or start with a quote")
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                diagnostics.error(location(context.mark),
-                                  "key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
+            case .duplicateKeys(let keys, let mark):
+                diagnostics.error(location(mark), "key \(keys.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
                                   hint: "keep one of them")
-            default:
-                diagnostics.error(fileStart, "YAML could not be read: \(error)")
+            case .unreadable(let problem):
+                diagnostics.error(fileStart, "YAML could not be read: \(problem)")
             }
-            return nil
-        } catch {
-            diagnostics.error(fileStart, "YAML could not be read: \(error)")
             return nil
         }
     }
@@ -62,13 +51,13 @@ struct YAMLReader {
     /// errors with a suggestion, missing required keys are reported at
     /// `missingAt` (the opening `---` for a file's front matter).
     struct Fields {
-        var values: [String: Node]
+        var values: [String: YAMLNode]
         var location: SourceLocation
-        subscript(_ key: String) -> Node? { values[key] }
+        subscript(_ key: String) -> YAMLNode? { values[key] }
     }
 
     mutating func fields(
-        _ node: Node?, what: String, required: [String], optional: [String], missingAt: SourceLocation? = nil
+        _ node: YAMLNode?, what: String, required: [String], optional: [String], missingAt: SourceLocation? = nil
     ) -> Fields? {
         guard let node else {
             for key in required {
@@ -81,7 +70,7 @@ struct YAMLReader {
             return nil
         }
         let known = required + optional
-        var values: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.error(location(keyNode), "a key must be a plain word")
@@ -109,7 +98,7 @@ struct YAMLReader {
     // MARK: - Scalars
 
     /// Non-empty text. Numbers and dates are taken as written.
-    mutating func text(_ node: Node?, key: String) -> String? {
+    mutating func text(_ node: YAMLNode?, key: String) -> String? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
             diagnostics.error(location(node), "`\(key)` must be text", hint: Self.shapeHint(node))
@@ -123,7 +112,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func wholeNumber(_ node: Node?, key: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+    mutating func wholeNumber(_ node: YAMLNode?, key: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let node else { return nil }
         guard let scalar = node.scalar, scalar.style == .plain,
               !scalar.string.isEmpty, scalar.string.allSatisfy({ $0.isASCII && $0.isNumber }),
@@ -143,7 +132,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func number(_ node: Node?, key: String) -> Double? {
+    mutating func number(_ node: YAMLNode?, key: String) -> Double? {
         guard let node else { return nil }
         guard let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
             diagnostics.error(location(node), "`\(key)` must be a number in degrees, e.g. 50.43", hint: "use a point as decimal separator")
@@ -152,7 +141,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func flag(_ node: Node?, key: String) -> Bool? {
+    mutating func flag(_ node: YAMLNode?, key: String) -> Bool? {
         guard let node else { return nil }
         switch node.scalar.map({ ($0.style, $0.string) }) {
         case (.plain, "true")?: return true
@@ -163,7 +152,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func date(_ node: Node?, key: String, allowMonth: Bool = false) -> CalendarDate? {
+    mutating func date(_ node: YAMLNode?, key: String, allowMonth: Bool = false) -> CalendarDate? {
         guard let written = text(node, key: key), let node else { return nil }
         let expected = allowMonth ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD"
         let result: Result<CalendarDate, CalendarDate.ParseError>
@@ -189,7 +178,7 @@ struct YAMLReader {
     }
 
     /// One of `allowed`, written exactly.
-    mutating func oneOf<E: RawRepresentable & CaseIterable>(_ node: Node?, key: String, _ type: E.Type) -> E?
+    mutating func oneOf<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, key: String, _ type: E.Type) -> E?
     where E.RawValue == String {
         guard let written = text(node, key: key), let node else { return nil }
         if let value = E(rawValue: written) { return value }
@@ -200,7 +189,7 @@ struct YAMLReader {
         return nil
     }
 
-    mutating func slugReference(_ node: Node?, key: String) -> Reference? {
+    mutating func slugReference(_ node: YAMLNode?, key: String) -> Reference? {
         guard let written = text(node, key: key), let node else { return nil }
         guard Slug.isValid(written) else {
             diagnostics.error(location(node), "`\(key): \(written)` is not a slug", hint: "did you mean `\(Slug.make(from: written))`?")
@@ -209,7 +198,7 @@ struct YAMLReader {
         return Reference(slug: written, location: location(node))
     }
 
-    mutating func webAddress(_ node: Node?, key: String) -> String? {
+    mutating func webAddress(_ node: YAMLNode?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
         guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, host.contains(Character("."))
@@ -225,7 +214,7 @@ struct YAMLReader {
 
     /// The items of a list. A single value where a list is expected is an
     /// error that shows the list form.
-    mutating func list(_ node: Node?, key: String) -> [Node] {
+    mutating func list(_ node: YAMLNode?, key: String) -> [YAMLNode] {
         guard let node else { return [] }
         guard let sequence = node.sequence else {
             let example = node.scalar.map { "[\($0.string)]" } ?? "a list of entries starting with `- `"
@@ -235,7 +224,7 @@ struct YAMLReader {
         return Array(sequence)
     }
 
-    mutating func slugList(_ node: Node?, key: String) -> [Reference] {
+    mutating func slugList(_ node: YAMLNode?, key: String) -> [Reference] {
         var seen: Set<String> = []
         var result: [Reference] = []
         for item in list(node, key: key) {
@@ -249,7 +238,7 @@ struct YAMLReader {
         return result
     }
 
-    mutating func textList(_ node: Node?, key: String) -> [String] {
+    mutating func textList(_ node: YAMLNode?, key: String) -> [String] {
         list(node, key: key).compactMap { text($0, key: key) }
     }
 
@@ -259,7 +248,7 @@ struct YAMLReader {
         text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
-    static func shapeHint(_ node: Node) -> String? {
+    static func shapeHint(_ node: YAMLNode) -> String? {
         switch node {
         case .mapping: return "it is written as `key: value` lines; expected a single value"
         case .sequence: return "it is written as a list; expected a single value"

@@ -1,0 +1,165 @@
+import CYaml
+
+/// Builds a `YAMLNode` tree from libyaml's events (the libyaml that Yams
+/// bundles). Yams' own composer makes a class per event, tag objects per
+/// node and hashes whole nodes to find duplicate keys; for 13,000 front
+/// matters that was a third of all parsing. The tree and the errors are
+/// the same as `Yams.compose(yaml:)` with the basic resolver gives, which
+/// the tests check against Yams. This is the only file that uses libyaml.
+enum YAMLComposer {
+    enum Failure: Error, Equatable {
+        /// libyaml's context and problem, at the problem's place.
+        case syntax(String, YAMLNode.Mark)
+        /// The keys that appear more than once in one mapping, sorted, at
+        /// the first of the first key.
+        case duplicateKeys([String], YAMLNode.Mark)
+        case unreadable(String)
+    }
+
+    /// Deeper nesting than any front matter needs is refused, rather than
+    /// recursing until the stack runs out.
+    static let maximumDepth = 100
+
+    /// The single document of `yaml`; nil when there is none.
+    static func compose(_ yaml: String) throws(Failure) -> YAMLNode? {
+        var text = yaml
+        guard !text.isEmpty else { return nil }
+        let result = text.withUTF8 { bytes -> Result<YAMLNode?, Failure> in
+            var parser = Parser(bytes)
+            defer { parser.close() }
+            do throws(Failure) { return .success(try parser.singleRoot()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private struct Parser {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        /// One event at a time: each is read out before the next is parsed.
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        var anchors: [String: YAMLNode] = [:]
+        var depth = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            event.initialize(to: yaml_event_t())
+            yaml_parser_initialize(parser)
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        }
+
+        func close() {
+            yaml_event_delete(event)
+            yaml_parser_delete(parser)
+            event.deallocate()
+            parser.deallocate()
+        }
+
+        mutating func singleRoot() throws(Failure) -> YAMLNode? {
+            try next()  // stream start
+            guard try next() != YAML_STREAM_END_EVENT else { return nil }
+            try next()  // the document's first node
+            let root = try node()
+            try next()  // document end
+            if try next() != YAML_STREAM_END_EVENT {
+                throw .syntax("expected a single document in the stream but found another document", startMark)
+            }
+            return root
+        }
+
+        @discardableResult
+        private func next() throws(Failure) -> yaml_event_type_t {
+            yaml_event_delete(event)
+            guard yaml_parser_parse(parser, event) == 1 else { throw failure() }
+            return event.pointee.type
+        }
+
+        private var startMark: YAMLNode.Mark {
+            YAMLNode.Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
+        }
+
+        /// The node whose first event is the current one.
+        private mutating func node() throws(Failure) -> YAMLNode {
+            let mark = startMark
+            let data = event.pointee.data
+            switch event.pointee.type {
+            case YAML_SCALAR_EVENT:
+                let value = data.scalar
+                let node = YAMLNode.scalar(.init(
+                    string: String(decoding: UnsafeBufferPointer(start: value.value, count: value.length), as: UTF8.self),
+                    style: YAMLNode.Scalar.Style(rawValue: Int(value.style.rawValue)) ?? .any, mark: mark))
+                if let anchor = Self.name(value.anchor) { anchors[anchor] = node }
+                return node
+            case YAML_ALIAS_EVENT:
+                guard let anchor = Self.name(data.alias.anchor), let node = anchors[anchor] else {
+                    throw .syntax("found undefined alias", mark)
+                }
+                return node
+            case YAML_SEQUENCE_START_EVENT:
+                let anchor = Self.name(data.sequence_start.anchor)
+                try enter(mark)
+                var items: [YAMLNode] = []
+                while try next() != YAML_SEQUENCE_END_EVENT { items.append(try node()) }
+                depth -= 1
+                let node = YAMLNode.sequence(items, mark)
+                if let anchor { anchors[anchor] = node }
+                return node
+            case YAML_MAPPING_START_EVENT:
+                let anchor = Self.name(data.mapping_start.anchor)
+                try enter(mark)
+                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                while try next() != YAML_MAPPING_END_EVENT {
+                    let key = try node()
+                    try next()
+                    pairs.append((key, try node()))
+                }
+                depth -= 1
+                try Self.checkDuplicates(pairs)
+                let node = YAMLNode.mapping(pairs, mark)
+                if let anchor { anchors[anchor] = node }
+                return node
+            default:
+                throw .syntax("did not find expected node content", mark)
+            }
+        }
+
+        private mutating func enter(_ mark: YAMLNode.Mark) throws(Failure) {
+            depth += 1
+            if depth > YAMLComposer.maximumDepth {
+                throw .syntax("lists and mappings nested more than \(YAMLComposer.maximumDepth) levels deep", mark)
+            }
+        }
+
+        /// As Yams reports them: every text key written more than once,
+        /// sorted, at the first place of the first of them.
+        private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
+            guard pairs.count > 1 else { return }
+            var first: [String: YAMLNode.Mark] = [:]
+            var repeated: Set<String> = []
+            for (key, _) in pairs {
+                guard let scalar = key.scalar else { continue }
+                if first[scalar.string] == nil { first[scalar.string] = scalar.mark } else { repeated.insert(scalar.string) }
+            }
+            guard !repeated.isEmpty else { return }
+            let keys = repeated.sorted()
+            throw .duplicateKeys(keys, first[keys[0]]!)
+        }
+
+        private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+
+        private func failure() -> Failure {
+            let state = parser.pointee
+            let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
+            switch state.error {
+            case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+                let context = state.context.map { String(cString: $0) }
+                return .syntax([context, problem].compactMap { $0 }.joined(separator: " "),
+                               YAMLNode.Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1))
+            case YAML_MEMORY_ERROR:
+                return .unreadable("out of memory")
+            default:
+                return .unreadable(problem)
+            }
+        }
+    }
+}
