@@ -106,7 +106,7 @@ struct BuildStamp: Equatable {
         var marker = stat()
         guard stat(directory + "/" + OutputWriter.marker, &marker) == 0 else { return nil }
         if let listing, stamp.output == signature(listing.files) {
-            return listing.matches(directory, marker: marker) ? listing.tree : nil
+            return listing.tree(of: directory, marker: marker)
         }
         let tree = OutputTree.scan(directory)
         let files = tree.sizes.filter { $0.key != OutputWriter.marker }.map { (path: $0.key, size: $0.value) }

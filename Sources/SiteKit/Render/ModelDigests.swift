@@ -45,9 +45,10 @@ final class ModelDigests: Sendable {
                 : Dictionary(list.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }
         self.index = index
-        kommunen = model.kommunen.map(KommuneSummary.init)
-        kaffeerunden = model.kaffeerunden.map(EintragSummary.init)
-        meldungen = model.meldungen.map(EintragSummary.init)
+        // On all cores: a rebuild waits for these before it checks any page.
+        kommunen = parallelMap(model.kommunen, KommuneSummary.init)
+        kaffeerunden = parallelMap(model.kaffeerunden, EintragSummary.init)
+        meldungen = parallelMap(model.meldungen, EintragSummary.init)
         seiten = model.seiten.map(SeiteSummary.init)
         guard hashing else {
             hashes = nil
@@ -57,17 +58,18 @@ final class ModelDigests: Sendable {
         var hashes = Hashes()
         var complete = true
         for (kind, list) in lists {
-            hashes.documents[kind] = list.map { document in
+            complete = complete && list.allSatisfy { sources[$0.page.contentPath] != nil }
+            hashes.documents[kind] = parallelMap(list) { document in
                 let path = document.page.contentPath
                 var hash = ContentHash()
                 hash.add(path)
-                if let source = sources[path] { hash.add(source) } else { complete = false }
+                if let source = sources[path] { hash.add(source) }
                 return hash.digest
             }
         }
         hashes.summaries = [
-            .kommune: kommunen.map(\.digest), .kaffeerunde: kaffeerunden.map(\.digest),
-            .meldung: meldungen.map(\.digest), .seite: seiten.map(\.digest),
+            .kommune: parallelMap(kommunen) { $0.digest }, .kaffeerunde: parallelMap(kaffeerunden) { $0.digest },
+            .meldung: parallelMap(meldungen) { $0.digest }, .seite: seiten.map(\.digest),
         ]
         hashes.allSummaries = hashes.summaries.mapValues { digests in
             var hash = ContentHash()
