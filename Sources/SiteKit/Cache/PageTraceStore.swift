@@ -81,8 +81,9 @@ struct PageTraceStore: Equatable {
                 }
             }
             // Reads no page uses any more are dropped once they are half the table.
-            let used = Set(pages.values.joined())
-            if used.count * 2 < reads.count {
+            var used = [Bool](repeating: false, count: reads.count)
+            for positions in pages.values { for position in positions { used[position] = true } }
+            if used.lazy.filter({ $0 }).count * 2 < reads.count {
                 var traces: [String: PageTrace] = [:]
                 for (path, positions) in pages { traces[path] = PageTrace(reads: positions.map { reads[$0].read }) }
                 return PageTraceStore(build: build, traces: traces, digests: digests)

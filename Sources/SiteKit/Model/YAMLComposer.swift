@@ -3,7 +3,7 @@ import CYaml
 /// Builds a `YAMLNode` tree from libyaml's events (the libyaml that Yams
 /// bundles). Yams' own composer makes a class per event, tag objects per
 /// node and hashes whole nodes to find duplicate keys; for 13,000 front
-/// matters that was a third of all parsing. The tree and the errors are
+/// matters that was a fifth of decoding the documents. The tree and the errors are
 /// the same as `Yams.compose(yaml:)` with the basic resolver gives, which
 /// the tests check against Yams. This is the only file that uses libyaml.
 enum YAMLComposer {

@@ -63,8 +63,11 @@ struct SourceListing {
         for (path, known) in files.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
             let status = known.status
-            for number in [status.size, status.modifiedSeconds, status.modifiedNanoseconds, status.changedSeconds,
-                           status.changedNanoseconds] { writer.int(number) }
+            writer.int(status.size)
+            writer.int(status.modifiedSeconds)
+            writer.int(status.modifiedNanoseconds)
+            writer.int(status.changedSeconds)
+            writer.int(status.changedNanoseconds)
             writer.word(status.inode)
             writer.word(known.digest.a)
             writer.word(known.digest.b)
