@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact binary form for the build cache: integers as variable-length
 /// numbers, text as length and UTF-8 bytes. Hand-written for speed: reading
 /// back ten thousand pages must cost far less than parsing them.
@@ -117,6 +119,22 @@ struct BinaryReader {
         defer { offset += count }
         guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
         else { throw Malformed() }
+        return text
+    }
+
+    /// The text of the last `path()`: a document's locations all name its
+    /// file, and one string for them saves an allocation each.
+    private var lastPath: (start: Int, count: Int, text: String)?
+
+    /// A file path, as `string()`, shared with the previous one when equal.
+    mutating func path() throws -> String {
+        let range = try span()
+        if let last = lastPath, last.count == range.count,
+           memcmp(bytes.baseAddress! + last.start, bytes.baseAddress! + range.lowerBound, range.count) == 0 {
+            return last.text
+        }
+        guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) else { throw Malformed() }
+        lastPath = (range.lowerBound, range.count, text)
         return text
     }
 

@@ -154,7 +154,7 @@ extension BinaryWriter {
 
 extension BinaryReader {
     mutating func location() throws -> SourceLocation {
-        SourceLocation(path: try string(), line: try int(), column: try int())
+        SourceLocation(path: try path(), line: try int(), column: try int())
     }
 
     mutating func date() throws -> CalendarDate {
