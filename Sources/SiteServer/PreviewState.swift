@@ -16,10 +16,14 @@ actor PreviewState {
     }
 
     func publish(_ new: SiteSnapshot) {
+        // Freeing the previous build's pages takes a while at 10,000
+        // Kommunen; the waiting requests and the reload do not wait for it.
+        let previous = snapshot
         snapshot = new
         for continuation in waiting { continuation.resume(returning: new) }
         waiting = []
         for listener in listeners.values { listener.yield(new.token) }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
     }
 
     /// The token of every build from now on, starting with the current one.
