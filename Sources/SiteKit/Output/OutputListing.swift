@@ -45,7 +45,7 @@ struct OutputListing {
     }
 
     private func matches(_ directory: String, marker: stat, directories: Set<String>) -> Bool {
-        var top = Set(files.map { String($0.path[..<($0.path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? $0.path.endIndex)]) })
+        var top = Set(files.map { Self.firstComponent(of: $0.path) })
         top.insert(OutputWriter.marker)
         let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []))
         guard present == top else { return false }
@@ -61,6 +61,10 @@ struct OutputListing {
         }
         let checks = files.map { ($0.path, Optional($0.size)) } + directories.map { ($0, Int?.none) }
         return !parallelMap(checks) { unchanged($0.0, size: $0.1) }.contains(false)
+    }
+
+    private static func firstComponent(of path: String) -> String {
+        String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
     }
 
     static func load(_ path: String) -> OutputListing? { CacheFile.read(path, decode) }

@@ -1,9 +1,8 @@
-/// One piece of a compiled template. Text is kept as UTF-8 bytes and names
-/// are resolved to key numbers when the template is read, so rendering
-/// only copies bytes and indexes key tables. Boxed (`indirect`): the
-/// renderer copies every node it visits, and a box is one retain where the
-/// payload's arrays would be several.
-indirect enum TemplateNode {
+/// One piece of a parsed template. Text is kept as UTF-8 bytes and names
+/// are resolved to key numbers when the template is read; the theme's
+/// nodes are then laid out flat in a `TemplateProgram`, which is what
+/// renders.
+enum TemplateNode {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}`.
     case variable(Lookup, escaped: Bool)

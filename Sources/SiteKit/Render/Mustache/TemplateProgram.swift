@@ -81,16 +81,23 @@ final class TemplateProgram: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [UnsafeRawPointer(ops.baseAddress), UnsafeRawPointer(text.baseAddress), UnsafeRawPointer(keys.baseAddress),
-                       UnsafeRawPointer(transforms.baseAddress), UnsafeRawPointer(lookups.baseAddress),
-                       UnsafeRawPointer(calls.baseAddress), UnsafeRawPointer(overrides.baseAddress),
-                       UnsafeRawPointer(bodies.baseAddress)] {
-            buffer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
-        }
+        Self.release(ops)
+        Self.release(text)
+        Self.release(keys)
+        Self.release(transforms)
+        Self.release(lookups)
+        Self.release(calls)
+        Self.release(overrides)
+        Self.release(bodies)
     }
 
     /// The body of the template `name`, if the theme has it.
     func body(of name: String) -> Body? { index[name].map { bodies[Int($0)] } }
+
+    /// Every element type here is plain data: nothing to deinitialize.
+    private static func release<T>(_ buffer: UnsafeBufferPointer<T>) {
+        UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate()
+    }
 
     private static func freeze<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
