@@ -1,4 +1,5 @@
 import CYaml
+import Foundation
 
 /// Builds a `YAMLNode` tree from libyaml's events (the libyaml that Yams
 /// bundles). Yams' own composer makes a class per event, tag objects per
@@ -13,7 +14,8 @@ enum YAMLComposer {
         /// The keys that appear more than once in one mapping, sorted, at
         /// the first of the first key.
         case duplicateKeys([String], YAMLNode.Mark)
-        case unreadable(String)
+        /// libyaml refused a character; the place when it is known.
+        case unreadable(String, YAMLNode.Mark?)
     }
 
     /// Deeper nesting than any front matter needs is refused, rather than
@@ -33,6 +35,7 @@ enum YAMLComposer {
     }
 
     private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         /// One event at a time: each is read out before the next is parsed.
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
@@ -40,6 +43,7 @@ enum YAMLComposer {
         var depth = 0
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
             event.initialize(to: yaml_event_t())
             yaml_parser_initialize(parser)
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -143,6 +147,20 @@ enum YAMLComposer {
             throw .duplicateKeys(keys, first[keys[0]]!)
         }
 
+        /// Line and column (in characters) of a byte offset of the text.
+        private func mark(atByte offset: Int) -> YAMLNode.Mark {
+            var mark = YAMLNode.Mark(line: 1, column: 1)
+            for byte in bytes[..<min(offset, bytes.count)] {
+                if byte == 0x0A {
+                    mark.line += 1
+                    mark.column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    mark.column += 1
+                }
+            }
+            return mark
+        }
+
         private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
             pointer.map { String(cString: $0) }
         }
@@ -155,10 +173,14 @@ enum YAMLComposer {
                 let context = state.context.map { String(cString: $0) }
                 return .syntax([context, problem].compactMap { $0 }.joined(separator: " "),
                                YAMLNode.Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1))
+            case YAML_READER_ERROR:
+                // A control character pasted from another program, typically.
+                let value = state.problem_value >= 0 ? " (U+\(String(format: "%04X", state.problem_value)))" : ""
+                return .unreadable(problem + value, mark(atByte: state.problem_offset))
             case YAML_MEMORY_ERROR:
-                return .unreadable("out of memory")
+                return .unreadable("out of memory", nil)
             default:
-                return .unreadable(problem)
+                return .unreadable(problem, nil)
             }
         }
     }

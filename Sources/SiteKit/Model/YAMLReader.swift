@@ -38,8 +38,9 @@ struct YAMLReader {
             case .duplicateKeys(let keys, let mark):
                 diagnostics.error(location(mark), "key \(keys.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
                                   hint: "keep one of them")
-            case .unreadable(let problem):
-                diagnostics.error(fileStart, "YAML could not be read: \(problem)")
+            case .unreadable(let problem, let mark):
+                diagnostics.error(location(mark), "YAML could not be read: \(problem)",
+                                  hint: "remove the invisible character here; it often comes with text copied from another program")
             }
             return nil
         }
