@@ -26,7 +26,11 @@ import Testing
         while let path = e.nextObject() as? String {
             if path == OutputWriter.marker { continue }
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + path, isDirectory: &isDir), !isDir.boolValue {
+            guard FileManager.default.fileExists(atPath: dir + "/" + path, isDirectory: &isDir) else { continue }
+            // Folders count too: a deleted page's folder must go with it.
+            if isDir.boolValue {
+                result[path + "/"] = Data()
+            } else {
                 result[path] = FileManager.default.contents(atPath: dir + "/" + path)
             }
         }

@@ -13,18 +13,7 @@ struct OutputListing {
     }
 
     /// The folders the files are in, the output folder itself not counted.
-    /// Found on the bytes: a build saves and loads 13,000 paths.
-    private var directories: Set<String> {
-        var directories: Set<String> = []
-        for (path, _) in files {
-            var end = path.endIndex
-            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                end = slash
-                guard directories.insert(String(path[..<slash])).inserted else { break }
-            }
-        }
-        return directories
-    }
+    private var directories: Set<String> { OutputTree.folders(above: files.map(\.path)) }
 
     static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/listing.bin" }
 

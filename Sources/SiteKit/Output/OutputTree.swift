@@ -24,6 +24,21 @@ struct OutputTree {
         return tree
     }
 
+    /// The folders `paths` lie in, with the folders above them; the top
+    /// folder itself not counted. Found on the bytes: builds do this for
+    /// 13,000 paths.
+    static func folders<S: Sequence<String>>(above paths: S) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                end = slash
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+            }
+        }
+        return folders
+    }
+
     /// Folders with their subfolders before them, for removing emptied
     /// ones: a longer path first. Byte counts, since counting characters
     /// for every comparison of 13,000 paths costs more than the sort.
