@@ -31,7 +31,6 @@ struct BuildCommand: ParsableCommand {
         withExtendedLifetime(result) { Foundation.exit(0) }
     }
 
-    @discardableResult
     private func report() throws -> Build.Result {
         let start = DispatchTime.now()
         let result: Build.Result

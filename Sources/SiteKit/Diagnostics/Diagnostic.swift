@@ -15,6 +15,19 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
     }
+
+    /// Line and column (in characters) of a byte offset of UTF-8 text, both
+    /// from 1: for errors that a parser reports as an offset.
+    static func lineAndColumn<Bytes: RandomAccessCollection<UInt8>>(of offset: Int, in bytes: Bytes) -> (line: Int, column: Int)
+        where Bytes.Index == Int {
+        let offset = min(offset, bytes.endIndex)
+        var line = 1, lineStart = bytes.startIndex
+        for i in bytes.startIndex..<offset where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
+    }
 }
 
 public struct Diagnostic: Hashable, Sendable {

@@ -76,53 +76,56 @@ enum YAMLComposer {
             return event.pointee.type
         }
 
-        private var startMark: YAMLNode.Mark {
-            YAMLNode.Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
+        private var startMark: YAMLNode.Mark { Self.mark(event.pointee.start_mark) }
+
+        /// libyaml counts from 0.
+        private static func mark(_ mark: yaml_mark_t) -> YAMLNode.Mark {
+            YAMLNode.Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         }
 
-        /// The node whose first event is the current one.
+        /// The node whose first event is the current one. Lists and
+        /// mappings are registered under their anchor once complete, as
+        /// Yams does (an alias inside its own anchor is undefined).
         private mutating func node() throws(Failure) -> YAMLNode {
             let mark = startMark
             let data = event.pointee.data
+            let node: YAMLNode, anchor: String?
             switch event.pointee.type {
             case YAML_SCALAR_EVENT:
                 let value = data.scalar
-                let node = YAMLNode.scalar(.init(
+                anchor = Self.name(value.anchor)
+                node = .scalar(.init(
                     string: String(decoding: UnsafeBufferPointer(start: value.value, count: value.length), as: UTF8.self),
                     style: YAMLNode.Scalar.Style(rawValue: Int(value.style.rawValue)) ?? .any, mark: mark))
-                if let anchor = Self.name(value.anchor) { anchors[anchor] = node }
-                return node
             case YAML_ALIAS_EVENT:
-                guard let anchor = Self.name(data.alias.anchor), let node = anchors[anchor] else {
+                guard let name = Self.name(data.alias.anchor), let known = anchors[name] else {
                     throw .syntax("found undefined alias", mark)
                 }
-                return node
+                return known
             case YAML_SEQUENCE_START_EVENT:
-                let anchor = Self.name(data.sequence_start.anchor)
+                anchor = Self.name(data.sequence_start.anchor)
                 try enter(mark)
                 var items: [YAMLNode] = []
-                while try next() != YAML_SEQUENCE_END_EVENT { items.append(try node()) }
+                while try next() != YAML_SEQUENCE_END_EVENT { items.append(try self.node()) }
                 depth -= 1
-                let node = YAMLNode.sequence(items, mark)
-                if let anchor { anchors[anchor] = node }
-                return node
+                node = .sequence(items, mark)
             case YAML_MAPPING_START_EVENT:
-                let anchor = Self.name(data.mapping_start.anchor)
+                anchor = Self.name(data.mapping_start.anchor)
                 try enter(mark)
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
                 while try next() != YAML_MAPPING_END_EVENT {
-                    let key = try node()
+                    let key = try self.node()
                     try next()
-                    pairs.append((key, try node()))
+                    pairs.append((key, try self.node()))
                 }
                 depth -= 1
                 try Self.checkDuplicates(pairs)
-                let node = YAMLNode.mapping(pairs, mark)
-                if let anchor { anchors[anchor] = node }
-                return node
+                node = .mapping(pairs, mark)
             default:
                 throw .syntax("did not find expected node content", mark)
             }
+            if let anchor { anchors[anchor] = node }
+            return node
         }
 
         private mutating func enter(_ mark: YAMLNode.Mark) throws(Failure) {
@@ -147,20 +150,6 @@ enum YAMLComposer {
             throw .duplicateKeys(keys, first[keys[0]]!)
         }
 
-        /// Line and column (in characters) of a byte offset of the text.
-        private func mark(atByte offset: Int) -> YAMLNode.Mark {
-            var mark = YAMLNode.Mark(line: 1, column: 1)
-            for byte in bytes[..<min(offset, bytes.count)] {
-                if byte == 0x0A {
-                    mark.line += 1
-                    mark.column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    mark.column += 1
-                }
-            }
-            return mark
-        }
-
         private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
             pointer.map { String(cString: $0) }
         }
@@ -171,12 +160,12 @@ enum YAMLComposer {
             switch state.error {
             case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
                 let context = state.context.map { String(cString: $0) }
-                return .syntax([context, problem].compactMap { $0 }.joined(separator: " "),
-                               YAMLNode.Mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1))
+                return .syntax([context, problem].compactMap { $0 }.joined(separator: " "), Self.mark(state.problem_mark))
             case YAML_READER_ERROR:
                 // A control character pasted from another program, typically.
                 let value = state.problem_value >= 0 ? " (U+\(String(format: "%04X", state.problem_value)))" : ""
-                return .unreadable(problem + value, mark(atByte: state.problem_offset))
+                let (line, column) = SourceLocation.lineAndColumn(of: state.problem_offset, in: bytes)
+                return .unreadable(problem + value, YAMLNode.Mark(line: line, column: column))
             case YAML_MEMORY_ERROR:
                 return .unreadable("out of memory", nil)
             default:

@@ -6,7 +6,8 @@ import Foundation
 struct OutputJournal: Equatable {
     var moves: [(staged: String, target: String)]
     var deletions: [String]
-    /// Folders of the previous output, deepest first; those left empty are removed.
+    /// Folders of the previous output that the new one has no file in,
+    /// deepest first; each is removed once it is empty.
     var emptiedDirectories: [String]
 
     static func == (a: OutputJournal, b: OutputJournal) -> Bool {

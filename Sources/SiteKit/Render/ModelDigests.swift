@@ -58,14 +58,16 @@ final class ModelDigests: Sendable {
         var hashes = Hashes()
         var complete = true
         for (kind, list) in lists {
-            complete = complete && list.allSatisfy { sources[$0.page.contentPath] != nil }
-            hashes.documents[kind] = parallelMap(list) { document in
+            let made = parallelMap(list) { document -> (digest: ContentHash.Digest, sourced: Bool) in
                 let path = document.page.contentPath
                 var hash = ContentHash()
                 hash.add(path)
-                if let source = sources[path] { hash.add(source) }
-                return hash.digest
+                guard let source = sources[path] else { return (hash.digest, false) }
+                hash.add(source)
+                return (hash.digest, true)
             }
+            complete = complete && made.allSatisfy(\.sourced)
+            hashes.documents[kind] = made.map(\.digest)
         }
         hashes.summaries = [
             .kommune: parallelMap(kommunen) { $0.digest }, .kaffeerunde: parallelMap(kaffeerunden) { $0.digest },

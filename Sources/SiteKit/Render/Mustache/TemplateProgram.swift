@@ -5,34 +5,36 @@
 /// as the rest of rendering. Here a renderer reads plain values through
 /// raw buffers that live as long as the program.
 final class TemplateProgram: @unchecked Sendable {
-    /// A run of bytes in `text`.
-    struct Piece {
-        var start: Int32
-        var count: Int32
-    }
-
-    /// The instructions `start..<end`: a template, a section's body, a block.
-    struct Body {
+    /// The elements `start..<end` of one of the program's buffers: bytes of
+    /// `text`, keys, transforms, overrides, or instructions (a body).
+    struct Run {
         var start: Int32
         var end: Int32
+
+        static let empty = Run(start: 0, end: 0)
+        var isEmpty: Bool { end <= start }
+        var range: Range<Int> { Int(start)..<Int(end) }
     }
+
+    /// A template, a section's body or a block: a run of instructions.
+    typealias Body = Run
 
     /// One instruction. A section's or block's body follows it directly
     /// and ends at `end`.
     enum Op {
-        case text(Piece)
+        case text(Run)
         case variable(lookup: Int32, escaped: Bool)
         case section(lookup: Int32, end: Int32)
         case inverted(lookup: Int32, end: Int32)
-        case block(name: Int32, end: Int32, indentation: Piece)
+        case block(name: Int32, end: Int32, indentation: Run)
         case partial(call: Int32)
         case escaping(Bool)
     }
 
-    /// A `Lookup` with its keys and transforms as runs of the shared arrays.
+    /// A `Lookup` with its keys and transforms as runs of the shared buffers.
     struct LookupCode {
-        var keys: Body
-        var transforms: Body
+        var keys: Run
+        var transforms: Run
         var anchored: Bool
         var sequence: Bool
     }
@@ -42,9 +44,9 @@ final class TemplateProgram: @unchecked Sendable {
         var template: Int32
         /// For `{{>*key}}`: the lookup that names the template, else -1.
         var dynamic: Int32
-        var indentation: Piece
-        /// Runs of `overrides`; empty unless this is a `{{<parent}}` call.
-        var overrides: Body
+        var indentation: Run
+        /// A run of `overrides`; empty unless this is a `{{<parent}}` call.
+        var overrides: Run
     }
 
     struct Override {
@@ -94,6 +96,11 @@ final class TemplateProgram: @unchecked Sendable {
     /// The body of the template `name`, if the theme has it.
     func body(of name: String) -> Body? { index[name].map { bodies[Int($0)] } }
 
+    /// The elements of `run` in `buffer`, one of this program's buffers.
+    static func slice<T>(_ buffer: UnsafeBufferPointer<T>, _ run: Run) -> UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(rebasing: buffer[run.range])
+    }
+
     /// Every element type here is plain data: nothing to deinitialize.
     private static func release<T>(_ buffer: UnsafeBufferPointer<T>) {
         UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate()
@@ -125,15 +132,14 @@ final class TemplateProgram: @unchecked Sendable {
             while !pending.isEmpty {
                 let (call, blocks) = pending.removeFirst()
                 let made = blocks.map { Override(name: blockName($0.name), body: emitBody($0.nodes)) }
-                calls[call].overrides = Body(start: Int32(overrides.count), end: Int32(overrides.count + made.count))
-                overrides += made
+                calls[call].overrides = Self.append(made, to: &overrides)
             }
         }
 
         private mutating func emit(_ node: TemplateNode) {
             switch node {
             case .text(let bytes):
-                ops.append(.text(piece(bytes)))
+                ops.append(.text(Self.append(bytes, to: &text)))
             case .variable(let lookup, let escaped):
                 ops.append(.variable(lookup: code(lookup), escaped: escaped))
             case .section(let lookup, let body):
@@ -145,7 +151,7 @@ final class TemplateProgram: @unchecked Sendable {
                 let at = opening()
                 ops[at] = .inverted(lookup: lookup, end: emitBody(body).end)
             case .block(let name, let fallback, let indentation):
-                let (name, indentation) = (blockName(name), piece(indentation))
+                let (name, indentation) = (blockName(name), Self.append(indentation, to: &text))
                 let at = opening()
                 ops[at] = .block(name: name, end: emitBody(fallback).end, indentation: indentation)
             case .blockOverride:
@@ -155,8 +161,8 @@ final class TemplateProgram: @unchecked Sendable {
                 let number = calls.count
                 let dynamic = call.dynamic.map { code($0) } ?? -1
                 calls.append(Call(template: call.dynamic == nil ? index[call.name] ?? -1 : -1,
-                                  dynamic: dynamic, indentation: piece(call.indentation ?? []),
-                                  overrides: Body(start: 0, end: 0)))
+                                  dynamic: dynamic, indentation: Self.append(call.indentation ?? [], to: &text),
+                                  overrides: .empty))
                 if let blocks = call.overrides, !blocks.isEmpty {
                     pending.append((number, blocks.sorted { $0.key < $1.key }.map { (name: $0.key, nodes: $0.value) }))
                 }
@@ -172,17 +178,15 @@ final class TemplateProgram: @unchecked Sendable {
             return ops.count - 1
         }
 
-        private mutating func piece(_ bytes: [UInt8]) -> Piece {
-            defer { text += bytes }
-            return Piece(start: Int32(text.count), count: Int32(bytes.count))
+        /// Appends `values` and returns where they went.
+        private static func append<T>(_ values: [T], to array: inout [T]) -> Run {
+            defer { array += values }
+            return Run(start: Int32(array.count), end: Int32(array.count + values.count))
         }
 
         private mutating func code(_ lookup: Lookup) -> Int32 {
-            let keyRun = Body(start: Int32(keys.count), end: Int32(keys.count + lookup.keys.count))
-            keys += lookup.keys
-            let transformRun = Body(start: Int32(transforms.count), end: Int32(transforms.count + lookup.transforms.count))
-            transforms += lookup.transforms
-            lookups.append(LookupCode(keys: keyRun, transforms: transformRun, anchored: lookup.anchored, sequence: lookup.sequence))
+            lookups.append(LookupCode(keys: Self.append(lookup.keys, to: &keys), transforms: Self.append(lookup.transforms, to: &transforms),
+                                      anchored: lookup.anchored, sequence: lookup.sequence))
             return Int32(lookups.count - 1)
         }
 

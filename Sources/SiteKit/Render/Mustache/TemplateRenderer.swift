@@ -13,7 +13,7 @@ struct TemplateRenderer {
     private var indentation: [UInt8] = []
     /// The overrides of the `{{<parent}}` calls around, outermost first:
     /// the page overrides its layout's layout.
-    private var overrideFrames: [Body] = []
+    private var overrideFrames: [TemplateProgram.Run] = []
 
     /// What the instructions of one body share besides the context stack.
     struct Scope {
@@ -70,8 +70,8 @@ struct TemplateRenderer {
     /// and its body.
     private mutating func render(at index: Int, _ op: Op, _ scope: inout Scope) -> Int {
         switch op {
-        case .text(let piece):
-            append(piece)
+        case .text(let run):
+            output.append(contentsOf: TemplateProgram.slice(program.text, run))
 
         case .variable(let lookup, let escaped):
             write(resolve(lookup, scope), escaped: escaped && scope.escapes)
@@ -112,12 +112,9 @@ struct TemplateRenderer {
             }
             return Int(end)
 
-        case .block(let name, let end, let piece):
+        case .block(let name, let end, let indentation):
             let body = override(name) ?? Body(start: Int32(index + 1), end: end)
-            let mark = indentation.count
-            indentation.append(contentsOf: bytes(piece))
-            render(body, Scope(position: nil, escapes: scope.escapes))
-            indentation.removeLast(indentation.count - mark)
+            render(body, Scope(position: nil, escapes: scope.escapes), indentedBy: indentation)
             return Int(end)
 
         case .partial(let number):
@@ -142,38 +139,36 @@ struct TemplateRenderer {
             template = named
         }
         guard template >= 0 else { return }
-        let hasOverrides = call.overrides.end > call.overrides.start
-        if hasOverrides { overrideFrames.append(call.overrides) }
-        let mark = indentation.count
-        indentation.append(contentsOf: bytes(call.indentation))
+        if !call.overrides.isEmpty { overrideFrames.append(call.overrides) }
         // A partial starts with a fresh scope: escaping on, no list position.
-        render(program.bodies[Int(template)], Scope())
+        render(program.bodies[Int(template)], Scope(), indentedBy: call.indentation)
+        if !call.overrides.isEmpty { overrideFrames.removeLast() }
+    }
+
+    /// Renders `body` with `run` (bytes of the program's text) added to the
+    /// indentation of the calls around.
+    private mutating func render(_ body: Body, _ scope: Scope, indentedBy run: TemplateProgram.Run) {
+        let mark = indentation.count
+        indentation.append(contentsOf: TemplateProgram.slice(program.text, run))
+        render(body, scope)
         indentation.removeLast(indentation.count - mark)
-        if hasOverrides { overrideFrames.removeLast() }
     }
 
     /// The body overriding block `name`, from the outermost call that has one.
     private func override(_ name: Int32) -> Body? {
         for frame in overrideFrames {
-            for index in Int(frame.start)..<Int(frame.end) where program.overrides[index].name == name {
-                return program.overrides[index].body
+            for override in TemplateProgram.slice(program.overrides, frame) where override.name == name {
+                return override.body
             }
         }
         return nil
     }
 
-    private func bytes(_ piece: TemplateProgram.Piece) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: program.text[Int(piece.start)..<Int(piece.start + piece.count)])
-    }
-
-    private mutating func append(_ piece: TemplateProgram.Piece) {
-        output.append(contentsOf: bytes(piece))
-    }
 
     private func resolve(_ number: Int32, _ scope: Scope) -> TemplateValue {
         let lookup = program.lookups[Int(number)]
-        let keys = UnsafeBufferPointer(rebasing: program.keys[Int(lookup.keys.start)..<Int(lookup.keys.end)])
-        var transforms = UnsafeBufferPointer(rebasing: program.transforms[Int(lookup.transforms.start)..<Int(lookup.transforms.end)])[...]
+        let keys = TemplateProgram.slice(program.keys, lookup.keys)
+        var transforms = TemplateProgram.slice(program.transforms, lookup.transforms)[...]
         var value: TemplateValue
         if lookup.sequence {
             guard let position = scope.position, let first = transforms.popFirst() else { return .null }

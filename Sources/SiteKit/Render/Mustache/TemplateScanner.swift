@@ -66,15 +66,7 @@ struct TemplateScanner {
     }
 
     /// Line and column (in characters) of a byte offset, both from 1.
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
-        let offset = min(offset, bytes.count)
-        var line = 1, lineStart = 0
-        for i in 0..<offset where bytes[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
-        }
-        return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
-    }
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) { SourceLocation.lineAndColumn(of: offset, in: bytes) }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
