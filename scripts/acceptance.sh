@@ -12,7 +12,11 @@ GEN=${GEN_CORPUS:-../shared/bench/gen-corpus}
 work=$(mktemp -d)
 server=""
 # The preview server is always stopped, however the script ends.
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  mountpoint -q "$work/mnt" 2>/dev/null && umount "$work/mnt"
+  rm -rf "$work"
+}
 trap cleanup EXIT
 passed=0 failed=0
 ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
@@ -214,6 +218,71 @@ wait "$server"
 status=$?
 server=""
 if [ $status -eq 0 ]; then ok "serve stops cleanly on Ctrl-C"; else fail "serve stops cleanly on Ctrl-C (got $status)" "$(tail -5 "$work/serve.log")"; fi
+
+# 10. The output folder's safety: an output that is a mount point, a content
+#     folder reached through a symbolic link, and (as a normal user, for whom
+#     permissions count) a commit the file system refuses, unreadable folders
+#     and files, and I/O errors in words.
+sums() { (cd "$1" && find . -exec sh -c 'if [ -d "$1" ]; then echo "d $1"; else echo "$(sha1sum < "$1") $1"; fi' _ {} \; | sort); }
+mkdir -p "$work/mnt"
+if mount -t tmpfs -o size=64m sitegen-test "$work/mnt" 2>"$work/mount.log"; then
+  cp -r content "$work/mc"
+  "$SITEGEN" build --content "$work/mc" --output "$work/mnt" >"$work/mnt.log" 2>&1; s1=$?
+  sed -i 's/^name: Bendorf$/name: Bendorf am Rhein/' "$work/mc/kommunen/bendorf.md"
+  "$SITEGEN" build --content "$work/mc" --output "$work/mnt" >>"$work/mnt.log" 2>&1; s2=$?
+  if [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && grep -q "Bendorf am Rhein" "$work/mnt/kommunen/bendorf/index.html" \
+     && [ -z "$(ls -A "$work" | grep staging)" ] && [ -z "$(ls -A "$work/mnt" | grep staging)" ]; then
+    ok "an output folder that is a mount point is built and updated"
+  else fail "build into a mount point ($s1, $s2)" "$(cat "$work/mnt.log")"; fi
+  umount "$work/mnt"
+else
+  fail "cannot mount a tmpfs to test a mount point (run as root)" "$(cat "$work/mount.log")"
+fi
+cp -r content "$work/real" && ln -s "$work/real" "$work/link"
+"$SITEGEN" build --content "$work/link" --output "$work/real/public" >"$work/link.log" 2>&1; status=$?
+if [ $status -eq 2 ] && [ ! -e "$work/real/public" ] && grep -q "overlaps" "$work/link.log"; then
+  ok "an output inside the content folder is refused through a symbolic link"
+else fail "overlap through a symbolic link (got $status)" "$(cat "$work/link.log")"; fi
+
+if id nobody >/dev/null 2>&1 && command -v runuser >/dev/null; then
+  u="$work/user"; mkdir -p "$u/bin" && cp "$SITEGEN" "$u/bin/sitegen" && cp -r content templates "$u/"
+  chmod 755 "$work" && chown -R nobody "$u"
+  as_user() { (cd "$u" && runuser -u nobody -- "$u/bin/sitegen" "$@"); }
+  as_user build --output out >"$work/u1.log" 2>&1
+  before=$(sums "$u/out")
+  sed -i 's/^name: Bendorf$/name: Bendorf am Rhein/' "$u/content/kommunen/bendorf.md"
+  sed -i 's/^name: Hennef (Sieg)$/name: Hennef an der Sieg/' "$u/content/kommunen/hennef.md"
+  chmod 555 "$u/out/kommunen/hennef"
+  as_user build --output out >"$work/u2.log" 2>&1; status=$?
+  if [ $status -eq 2 ] && [ "$before" = "$(sums "$u/out")" ] && ! grep -q "Error Domain" "$work/u2.log"; then
+    ok "a commit the file system refuses leaves the previous output exactly"
+  else fail "refused commit (got $status)" "$(cat "$work/u2.log"; diff <(echo "$before") <(sums "$u/out") | head)"; fi
+  chmod 755 "$u/out/kommunen/hennef"
+  as_user build --output out >"$work/u3.log" 2>&1; status=$?
+  if [ $status -eq 0 ] && grep -q "Bendorf am Rhein" "$u/out/kommunen/bendorf/index.html" && grep -q "Hennef an der Sieg" "$u/out/kommunen/hennef/index.html"; then
+    ok "the next build after a refused commit goes through"
+  else fail "build after a refused commit (got $status)" "$(cat "$work/u3.log")"; fi
+  chmod 000 "$u/content/meldungen"
+  as_user check --output out >"$work/u4.log" 2>&1; status=$?
+  if [ $status -eq 1 ] && grep -q "content/meldungen:.*cannot read the folder: Permission denied" "$work/u4.log"; then
+    ok "an unreadable content folder is an error, not a silent gap"
+  else fail "unreadable content folder (got $status)" "$(cat "$work/u4.log")"; fi
+  chmod 755 "$u/content/meldungen"
+  medium=$(cd "$u/content" && ls medien/* | head -1)
+  chmod 000 "$u/content/$medium"
+  as_user build --output out >"$work/u5.log" 2>&1; status=$?
+  if [ $status -eq 1 ] && grep -q "content/$medium:.*cannot read the file: Permission denied" "$work/u5.log"; then
+    ok "an unreadable medium is reported at the file"
+  else fail "unreadable medium (got $status)" "$(cat "$work/u5.log")"; fi
+  chmod 644 "$u/content/$medium"
+  mkdir -p "$u/ro" && chmod 555 "$u/ro"
+  as_user build --output ro/site >"$work/u6.log" 2>&1; status=$?
+  if [ $status -eq 2 ] && grep -q "Permission denied" "$work/u6.log" && ! grep -q "Error Domain" "$work/u6.log"; then
+    ok "an output folder that cannot be written is reported in words"
+  else fail "unwritable output folder (got $status)" "$(cat "$work/u6.log")"; fi
+else
+  fail "runuser and the user nobody are needed for the permission checks"
+fi
 
 echo "acceptance: $passed passed, $failed failed"
 [ $failed -eq 0 ]

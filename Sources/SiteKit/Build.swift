@@ -116,6 +116,9 @@ public enum Build {
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
         var clock = StageClock()
         let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
+        // A commit a killed build left half done is finished (or rolled
+        // back) before anything looks at the output.
+        try writer.finishInterruptedCommits()
         let files = CacheFiles(output: writer.output, enabled: options.useCache)
         // A build into an empty folder reads everything and trusts nothing.
         let outputExists = !OutputWriter.isEmptyOrMissing(writer.output)

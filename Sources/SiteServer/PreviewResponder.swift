@@ -32,9 +32,13 @@ struct PreviewResponder: HTTPResponder {
         }
         switch snapshot.lookup(sitePath) {
         case .addSlash:
+            // Built from the checked site path, never from the raw target:
+            // `//kommunen` must not become `//kommunen/`, which a browser
+            // reads as a link to the host `kommunen`.
             let query = target.firstIndex(of: "?").map { String(target[$0...]) } ?? ""
-            var response = plain(.movedPermanently, "Moved to \(path)/\n", request)
-            response.headers[.location] = path + "/" + query
+            let location = "/" + sitePath + "/"
+            var response = plain(.movedPermanently, "Moved to \(location)\n", request)
+            response.headers[.location] = location + query
             return response
         case .file(let file):
             if snapshot.failed && ContentType.isHTML(file) { return errorPage(snapshot, request) }

@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
             result = try Build.run(content: site.content, templates: site.templates, output: output,
                                    options: .init(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache))
         } catch {
-            throw Terminal.fail("\(error)")
+            throw Terminal.fail(Terminal.describe(error))
         }
         Terminal.diagnostics(result.diagnostics)
         let warnings = result.diagnostics.count - result.errorCount

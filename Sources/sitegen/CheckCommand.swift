@@ -18,14 +18,17 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print the diagnostics: text (path:line:col: …, on stderr), json or github (on stdout).")
     var format: DiagnosticFormat = .text
     @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
+    @Option(help: "The output folder of build: an update of it that an interrupted build left half done is finished first.")
+    var output = "public"
 
     func run() throws {
         let start = DispatchTime.now()
+        try Terminal.finishInterruptedBuild(output: output)
         let input: SiteInput
         do {
             input = try DiskLoader(contentDirectory: site.content, templatesDirectory: site.templates).load()
         } catch {
-            throw Terminal.fail("\(error)")
+            throw Terminal.fail(Terminal.describe(error))
         }
         let result = Build.render(input, options: .init(includeDrafts: site.drafts))
         let warnings = result.diagnostics.count - result.errorCount

@@ -9,13 +9,16 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Build the site, serve it, and rebuild and reload open pages on every change.",
         discussion: """
             Watches the content and templates folders. A build with errors does not stop the server: \
-            the pages show the errors until the next good build. Nothing is written to disk.
+            the pages show the errors until the next good build. Nothing is written to disk, except that \
+            an update of the output folder (--output) that an interrupted build left half done is finished first.
             """
     )
 
     @OptionGroup var site: SiteOptions
     @Option(help: "The port to listen on; 0 picks a free one.") var port = 8080
     @Option(help: "The address to listen on. The default answers only this machine.") var bind = "127.0.0.1"
+    @Option(help: "The output folder of build: an update of it that an interrupted build left half done is finished first.")
+    var output = "public"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -26,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         for folder in [site.content, site.templates] where !FileManager.default.fileExists(atPath: folder) {
             throw Terminal.fail("\(folder): no such folder")
         }
+        try Terminal.finishInterruptedBuild(output: output)
         if !["127.0.0.1", "localhost", "::1"].contains(bind) {
             Terminal.stderr("sitegen: note: listening on \(bind), so other machines may reach the preview")
         }

@@ -24,6 +24,33 @@ enum Terminal {
         return ExitCode(ExitStatus.failure)
     }
 
+    /// An I/O error as a person reads it: the path and the system's
+    /// reason, not Foundation's `Error Domain=NSCocoaErrorDomain …`.
+    static func describe(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError {
+            let path = (cocoa.userInfo[NSFilePathErrorKey] as? String) ?? cocoa.userInfo[NSURLErrorKey].map { "\($0)" }
+            let reason = (cocoa.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+                ?? cocoa.localizedDescription
+            return [path, reason].compactMap { $0 }.joined(separator: ": ")
+        }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        let described = "\(error)"
+        return described.contains("Error Domain=") ? (error as NSError).localizedDescription : described
+    }
+
+    /// A build killed while it updated the output folder leaves old and new
+    /// pages side by side until a sitegen run finishes its commit; `check`
+    /// and `serve` do that first, as `build` does.
+    static func finishInterruptedBuild(output: String) throws {
+        do {
+            if try OutputWriter(outputDirectory: output, protectedDirectories: []).finishInterruptedCommits() {
+                stderr("sitegen: note: finished the update of \(output) that an interrupted build had begun")
+            }
+        } catch {
+            throw fail(describe(error))
+        }
+    }
+
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { stderr(DiagnosticFormatter.text(diagnostic, colour: colour)) }
     }

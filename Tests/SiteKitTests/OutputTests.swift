@@ -51,12 +51,103 @@ import Testing
         let staging = root + "/.public.sitegen-staging-99999"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         try "neu".write(toFile: staging + "/0", atomically: true, encoding: .utf8)
-        try OutputJournal(moves: [("0", "index.html")], deletions: ["weg.html"], emptiedDirectories: []).commit(in: staging)
+        #expect(link(root + "/public/index.html", staging + "/b0") == 0 && link(root + "/public/weg.html", staging + "/d0") == 0)
+        try OutputJournal(moves: [.init(staged: "0", target: "index.html", replaces: true)], deletions: ["weg.html"],
+                          emptiedDirectories: []).commit(in: staging)
         #expect(read("index.html") == "alt")
         try writer.write(files: [file("index.html", "neu")], copies: [])
         #expect(read("index.html") == "neu")
         #expect(read("weg.html") == nil)
         #expect(!FileManager.default.fileExists(atPath: staging))
+    }
+
+    /// Two outputs that differ in every way a commit can: changed, new and
+    /// removed files, new and emptied folders, 37 files in all.
+    static let before: [(String, String)] = (0..<30).map { ("seite-\($0)/index.html", "alt \($0)") }
+        + [("index.html", "start"), ("weg/a/index.html", "a"), ("weg/b.html", "b"), ("bleibt.css", "css")]
+    static let after: [(String, String)] = (0..<30).map { ("seite-\($0)/index.html", $0 % 3 == 0 ? "alt \($0)" : "neu \($0)") }
+        + [("index.html", "start neu"), ("neu/x/index.html", "x"), ("neu/y.html", "y"), ("bleibt.css", "css")]
+
+    func write(_ files: [(String, String)], with writer: OutputWriter? = nil) throws {
+        try (writer ?? self.writer).write(files: files.map { file($0.0, $0.1) }, copies: [])
+    }
+
+    /// Every file and folder below the output, with the files' bytes.
+    func tree() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in FileWalk.entries(below: root + "/public") {
+            result[entry.path] = entry.isDirectory ? "<folder>" : read(entry.path)
+        }
+        return result
+    }
+
+    @Test(arguments: [OutputJournal.Step.move(0), .move(11), .move(22), .delete(0), .delete(1)])
+    func aCommitThatFailsRestoresThePreviousOutputExactly(step: OutputJournal.Step) throws {
+        try write(Self.before)
+        let previous = try tree()
+        var failing = writer
+        failing.fault = { $0 == step ? .refused : nil }
+        #expect(throws: OutputWriter.WriteError.self) { try write(Self.after, with: failing) }
+        #expect(try tree() == previous)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+        // And the next build goes through.
+        try write(Self.after)
+        #expect(try tree()["neu/x/index.html"] == "x")
+    }
+
+    @Test func aCommitKilledAtAnyStepIsCompletedByTheNextRun() throws {
+        try write(Self.after)
+        let expected = try tree()
+        // 23 files to move in (20 changed, 1 changed start page, 2 new), 2 to remove.
+        for step in (0..<23).map(OutputJournal.Step.move) + (0..<2).map(OutputJournal.Step.delete) {
+            OutputWriter.remove(root + "/public")
+            try write(Self.before)
+            var dying = writer
+            dying.fault = { $0 == step ? .killed : nil }
+            #expect(throws: OutputJournal.Killed.self) { try write(Self.after, with: dying) }
+            try writer.finishInterruptedCommits()
+            #expect(try tree() == expected, "killed at \(step)")
+        }
+    }
+
+    @Test func aRollbackCanBeRepeated() throws {
+        try write(Self.before)
+        let previous = try tree()
+        var failing = writer
+        failing.fault = { $0 == .delete(1) ? .refused : nil }
+        #expect(throws: OutputWriter.WriteError.self) { try write(Self.after, with: failing) }
+        #expect(try tree() == previous)
+        // A rollback the process did not live to finish: the next run finishes it.
+        let staging = root + "/.public.sitegen-staging-99997"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try "neu".write(toFile: root + "/public/index.html.neu", atomically: true, encoding: .utf8)
+        #expect(link(root + "/public/index.html", staging + "/b0") == 0)
+        #expect(rename(root + "/public/index.html.neu", root + "/public/index.html") == 0)
+        try OutputJournal(moves: [.init(staged: "0", target: "index.html", replaces: true)], deletions: [],
+                          emptiedDirectories: []).commit(in: staging)
+        #expect(rename(staging + "/journal", staging + "/rollback") == 0)
+        try writer.finishInterruptedCommits()
+        #expect(try tree() == previous)
+    }
+
+    @Test func stagesInsideAnOutputFolderThatIsAMountPoint() throws {
+        var inner = writer
+        inner.forceInnerStaging = true
+        try FileManager.default.createDirectory(atPath: root + "/public", withIntermediateDirectories: true)
+        try write(Self.before, with: inner)
+        #expect(read(OutputWriter.marker) != nil, "an output filled in place is marked as sitegen's")
+        try write(Self.after, with: inner)
+        #expect(try tree()["neu/y.html"] == "y" && tree()["weg/b.html"] == nil)
+        #expect(try tree().keys.allSatisfy { !$0.contains("staging") })
+        let outside = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains("staging") }
+        #expect(outside.isEmpty)
+    }
+
+    @Test func knowsAMountPoint() {
+        #expect(OutputWriter.isMountPoint("/proc"))
+        #expect(OutputWriter.isMountPoint("/"))
+        #expect(!OutputWriter.isMountPoint(root))
     }
 
     @Test func anUncommittedStagingIsDiscarded() throws {
@@ -81,6 +172,18 @@ import Testing
         #expect(throws: OutputWriter.WriteError.self) { try w.write(files: [file("index.html", "x")], copies: []) }
         let home = OutputWriter(outputDirectory: "/", protectedDirectories: [])
         #expect(throws: OutputWriter.WriteError.self) { try home.write(files: [], copies: []) }
+    }
+
+    @Test func refusesToOverlapContentThroughASymbolicLink() throws {
+        let real = root + "/site"
+        try FileManager.default.createDirectory(atPath: real + "/content", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: real + "/content")
+        for (content, output) in [(root + "/link", real + "/content/public"), (real + "/content", root + "/link/public"),
+                                  (root + "/link", root + "/link")] {
+            let w = OutputWriter(outputDirectory: output, protectedDirectories: [content])
+            #expect(throws: OutputWriter.WriteError.self, "\(content) → \(output)") { try w.write(files: [file("index.html", "x")], copies: []) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: real + "/content").isEmpty)
     }
 
     @Test func failedBuildLeavesThePreviousOutput() throws {

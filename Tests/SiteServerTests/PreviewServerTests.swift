@@ -120,6 +120,13 @@ import Testing
         }
         let redirect = try await RawHTTP.get(port: port, "/kommunen/bendorf")
         #expect(redirect.status == 301 && redirect.headers["location"] == "/kommunen/bendorf/")
+        // Doubled slashes must not turn the redirect into a link to another host.
+        for target in ["//kommunen", "//kommunen?x=1", "///kommunen"] {
+            let response = try await RawHTTP.get(port: port, target)
+            #expect(response.status == 301, "\(target)")
+            #expect(response.headers["location"]?.hasPrefix("/kommunen/") == true, "\(target)")
+            #expect(response.headers["location"]?.hasPrefix("//") == false, "\(target)")
+        }
 
         let firstBuild = try await RawHTTP.firstEvent(port: port, "/_sitegen/events")
         #expect(home.body.contains("data-build=\"\(firstBuild)\""))

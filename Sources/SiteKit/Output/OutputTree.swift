@@ -10,7 +10,8 @@ struct OutputTree {
 
     static func scan(_ root: String) -> OutputTree {
         var tree = OutputTree()
-        for entry in FileWalk.entries(below: root) {
+        // A staging folder inside the output (for a mount point) is not part of the site.
+        for entry in FileWalk.entries(below: root, include: { !$0.hasPrefix(OutputWriter.innerStagingPrefix) }) {
             if entry.isDirectory {
                 tree.directories.append(entry.path)
             } else {

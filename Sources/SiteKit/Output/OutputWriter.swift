@@ -19,17 +19,32 @@ public struct OutputWriter {
     public static let marker = ".sitegen-output"
     public static let defaultStamp = "This folder is written by sitegen build.\n"
 
-    public var outputDirectory: String
+    public let outputDirectory: String
     /// Folders the output must stay clear of (content, templates).
     public var protectedDirectories: [String]
+    /// The output folder as an absolute path; an output given as a symbolic
+    /// link to a folder is the folder itself, so that the site is staged
+    /// and swapped beside the real folder, not in place of the link.
+    let output: String
 
     public init(outputDirectory: String, protectedDirectories: [String]) {
         self.outputDirectory = outputDirectory
         self.protectedDirectories = protectedDirectories
+        let path = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
+        var info = stat()
+        output = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK ? Self.resolved(path) : path
     }
 
     public struct WriteError: Error, CustomStringConvertible {
         public var description: String
+
+        /// The message with the system's reason for the call that just
+        /// failed; errno is read before the message is made, since making
+        /// it may call the system too.
+        static func system(_ message: @autoclosure () -> String) -> WriteError {
+            let reason = OutputWriter.lastError
+            return WriteError(description: message() + ": " + reason)
+        }
     }
 
     public struct Stats: Sendable, Equatable {
@@ -44,10 +59,25 @@ public struct OutputWriter {
         }
     }
 
-    var output: String { URL(fileURLWithPath: outputDirectory).standardizedFileURL.path }
     private var parent: String { (output as NSString).deletingLastPathComponent }
     private var name: String { (output as NSString).lastPathComponent }
     private var stagingPrefix: String { parent + "/.\(name).sitegen-staging-" }
+    /// Staging inside the output folder, for one that is a mount point.
+    static let innerStagingPrefix = ".sitegen-staging-"
+
+    /// Where this build stages its files: beside the output, so that a new
+    /// site appears in one rename; inside it when the output folder is a
+    /// mount point (a Docker volume, a tmpfs), since nothing can be renamed
+    /// or linked across a mount point.
+    private func stagingFolder(inside: Bool) -> String {
+        inside ? output + "/" + Self.innerStagingPrefix + "\(getpid())" : stagingPrefix + "\(getpid())"
+    }
+
+    /// For tests: a step of the commit that the file system refuses, or
+    /// at which the process dies.
+    var fault: @Sendable (OutputJournal.Step) -> OutputJournal.Fault? = { _ in nil }
+    /// For tests: stage inside the output folder as for a mount point.
+    var forceInnerStaging = false
 
     /// `kept` are files the output already holds with exactly the bytes
     /// this build would write (the caller has made sure): they stay as they
@@ -63,28 +93,37 @@ public struct OutputWriter {
     func write(files: [OutputFile], kept: [String], copies: [PassThroughFile], stamp: String = defaultStamp,
                scanned: OutputTree?) throws -> Stats {
         try checkPlace()
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try Self.makePath(parent)
         try finishInterruptedCommits()
 
-        let staging = stagingPrefix + "\(getpid())"
-        try? fm.removeItem(atPath: staging)
-        let existing = Self.isEmptyOrMissing(output) ? nil : scanned ?? OutputTree.scan(output)
+        let exists = access(output, F_OK) == 0
+        let inside = exists && (forceInnerStaging || Self.isMountPoint(output))
+        let staging = stagingFolder(inside: inside)
+        Self.remove(staging)
+        let empty = Self.isEmptyOrMissing(output)
+        let existing = empty ? nil : scanned ?? OutputTree.scan(output)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw WriteError.system("cannot create a staging folder in \(inside ? outputDirectory : parent)")
+        }
         do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             let stats: Stats
             if let existing {
-                stats = try update(existing: existing, files: files, kept: kept, copies: copies, staging: staging)
+                stats = try update(existing: existing, files: files, kept: kept, copies: copies, staging: staging, stamp: nil)
             } else {
                 guard kept.isEmpty else {
                     throw WriteError(description: "\(outputDirectory) was emptied during the build; run the build again")
                 }
-                stats = try writeFresh(files: files, copies: copies, stamp: stamp, staging: staging)
+                stats = inside
+                    ? try update(existing: OutputTree(), files: files, kept: [], copies: copies, staging: staging, stamp: stamp)
+                    : try writeFresh(files: files, copies: copies, stamp: stamp, staging: staging)
             }
-            try? fm.removeItem(atPath: staging)
+            Self.remove(staging)
             return stats
         } catch {
-            try? fm.removeItem(atPath: staging)
+            // A commit that was killed, or a rollback that could not
+            // finish, keeps its journal and links for the next run;
+            // anything else staged is discarded.
+            if OutputJournal.read(from: staging) == nil { Self.remove(staging) }
             throw error
         }
     }
@@ -96,21 +135,25 @@ public struct OutputWriter {
         all.append(OutputFile(path: Self.marker, bytes: Array(stamp.utf8)))
         try Self.makeDirectories(for: all.map(\.path) + copies.map(\.path), in: staging)
         try writeAll(all, names: all.map(\.path), copies: copies, into: staging)
-        if FileManager.default.fileExists(atPath: output) {
+        if access(output, F_OK) == 0 {
             // An empty folder: swap it out, so the site appears at once.
             guard sitegen_exchange_paths(staging, output) == 0 || (rmdir(output) == 0 && rename(staging, output) == 0) else {
-                throw WriteError(description: "cannot replace \(outputDirectory): \(Self.lastError)")
+                throw WriteError.system("cannot replace \(outputDirectory)")
             }
         } else if rename(staging, output) != 0 {
-            throw WriteError(description: "cannot create \(outputDirectory): \(Self.lastError)")
+            throw WriteError.system("cannot create \(outputDirectory)")
         }
         return Stats(written: files.count + copies.count)
     }
 
     // MARK: - An existing output folder
 
+    /// Stages what changed and commits it through a journal. `stamp` is
+    /// the marker to write with the files, for an empty output folder that
+    /// is filled in place (a mount point); an existing output keeps its
+    /// marker, and the build records its new stamp after the write.
     private func update(existing: OutputTree, files: [OutputFile], kept: [String], copies: [PassThroughFile],
-                        staging: String) throws -> Stats {
+                        staging: String, stamp: String?) throws -> Stats {
         guard kept.allSatisfy({ existing.sizes[$0] != nil }) else {
             throw WriteError(description: "\(outputDirectory) changed during the build; run the build again")
         }
@@ -130,46 +173,82 @@ public struct OutputWriter {
         var changed: [OutputFile] = []
         for (file, isChanged) in zip(files, changedFiles) where isChanged { changed.append(file) }
         for (copy, bytes) in zip(copies, copyBytes) {
-            guard let bytes else { throw WriteError(description: "cannot read \(copy.path)") }
+            guard let bytes else { throw WriteError(description: "cannot read \(copy.sourceDescription)") }
             if existing.sizes[copy.path] != bytes.count || DiskLoader.read(output + "/" + copy.path) != bytes {
                 changed.append(OutputFile(path: copy.path, bytes: bytes))
             }
         }
+        var stats = Stats(written: changed.count, unchanged: files.count + kept.count + copies.count - changed.count,
+                          removed: 0)
+        if let stamp { changed.append(OutputFile(path: Self.marker, bytes: Array(stamp.utf8))) }
         var wanted = Set(files.map(\.path))
         wanted.formUnion(kept)
         wanted.formUnion(copies.map(\.path))
         wanted.insert(Self.marker)
         let stale = existing.sizes.keys.filter { !wanted.contains($0) }.sorted()
-        let stats = Stats(written: changed.count, unchanged: files.count + kept.count + copies.count - changed.count,
-                          removed: stale.count)
-        // The marker stays; the build records its new stamp after the write.
+        stats.removed = stale.count
         guard !changed.isEmpty || !stale.isEmpty else { return stats }
 
-        // Stage the changed files under numbered names, then commit.
+        // Stage the changed files under numbered names, with a hard link to
+        // every file they replace or that goes, then commit: until the
+        // journal's rename the output is untouched, and after it every step
+        // can be undone from the links.
         let stagedNames = changed.indices.map(String.init)
         try writeAll(changed, names: stagedNames, copies: [], into: staging)
+        let moves = zip(stagedNames, changed).map { name, file in
+            OutputJournal.Move(staged: name, target: file.path, replaces: existing.sizes[file.path] != nil)
+        }
+        for move in moves where move.replaces {
+            try Self.link(output + "/" + move.target, to: staging + "/" + OutputJournal.backup(move.staged))
+        }
+        for (index, path) in stale.enumerated() {
+            try Self.link(output + "/" + path, to: staging + "/" + OutputJournal.deletedBackup(index))
+        }
+        let existingFolders = Set(existing.directories)
         // Only folders the new output has no file in are tried: a rmdir of
         // each of 13,000 page folders cost more than the rest of the commit.
         let keptFolders = OutputTree.folders(above: wanted)
         let journal = OutputJournal(
-            moves: zip(stagedNames, changed).map { (staged: $0, target: $1.path) },
-            deletions: stale, emptiedDirectories: existing.directories.filter { !keptFolders.contains($0) })
+            moves: moves, deletions: stale,
+            createdDirectories: OutputTree.folders(above: changed.map(\.path)).filter { !existingFolders.contains($0) }.sorted(),
+            emptiedDirectories: existing.directories.filter { !keptFolders.contains($0) })
         try journal.commit(in: staging)
-        try journal.apply(from: staging, to: output)
+        try journal.apply(from: staging, to: output, fault: fault)
         return stats
     }
 
-    /// A commit whose journal was written but not fully applied (the process
-    /// was killed): apply it now, before anything else changes the output.
-    func finishInterruptedCommits() throws {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where (parent + "/" + entry).hasPrefix(stagingPrefix) {
-            let staging = parent + "/" + entry
-            if let journal = OutputJournal.read(from: staging) {
-                try journal.apply(from: staging, to: output)
-            }
-            try? fm.removeItem(atPath: staging)
+    private static func link(_ path: String, to backup: String) throws {
+        guard Glibc.link(path, backup) == 0 else {
+            throw WriteError.system("cannot keep the previous \(path) while updating the output")
         }
+    }
+
+    /// A commit whose journal was written but not fully applied (the process
+    /// was killed): carry it forward now, or finish its rollback, before
+    /// anything else reads or changes the output. `build`, `check` and
+    /// `serve` all call this first.
+    @discardableResult
+    public func finishInterruptedCommits() throws -> Bool {
+        var finished = false
+        var stagings: [String] = []
+        for entry in Self.names(in: parent) where (parent + "/" + entry).hasPrefix(stagingPrefix) {
+            stagings.append(parent + "/" + entry)
+        }
+        for entry in Self.names(in: output) where entry.hasPrefix(Self.innerStagingPrefix) {
+            stagings.append(output + "/" + entry)
+        }
+        for staging in stagings.sorted() {
+            if let (journal, rollingBack) = OutputJournal.read(from: staging) {
+                if rollingBack {
+                    try journal.rollBack(from: staging, to: output)
+                } else {
+                    try journal.apply(from: staging, to: output)
+                }
+                finished = true
+            }
+            Self.remove(staging)
+        }
+        return finished
     }
 
     // MARK: - Writing
@@ -178,18 +257,18 @@ public struct OutputWriter {
     /// a commit) and the copies under their paths.
     private func writeAll(_ files: [OutputFile], names: [String], copies: [PassThroughFile], into root: String) throws {
         let failures = parallelMap(Array(zip(files, names))) { file, name -> String? in
-            Self.writeFile(root + "/" + name, file.bytes) ? nil : file.path
+            Self.writeFile(root + "/" + name, file.bytes) ? nil : WriteError.system("cannot write \(file.path)").description
         } + parallelMap(copies) { copy -> String? in
             let bytes: [UInt8]?
             switch copy.origin {
             case .memory(let data): bytes = data
             case .disk(let source): bytes = DiskLoader.read(source)
             }
-            guard let bytes else { return copy.path }
-            return Self.writeFile(root + "/" + copy.path, bytes) ? nil : copy.path
+            guard let bytes else { return "cannot read \(copy.sourceDescription)" }
+            return Self.writeFile(root + "/" + copy.path, bytes) ? nil : WriteError.system("cannot write \(copy.path)").description
         }
         if let failed = failures.compactMap({ $0 }).first {
-            throw WriteError(description: "cannot write \(failed): \(Self.lastError)")
+            throw WriteError(description: failed)
         }
     }
 
@@ -205,7 +284,7 @@ public struct OutputWriter {
         }
         for dir in directories.sorted() {
             guard mkdir(root + "/" + dir, 0o755) == 0 || errno == EEXIST else {
-                throw WriteError(description: "cannot create \(dir): \(lastError)")
+                throw WriteError.system("cannot create \(dir)")
             }
         }
     }
@@ -234,28 +313,97 @@ public struct OutputWriter {
 
     func checkPlace() throws {
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
-        if output == "/" || output == home {
+        // Symbolic links are resolved first: `--content link-to-site
+        // --output site/public` must be seen to overlap.
+        let resolvedOutput = Self.resolved(output)
+        if output == "/" || output == home || resolvedOutput == "/" || resolvedOutput == Self.resolved(home) {
             throw WriteError(description: "refusing to write the site into \(output); choose a folder of its own, e.g. public")
         }
         for protected in protectedDirectories {
-            let p = URL(fileURLWithPath: protected).standardizedFileURL.path
-            if output == p || output.hasPrefix(p + "/") || p.hasPrefix(output + "/") {
+            let p = Self.resolved(URL(fileURLWithPath: protected).standardizedFileURL.path)
+            if resolvedOutput == p || resolvedOutput.hasPrefix(p + "/") || p.hasPrefix(resolvedOutput + "/") {
                 throw WriteError(description: "the output folder \(outputDirectory) overlaps \(protected); choose another, e.g. public")
             }
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDir) else { return }
-        guard isDir.boolValue else {
+        var info = stat()
+        guard lstat(output, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             throw WriteError(description: "\(outputDirectory) exists and is not a folder")
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        let entries = Self.names(in: output).filter { !$0.hasPrefix(Self.innerStagingPrefix) }
         if !entries.isEmpty && !entries.contains(Self.marker) {
             throw WriteError(description: "\(outputDirectory) holds files that sitegen did not write; "
                 + "remove the folder or choose another output folder, so nothing of yours is replaced")
         }
     }
 
+    /// `path` with every symbolic link resolved; the part that does not
+    /// exist yet is appended as written.
+    static func resolved(_ path: String) -> String {
+        var existing = path, rest: [String] = []
+        while !existing.isEmpty && existing != "/" {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
+            }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        return "/" + rest.reversed().joined(separator: "/")
+    }
+
+    /// A folder another file system is mounted on, or a bind mount: the
+    /// device differs from its parent's, or the mount table lists it.
+    static func isMountPoint(_ path: String) -> Bool {
+        var own = stat(), up = stat()
+        guard stat(path, &own) == 0, stat(path + "/..", &up) == 0 else { return false }
+        if own.st_dev != up.st_dev || own.st_ino == up.st_ino { return true }
+        guard let table = DiskLoader.read("/proc/self/mountinfo") else { return false }
+        let target = resolved(path)
+        for line in String(decoding: table, as: UTF8.self).split(separator: "\n") {
+            // Field 5 is the mount point, with spaces and the like as octal escapes.
+            let fields = line.split(separator: " ", maxSplits: 5)
+            if fields.count > 4, unescapeMountPath(fields[4]) == target { return true }
+        }
+        return false
+    }
+
+    private static func unescapeMountPath(_ field: Substring) -> String {
+        guard field.contains("\\") else { return String(field) }
+        var bytes: [UInt8] = [], utf8 = Array(field.utf8), i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "\\"), i + 3 < utf8.count, let code = UInt8(String(decoding: utf8[i + 1...i + 3], as: UTF8.self), radix: 8) {
+                bytes.append(code)
+                i += 4
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func isEmptyOrMissing(_ path: String) -> Bool {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).isEmpty
+        names(in: path).allSatisfy { $0.hasPrefix(innerStagingPrefix) }
+    }
+
+    /// The names in a folder, none when it cannot be read.
+    static func names(in directory: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    }
+
+    /// Creates `path` and its parents, with the system's reason on failure.
+    static func makePath(_ path: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return }
+        try makePath((path as NSString).deletingLastPathComponent)
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw WriteError.system("cannot create the folder \(path)")
+        }
+    }
+
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }

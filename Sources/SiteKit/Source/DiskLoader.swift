@@ -62,6 +62,12 @@ public struct DiskLoader {
         for (path, info) in walk(contentDirectory, label: contentLabel, diagnostics: &diagnostics) {
             let absolute = contentDirectory + "/" + path
             if path.hasPrefix("medien/") {
+                // Found now, at the file, rather than as a failed write at the end.
+                if let reason = Self.unreadable(absolute) {
+                    diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file: \(reason)",
+                                      hint: "check the file's permissions")
+                    continue
+                }
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/")) || Self.isContentFolderFile(path) {
                 documentPaths.append(path)
@@ -81,7 +87,9 @@ public struct DiskLoader {
         let contents = parallelMap(documentPaths) { path in unread[path] == nil ? read(contentDirectory + "/" + path) : [] }
         for (path, bytes) in zip(documentPaths, contents) {
             guard let bytes else {
-                diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file")
+                diagnostics.error(SourceLocation(path: contentLabel + "/" + path),
+                                  "cannot read the file: \(Self.unreadable(contentDirectory + "/" + path) ?? "it changed while it was read")",
+                                  hint: "check the file's permissions")
                 continue
             }
             var file = InputFile(path: path, bytes: bytes)
@@ -97,7 +105,9 @@ public struct DiskLoader {
                 assets.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".mustache") {
                 guard let bytes = read(absolute) else {
-                    diagnostics.error(SourceLocation(path: templatesLabel + "/" + path), "cannot read the file")
+                    diagnostics.error(SourceLocation(path: templatesLabel + "/" + path),
+                                      "cannot read the file: \(Self.unreadable(absolute) ?? "it changed while it was read")",
+                                      hint: "check the file's permissions")
                     continue
                 }
                 templates.append(InputFile(path: path, bytes: bytes))
@@ -145,7 +155,13 @@ public struct DiskLoader {
     /// format says.
     private func walk(_ root: String, label: String, diagnostics: inout Diagnostics) -> [(path: String, info: stat)] {
         var result: [(path: String, info: stat)] = []
-        for entry in FileWalk.entries(below: root, include: { !$0.hasPrefix(".") && !$0.hasPrefix("_") }) {
+        let (entries, unreadable) = FileWalk.walk(below: root, include: { !$0.hasPrefix(".") && !$0.hasPrefix("_") })
+        // A folder that cannot be listed would drop its pages without a word.
+        for failure in unreadable {
+            diagnostics.error(SourceLocation(path: failure.path.isEmpty ? label : label + "/" + failure.path),
+                              "cannot read the folder: \(failure.reason)", hint: "check the folder's permissions")
+        }
+        for entry in entries {
             if entry.isRegularFile {
                 result.append((entry.path, entry.info))
             } else if entry.isSymbolicLink {
@@ -172,6 +188,16 @@ public struct DiskLoader {
             offset += n
         }
         return offset == bytes.count ? bytes : Array(bytes[..<offset])
+    }
+
+    /// Why a file cannot be opened for reading; nil when it can.
+    static func unreadable(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd < 0 else {
+            close(fd)
+            return nil
+        }
+        return String(cString: strerror(errno))
     }
 
     static func isDirectory(_ path: String) -> Bool {

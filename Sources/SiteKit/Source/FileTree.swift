@@ -47,6 +47,13 @@ public struct PassThroughFile: Sendable {
         self.path = path
         self.origin = origin
     }
+
+    /// Where the file comes from and why it cannot be read, for a message
+    /// that names the source, not the output.
+    var sourceDescription: String {
+        guard case .disk(let source) = origin else { return path }
+        return source + (DiskLoader.unreadable(source).map { ": " + $0 } ?? "")
+    }
 }
 
 /// Everything the build reads: the content tree and the theme. Tests build

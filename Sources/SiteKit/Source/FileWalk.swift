@@ -20,7 +20,20 @@ public enum FileWalk {
     /// of one depth on all cores: an output of thirteen thousand page
     /// folders is mostly system calls.
     public static func entries(below root: String, include: (String) -> Bool = { _ in true }) -> [Entry] {
-        var result: [Entry] = []
+        walk(below: root, include: include).entries
+    }
+
+    /// A folder below the root that could not be listed, and why.
+    public struct Failure: Error, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// The entries, and the folders that could not be listed: loading
+    /// reports those, where a silent gap would drop pages from the site.
+    public static func walk(below root: String, include: (String) -> Bool = { _ in true })
+        -> (entries: [Entry], unreadable: [Failure]) {
+        var result: [Entry] = [], unreadable: [Failure] = []
         var level = [""]
         while !level.isEmpty {
             let listed = level.count > 64
@@ -28,17 +41,22 @@ public enum FileWalk {
                 : level.map { list(root, $0, include) }
             level = []
             for entries in listed {
-                for entry in entries where entry.isDirectory { level.append(entry.path) }
-                result += entries
+                switch entries {
+                case .success(let entries):
+                    for entry in entries where entry.isDirectory { level.append(entry.path) }
+                    result += entries
+                case .failure(let failure):
+                    unreadable.append(failure)
+                }
             }
         }
-        return result
+        return (result, unreadable)
     }
 
     /// The entries of one folder, `relative` to the root.
-    private static func list(_ root: String, _ relative: String, _ include: (String) -> Bool) -> [Entry] {
+    private static func list(_ root: String, _ relative: String, _ include: (String) -> Bool) -> Result<[Entry], Failure> {
         let directory = relative.isEmpty ? root : root + "/" + relative
-        guard let handle = opendir(directory) else { return [] }
+        guard let handle = opendir(directory) else { return .failure(Failure(path: relative, reason: String(cString: strerror(errno)))) }
         defer { closedir(handle) }
         let fd = dirfd(handle)
         var names: [String] = []
@@ -56,6 +74,6 @@ public enum FileWalk {
             return Entry(path: relative.isEmpty ? name : relative + "/" + name, info: info)
         }
         // One folder can hold ten thousand profiles: their stat calls on all cores.
-        return (names.count > 256 ? parallelMap(names, entry) : names.map(entry)).compactMap { $0 }
+        return .success((names.count > 256 ? parallelMap(names, entry) : names.map(entry)).compactMap { $0 })
     }
 }
