@@ -3,8 +3,9 @@ import Testing
 @testable import SiteKit
 
 /// The example site in `content/`, rendered with the default theme, must
-/// match the files in `Golden/`. After an intended change, refresh them with
-/// `UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
+/// match the files in `Golden/`. After an intended change, record them with
+/// `UPDATE_GOLDEN=1 swift test --filter GoldenTests` (the run fails for every
+/// file it records), review the diff, and run the tests again.
 @Suite struct GoldenTests {
     static let pages = [
         "index.html", "kommunen/index.html", "kommunen/bendorf/index.html", "kommunen/mayen-koblenz/index.html",
@@ -25,13 +26,48 @@ import Testing
         let result = Build.render(try Self.exampleSite())
         #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
         let rendered = try #require(Fixture.page(result, path), "no page \(path)")
-        let golden = Self.goldenDir.appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
+        let golden = Self.goldenDir.appendingPathComponent(Self.goldenName(path))
+        let expected = try? String(contentsOf: golden, encoding: .utf8)
+        if rendered == expected { return }
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+            // Recorded, and still a failure: a run that changes golden files
+            // must never pass, or a CI with the variable set would accept anything.
             try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
             try rendered.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(golden.lastPathComponent); review `git diff Tests/SiteKitTests/Golden` and run the tests again without UPDATE_GOLDEN")
+            return
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(rendered == expected, "\(path) differs from \(golden.lastPathComponent)")
+        guard let expected else {
+            Issue.record("no golden file \(golden.lastPathComponent); record it with UPDATE_GOLDEN=1 swift test --filter GoldenTests")
+            return
+        }
+        Issue.record("\(path) differs from \(golden.lastPathComponent):\n\(Self.lineDiff(expected: expected, actual: rendered))")
+    }
+
+    /// Every file in `Golden/` belongs to a page above: a golden file no
+    /// test reads would pass unnoticed while the page it once showed changed.
+    @Test func everyGoldenFileIsRead() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.goldenDir.path).filter { !$0.hasPrefix(".") }
+        let read = Set(Self.pages.map(Self.goldenName))
+        #expect(files.filter { !read.contains($0) }.sorted() == [], "golden files that no test reads; remove them or add their pages")
+    }
+
+    static func goldenName(_ path: String) -> String { path.replacingOccurrences(of: "/", with: "__") }
+
+    /// The lines that differ, with line numbers, at most `limit` of them: a
+    /// page is a few hundred lines, and the changed ones are what a
+    /// reviewer needs to see.
+    static func lineDiff(expected: String, actual: String, limit: Int = 12) -> String {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [String] = []
+        for i in 0..<max(old.count, new.count) where lines.count < 2 * limit {
+            let a = i < old.count ? old[i] : nil, b = i < new.count ? new[i] : nil
+            guard a != b else { continue }
+            if let a { lines.append("\(i + 1) - \(a)") }
+            if let b { lines.append("\(i + 1) + \(b)") }
+        }
+        return lines.joined(separator: "\n")
     }
 
     @Test func exampleSiteHasEveryPageLinkedBothWays() throws {

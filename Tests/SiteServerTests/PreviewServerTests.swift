@@ -68,7 +68,14 @@ import Testing
         try makeSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (events, report) = AsyncStream<PreviewServer.Event>.makeStream()
-        let server = PreviewServer(.init(content: root + "/content", templates: Self.templates, port: 0)) { report.yield($0) }
+        // What is tested is that changes within the quiet period make one
+        // build, not how short the period is: a long one keeps a busy
+        // machine (the other suites run beside this one) from splitting
+        // the four writes below into two builds.
+        var configuration = PreviewServer.Configuration(content: root + "/content", templates: Self.templates, port: 0)
+        configuration.eventQuietPeriod = .seconds(1)
+        configuration.quietPeriod = .seconds(1)
+        let server = PreviewServer(configuration) { report.yield($0) }
         let running = Task { try await server.run() }
         defer { running.cancel() }
         let firstBuild = await next(events) { if case .built = $0 { return true }; return false }
