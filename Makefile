@@ -5,18 +5,18 @@ SWIFT ?= swift
 CONFIG ?= debug
 SITEGEN = .build/$(CONFIG)/sitegen
 
-.PHONY: site test deps build release bench audit clean
+.PHONY: site test deps build release bench audit clean commit-info
 
 site: deps build
 	$(SITEGEN) build --content content --templates templates --output public
 
-build: deps
+build: deps commit-info
 	$(SWIFT) build -c $(CONFIG) --product sitegen
 
 release:
 	$(MAKE) build CONFIG=release
 
-test: deps
+test: deps commit-info
 	$(SWIFT) build --build-tests
 	# All suites use Swift Testing; without XCTest the run prints no
 	# "Executed 0 tests" line before them.
@@ -36,6 +36,15 @@ bench: deps
 # end-to-end checks of `serve` use curl.
 deps:
 	@bash scripts/install-deps.sh curl
+
+# `sitegen --version` names the commit: the header is rewritten only when
+# the commit changes, so that an unchanged tree does not rebuild.
+COMMIT_HEADER = Sources/CSystemExtras/generated/commit.h
+commit-info:
+	@mkdir -p $(dir $(COMMIT_HEADER))
+	@commit=$$(git describe --always --dirty --abbrev=12 2>/dev/null || echo ""); \
+	line="#define SITEGEN_COMMIT \"$$commit\""; \
+	[ "$$(cat $(COMMIT_HEADER) 2>/dev/null)" = "$$line" ] || echo "$$line" > $(COMMIT_HEADER)
 
 clean:
 	rm -rf .build public

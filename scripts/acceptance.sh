@@ -87,7 +87,10 @@ if command -v script >/dev/null && [ -x "$GEN" ]; then
     ok "colour on a terminal, none with NO_COLOR"; else fail "colour on a terminal, none with NO_COLOR" "$(head -3 "$work/tty.log" | cat -v)"; fi
 fi
 version=$("$SITEGEN" --version)
-if [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then ok "sitegen --version prints $version"; else fail "sitegen --version" "$version"; fi
+# Built by make from a git checkout, it names the commit.
+commit=$(git rev-parse --short=12 HEAD 2>/dev/null)
+if [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+( \(commit [0-9a-f]{7,}(-dirty)?\))?$ ]] && { [ -z "$commit" ] || [[ "$version" == *"commit $commit"* ]]; }; then
+  ok "sitegen --version prints $version"; else fail "sitegen --version names the commit $commit" "$version"; fi
 if ! grep -rq "_sitegen" "$work/a"; then ok "build output has no live-reload code"; else fail "build output has no live-reload code" "$(grep -rl _sitegen "$work/a")"; fi
 
 # 6. check: what build validates, without writing, in three formats.

@@ -7,7 +7,7 @@ struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the website of a network of German municipalities from Markdown.",
-        version: SitegenVersion.current,
+        version: SitegenVersion.display,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self]
     )
 

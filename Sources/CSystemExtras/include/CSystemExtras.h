@@ -12,4 +12,8 @@ int sitegen_exchange_paths(const char *a, const char *b);
 /// Swift cannot see without _GNU_SOURCE), or NULL.
 const void *sitegen_find(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// The commit the binary was built from (`git describe --always --dirty`),
+/// or "" when it was built without `make`.
+const char *sitegen_commit(void);
+
 #endif
