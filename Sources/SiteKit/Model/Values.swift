@@ -1,6 +1,6 @@
 /// A calendar date as editors write it: `YYYY-MM-DD`, or `YYYY-MM` where
 /// the content format allows a month (e.g. `mitglied_seit`).
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
     public var year: Int
     public var month: Int
     /// nil for a month such as `2020-11`.

@@ -48,7 +48,7 @@ struct ContentHash: Equatable, CustomStringConvertible {
     }
 
     /// The hash's value, to store and compare.
-    struct Digest: Equatable, Sendable {
+    struct Digest: Equatable, Sendable, Encodable {
         var a: UInt64
         var b: UInt64
     }

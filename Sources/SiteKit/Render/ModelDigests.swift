@@ -1,7 +1,9 @@
 /// The answers to the reads of `ModelReads` for one build and, when the
-/// build keeps traces, the digest of each, computed once and shared by all
-/// pages. Checking a trace costs a dictionary lookup and some array
-/// indexing per read. The preview server keeps no traces and skips the
+/// build keeps traces, the digest of each: `answer(_:)` answers a read with
+/// the same functions the views call, and `digest(of:)` hashes that very
+/// answer (`AnswerDigest`), so what a page showed and what its trace
+/// checks cannot drift apart. Summaries are hashed once per build and
+/// shared by all answers. The preview server keeps no traces and skips the
 /// hashing.
 final class ModelDigests: Sendable {
     let model: SiteModel
@@ -13,7 +15,8 @@ final class ModelDigests: Sendable {
     let complete: Bool
 
     private let index: [ContentKind: [String: Int]]
-    private let hashes: Hashes?
+    // Set once in `init`, then only read.
+    nonisolated(unsafe) private var hashes: Hashes?
 
     // Made once and shared: made per read, the copies cost more than the views.
     let kommunen: [KommuneSummary]
@@ -22,7 +25,7 @@ final class ModelDigests: Sendable {
     private let seiten: [SeiteSummary]
 
     /// What traces are checked against.
-    private struct Hashes {
+    private struct Hashes: Sendable {
         /// Per kind, in the model's order: the digest of path and source.
         var documents: [ContentKind: [ContentHash.Digest]] = [:]
         /// Per kind, in the model's order: the digest of each summary.
@@ -69,21 +72,21 @@ final class ModelDigests: Sendable {
             complete = complete && made.allSatisfy(\.sourced)
             hashes.documents[kind] = made.map(\.digest)
         }
-        hashes.summaries = [
-            .kommune: parallelMap(kommunen) { $0.digest }, .kaffeerunde: parallelMap(kaffeerunden) { $0.digest },
-            .meldung: parallelMap(meldungen) { $0.digest }, .seite: seiten.map(\.digest),
+        let kinds: [(ContentKind, [any SharedSummary])] = [
+            (.kommune, kommunen), (.kaffeerunde, kaffeerunden), (.meldung, meldungen), (.seite, seiten),
         ]
-        hashes.allSummaries = hashes.summaries.mapValues { digests in
-            var hash = ContentHash()
-            hash.add(digests.count)
-            for digest in digests { hash.add(digest) }
-            return hash.digest
+        for (kind, list) in kinds {
+            hashes.summaries[kind] = parallelMap(list) { AnswerDigest.of($0) }
         }
-        var footer = ContentHash()
-        for i in model.seiten.indices where Self.inFooter(model.seiten[i]) { footer.add(hashes.summaries[.seite]![i]) }
-        hashes.footer = footer.digest
-        self.hashes = hashes
         self.complete = complete
+        self.hashes = hashes
+        // The lists of all summaries and the footer are read by every page:
+        // hashed once here, as `digest(of:)` would hash them.
+        for kind in [ContentKind.kommune, .kaffeerunde, .meldung, .seite] {
+            hashes.allSummaries[kind] = AnswerDigest.of(EncodableAnswer(answer(.summaries(kind))), known: known)
+        }
+        hashes.footer = AnswerDigest.of(footer(), known: known)
+        self.hashes = hashes
     }
 
     private static func inFooter(_ seite: Seite) -> Bool {
@@ -122,65 +125,54 @@ final class ModelDigests: Sendable {
     }
 
     /// The list is newest first: the older session is the next position.
-    func neighbours(_ slug: String) -> (older: EintragSummary?, newer: EintragSummary?) {
-        guard let (older, newer) = neighbourPositions(slug) else { return (nil, nil) }
-        return (older.map { kaffeerunden[$0] }, newer.map { kaffeerunden[$0] })
-    }
-
-    private func neighbourPositions(_ slug: String) -> (older: Int?, newer: Int?)? {
-        guard let i = index[.kaffeerunde]![slug] else { return nil }
-        return (i + 1 < kaffeerunden.count ? i + 1 : nil, i > 0 ? i - 1 : nil)
+    func neighbours(_ slug: String) -> Neighbours {
+        guard let i = index[.kaffeerunde]![slug] else { return Neighbours() }
+        return Neighbours(older: i + 1 < kaffeerunden.count ? kaffeerunden[i + 1] : nil, newer: i > 0 ? kaffeerunden[i - 1] : nil)
     }
 
     func footer() -> [SeiteSummary] { model.seiten.indices.filter { Self.inFooter(model.seiten[$0]) }.map { seiten[$0] } }
 
-    // MARK: - The digest of each read's answer
-
-    /// Hashes, by their positions, the same things in the same order that
-    /// the read above returns.
-    func digest(of read: PageTrace.Read) -> ContentHash.Digest {
-        guard let hashes else { return ContentHash.Digest(a: 0, b: 0) }
-        var hash = ContentHash()
-        func summary(_ kind: ContentKind, _ i: Int?) {
-            guard let i else { return hash.add(-1) }
-            hash.add(hashes.summaries[kind]![i])
-        }
+    /// Answers a read as the view that made it was answered.
+    func answer(_ read: PageTrace.Read) -> any Encodable {
         switch read {
         case .document(let kind, let slug):
-            guard let i = index[kind]![slug] else { hash.add(-1); break }
-            hash.add(hashes.documents[kind]![i])
-        case .summary(let kind, let slug):
-            summary(kind, index[kind]![slug])
-        case .summaries(let kind):
-            return hashes.allSummaries[kind]!
-        case .mentions(let slug):
-            for mention in model.mentions[slug] ?? [] {
-                switch mention {
-                case .kaffeerunde(let i): summary(.kaffeerunde, i)
-                case .meldung(let i): summary(.meldung, i)
-                }
-            }
-        case .mitglieder(let slug):
-            for i in model.kreisMitglieder[slug] ?? [] { summary(.kommune, i) }
-        case .feld(let slug):
-            let rel = model.felder[slug] ?? SiteModel.HandlungsfeldRelations()
-            hash.add(rel.kommunen.count)
-            for i in rel.kommunen { summary(.kommune, i) }
-            hash.add(rel.projekte.count)
-            for entry in rel.projekte {
-                projekt(entry.kommune, entry.projekt).add(to: &hash, kommune: hashes.summaries[.kommune]![entry.kommune])
-            }
-            hash.add(rel.kaffeerunden.count)
-            for i in rel.kaffeerunden { summary(.kaffeerunde, i) }
-            hash.add(rel.meldungen.count)
-            for i in rel.meldungen { summary(.meldung, i) }
-        case .neighbours(let slug):
-            let positions = neighbourPositions(slug)
-            summary(.kaffeerunde, positions?.older)
-            summary(.kaffeerunde, positions?.newer)
-        case .footer:
-            return hashes.footer
+            // The document whole: the digest of its path and source.
+            return index[kind]![slug].map { hashes?.documents[kind]?[$0] }
+        case .summary(.kommune, let slug): return kommune(slug)
+        case .summary(.seite, let slug): return seite(slug)
+        case .summary(let kind, let slug): return index[kind]![slug].map { (kind == .kaffeerunde ? kaffeerunden : meldungen)[$0] }
+        case .summaries(.kommune): return kommunen
+        case .summaries(.kaffeerunde): return kaffeerunden
+        case .summaries(.meldung): return meldungen
+        case .summaries(.seite): return seiten
+        case .mentions(let slug): return mentions(slug)
+        case .mitglieder(let slug): return mitglieder(slug)
+        case .feld(let slug): return feld(slug)
+        case .neighbours(let slug): return neighbours(slug)
+        case .footer: return footer()
         }
-        return hash.digest
     }
+
+    /// The digest this build's summary of the same document got.
+    private func known(_ summary: any SharedSummary) -> ContentHash.Digest? {
+        index[summary.kind]?[summary.slug].flatMap { hashes?.summaries[summary.kind]?[$0] }
+    }
+
+    // MARK: - The digest of each read's answer
+
+    func digest(of read: PageTrace.Read) -> ContentHash.Digest {
+        guard let hashes else { return ContentHash.Digest(a: 0, b: 0) }
+        switch read {
+        case .summaries(let kind): return hashes.allSummaries[kind]!
+        case .footer: return hashes.footer
+        default: return AnswerDigest.of(EncodableAnswer(answer(read)), known: known)
+        }
+    }
+}
+
+/// An answer of any type, hashed as itself.
+private struct EncodableAnswer: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }

@@ -108,7 +108,7 @@ final class ModelReads {
         return digests.feld(slug)
     }
 
-    func neighbours(of slug: String) -> (older: EintragSummary?, newer: EintragSummary?) {
+    func neighbours(of slug: String) -> Neighbours {
         note(.neighbours(slug))
         return digests.neighbours(slug)
     }

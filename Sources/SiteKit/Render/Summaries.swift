@@ -1,10 +1,11 @@
 /// What pages other than its own may show of a document. A view gets other
-/// documents only in these forms, and a trace hashes exactly their fields:
-/// a change to anything else of a profile (its text, its Steckbrief)
-/// re-renders that profile's page alone.
+/// documents only in these forms, and a trace hashes exactly their fields
+/// (`AnswerDigest`, from their `Encodable` conformance, so a field added
+/// here is hashed without another line): a change to anything else of a
+/// profile (its text, its Steckbrief) re-renders that profile's page alone.
 
 /// A Kommune in lists, links and the Kreis of a profile.
-struct KommuneSummary: Sendable {
+struct KommuneSummary: Sendable, SharedSummary {
     let slug: String
     let name: String
     let art: Art
@@ -24,24 +25,13 @@ struct KommuneSummary: Sendable {
         mitgliedSeit = k.mitgliedSeit
     }
 
+    var kind: ContentKind { .kommune }
     var isMember: Bool { mitgliedSeit != nil }
     var fullName: String { Kommune.fullName(name: name, art: art) }
-
-    var digest: ContentHash.Digest {
-        var hash = ContentHash()
-        hash.add(slug)
-        hash.add(name)
-        hash.add(art.rawValue)
-        hash.add(bundesland.rawValue)
-        hash.add(kreis ?? "\u{0}")
-        hash.add(einwohner ?? -1)
-        hash.add(mitgliedSeit?.description ?? "\u{0}")
-        return hash.digest
-    }
 }
 
 /// A Kaffeerunde or Meldung in lists and as a neighbour.
-struct EintragSummary: Sendable {
+struct EintragSummary: Sendable, SharedSummary {
     let kind: ContentKind
     let slug: String
     let titel: String
@@ -60,19 +50,10 @@ struct EintragSummary: Sendable {
         titel = meldung.titel
         datum = meldung.datum
     }
-
-    var digest: ContentHash.Digest {
-        var hash = ContentHash()
-        hash.add(kind.rawValue)
-        hash.add(slug)
-        hash.add(titel)
-        hash.add(datum.description)
-        return hash.digest
-    }
 }
 
 /// A Seite in the footer.
-struct SeiteSummary: Sendable {
+struct SeiteSummary: Sendable, SharedSummary {
     let slug: String
     let titel: String
 
@@ -81,33 +62,34 @@ struct SeiteSummary: Sendable {
         titel = seite.titel
     }
 
-    var digest: ContentHash.Digest {
-        var hash = ContentHash()
-        hash.add(slug)
-        hash.add(titel)
-        return hash.digest
-    }
+    var kind: ContentKind { .seite }
 }
 
 /// A project of a profile, on its Handlungsfeld's page.
-struct ProjektSummary: Sendable {
+struct ProjektSummary: Sendable, Encodable {
     let kommune: KommuneSummary
     let titel: String
     let status: ProjektStatus
     let jahr: Int?
-
-    func add(to hash: inout ContentHash, kommune digest: ContentHash.Digest) {
-        hash.add(digest)
-        hash.add(titel)
-        hash.add(status.rawValue)
-        hash.add(jahr ?? -1)
-    }
 }
 
 /// Everything a Handlungsfeld's page lists.
-struct FeldSummary: Sendable {
+struct FeldSummary: Sendable, Encodable {
     var kommunen: [KommuneSummary] = []
     var projekte: [ProjektSummary] = []
     var kaffeerunden: [EintragSummary] = []
     var meldungen: [EintragSummary] = []
 }
+
+/// The older and newer neighbour of a Kaffeerunde.
+struct Neighbours: Sendable, Encodable {
+    var older: EintragSummary?
+    var newer: EintragSummary?
+}
+
+// What summaries hold is hashed through its encoding.
+extension Art: Encodable {}
+extension Bundesland: Encodable {}
+extension ProjektStatus: Encodable {}
+extension ContentKind: Encodable {}
+

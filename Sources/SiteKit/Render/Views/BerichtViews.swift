@@ -75,7 +75,7 @@ extension ViewContext {
         // Related Kommunen: speakers' first, then the others named, each once.
         var seen: Set<String> = []
         let related = (r.impulse.compactMap(\.kommune) + r.kommunen).filter { seen.insert($0.slug).inserted }
-        let (older, newer) = reads.neighbours(of: r.slug)
+        let (older, newer) = { ($0.older, $0.newer) }(reads.neighbours(of: r.slug))
         let view = KaffeerundeView(
             titel: r.titel, datum: GermanFormat.date(r.datum), iso: r.datum.description, reihe: r.reihe,
             teilnehmende: r.teilnehmende.map(GermanFormat.number), impulse: impulse,
