@@ -19,21 +19,34 @@ let package = Package(
     ],
     targets: [
         // cmark-gfm and its GFM extensions, as Debian ships them (libcmark-gfm-dev,
-        // libcmark-gfm-extensions-dev). Only Markdown/CMark.swift imports this module.
+        // libcmark-gfm-extensions-dev). Only Markdown/CMarkDocument.swift imports this module.
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: nil,
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libyaml, as Debian ships it (libyaml-dev). Only FrontMatterYAML's
+        // YAMLComposer imports it.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
+        // Line and column of a byte offset, for every parser that reports offsets.
+        .target(name: "TextPosition"),
+        // Front matter read into a tree of text nodes with their places, by a
+        // composer of our own on libyaml's events; held to Yams' composer by
+        // its tests.
+        .target(name: "FrontMatterYAML", dependencies: ["CLibYAML", "TextPosition"]),
         .target(
             name: "SiteKit",
             dependencies: [
                 "CCmarkGFM",
                 "CSystemExtras",
-                // Yams brings libyaml (its CYaml module), which Model/YAMLComposer reads directly.
-                .product(name: "Yams", package: "Yams"),
+                "TextPosition",
+                "FrontMatterYAML",
             ],
             // The parallel stages share immutable arrays through unsafe buffers;
             // Swift 5 mode keeps that readable without per-line annotations.
@@ -59,15 +72,22 @@ let package = Package(
             ]
         ),
         // swift-mustache renders the theme in the tests as the reference the
-        // template engine in SiteKit/Render/Mustache must match byte for byte;
-        // Yams' composer is the reference for SiteKit's YAMLComposer.
+        // template engine in SiteKit/Render/Mustache must match byte for byte.
         .testTarget(
             name: "SiteKitTests",
             dependencies: [
                 "SiteKit",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // Yams' composer is the reference the YAML composer must match.
+        .testTarget(
+            name: "FrontMatterYAMLTests",
+            dependencies: [
+                "FrontMatterYAML",
+                "SiteKit",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system packages sitegen builds against, only when missing.
+# Installs the system packages sitegen builds against, only when missing:
+# cmark-gfm with its extensions, libyaml.
 set -euo pipefail
 need=()
 [ -f /usr/include/cmark-gfm.h ] || need+=(libcmark-gfm-dev)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || need+=(libcmark-gfm-extensions-dev)
+[ -f /usr/include/yaml.h ] || need+=(libyaml-dev)
 for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""

@@ -1,3 +1,5 @@
+import TextPosition
+
 /// A place in a source file: the path as the user named it (relative to the
 /// content folder's parent, e.g. `content/kommunen/bendorf.md`), 1-based line
 /// and column (columns count characters, not bytes).
@@ -20,13 +22,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     /// from 1: for errors that a parser reports as an offset.
     static func lineAndColumn<Bytes: RandomAccessCollection<UInt8>>(of offset: Int, in bytes: Bytes) -> (line: Int, column: Int)
         where Bytes.Index == Int {
-        let offset = min(offset, bytes.endIndex)
-        var line = 1, lineStart = bytes.startIndex
-        for i in bytes.startIndex..<offset where bytes[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
-        }
-        return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
+        TextPosition.lineAndColumn(of: offset, in: bytes)
     }
 }
 

@@ -1,3 +1,4 @@
+import FrontMatterYAML
 
 /// Front matter keys of each kind, in the order the content format lists them.
 /// The JSON schemas and `sitegen new` use the same lists.

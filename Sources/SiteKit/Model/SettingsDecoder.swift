@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatterYAML
 
 /// Reads `site.yaml` and `handlungsfelder.yaml`.
 struct SettingsDecoder {

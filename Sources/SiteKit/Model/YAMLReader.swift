@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatterYAML
 
 /// Typed, located access to a YAML document. Every read that fails records
 /// an error at the node's place in the file and returns nil, so a decoder

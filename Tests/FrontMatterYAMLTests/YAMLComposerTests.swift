@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+import FrontMatterYAML
 @testable import SiteKit
 
 /// The YAML composer against Yams, whose composer it replaces for speed:
@@ -47,7 +48,8 @@ struct YAMLComposerTests {
 
     /// Every front matter and YAML file of the example site.
     @Test func exampleSite() throws {
-        let content = Fixture.repoRoot.appendingPathComponent("content")
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("content")
         let files = try FileManager.default.subpathsOfDirectory(atPath: content.path)
         var compared = 0
         for path in files.sorted() where path.hasSuffix(".md") || path.hasSuffix(".yaml") {

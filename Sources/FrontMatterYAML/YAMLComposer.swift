@@ -1,14 +1,15 @@
-import CYaml
+import CLibYAML
 import Foundation
+import TextPosition
 
-/// Builds a `YAMLNode` tree from libyaml's events (the libyaml that Yams
-/// bundles). Yams' own composer makes a class per event, tag objects per
+/// Builds a `YAMLNode` tree from libyaml's events (Debian's libyaml-dev,
+/// through the `CLibYAML` system library). Yams' own composer makes a class per event, tag objects per
 /// node and hashes whole nodes to find duplicate keys; for 13,000 front
 /// matters that was a fifth of decoding the documents. The tree and the errors are
 /// the same as `Yams.compose(yaml:)` with the basic resolver gives, which
 /// the tests check against Yams. This is the only file that uses libyaml.
-enum YAMLComposer {
-    enum Failure: Error, Equatable {
+public enum YAMLComposer {
+    public enum Failure: Error, Equatable {
         /// libyaml's context and problem, at the problem's place.
         case syntax(String, YAMLNode.Mark)
         /// The keys that appear more than once in one mapping, sorted, at
@@ -20,10 +21,10 @@ enum YAMLComposer {
 
     /// Deeper nesting than any front matter needs is refused, rather than
     /// recursing until the stack runs out.
-    static let maximumDepth = 100
+    public static let maximumDepth = 100
 
     /// The single document of `yaml`; nil when there is none.
-    static func compose(_ yaml: String) throws(Failure) -> YAMLNode? {
+    public static func compose(_ yaml: String) throws(Failure) -> YAMLNode? {
         var text = yaml
         guard !text.isEmpty else { return nil }
         let result = text.withUTF8 { bytes -> Result<YAMLNode?, Failure> in
@@ -164,7 +165,7 @@ enum YAMLComposer {
             case YAML_READER_ERROR:
                 // A control character pasted from another program, typically.
                 let value = state.problem_value >= 0 ? " (U+\(String(format: "%04X", state.problem_value)))" : ""
-                let (line, column) = SourceLocation.lineAndColumn(of: state.problem_offset, in: bytes)
+                let (line, column) = TextPosition.lineAndColumn(of: state.problem_offset, in: bytes)
                 return .unreadable(problem + value, YAMLNode.Mark(line: line, column: column))
             case YAML_MEMORY_ERROR:
                 return .unreadable("out of memory", nil)
