@@ -34,19 +34,25 @@ let package = Package(
         ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
-        // Line and column of a byte offset, for every parser that reports offsets.
-        .target(name: "TextPosition"),
+        // Text helpers every stage shares: line and column of a byte offset,
+        // "did you mean", HTML escaping.
+        .target(name: "SiteText"),
         // Front matter read into a tree of text nodes with their places, by a
         // composer of our own on libyaml's events; held to Yams' composer by
         // its tests.
-        .target(name: "FrontMatterYAML", dependencies: ["CLibYAML", "TextPosition"]),
+        .target(name: "FrontMatterYAML", dependencies: ["CLibYAML", "SiteText"]),
+        // The Mustache engine of the theme: templates compiled once into a
+        // flat program and rendered into bytes; held byte for byte to
+        // swift-mustache by its tests.
+        .target(name: "SiteTemplates", dependencies: ["SiteText"]),
         .target(
             name: "SiteKit",
             dependencies: [
                 "CCmarkGFM",
                 "CSystemExtras",
-                "TextPosition",
+                "SiteText",
                 "FrontMatterYAML",
+                "SiteTemplates",
             ],
             // The parallel stages share immutable arrays through unsafe buffers;
             // Swift 5 mode keeps that readable without per-line annotations.
@@ -58,6 +64,7 @@ let package = Package(
             name: "SiteServer",
             dependencies: [
                 "SiteKit",
+                "SiteText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,14 +78,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // swift-mustache renders the theme in the tests as the reference the
-        // template engine in SiteKit/Render/Mustache must match byte for byte.
         .testTarget(
             name: "SiteKitTests",
             dependencies: [
                 "SiteKit",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "SiteText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // swift-mustache renders the theme as the reference the template
+        // engine must match byte for byte.
+        .testTarget(
+            name: "SiteTemplatesTests",
+            dependencies: [
+                "SiteTemplates",
+                "SiteKit",
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Yams' composer is the reference the YAML composer must match.

@@ -1,6 +1,6 @@
 import CLibYAML
 import Foundation
-import TextPosition
+import SiteText
 
 /// Builds a `YAMLNode` tree from libyaml's events (Debian's libyaml-dev,
 /// through the `CLibYAML` system library). Yams' own composer makes a class per event, tag objects per

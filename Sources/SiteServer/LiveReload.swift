@@ -1,3 +1,4 @@
+import SiteText
 import SiteKit
 
 /// What `serve` adds to the pages it serves, and nothing `build` writes:

@@ -1,5 +1,6 @@
 import Testing
 @testable import SiteKit
+import SiteText
 
 @Suite struct SlugTests {
     @Test func foldsUmlautsAndPunctuation() {

@@ -1,4 +1,4 @@
-import TextPosition
+import SiteText
 
 /// A place in a source file: the path as the user named it (relative to the
 /// content folder's parent, e.g. `content/kommunen/bendorf.md`), 1-based line

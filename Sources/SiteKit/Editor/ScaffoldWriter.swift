@@ -1,4 +1,5 @@
 import Foundation
+import SiteText
 
 /// The text of a new content file, as `sitegen new` writes it: the required
 /// keys filled in, every optional key present as a comment with an example

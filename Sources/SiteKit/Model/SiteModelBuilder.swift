@@ -1,3 +1,4 @@
+import SiteText
 /// Loads every document into typed pages (in parallel), then checks what
 /// only the whole site can tell: references between files, links and their
 /// anchors, images, the required pages. Returns the model only when nothing

@@ -1,4 +1,6 @@
 import Foundation
+import SiteText
+import SiteTemplates
 import FrontMatterYAML
 
 /// Typed, located access to a YAML document. Every read that fails records

@@ -1,3 +1,4 @@
+import SiteText
 /// The machine-readable files: Atom feed, sitemap and robots.txt.
 enum Feeds {
     static func atom(_ model: SiteModel, limit: Int = 50) -> String {

@@ -1,3 +1,5 @@
+import SiteText
+import SiteTemplates
 /// The theme's templates, compiled once per build. A page kind without its
 /// template, a template with a syntax error, or a partial or parent
 /// template that does not exist is a diagnostic in the template file, not

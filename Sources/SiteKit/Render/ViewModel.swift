@@ -1,3 +1,4 @@
+import SiteTemplates
 /// A template's view of one thing. Each view model lists the keys templates
 /// may use, with an explicit accessor per key: no reflection while
 /// rendering, and the lists document the template interface

@@ -1,3 +1,4 @@
+import SiteTemplates
 /// A Kaffeerunde report.
 struct KaffeerundeView: ViewModel {
     struct ImpulsView: ViewModel {

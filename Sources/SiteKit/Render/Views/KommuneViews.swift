@@ -1,3 +1,4 @@
+import SiteTemplates
 /// The profile page of a Kommune.
 struct KommuneView: ViewModel {
     struct Fakt: ViewModel {

@@ -1,3 +1,4 @@
+import SiteTemplates
 /// What every page's layout shows: head, navigation, footer.
 struct LayoutView: ViewModel {
     var lang: String

@@ -1,3 +1,4 @@
+import SiteTemplates
 /// The Handlungsfelder index and one field's page.
 struct HandlungsfeldView: ViewModel {
     struct ProjektItem: ViewModel {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SiteKit
+@testable import SiteTemplates
 
 /// Syntax errors point at `line:column` of the template and say what is wrong.
 @Suite struct TemplateSyntaxTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SiteKit
+@testable import SiteTemplates
 
 /// Each Mustache feature on its own. `expect(...)` checks the engine's
 /// output and that swift-mustache gives the same.

@@ -1,5 +1,6 @@
 import Mustache
 @testable import SiteKit
+@testable import SiteTemplates
 
 /// swift-mustache, which rendered the theme before SiteKit had its own
 /// engine, as the reference: the same templates and view models must give

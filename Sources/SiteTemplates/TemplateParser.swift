@@ -1,17 +1,19 @@
+import SiteText
+
 /// A template syntax error at a byte offset of the template.
-struct TemplateSyntaxError: Error, Equatable {
-    var offset: Int
-    var message: String
-    var hint: String
+public struct TemplateSyntaxError: Error, Equatable {
+    public var offset: Int
+    public var message: String
+    public var hint: String
 }
 
 /// Reads a template into nodes. This follows swift-mustache's parser step
 /// by step, so that output, including its whitespace rules for standalone
 /// lines, partial indentation and blocks, stays byte for byte the same.
-struct TemplateParser {
+public struct TemplateParser {
     private var scanner: TemplateScanner
 
-    static func parse(_ bytes: [UInt8]) throws -> [TemplateNode] {
+    public static func parse(_ bytes: [UInt8]) throws -> [TemplateNode] {
         var parser = TemplateParser(scanner: TemplateScanner(bytes: bytes))
         return try parser.parse(State())
     }
@@ -423,5 +425,5 @@ struct TemplateParser {
         return true
     }
 
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) { scanner.lineAndColumn(of: offset) }
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) { scanner.lineAndColumn(of: offset) }
 }

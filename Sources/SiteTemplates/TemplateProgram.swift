@@ -4,10 +4,10 @@
 /// same nodes' counters, and those contended counters cost about as much
 /// as the rest of rendering. Here a renderer reads plain values through
 /// raw buffers that live as long as the program.
-final class TemplateProgram: @unchecked Sendable {
+public final class TemplateProgram: @unchecked Sendable {
     /// The elements `start..<end` of one of the program's buffers: bytes of
     /// `text`, keys, transforms, overrides, or instructions (a body).
-    struct Run {
+    public struct Run: Sendable {
         var start: Int32
         var end: Int32
 
@@ -17,11 +17,11 @@ final class TemplateProgram: @unchecked Sendable {
     }
 
     /// A template, a section's body or a block: a run of instructions.
-    typealias Body = Run
+    public typealias Body = Run
 
     /// One instruction. A section's or block's body follows it directly
     /// and ends at `end`.
-    enum Op {
+    public enum Op {
         case text(Run)
         case variable(lookup: Int32, escaped: Bool)
         case section(lookup: Int32, end: Int32)
@@ -32,14 +32,14 @@ final class TemplateProgram: @unchecked Sendable {
     }
 
     /// A `Lookup` with its keys and transforms as runs of the shared buffers.
-    struct LookupCode {
+    public struct LookupCode {
         var keys: Run
         var transforms: Run
         var anchored: Bool
         var sequence: Bool
     }
 
-    struct Call {
+    public struct Call {
         /// The template called, or -1: dynamic, or not in the theme.
         var template: Int32
         /// For `{{>*key}}`: the lookup that names the template, else -1.
@@ -49,23 +49,23 @@ final class TemplateProgram: @unchecked Sendable {
         var overrides: Run
     }
 
-    struct Override {
+    public struct Override {
         var name: Int32
         var body: Body
     }
 
-    let ops: UnsafeBufferPointer<Op>
-    let text: UnsafeBufferPointer<UInt8>
-    let keys: UnsafeBufferPointer<FieldKey>
-    let transforms: UnsafeBufferPointer<Transform>
-    let lookups: UnsafeBufferPointer<LookupCode>
-    let calls: UnsafeBufferPointer<Call>
-    let overrides: UnsafeBufferPointer<Override>
-    let bodies: UnsafeBufferPointer<Body>
+    public let ops: UnsafeBufferPointer<Op>
+    public let text: UnsafeBufferPointer<UInt8>
+    public let keys: UnsafeBufferPointer<FieldKey>
+    public let transforms: UnsafeBufferPointer<Transform>
+    public let lookups: UnsafeBufferPointer<LookupCode>
+    public let calls: UnsafeBufferPointer<Call>
+    public let overrides: UnsafeBufferPointer<Override>
+    public let bodies: UnsafeBufferPointer<Body>
     /// Template names to indices of `bodies`, for pages and `{{>*key}}`.
-    let index: [String: Int32]
+    public let index: [String: Int32]
 
-    init(_ templates: [String: [TemplateNode]]) {
+    public init(_ templates: [String: [TemplateNode]]) {
         var compiler = Compiler()
         let names = templates.keys.sorted()
         for (number, name) in names.enumerated() { compiler.index[name] = Int32(number) }
@@ -94,10 +94,10 @@ final class TemplateProgram: @unchecked Sendable {
     }
 
     /// The body of the template `name`, if the theme has it.
-    func body(of name: String) -> Body? { index[name].map { bodies[Int($0)] } }
+    public func body(of name: String) -> Body? { index[name].map { bodies[Int($0)] } }
 
     /// The elements of `run` in `buffer`, one of this program's buffers.
-    static func slice<T>(_ buffer: UnsafeBufferPointer<T>, _ run: Run) -> UnsafeBufferPointer<T> {
+    public static func slice<T>(_ buffer: UnsafeBufferPointer<T>, _ run: Run) -> UnsafeBufferPointer<T> {
         UnsafeBufferPointer(rebasing: buffer[run.range])
     }
 

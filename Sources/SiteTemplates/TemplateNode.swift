@@ -2,7 +2,7 @@
 /// are resolved to key numbers when the template is read; the theme's
 /// nodes are then laid out flat in a `TemplateProgram`, which is what
 /// renders.
-enum TemplateNode {
+public enum TemplateNode {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}`.
     case variable(Lookup, escaped: Bool)
@@ -19,29 +19,29 @@ enum TemplateNode {
 }
 
 /// `{{>name}}`, `{{>*key}}` or `{{<parent}}…{{/parent}}`.
-struct PartialCall {
-    var name: String
+public struct PartialCall {
+    public var name: String
     /// For `{{>*key}}`: the key whose text names the template.
-    var dynamic: Lookup?
+    public var dynamic: Lookup?
     /// The whitespace before a standalone tag, repeated on each line.
-    var indentation: [UInt8]?
+    public var indentation: [UInt8]?
     /// The blocks a `{{<parent}}` call fills in.
-    var overrides: [String: [TemplateNode]]?
+    public var overrides: [String: [TemplateNode]]?
     /// Byte offset of the tag, for diagnostics.
-    var offset: Int
+    public var offset: Int
 }
 
 /// A name as written in a tag, taken apart once: `a.b` climbs the context
 /// stack for `a` only, `.a` and `.` look at the current object only, and an
 /// empty name with transforms (`index()`) asks the enclosing list.
-struct Lookup {
-    var keys: [FieldKey]
-    var anchored: Bool
-    var sequence: Bool
+public struct Lookup {
+    public var keys: [FieldKey]
+    public var anchored: Bool
+    public var sequence: Bool
     /// In the order they apply: `a(b(x))` is `[b, a]`.
-    var transforms: [Transform]
+    public var transforms: [Transform]
 
-    init(name: String, transforms: [Transform]) {
+    public init(name: String, transforms: [Transform]) {
         self.transforms = transforms.reversed()
         sequence = name.isEmpty && !transforms.isEmpty
         anchored = name.first == "."

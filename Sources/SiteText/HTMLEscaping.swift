@@ -17,7 +17,7 @@ public struct HTMLEscaping: Sendable {
     }
 
     /// Appends `text` escaped to a template's output.
-    static func append(_ text: String, to out: inout [UInt8]) {
+    public static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0

@@ -2,7 +2,7 @@ import Foundation
 
 /// swift-mustache's transforms, `{{#empty(list)}}`. Each applies to some
 /// kinds of values; on any other kind the result is `null`, as there.
-enum Transform: String, CaseIterable {
+public enum Transform: String, CaseIterable {
     // lists (and `empty`, `reversed` also on text)
     case empty, count, first, last, reversed, sorted
     // text
@@ -12,7 +12,7 @@ enum Transform: String, CaseIterable {
     // the position inside a list section: `{{#first()}}`, `{{index()}}`
     case index
 
-    func apply(to value: TemplateValue) -> TemplateValue {
+    public func apply(to value: TemplateValue) -> TemplateValue {
         switch value {
         case .list(let list): return apply(to: list)
         case .string(let text): return apply(to: text)
@@ -57,7 +57,7 @@ enum Transform: String, CaseIterable {
 
     /// Inside a list section, for an empty name: `first()`, `last()`,
     /// `index()`, `even()`, `odd()`.
-    func apply(to position: ListPosition) -> TemplateValue {
+    public func apply(to position: ListPosition) -> TemplateValue {
         switch self {
         case .first: return .bool(position.index == 0)
         case .last: return .bool(position.isLast)
@@ -87,7 +87,7 @@ enum Transform: String, CaseIterable {
 }
 
 /// Where a list section is: swift-mustache's sequence context.
-struct ListPosition {
-    var index: Int
-    var isLast: Bool
+public struct ListPosition {
+    public var index: Int
+    public var isLast: Bool
 }

@@ -1,7 +1,7 @@
 /// "Did you mean …" for a misspelt key, enum value or slug.
-enum Suggestion {
+public enum Suggestion {
     /// The closest candidate within a small edit distance, or nil.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lower = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -17,13 +17,13 @@ enum Suggestion {
         return best?.0
     }
 
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 
     /// Edits between two words, a swap of neighbours counting as one (the
     /// most common typo: `atr` for `art`).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -2,12 +2,13 @@ import Foundation
 import Mustache
 import Testing
 @testable import SiteKit
+@testable import SiteTemplates
 
 /// The engine against swift-mustache on real and generated input: the
 /// same bytes, or the test names the first templates that differ.
 @Suite struct MustacheDifferentialTests {
     @Test func everyThemeTemplateForEveryPageOfTheExampleSite() throws {
-        let digests = try #require(Build.plan(try GoldenTests.exampleSite()).digests)
+        let digests = try #require(Build.plan(try Fixture.exampleSite()).digests)
         let theme: Theme? = try Self.theme()
         let texts = Dictionary(uniqueKeysWithValues: Fixture.templates.map {
             (String($0.path.dropLast(".mustache".count)), String(decoding: $0.bytes, as: UTF8.self))

@@ -1,12 +1,14 @@
+import SiteText
+
 /// Renders a compiled template program into one growing byte buffer, with
 /// swift-mustache's rules for sections, the context stack, partials and
 /// blocks.
-struct TemplateRenderer {
-    typealias Op = TemplateProgram.Op
-    typealias Body = TemplateProgram.Body
+public struct TemplateRenderer {
+    public typealias Op = TemplateProgram.Op
+    public typealias Body = TemplateProgram.Body
 
     private let program: TemplateProgram
-    private(set) var output: [UInt8] = []
+    public private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
     /// Put in front of every line after the first, inside standalone
     /// partials and blocks: grows and shrinks with the calls.
@@ -16,20 +18,20 @@ struct TemplateRenderer {
     private var overrideFrames: [TemplateProgram.Run] = []
 
     /// What the instructions of one body share besides the context stack.
-    struct Scope {
+    public struct Scope {
         /// Inside a list section: where.
         var position: ListPosition?
         var escapes = true
     }
 
-    init(program: TemplateProgram, root: TemplateValue, capacity: Int = 4096) {
+    public init(program: TemplateProgram, root: TemplateValue, capacity: Int = 4096) {
         self.program = program
         stack = [root]
         output.reserveCapacity(capacity)
     }
 
     /// Renders the template `name`; nothing when the program has none.
-    mutating func render(template name: String) {
+    public mutating func render(template name: String) {
         guard let body = program.body(of: name) else { return }
         render(body, Scope())
     }

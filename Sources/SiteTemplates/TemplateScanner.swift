@@ -1,14 +1,18 @@
+import SiteText
+
 /// Reading position in a template's UTF-8 bytes, with the character
 /// classes swift-mustache's parser uses (which works on Characters: its
 /// newlines and whitespace include the Unicode ones).
-struct TemplateScanner {
-    let bytes: [UInt8]
-    var position = 0
+public struct TemplateScanner {
+    public let bytes: [UInt8]
+    public var position = 0
 
-    var atEnd: Bool { position >= bytes.count }
-    var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+    public init(bytes: [UInt8]) { self.bytes = bytes }
 
-    func starts(with pattern: [UInt8], at offset: Int) -> Bool {
+    public var atEnd: Bool { position >= bytes.count }
+    public var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    public func starts(with pattern: [UInt8], at offset: Int) -> Bool {
         guard offset + pattern.count <= bytes.count else { return false }
         for i in pattern.indices where bytes[offset + i] != pattern[i] { return false }
         return true
@@ -16,7 +20,7 @@ struct TemplateScanner {
 
     /// Length of a newline character at `offset`, 0 if there is none:
     /// LF, CR, CRLF, VT, FF, NEL, LS, PS.
-    func newlineLength(at offset: Int) -> Int {
+    public func newlineLength(at offset: Int) -> Int {
         guard offset < bytes.count else { return 0 }
         switch bytes[offset] {
         case 0x0A, 0x0B, 0x0C: return 1
@@ -29,7 +33,7 @@ struct TemplateScanner {
     }
 
     /// Length of a Unicode whitespace character at `offset`, 0 if none.
-    func whitespaceLength(at offset: Int) -> Int {
+    public func whitespaceLength(at offset: Int) -> Int {
         guard offset < bytes.count else { return 0 }
         let byte = bytes[offset]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
@@ -46,29 +50,29 @@ struct TemplateScanner {
     }
 
     @discardableResult
-    mutating func skipWhitespace() -> Int {
+    public mutating func skipWhitespace() -> Int {
         let start = position
         while case let length = whitespaceLength(at: position), length > 0 { position += length }
         return position - start
     }
 
     /// Spaces and tabs only: the indentation of a line.
-    mutating func readIndentation() -> ArraySlice<UInt8> {
+    public mutating func readIndentation() -> ArraySlice<UInt8> {
         let start = position
         while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
         return bytes[start..<position]
     }
 
-    mutating func read(while isIncluded: (UInt8) -> Bool) -> ArraySlice<UInt8> {
+    public mutating func read(while isIncluded: (UInt8) -> Bool) -> ArraySlice<UInt8> {
         let start = position
         while position < bytes.count, isIncluded(bytes[position]) { position += 1 }
         return bytes[start..<position]
     }
 
     /// Line and column (in characters) of a byte offset, both from 1.
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) { SourceLocation.lineAndColumn(of: offset, in: bytes) }
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) { TextPosition.lineAndColumn(of: offset, in: bytes) }
 
-    static func isNameByte(_ byte: UInt8) -> Bool {
+    public static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
@@ -77,5 +81,5 @@ struct TemplateScanner {
         }
     }
 
-    static func isBracket(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") }
+    public static func isBracket(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") }
 }
