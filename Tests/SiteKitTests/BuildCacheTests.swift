@@ -178,6 +178,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/.sitegen-cache"))
     }
 
+    /// Known answers of XXH64 (`xxhsum -H64`), through every part of the loop.
+    @Test func theChecksumIsXXH64() {
+        func checksum(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { Checksum.of($0) } }
+        #expect(checksum("") == 0xEF46_DB37_51D8_E999)
+        #expect(checksum("a") == 0xD24E_C4F1_A98C_6E5B)
+        #expect(checksum("abc") == 0x44BC_2CF5_AD77_0999)
+        #expect(checksum("sitegen checks every cache file before use: 47!") == 0x8ED3_1947_FA21_A3FD)
+        #expect(checksum(String(repeating: "0123456789", count: 10)) == 0xF80E_7B96_315A_FFFA)
+    }
+
     @Test func theCacheLivesBesideTheOutputNeverInIt() {
         #expect(BuildCache.folder(forOutput: "/site/public") == "/site/.sitegen-cache/public")
         #expect(BuildCache.folder(forOutput: "/site/public/") == "/site/.sitegen-cache/public")

@@ -37,8 +37,8 @@ enum CacheFile {
         }
     }
 
-    /// The checksum at the end of every file: a `ContentHash` of all bytes before it.
-    static let checksumSize = 16
+    /// The checksum at the end of every file, of all bytes before it.
+    static let checksumSize = 8
 
     static func header(_ kind: String, identity: BuildIdentity) -> String { identity.text + "\n" + kind + "\n" }
 
@@ -55,11 +55,8 @@ enum CacheFile {
         // A file from another program is not damaged, only not ours: the
         // header is compared before the checksum, which it may not have.
         guard (try? reader.string()) == header(kind, identity: identity) else { return .absent }
-        var hash = ContentHash()
-        hash.add(UnsafeRawBufferPointer(rebasing: file.bytes[..<end]))
-        let digest = hash.digest
         var trailer = BinaryReader(file, from: end)
-        guard (try? trailer.word()) == digest.a, (try? trailer.word()) == digest.b else { return .damaged }
+        guard (try? trailer.word()) == Checksum.of(UnsafeRawBufferPointer(rebasing: file.bytes[..<end])) else { return .damaged }
         return .value((file, reader))
     }
 
@@ -78,9 +75,7 @@ enum CacheFile {
         var writer = BinaryWriter()
         writer.string(header(kind, identity: identity))
         encode(&writer)
-        let digest = ContentHash.of(writer.bytes)
-        writer.word(digest.a)
-        writer.word(digest.b)
+        writer.word(writer.bytes.withUnsafeBytes { Checksum.of($0) })
         return write(path, bytes: writer.bytes)
     }
 
