@@ -35,6 +35,16 @@ for f in content/kommunen/*.md content/kaffeerunden/*.md content/meldungen/*.md;
 done
 if [ -z "$missing" ]; then ok "every profile, report and news item has its page"; else fail "pages missing" "$missing"; fi
 
+# 1b. A damaged build cache is not used: one note, and what a clean build writes.
+"$SITEGEN" build --output "$work/e" >/dev/null 2>&1
+shard=$(ls -S "$work/.sitegen-cache/e/"decoded-*.bin | head -1)
+python3 -c "import sys; p=sys.argv[1]; b=bytearray(open(p,'rb').read()); b[len(b)//2]^=4; open(p,'wb').write(b)" "$shard"
+"$SITEGEN" build --drafts --output "$work/e" >/dev/null 2>"$work/note.log"
+"$SITEGEN" build --drafts --no-cache --output "$work/e-clean" >/dev/null 2>&1
+if [ "$(cat "$work/note.log")" = "sitegen: note: the build cache in $work/.sitegen-cache/e was damaged and is rebuilt" ] \
+  && diff -r "$work/e" "$work/e-clean" >/dev/null; then
+  ok "a damaged cache gives a note and a clean build"; else fail "a damaged cache gives a note and a clean build" "$(cat "$work/note.log")"; fi
+
 # 2. The error corpus: every expected location reported, exit 1, output untouched.
 if [ -x "$GEN" ]; then
   python3 "$GEN" "$work/broken" --broken >/dev/null

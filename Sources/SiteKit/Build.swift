@@ -33,6 +33,9 @@ public enum Build {
         public var written: OutputWriter.Stats?
         /// True when the output already held this build and nothing was done.
         public var upToDate = false
+        /// What the user should know about the build besides diagnostics,
+        /// e.g. that its cache was damaged.
+        public var notes: [String] = []
         /// What the build read and decoded, handed to the caller with the
         /// result: a program about to exit need not free it piece by piece.
         var retained: [any Sendable] = []
@@ -66,11 +69,11 @@ public enum Build {
 
     /// Parses and checks a site and lists its files without rendering them.
     public static func plan(_ input: SiteInput, options: Options = Options(), cache: DecodeCache? = nil) -> Plan {
-        plan(input, options: options, cache: cache, tracing: false)
+        plan(input, options: options, cache: cache, tracing: nil)
     }
 
-    /// With `tracing`, the plan can check and record page traces.
-    static func plan(_ input: SiteInput, options: Options, cache: DecodeCache?, tracing: Bool) -> Plan {
+    /// With the `tracing` program's identity, the plan can check and record page traces.
+    static func plan(_ input: SiteInput, options: Options, cache: DecodeCache?, tracing identity: BuildIdentity?) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
         let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
@@ -81,8 +84,8 @@ public enum Build {
         guard let model, let theme, !diagnostics.hasErrors else {
             return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model)
         }
-        let digests = ModelDigests(model: model, sources: cache?.digests ?? [:],
-                                   global: tracing ? globalDigest(input, options: options) : ContentHash().digest, hashing: tracing)
+        let global = identity.map { globalDigest(input, options: options, identity: $0) } ?? ContentHash().digest
+        let digests = ModelDigests(model: model, sources: cache?.digests ?? [:], global: global, hashing: identity != nil)
         let jobs = SiteRenderer(digests: digests, theme: theme).jobs()
         clock.lap("theme+plan")
         return Plan(diagnostics: diagnostics.sorted, jobs: jobs, copies: model.media + input.assets, model: model, digests: digests)
@@ -91,11 +94,8 @@ public enum Build {
     /// What every page depends on besides the documents its view reads:
     /// the program, the build options, the theme, and every content file
     /// that is not a page (site settings, Handlungsfelder).
-    static func globalDigest(_ input: SiteInput, options: Options) -> ContentHash.Digest {
-        var hash = ContentHash()
-        hash.add("sitegen \(SitegenVersion.current)")
-        hash.add(options.includeDrafts ? "drafts" : "published")
-        hash.add(options.baseURL ?? "")
+    static func globalDigest(_ input: SiteInput, options: Options, identity: BuildIdentity) -> ContentHash.Digest {
+        var hash = identity.hash(options: options)
         let shared = input.documents.filter { ContentKind.parse(contentPath: $0.path) == nil }
         for (folder, files) in [("content/", shared), ("templates/", input.templates)] {
             for file in files.sorted(by: { $0.path < $1.path }) {
@@ -107,31 +107,38 @@ public enum Build {
     }
 
     /// Loads from disk, renders, and writes the output atomically. The
-    /// previous output stays untouched unless the build succeeds.
+    /// previous output stays untouched unless the build succeeds, and a
+    /// build that fails writes no cache either.
     ///
     /// A rebuild into an output that holds exactly what the previous build
     /// left reuses what it can: documents whose files did not change are
     /// not read, decoded documents come from the decode cache, and every
     /// page whose trace still holds is neither rendered nor compared.
     public static func run(content: String, templates: String, output: String, options: Options = Options()) throws -> Result {
+        try run(content: content, templates: templates, output: output, options: options, identity: .current)
+    }
+
+    /// `identity` stands for the running program (tests pretend to be another).
+    static func run(content: String, templates: String, output: String, options: Options, identity: BuildIdentity) throws -> Result {
         var clock = StageClock()
         let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
         // A commit a killed build left half done is finished (or rolled
         // back) before anything looks at the output.
         try writer.finishInterruptedCommits()
-        let files = CacheFiles(output: writer.output, enabled: options.useCache)
+        var caches = CacheFiles(output: writer.output, enabled: options.useCache, identity: identity)
         // A build into an empty folder reads everything and trusts nothing.
         let outputExists = !OutputWriter.isEmptyOrMissing(writer.output)
-        let sources = outputExists ? files.sources.flatMap(SourceListing.load) : nil
+        let sources = outputExists ? caches.read(\.sources, SourceListing.load) : nil
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load(unchangedSince: sources)
         let digests = BuildStamp.documentDigests(input)
-        let fingerprint = BuildStamp.fingerprint(of: input, options: options, digests: digests)
-        let listing = files.listing.flatMap(OutputListing.load)
+        let fingerprint = BuildStamp.fingerprint(of: input, options: options, identity: identity, digests: digests)
+        let listing = outputExists ? caches.read(\.listing, OutputListing.load) : nil
         clock.lap("load")
-        if input.diagnostics.all.isEmpty && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing) {
+        if input.diagnostics.all.isEmpty && !caches.damaged
+            && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing) {
             // Documents read only because they had just changed need not be next time.
-            if let path = files.sources, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
-                SourceListing(input: input, digests: digests).save(to: path)
+            if let path = caches.sources, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
+                SourceListing(input: input, digests: digests).save(to: path, identity: identity)
             }
             return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
         }
@@ -140,34 +147,45 @@ public enum Build {
         let cache = DecodeCache()
         cache.digests = digests
         var previous: (traces: PageTraceStore, tree: OutputTree)?
-        if let folder = files.decoded, let tracesFile = files.traces, outputExists {
+        if let folder = caches.decoded, let tracesFile = caches.traces, outputExists, !caches.damaged {
             // Decoding the cache is the processor's work, checking the output
             // the file system's: side by side.
-            let (_, found) = both({ BuildCache.load(folder, into: cache) },
-                                  { Swift.Result { try previousBuild(writer: writer, traces: tracesFile, listing: listing) } })
-            previous = try found.get()
+            let (decoded, found) = both({ BuildCache.load(folder, identity: identity) },
+                                        { Swift.Result { try previousBuild(writer: writer, traces: tracesFile, listing: listing, identity: identity) } })
+            let build = try found.get()
+            caches.note(decoded)
+            caches.note(build)
+            // A damaged cache is not used at all: the build is a clean one.
+            if !caches.damaged {
+                if let loaded = decoded.value { cache.loaded(loaded.entries, shardCounts: loaded.shardCounts) }
+                previous = build.value
+            }
             clock.lap("caches and output check")
         }
 
-        let planned = plan(input, options: options, cache: cache, tracing: true)
+        let planned = plan(input, options: options, cache: cache, tracing: identity)
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
+        result.retained = [input, cache, planned]
+        if caches.damaged {
+            let state = planned.jobs == nil ? "is not used" : "is rebuilt"
+            result.notes.append("the build cache in \(BuildCache.label(forOutput: output)) was damaged and \(state)")
+        }
+        // A build that fails writes nothing, its cache included.
+        guard let jobs = planned.jobs else { return result }
         let check = planned.digests.flatMap { previous?.traces.check(in: $0) }
         var traces: [String: PageTrace] = [:]
-        if let jobs = planned.jobs {
-            (result.files, result.kept, traces) = renderChanged(jobs, unless: check)
-        }
+        (result.files, result.kept, traces) = renderChanged(jobs, unless: check)
         clock.lap("render (\(result.files?.count ?? 0) files, \(result.kept.count) kept)")
 
         // The caches are saved while the output is written: one is mostly
-        // the processor's work, the other the file system's. The traces are
-        // only replaced when there is an output they describe.
+        // the processor's work, the other the file system's.
         let (_, written) = both({
-            if let folder = files.decoded { BuildCache.save(cache, to: folder) }
-            if let path = files.sources { SourceListing(input: input, digests: digests).save(to: path) }
-            if let path = files.traces, result.files != nil, let digests = planned.digests {
+            if let folder = caches.decoded { BuildCache.save(cache, to: folder, identity: identity) }
+            if let path = caches.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
+            if let path = caches.traces, let digests = planned.digests {
                 let store = check?.updated(build: fingerprint, rendered: traces, kept: result.kept, digests: digests)
                     ?? PageTraceStore(build: fingerprint, traces: traces, digests: digests)
-                store.save(to: path)
+                store.save(to: path, identity: identity)
             }
         }, {
             Swift.Result {
@@ -185,39 +203,60 @@ public enum Build {
                 var info = stat()
                 return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
             }
-            BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
+            let marker = BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
             // After the stamp: a listing that belongs to no stamp is never used.
-            if let path = files.listing { OutputListing(files: sizes).save(to: path) }
+            if let path = caches.listing, let marker {
+                OutputListing(files: sizes, marker: marker).save(to: path, identity: identity)
+            }
         }
         clock.lap("write")
-        result.retained = [input, cache, planned]
         return result
     }
 
     /// Where a build keeps what the next build into the same output reuses,
-    /// in `.sitegen-cache/<output>/`; all nil with `--no-cache`.
+    /// in `.sitegen-cache/<output>/`; all nil with `--no-cache`. One damaged
+    /// file makes the build ignore them all.
     private struct CacheFiles {
         var decoded: String?, traces: String?, sources: String?, listing: String?
+        let identity: BuildIdentity
+        private(set) var damaged = false
 
-        init(output: String, enabled: Bool) {
+        init(output: String, enabled: Bool, identity: BuildIdentity) {
+            self.identity = identity
             guard enabled else { return }
             decoded = BuildCache.folder(forOutput: output)
             traces = PageTraceStore.file(forOutput: output)
             sources = SourceListing.file(forOutput: output)
             listing = OutputListing.file(forOutput: output)
         }
+
+        /// The content of one of the files, unless it or one read before was damaged.
+        mutating func read<T>(_ file: KeyPath<CacheFiles, String?>, _ load: (String, BuildIdentity) -> CacheFile.Read<T>) -> T? {
+            guard !damaged, let path = self[keyPath: file] else { return nil }
+            let found = load(path, identity)
+            note(found)
+            return damaged ? nil : found.value
+        }
+
+        mutating func note<T>(_ found: CacheFile.Read<T>) {
+            if found.isDamaged { damaged = true }
+        }
     }
 
     /// The traces of the build that wrote the output, with what the output
     /// holds, when it holds exactly what that build left.
-    private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?) throws
-        -> (traces: PageTraceStore, tree: OutputTree)? {
+    private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?, identity: BuildIdentity) throws
+        -> CacheFile.Read<(traces: PageTraceStore, tree: OutputTree)> {
         // A commit a killed build left half done changes the output: finish
         // it before the output is compared with its stamp.
         try writer.finishInterruptedCommits()
-        guard let traces = PageTraceStore.load(path), let (stamp, tree) = BuildStamp.intact(writer.output, listing: listing),
-              stamp.input == traces.build else { return nil }
-        return (traces, tree)
+        switch PageTraceStore.load(path, identity: identity) {
+        case .damaged: return .damaged
+        case .absent: return .absent
+        case .value(let traces):
+            guard let (stamp, tree) = BuildStamp.intact(writer.output, listing: listing), stamp.input == traces.build else { return .absent }
+            return .value((traces, tree))
+        }
     }
 
     /// Renders every page whose trace does not hold, on all cores; returns

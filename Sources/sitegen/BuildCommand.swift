@@ -40,6 +40,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(Terminal.describe(error))
         }
+        for note in result.notes { Terminal.stderr("sitegen: note: \(note)") }
         Terminal.diagnostics(result.diagnostics)
         let warnings = result.diagnostics.count - result.errorCount
         if result.errorCount > 0 {

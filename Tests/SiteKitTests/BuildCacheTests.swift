@@ -88,6 +88,87 @@ import Testing
         #expect(try files("out") == files("clean"))
     }
 
+    /// Changes the theme a little, so that the next build renders every
+    /// page again from the decoded documents in the cache.
+    func changeTheme() throws {
+        let template = root + "/templates/seite.mustache"
+        try (String(contentsOfFile: template, encoding: .utf8) + "\n").write(toFile: template, atomically: true, encoding: .utf8)
+    }
+
+    /// The shard that holds the Impressum, and where a sentence of its body lies in it.
+    func impressumShard() throws -> (path: String, bytes: Data, sentence: Range<Data.Index>) {
+        let path = BuildCache.shardFile(BuildCache.shard(of: "seiten/impressum.md"), in: root + "/.sitegen-cache/out")
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let sentence = try #require(bytes.range(of: Data("Wir erstellen die Inhalte dieser Website mit Sorgfalt.".utf8)))
+        return (path, bytes, sentence)
+    }
+
+    @Test func aFlippedBitInTheCacheGivesACleanBuild() throws {
+        try copyExampleSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try build("out")
+        // Bits in the text of a page and anywhere else in the file.
+        for attempt in 0..<8 {
+            var (path, bytes, sentence) = try impressumShard()
+            let position = attempt < 4 ? sentence.lowerBound + attempt * 7 : bytes.count * (attempt - 3) / 5 - 1
+            bytes[position] ^= UInt8(1 << (attempt % 7))
+            try bytes.write(to: URL(fileURLWithPath: path))
+            try changeTheme()
+            let rebuilt = try build("out")
+            #expect(rebuilt.errorCount == 0, "bit flipped at \(position): \(rebuilt.diagnostics.map(\.formatted))")
+            #expect(!rebuilt.notes.isEmpty || attempt >= 4, "bit flipped at \(position)")
+            _ = try build("clean-\(attempt)", cache: false)
+            #expect(try files("out") == files("clean-\(attempt)"), "bit flipped at \(position)")
+        }
+    }
+
+    @Test func bytesReplacedInTheCacheAreNeverPublished() throws {
+        try copyExampleSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try build("out")
+        var (path, bytes, sentence) = try impressumShard()
+        let script = Data("<script>alert(1)</script>".utf8)
+        bytes.replaceSubrange(sentence, with: script + Data(repeating: UInt8(ascii: " "), count: sentence.count - script.count))
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try changeTheme()
+
+        let rebuilt = try build("out")
+        #expect(rebuilt.errorCount == 0)
+        #expect(rebuilt.notes == ["the build cache in \(root)/.sitegen-cache/out was damaged and is rebuilt"])
+        let page = try #require(try files("out")["impressum/index.html"])
+        #expect(!String(decoding: page, as: UTF8.self).contains("<script>"))
+        _ = try build("clean", cache: false)
+        #expect(try files("out") == files("clean"))
+    }
+
+    @Test func aFailedBuildWritesNoCache() throws {
+        try copyExampleSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let profile = root + "/content/kommunen/bendorf.md"
+        let good = try String(contentsOfFile: profile, encoding: .utf8)
+        let bad = good.replacingOccurrences(of: "einwohner: 16900", with: "einwohner: viele")
+        try bad.write(toFile: profile, atomically: true, encoding: .utf8)
+        #expect(try build("out").errorCount > 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/.sitegen-cache"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/out"))
+
+        // Nor does it change the cache of an earlier build.
+        try good.write(toFile: profile, atomically: true, encoding: .utf8)
+        #expect(try build("out").errorCount == 0)
+        func cache() -> [String: Data] {
+            var result: [String: Data] = [:]
+            for entry in FileWalk.entries(below: root + "/.sitegen-cache") where entry.isRegularFile {
+                result[entry.path] = FileManager.default.contents(atPath: root + "/.sitegen-cache/" + entry.path)
+            }
+            return result
+        }
+        let before = cache()
+        #expect(!before.isEmpty)
+        try (bad + "\nNeu.\n").write(toFile: profile, atomically: true, encoding: .utf8)
+        #expect(try build("out").errorCount > 0)
+        #expect(cache() == before)
+    }
+
     @Test func anOutputFolderThatIsRefusedGetsNoCacheBesideIt() throws {
         try copyExampleSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -95,6 +176,16 @@ import Testing
         try "keep".write(toFile: root + "/foreign/notes.txt", atomically: true, encoding: .utf8)
         #expect(throws: OutputWriter.WriteError.self) { try build("foreign") }
         #expect(!FileManager.default.fileExists(atPath: root + "/.sitegen-cache"))
+    }
+
+    /// Known answers of XXH64 (`xxhsum -H64`), through every part of the loop.
+    @Test func theChecksumIsXXH64() {
+        func checksum(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { Checksum.of($0) } }
+        #expect(checksum("") == 0xEF46_DB37_51D8_E999)
+        #expect(checksum("a") == 0xD24E_C4F1_A98C_6E5B)
+        #expect(checksum("abc") == 0x44BC_2CF5_AD77_0999)
+        #expect(checksum("sitegen checks every cache file before use: 47!") == 0x8ED3_1947_FA21_A3FD)
+        #expect(checksum(String(repeating: "0123456789", count: 10)) == 0xF80E_7B96_315A_FFFA)
     }
 
     @Test func theCacheLivesBesideTheOutputNeverInIt() {

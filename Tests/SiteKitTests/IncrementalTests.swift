@@ -88,4 +88,59 @@ import Testing
         let drafts = try Build.run(content: content, templates: templates, output: root + "/out", options: .init(includeDrafts: true))
         #expect(!drafts.upToDate)
     }
+
+    @Test func aHandEditRightAfterABuildIsNoticed() throws {
+        try setUp()
+        let out = root + "/out"
+        let page = out + "/impressum/index.html", folder = out + "/kommunen/bendorf", added = folder + "/notiz.html"
+        let cname = out + "/CNAME"
+        // The edits follow the build at once, in the same tick of the file
+        // system's clock, several times over.
+        for attempt in 0..<6 {
+            #expect(try Build.run(content: content, templates: templates, output: out).errorCount == 0)
+            let original = try #require(FileManager.default.contents(atPath: page))
+            // Same size, and the modification times put back.
+            var pageInfo = stat(), folderInfo = stat()
+            stat(page, &pageInfo)
+            stat(folder, &folderInfo)
+            try Data(original.reversed()).write(to: URL(fileURLWithPath: page))
+            try "x".write(toFile: added, atomically: false, encoding: .utf8)
+            // As `sitegen build && cp CNAME public/` does (every other time,
+            // so the edits above are noticed without it too).
+            if attempt % 2 == 1 { try "example.org".write(toFile: cname, atomically: false, encoding: .utf8) }
+            var times = [pageInfo.st_atim, pageInfo.st_mtim]
+            utimensat(AT_FDCWD, page, &times, 0)
+            times = [folderInfo.st_atim, folderInfo.st_mtim]
+            utimensat(AT_FDCWD, folder, &times, 0)
+
+            let next = try Build.run(content: content, templates: templates, output: out)
+            #expect(!next.upToDate, "attempt \(attempt)")
+            #expect(FileManager.default.contents(atPath: page) == original, "attempt \(attempt)")
+            #expect(!FileManager.default.fileExists(atPath: added), "attempt \(attempt)")
+            #expect(!FileManager.default.fileExists(atPath: cname), "attempt \(attempt)")
+        }
+    }
+
+    @Test func aNewSitegenBinaryTrustsNothingTheOldOneMade() throws {
+        try setUp()
+        // Two binaries of the same version: another inode and times.
+        let old = BuildIdentity(binary: "2049:1000 31457280 1764486000.0 1764486000.0")
+        let new = BuildIdentity(binary: "2049:1001 31457280 1764489600.0 1764489600.0")
+        func build(_ identity: BuildIdentity) throws -> Build.Result {
+            try Build.run(content: content, templates: templates, output: root + "/out", options: .init(), identity: identity)
+        }
+        _ = try build(old)
+        #expect(try build(old).upToDate)
+        // Every document decoded and every page rendered again, silently:
+        // a cache of another program is not a damaged one.
+        let rebuilt = try build(new)
+        #expect(!rebuilt.upToDate)
+        #expect(rebuilt.kept.isEmpty)
+        #expect(rebuilt.retained.compactMap { $0 as? DecodeCache }.first?.lastReused == 0)
+        #expect(rebuilt.notes.isEmpty)
+        #expect(try build(new).upToDate)
+        // After an edit, too, the traces of the other binary's build are not used.
+        try write("content/kommunen/bendorf.md", Fixture.baseFiles["kommunen/bendorf.md"]!.replacingOccurrences(of: "16900", with: "17001"))
+        #expect(try build(old).kept.isEmpty)
+    }
 }

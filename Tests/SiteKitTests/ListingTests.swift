@@ -103,7 +103,7 @@ import Testing
     @Test func theOutputListingNoticesEveryKindOfHandEdit() throws {
         _ = try Build.run(content: content, templates: root + "/templates", output: output)
         func check() throws -> Bool {
-            let listing = try #require(OutputListing.load(OutputListing.file(forOutput: output)))
+            let listing = try #require(OutputListing.load(OutputListing.file(forOutput: output), identity: .current).value)
             return BuildStamp.intact(output, listing: listing) != nil
         }
         #expect(try check())

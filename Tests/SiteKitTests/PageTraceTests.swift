@@ -142,7 +142,7 @@ import Testing
     /// Pages share reads: the store keeps each once, and a page's trace
     /// comes back in the order its view made the reads.
     @Test func sharedReadsAreStoredOnce() throws {
-        let digests = try #require(Build.plan(try GoldenTests.exampleSite(), options: .init(), cache: Self.cacheWithDigests(), tracing: true).digests)
+        let digests = try #require(Build.plan(try GoldenTests.exampleSite(), options: .init(), cache: Self.cacheWithDigests(), tracing: .current).digests)
         var traces: [String: PageTrace] = [:]
         for page in SiteRenderer.pages(digests) { traces[page.path] = page.plan().1 }
         let store = PageTraceStore(build: "x", traces: traces, digests: digests)

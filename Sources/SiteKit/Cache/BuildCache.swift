@@ -4,15 +4,13 @@ import Foundation
 /// folder, in `.sitegen-cache/` beside it, never inside it (the output is
 /// published as it is). It is read only when the output folder already
 /// holds a build, so a build into an empty folder is always a clean one. A
-/// file from another sitegen version, or one that cannot be read, counts
-/// as empty.
+/// file another program wrote counts as empty; a damaged one (`CacheFile`)
+/// makes the whole cache count as empty.
 ///
 /// The documents are spread over `shards` files by a hash of their path:
 /// the files are read side by side, and a rebuild after one edit rewrites
 /// one of them, not the whole cache.
 enum BuildCache {
-    /// Raised whenever what is stored changes shape.
-    static let format = 2
     static let folder = ".sitegen-cache"
     static let shards = 16
 
@@ -22,37 +20,48 @@ enum BuildCache {
         return url.deletingLastPathComponent().path + "/" + folder + "/" + url.lastPathComponent
     }
 
+    /// The same folder as the user would write it, for messages.
+    static func label(forOutput output: String) -> String {
+        var output = output
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
+        let parent = (output as NSString).deletingLastPathComponent
+        return (parent.isEmpty ? "" : parent + "/") + folder + "/" + (output as NSString).lastPathComponent
+    }
+
     static func shardFile(_ shard: Int, in folder: String) -> String { folder + "/decoded-\(shard).bin" }
 
     static func shard(of path: String) -> Int { Int(ContentHash.of(Array(path.utf8)).a % UInt64(shards)) }
 
-    /// Names the program that wrote the cache, down to its binary: a
-    /// rebuilt sitegen may decode differently, even under the same version.
-    static let header: String = {
-        var info = stat()
-        let binary = stat("/proc/self/exe", &info) == 0 ? "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "unknown"
-        return "sitegen decode cache \(format) \(SitegenVersion.current) \(binary)\n"
-    }()
+    /// What a shard's header says it holds.
+    private static let kind = "decoded documents"
 
-    static func load(_ folder: String, into cache: DecodeCache) {
-        let shards = parallelMap(Array(0..<shards)) { loadShard(shardFile($0, in: folder)) }
-        var entries: [String: DecodeCache.Entry] = [:]
-        var counts: [Int] = []
-        for shard in shards {
-            guard let shard else { return }
-            entries.merge(shard) { a, _ in a }
-            counts.append(shard.count)
-        }
-        cache.loaded(entries, shardCounts: counts)
+    /// The cache's documents, with how many each shard held; absent when
+    /// any shard is missing or from another program.
+    struct Loaded {
+        var entries: [String: DecodeCache.Entry]
+        var shardCounts: [Int]
     }
 
-    private static func loadShard(_ path: String) -> [String: DecodeCache.Entry]? {
-        guard let file = MappedFile.map(path) else { return nil }
-        var reader = BinaryReader(file)
-        guard (try? reader.string()) == header, let count = try? reader.int(), count >= 0 else { return nil }
-        var entries: [String: DecodeCache.Entry] = [:]
-        entries.reserveCapacity(count)
-        do {
+    static func load(_ folder: String, identity: BuildIdentity) -> CacheFile.Read<Loaded> {
+        let shards = parallelMap(Array(0..<shards)) { loadShard(shardFile($0, in: folder), identity: identity) }
+        if shards.contains(where: \.isDamaged) { return .damaged }
+        var loaded = Loaded(entries: [:], shardCounts: [])
+        for shard in shards {
+            guard let shard = shard.value else { return .absent }
+            loaded.entries.merge(shard) { a, _ in a }
+            loaded.shardCounts.append(shard.count)
+        }
+        return .value(loaded)
+    }
+
+    private static func loadShard(_ path: String, identity: BuildIdentity) -> CacheFile.Read<[String: DecodeCache.Entry]> {
+        CacheFile.open(path, kind: kind, identity: identity).map { opened in
+            let file = opened.file
+            var reader = opened.content
+            let count = try reader.int()
+            guard count >= 0 else { throw BinaryReader.Malformed() }
+            var entries: [String: DecodeCache.Entry] = [:]
+            entries.reserveCapacity(count)
             for _ in 0..<count {
                 let path = try reader.string()
                 let key = DecodeCache.Key(displayPath: try reader.string(), allowHTML: try reader.bool())
@@ -62,19 +71,18 @@ enum BuildCache {
                 var page = BinaryReader(file, from: start, to: start + length)
                 let result = try page.optional { try $0.decoded() }
                 let diagnostics = try page.diagnostics()
-                guard page.isAtEnd else { return nil }
+                guard page.isAtEnd else { throw BinaryReader.Malformed() }
                 entries[path] = DecodeCache.Entry(key: key, bytes: nil, digest: digest, result: result, diagnostics: diagnostics,
                                                   stored: StoredBytes(file: file, range: start..<start + length))
             }
-        } catch {
-            return nil
+            guard reader.isAtEnd else { throw BinaryReader.Malformed() }
+            return entries
         }
-        return reader.isAtEnd ? entries : nil
     }
 
     /// Rewrites the shards whose documents changed since the cache was
     /// loaded, each atomically; a failure only costs the next build time.
-    static func save(_ cache: DecodeCache, to folder: String) {
+    static func save(_ cache: DecodeCache, to folder: String, identity: BuildIdentity) {
         var byShard = [[(String, DecodeCache.Entry)]](repeating: [], count: shards)
         for (path, entry) in cache.snapshot { byShard[shard(of: path)].append((path, entry)) }
         let loaded = cache.loadedShardCounts
@@ -87,12 +95,11 @@ enum BuildCache {
         unlink(folder + ".bin")
         // One shard at a time per thread: the cache never has to fit in memory twice.
         _ = parallelMap(dirty) { i -> Bool in
-            var writer = BinaryWriter()
-            writer.string(header)
-            let entries = byShard[i].sorted { $0.0 < $1.0 }
-            writer.int(entries.count)
-            for (path, entry) in entries { encode(path, entry, into: &writer) }
-            return CacheFile.write(shardFile(i, in: folder), bytes: writer.bytes)
+            CacheFile.write(shardFile(i, in: folder), kind: kind, identity: identity) { writer in
+                let entries = byShard[i].sorted { $0.0 < $1.0 }
+                writer.int(entries.count)
+                for (path, entry) in entries { encode(path, entry, into: &writer) }
+            }
         }
     }
 

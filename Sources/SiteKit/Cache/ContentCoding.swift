@@ -1,6 +1,6 @@
 /// How decoded pages are written to and read from the build cache. Every
 /// stored field is listed here; a field added to a page type must be added
-/// here too, and `BuildCache.format` raised (the round-trip test fails
+/// here too, and `BuildIdentity.cacheFormat` raised (the round-trip test fails
 /// otherwise).
 extension BinaryWriter {
     mutating func location(_ l: SourceLocation) {

@@ -96,12 +96,15 @@ struct PageTraceStore: Equatable {
 
     static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/pages.bin" }
 
-    static func load(_ path: String) -> PageTraceStore? { CacheFile.read(path, decode) }
+    private static let kind = "page traces"
 
-    func save(to path: String) { CacheFile.write(path, encode) }
+    static func load(_ path: String, identity: BuildIdentity) -> CacheFile.Read<PageTraceStore> {
+        CacheFile.read(path, kind: kind, identity: identity, decode)
+    }
+
+    func save(to path: String, identity: BuildIdentity) { CacheFile.write(path, kind: Self.kind, identity: identity, encode) }
 
     func encode(into writer: inout BinaryWriter) {
-        writer.string(BuildCache.header + "pages\n")
         writer.string(build)
         writer.word(global.a)
         writer.word(global.b)
@@ -122,7 +125,6 @@ struct PageTraceStore: Equatable {
     }
 
     static func decode(_ reader: inout BinaryReader) throws -> PageTraceStore {
-        guard try reader.string() == BuildCache.header + "pages\n" else { throw BinaryReader.Malformed() }
         let build = try reader.string()
         let global = ContentHash.Digest(a: try reader.word(), b: try reader.word())
         let count = try reader.int()

@@ -4,7 +4,8 @@ import Foundation
 /// the documents that changed. The preview server keeps one in memory
 /// between builds; `sitegen build` keeps one on disk (`BuildCache`). A page
 /// is reused only when everything its decoding reads is the same: its bytes,
-/// its path and label, whether raw HTML is allowed, and the sitegen version.
+/// its path and label, whether raw HTML is allowed, and the program (on
+/// disk, the cache files belong to one `BuildIdentity`).
 public final class DecodeCache: @unchecked Sendable {
     struct Key: Equatable {
         var displayPath: String

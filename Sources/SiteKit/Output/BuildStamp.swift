@@ -3,9 +3,11 @@ import Foundation
 /// What the marker file of an output folder records: a fingerprint of every
 /// input of the build that wrote it, and a signature of the files it left
 /// (paths and sizes, so the marker itself is the same for the same input).
-/// The marker is written last; a file changed by hand afterwards is newer
-/// than it. When all of that still holds, the output is exactly what a new
-/// build would write, and the build can stop after reading its inputs.
+/// The marker is written last, and its change time draws the line: every
+/// file and folder the build left changed before it, anything changed by
+/// hand afterwards changes at or after it. When all of that still holds,
+/// the output is exactly what a new build would write, and the build can
+/// stop after reading its inputs.
 struct BuildStamp: Equatable {
     var input: String
     var output: String
@@ -38,11 +40,9 @@ struct BuildStamp: Equatable {
 
     /// Everything a build reads, and how it was asked to build. Media and
     /// assets count by size and modification time, so large files are not read.
-    static func fingerprint(of input: SiteInput, options: Build.Options, digests: [String: ContentHash.Digest]) -> String {
-        var hash = ContentHash()
-        hash.add("sitegen \(SitegenVersion.current)")
-        hash.add(options.includeDrafts ? "drafts" : "published")
-        hash.add(options.baseURL ?? "")
+    static func fingerprint(of input: SiteInput, options: Build.Options, identity: BuildIdentity,
+                            digests: [String: ContentHash.Digest]) -> String {
+        var hash = identity.hash(options: options)
         let documents = input.documents.sorted(by: { $0.path < $1.path })
         let files = documents.map { ($0.path, digests[$0.path] ?? ContentHash.of($0.bytes)) }
             + input.templates.sorted(by: { $0.path < $1.path }).map { ($0.path, ContentHash.of($0.bytes)) }
@@ -75,21 +75,41 @@ struct BuildStamp: Equatable {
         return hash.description
     }
 
-    static func isNewer(_ a: timespec, than b: timespec) -> Bool {
-        (a.tv_sec, a.tv_nsec) > (b.tv_sec, b.tv_nsec)
-    }
-
     static func read(in directory: String) -> BuildStamp? {
         DiskLoader.read(directory + "/" + OutputWriter.marker).flatMap { parse(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Records the stamp for a folder a build just wrote; `sizes` are the
-    /// files it holds now, so the folder need not be walked again.
-    static func record(input: String, warnings: Bool, sizes: [(path: String, size: Int)], in directory: String) {
+    /// files it holds now, so the folder need not be walked again. Returns
+    /// the marker's change time, or nil when it could not be written.
+    @discardableResult
+    static func record(input: String, warnings: Bool, sizes: [(path: String, size: Int)], in directory: String) -> timespec? {
         let stamp = BuildStamp(input: input, output: signature(sizes), warnings: warnings)
         let temporary = directory + "/" + OutputWriter.marker + ".tmp"
-        if OutputWriter.writeFile(temporary, Array(stamp.text.utf8)) {
-            rename(temporary, directory + "/" + OutputWriter.marker)
+        let marker = directory + "/" + OutputWriter.marker
+        var info = stat()
+        guard OutputWriter.writeFile(temporary, Array(stamp.text.utf8)) else { return nil }
+        waitForTheClock(passing: temporary)
+        guard rename(temporary, marker) == 0, stat(marker, &info) == 0 else { return nil }
+        return info.st_ctim
+    }
+
+    /// The file system stamps changes with a clock that may tick only every
+    /// few milliseconds, so the marker could share its change time with the
+    /// last files the build wrote, which the next build could then not tell
+    /// from files changed after it ("racily clean", as git says). `path`,
+    /// written after everything else, is touched until its change time is
+    /// later than when it was written; the marker's rename comes later
+    /// still. The wait is a tick at most (nothing on file systems with
+    /// fine-grained times), and is given up after 20 ms on file systems
+    /// that keep whole seconds: the next build then merely trusts nothing.
+    private static func waitForTheClock(passing path: String) {
+        var written = stat(), now = stat()
+        guard stat(path, &written) == 0 else { return }
+        for _ in 0..<40 {
+            guard utimensat(AT_FDCWD, path, nil, 0) == 0, stat(path, &now) == 0 else { return }
+            if FileStatus.isEarlier(written.st_ctim, than: now.st_ctim) { return }
+            usleep(500)
         }
     }
 
@@ -110,7 +130,7 @@ struct BuildStamp: Equatable {
         }
         let tree = OutputTree.scan(directory)
         let files = tree.sizes.filter { $0.key != OutputWriter.marker }.map { (path: $0.key, size: $0.value) }
-        guard stamp.output == signature(files), !isNewer(tree.newest, than: marker.st_mtim) else { return nil }
+        guard stamp.output == signature(files), FileStatus.isEarlier(tree.lastChange, than: marker.st_ctim) else { return nil }
         return tree
     }
 

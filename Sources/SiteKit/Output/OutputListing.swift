@@ -3,13 +3,17 @@ import Foundation
 /// The files a build left in its output folder, kept beside the caches
 /// (`.sitegen-cache/<output>/listing.bin`), so that the next build can check
 /// the folder with one `stat` per file and folder instead of listing every
-/// folder. It belongs to the stamp whose signature it matches.
+/// folder. It belongs to the stamp whose signature it matches, and to the
+/// marker whose change time it records.
 struct OutputListing {
     /// Every file but the marker, with its size.
     let files: [(path: String, size: Int)]
+    /// The marker's change time right after the build wrote it.
+    let marker: timespec
 
-    init(files: [(path: String, size: Int)]) {
+    init(files: [(path: String, size: Int)], marker: timespec) {
         self.files = files
+        self.marker = marker
     }
 
     /// The folders the files are in, the output folder itself not counted.
@@ -18,11 +22,12 @@ struct OutputListing {
     static func file(forOutput output: String) -> String { BuildCache.folder(forOutput: output) + "/listing.bin" }
 
     /// What the output writer needs to know of `directory`, when it holds
-    /// exactly these files, none changed since `marker` was written: every
-    /// folder and file is no newer than the marker (adding, removing or
-    /// renaming an entry changes its folder's time; writing a file, the
-    /// file's) and every file has its size. The top folder, which the
-    /// marker's own rename touches, is listed instead.
+    /// exactly these files, none changed since `marker` was written: the
+    /// marker is the one the build wrote, every folder and file changed
+    /// before it (adding, removing or renaming an entry changes its
+    /// folder's change time; writing a file or setting its times back, the
+    /// file's), and every file is a file of its size. The top folder,
+    /// which the marker's own rename touches, is listed instead.
     func tree(of directory: String, marker: stat) -> OutputTree? {
         let directories = self.directories
         guard matches(directory, marker: marker, directories: directories) else { return nil }
@@ -34,6 +39,7 @@ struct OutputListing {
     }
 
     private func matches(_ directory: String, marker: stat, directories: Set<String>) -> Bool {
+        guard marker.st_ctim.tv_sec == self.marker.tv_sec, marker.st_ctim.tv_nsec == self.marker.tv_nsec else { return false }
         var top = Set(files.map { Self.firstComponent(of: $0.path) })
         top.insert(OutputWriter.marker)
         let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []))
@@ -41,10 +47,10 @@ struct OutputListing {
         let root = open(directory, O_RDONLY | O_DIRECTORY)
         guard root >= 0 else { return false }
         defer { close(root) }
+        let line = self.marker
         func unchanged(_ path: String, size: Int?) -> Bool {
             var info = stat()
-            guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0,
-                  !BuildStamp.isNewer(info.st_mtim, than: marker.st_mtim) else { return false }
+            guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, FileStatus(info).changed(before: line) else { return false }
             if let size { return info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) == size }
             return info.st_mode & S_IFMT == S_IFDIR
         }
@@ -56,11 +62,17 @@ struct OutputListing {
         String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
     }
 
-    static func load(_ path: String) -> OutputListing? { CacheFile.read(path, decode) }
+    private static let kind = "output listing"
 
-    func save(to path: String) { CacheFile.write(path, encode) }
+    static func load(_ path: String, identity: BuildIdentity) -> CacheFile.Read<OutputListing> {
+        CacheFile.read(path, kind: kind, identity: identity, decode)
+    }
+
+    func save(to path: String, identity: BuildIdentity) { CacheFile.write(path, kind: Self.kind, identity: identity, encode) }
 
     func encode(into writer: inout BinaryWriter) {
+        writer.int(marker.tv_sec)
+        writer.int(marker.tv_nsec)
         writer.int(files.count)
         for (file, size) in files {
             writer.string(file)
@@ -69,12 +81,13 @@ struct OutputListing {
     }
 
     static func decode(_ reader: inout BinaryReader) throws -> OutputListing {
+        let marker = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
         let count = try reader.int()
         guard count >= 0 else { throw BinaryReader.Malformed() }
         var files: [(path: String, size: Int)] = []
         files.reserveCapacity(count)
         for _ in 0..<count { files.append((try reader.string(), try reader.int())) }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }
-        return OutputListing(files: files)
+        return OutputListing(files: files, marker: marker)
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// What an existing output folder holds: every file's size by path, its
 /// folders (deepest first, so emptied ones can be removed in order), and
-/// the newest modification time among the files.
+/// the latest change time among the files and folders below the top.
 struct OutputTree {
     var sizes: [String: Int] = [:]
     var directories: [String] = []
-    var newest = timespec()
+    var lastChange = timespec()
 
     static func scan(_ root: String) -> OutputTree {
         var tree = OutputTree()
@@ -16,9 +16,9 @@ struct OutputTree {
                 tree.directories.append(entry.path)
             } else {
                 tree.sizes[entry.path] = Int(entry.info.st_size)
-                if entry.path != OutputWriter.marker, BuildStamp.isNewer(entry.info.st_mtim, than: tree.newest) {
-                    tree.newest = entry.info.st_mtim
-                }
+            }
+            if entry.path != OutputWriter.marker, FileStatus.isEarlier(tree.lastChange, than: entry.info.st_ctim) {
+                tree.lastChange = entry.info.st_ctim
             }
         }
         tree.directories = deepestFirst(tree.directories)

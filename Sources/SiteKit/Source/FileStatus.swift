@@ -25,4 +25,18 @@ public struct FileStatus: Equatable, Sendable {
         self.changedNanoseconds = changedNanoseconds
         self.inode = inode
     }
+
+    /// The rule the source and output listings share ("racily clean", as
+    /// git calls it): a status proves a file unchanged only when its last
+    /// change lies before `line`, by `margin` seconds or more. A change in
+    /// the same tick of the file system's clock could leave the same status.
+    func changed(before line: timespec, margin: Int = 0) -> Bool {
+        let line = timespec(tv_sec: line.tv_sec - margin, tv_nsec: line.tv_nsec)
+        return Self.isEarlier(timespec(tv_sec: modifiedSeconds, tv_nsec: modifiedNanoseconds), than: line)
+            && Self.isEarlier(timespec(tv_sec: changedSeconds, tv_nsec: changedNanoseconds), than: line)
+    }
+
+    static func isEarlier(_ a: timespec, than b: timespec) -> Bool {
+        (a.tv_sec, a.tv_nsec) < (b.tv_sec, b.tv_nsec)
+    }
 }

@@ -37,9 +37,8 @@ struct SourceListing {
     /// The document's digest, if it is unchanged since it was read.
     func digest(ifUnchanged path: String, _ info: stat) -> ContentHash.Digest? {
         let status = FileStatus(info)
-        guard let known = files[path], known.status == status,
-              status.modifiedSeconds + Self.racyMargin < readStart.tv_sec,
-              status.changedSeconds + Self.racyMargin < readStart.tv_sec else { return nil }
+        guard let known = files[path], known.status == status, status.changed(before: readStart, margin: Self.racyMargin)
+        else { return nil }
         return known.digest
     }
 
@@ -51,12 +50,15 @@ struct SourceListing {
         return time
     }
 
-    static func load(_ path: String) -> SourceListing? { CacheFile.read(path, decode) }
+    private static let kind = "source listing"
 
-    func save(to path: String) { CacheFile.write(path, encode) }
+    static func load(_ path: String, identity: BuildIdentity) -> CacheFile.Read<SourceListing> {
+        CacheFile.read(path, kind: kind, identity: identity, decode)
+    }
+
+    func save(to path: String, identity: BuildIdentity) { CacheFile.write(path, kind: Self.kind, identity: identity, encode) }
 
     func encode(into writer: inout BinaryWriter) {
-        writer.string(BuildCache.header + "sources\n")
         writer.int(readStart.tv_sec)
         writer.int(readStart.tv_nsec)
         writer.int(files.count)
@@ -75,7 +77,6 @@ struct SourceListing {
     }
 
     static func decode(_ reader: inout BinaryReader) throws -> SourceListing {
-        guard try reader.string() == BuildCache.header + "sources\n" else { throw BinaryReader.Malformed() }
         let readStart = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
         let count = try reader.int()
         guard count >= 0 else { throw BinaryReader.Malformed() }
