@@ -2,8 +2,49 @@ import Foundation
 import Testing
 @testable import SiteKit
 
-/// No diagnostic prints a control character raw, whatever a value holds.
+/// Control characters that YAML's escapes make are errors at the value,
+/// and no diagnostic prints one raw, whatever a value holds.
 @Suite struct ControlCharacterTests {
+    func news(titel: String) -> [String: String?] {
+        ["meldungen/m.md": "---\ntitel: \(titel)\ndatum: 2021-01-20\n---\nText\n"]
+    }
+
+    @Test func escapedControlCharactersAreErrorsAtTheValue() {
+        #expect(Fixture.errors(news(titel: #""A\x01\e[31mB""#)) == [
+            "content/meldungen/m.md:2:8: `titel` contains the control character U+0001, which no page or feed can show"])
+        #expect(Fixture.errors(news(titel: #""A\0B""#)) == [
+            "content/meldungen/m.md:2:8: `titel` contains the control character U+0000, which no page or feed can show"])
+        #expect(Fixture.errors(news(titel: #""A\eB""#)).count == 1)
+        #expect(Fixture.errors(news(titel: #""A\x7FB""#)).count == 1)
+        #expect(Fixture.errors(news(titel: #""A\u0085B""#)).count == 1)
+        #expect(Fixture.errors(news(titel: #""A\uFFFEB""#)).count == 1)
+        let cr = Fixture.render(news(titel: #""A\rB""#)).diagnostics
+        #expect(cr.map(\.hint) == ["use \\n for a line break, not \\r"])
+        let escape = Fixture.render(news(titel: #""A\eB""#)).diagnostics
+        #expect(escape.map(\.hint) == ["remove it; in double quotes, escapes such as \\e, \\x01 or \\u0007 write such characters"])
+    }
+
+    @Test func tabsAndLineBreaksInTextStay() {
+        #expect(Fixture.errors(news(titel: #""A\tB\nC""#)) == [])
+        #expect(Fixture.errors(news(titel: "|\n  Zeile eins\n  Zeile\tzwei")) == [])
+    }
+
+    @Test func everyTextValueIsChecked() {
+        #expect(Fixture.errors(["site.yaml": Fixture.siteYAML.replacingOccurrences(of: "Ein Netzwerk zum Testen.", with: #""a\bc""#)]) == [
+            "content/site.yaml:2:15: `beschreibung` contains the control character U+0008, which no page or feed can show"])
+        #expect(Fixture.errors(["handlungsfelder.yaml": "- slug: verwaltung\n  name: \"Ver\\x1Bwaltung\"\n- slug: bildung\n  name: B\n"]).first
+            == "content/handlungsfelder.yaml:2:9: `name` contains the control character U+001B, which no page or feed can show")
+        #expect(Fixture.errors(["kommunen/bendorf.md": "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nleitung:\n  amt: \"B\\x07\"\n  name: N\n---\n"]) == [
+            "content/kommunen/bendorf.md:6:8: `amt` contains the control character U+0007, which no page or feed can show"])
+    }
+
+    @Test func aFeedNeverCarriesAControlCharacter() {
+        let result = Fixture.render(news(titel: #""A\x01\e[31mB""#))
+        #expect(result.files == nil)
+    }
+
+    // MARK: - Diagnostics
+
     static let forged = "x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{07}\u{9B}\u{202E}"
 
     @Test func textFormatWritesControlCharactersOut() {
