@@ -24,12 +24,21 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Google's HTML5 parser, as Debian ships it (libgumbo-dev): the raw HTML
+        // sanitiser and the SVG check see markup exactly as a browser parses it.
+        // Only Markdown/HTMLTree.swift imports this module.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: nil,
+            providers: [.apt(["libgumbo-dev"])]
+        ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
         .target(
             name: "SiteKit",
             dependencies: [
                 "CCmarkGFM",
+                "CGumbo",
                 "CSystemExtras",
                 // Yams brings libyaml (its CYaml module), which Model/YAMLComposer reads directly.
                 .product(name: "Yams", package: "Yams"),
