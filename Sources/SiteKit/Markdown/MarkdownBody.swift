@@ -84,6 +84,7 @@ struct MarkdownBody {
         var links: [RenderedBody.Link] = []
         let prefix = SitePath.rootPrefix(from: pagePath)
         let directory = contentPath.split(separator: "/").dropLast().map(String.init)
+        var rawHTML: [CMarkDocument.Node] = []
 
         for node in document.nodes() {
             switch node.kind {
@@ -128,16 +129,23 @@ struct MarkdownBody {
                 case .invalid(let message, let hint):
                     diagnostics.error(location, message, hint: hint)
                 }
+            case .htmlInline, .htmlBlock:
+                // Without `allowHTML`, cmark leaves raw HTML out by itself.
+                if allowHTML { rawHTML.append(node) }
             default:
                 break
             }
         }
-        return RenderedBody(html: Self.localize(document.renderHTML()), headings: headings, links: links)
+        guard !rawHTML.isEmpty else {
+            return RenderedBody(html: Self.localize(document.renderHTML()), headings: headings, links: links)
+        }
+        let html = sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
+        return RenderedBody(html: html, headings: headings, links: links)
     }
 
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
     /// the site's language is German and every control needs a name.
-    private static func localize(_ html: String) -> String {
+    static func localize(_ html: String) -> String {
         guard html.containsBytes("data-footnote-backref") || html.containsBytes("<input type=\"checkbox\"") else { return html }
         return html.replacingBytes([
             ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
