@@ -4,8 +4,8 @@ enum LinkTarget: Equatable {
     case anchor(String)
     /// A path below the content folder ending in `.md`.
     case page(path: String, fragment: String?)
-    /// A path below `medien/`.
-    case media(path: String)
+    /// A path below `medien/`, and the `?query` and `#fragment` as written.
+    case media(path: String, suffix: String)
     case invalid(message: String, hint: String?)
 
     /// `directory` is the folder of the linking file inside the content
@@ -34,6 +34,7 @@ enum LinkTarget: Equatable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let suffix = String(url[rest.endIndex...])
         let decoded = rest.contains(Character("%")) ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
         var parts = directory
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
@@ -48,7 +49,7 @@ enum LinkTarget: Equatable {
             }
         }
         let path = parts.joined(separator: "/")
-        if path.hasPrefix("medien/") { return .media(path: path) }
+        if path.hasPrefix("medien/") { return .media(path: path, suffix: suffix) }
         if path.hasSuffix(".md") { return .page(path: path, fragment: fragment) }
         return .invalid(
             message: "link `\(url)` is neither a content file (.md) nor a file below medien/",

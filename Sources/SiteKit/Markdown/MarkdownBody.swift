@@ -123,9 +123,9 @@ struct MarkdownBody {
                         let href = prefix + kind.pagePath(slug: slug) + (fragment.map { "#" + $0 } ?? "")
                         document.setURL(of: node, to: href)
                     }
-                case .media(let path):
+                case .media(let path, let suffix):
                     links.append(.init(target: .media(path: path), location: location))
-                    document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path))
+                    document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path) + suffix)
                 case .invalid(let message, let hint):
                     diagnostics.error(location, message, hint: hint)
                 }
