@@ -27,43 +27,66 @@ extension MarkdownBody {
             (html, starts) = (Self.localize(document.renderHTML(filteringTags: false)), nil)
         }
         let hint = "use Markdown instead; docs/content-format.md (HTML im Text) lists the HTML that is published"
+        func location(_ node: Int, _ place: (breaks: Int, characters: Int)) -> SourceLocation {
+            let (line, byteColumn) = document.position(of: nodes[node])
+            let column = columns.column(line: line, byteColumn: byteColumn)
+            // A block's later lines lose the indentation of the list or quote
+            // around it; a paragraph's continuation lines are counted from 1.
+            let indent = nodes[node].kind == .htmlBlock ? column - 1 : 0
+            return SourceLocation(path: displayPath, line: line + firstLine - 1 + place.breaks,
+                                  column: place.breaks == 0 ? column + place.characters : indent + place.characters + 1)
+        }
         guard let (clean, removals) = HTMLSanitizer.sanitize(html) else {
-            diagnostics.warning(location(of: 0, in: html, nodes: nodes, literals: literals, starts: nil, document: document, columns: &columns),
+            diagnostics.warning(location(0, (0, 0)),
                                 "raw HTML nested more than \(HTMLTree.maximumParseDepth) elements deep; all raw HTML of this text was left out",
                                 hint: hint)
             return Self.localize(document.renderHTML(omittingRawHTML: true))
         }
+        var places = RawHTMLPlaces(html: html, starts: starts, lengths: literals.map(\.utf8.count))
         for removal in removals {
-            diagnostics.warning(location(of: removal.offset, in: html, nodes: nodes, literals: literals, starts: starts,
-                                         document: document, columns: &columns),
-                                removal.message, hint: hint)
+            let (node, place) = places.place(of: removal.offset)
+            diagnostics.warning(location(node, place), removal.message, hint: hint)
         }
         return clean
     }
+}
 
-    /// The place in the file of a byte offset of the HTML: inside the raw
-    /// node that starts last before it, counted from that node's place.
-    private func location(of offset: Int, in html: String, nodes: [CMarkDocument.Node], literals: [String], starts: [Int]?,
-                          document: CMarkDocument, columns: inout ColumnMap) -> SourceLocation {
-        let index = starts.flatMap { starts in starts.lastIndex { $0 <= offset } } ?? 0
-        let (line, byteColumn) = document.position(of: nodes[index])
-        let column = columns.column(line: line, byteColumn: byteColumn)
-        guard let start = starts?[index] else {
-            return SourceLocation(path: displayPath, line: line + firstLine - 1, column: column)
+/// Finds the raw node a byte offset of the HTML lies in, and the line
+/// breaks and characters from the node's start to it. Offsets come in
+/// increasing order, so each byte is counted once however many removals
+/// a long block has.
+struct RawHTMLPlaces {
+    private let bytes: [UInt8]
+    /// Where each raw node starts in the HTML; nil when that is unknown
+    /// (everything is then placed at the first node).
+    private let starts: [Int]?
+    private let lengths: [Int]
+    private var node = -1, position = 0, breaks = 0, characters = 0
+
+    init(html: String, starts: [Int]?, lengths: [Int]) {
+        bytes = Array(html.utf8)
+        self.starts = starts
+        self.lengths = lengths
+    }
+
+    mutating func place(of offset: Int) -> (node: Int, place: (breaks: Int, characters: Int)) {
+        guard let starts, !starts.isEmpty else { return (0, (0, 0)) }
+        var index = max(node, 0)
+        while index + 1 < starts.count, starts[index + 1] <= offset { index += 1 }
+        if index != node {
+            (node, position, breaks, characters) = (index, starts[index], 0, 0)
         }
         // Only the raw HTML's own text is counted: after it comes cmark's.
-        let end = max(start, min(offset, start + literals[index].utf8.count, html.utf8.count))
-        let utf8 = Array(html.utf8[html.utf8.index(html.utf8.startIndex, offsetBy: start)..<html.utf8.index(html.utf8.startIndex, offsetBy: end)])
-        let breaks = utf8.indices.filter { utf8[$0] == 0x0A }
-        guard let lastBreak = breaks.last else {
-            return SourceLocation(path: displayPath, line: line + firstLine - 1,
-                                  column: column + String(decoding: utf8, as: UTF8.self).count)
+        let end = max(position, min(offset, starts[index] + lengths[index], bytes.count))
+        var lineStart = position
+        for i in position..<end where bytes[i] == 0x0A {
+            breaks += 1
+            characters = 0
+            lineStart = i + 1
         }
-        // A block's later lines lose the indentation of the list or quote
-        // around it; a paragraph's continuation lines are counted from 1.
-        let indent = nodes[index].kind == .htmlBlock ? column - 1 : 0
-        return SourceLocation(path: displayPath, line: line + firstLine - 1 + breaks.count,
-                              column: indent + String(decoding: utf8[(lastBreak + 1)...], as: UTF8.self).count + 1)
+        characters += String(decoding: bytes[lineStart..<end], as: UTF8.self).count
+        position = end
+        return (node, (breaks, characters))
     }
 }
 
