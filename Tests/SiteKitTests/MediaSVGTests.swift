@@ -65,7 +65,7 @@ import Testing
             "the SVG has an event handler (`onclick` on `<rect>`), which runs a script",
         ])
         #expect(result.diagnostics.allSatisfy {
-            $0.severity == .error && $0.hint == "save the image again without scripts and links to other files (e.g. as plain SVG or as PNG)"
+            $0.severity == .error && $0.hint == "save the image again without scripts and links to other files, e.g. as plain SVG or as PNG"
         })
         #expect(result.files == nil)
     }

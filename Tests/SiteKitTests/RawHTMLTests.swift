@@ -182,6 +182,9 @@ import Testing
         #expect(estimate("<svg><path d=\"M0\"/><rect/></svg>") == 1)
         #expect(estimate(String(repeating: "<div/>", count: 5)) == 5)
         #expect(estimate("a < b and </x> <") == 0)
+        // A quote inside an unquoted value opens nothing, as in a browser.
+        #expect(estimate("<b title=it's>" + String(repeating: "<div>", count: 3)) == 4)
+        #expect(estimate("<b title = 'a>b'><i>") == 2)
     }
 
     @Test func sanitisedOutputIsDeterministic() {

@@ -103,10 +103,21 @@ enum HTMLTree {
             var j = nameStart
             while j < count, bytes[j] > 0x20, bytes[j] != 0x2F, bytes[j] != 0x3E { j += 1 }
             let nameLength = j - nameStart
-            // To the tag's end, past quoted attribute values.
-            var quote: UInt8 = 0
+            // To the tag's end, past quoted attribute values. As in the HTML
+            // tokenizer, a quote opens a value only right after `=`.
+            var quote: UInt8 = 0, afterEquals = false
             while j < count, quote != 0 || bytes[j] != 0x3E {
-                if quote != 0 { if bytes[j] == quote { quote = 0 } } else if bytes[j] == 0x22 || bytes[j] == 0x27 { quote = bytes[j] }
+                let byte = bytes[j]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == 0x3D {
+                    afterEquals = true
+                } else if afterEquals && (byte == 0x22 || byte == 0x27) {
+                    quote = byte
+                    afterEquals = false
+                } else if byte > 0x20 {
+                    afterEquals = false
+                }
                 j += 1
             }
             let selfClosing = j > nameStart && j < count && bytes[j - 1] == 0x2F

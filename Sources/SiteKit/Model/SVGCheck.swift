@@ -26,7 +26,7 @@ enum SVGCheck {
     /// The problems of one media file as errors at their line and column.
     static func diagnostics(for file: PassThroughFile, label: String) -> Diagnostics {
         var diagnostics = Diagnostics()
-        let hint = "save the image again without scripts and links to other files (e.g. as plain SVG or as PNG)"
+        let hint = "save the image again without scripts and links to other files, e.g. as plain SVG or as PNG"
         if file.path.lowercased().hasSuffix(".svgz") {
             diagnostics.error(SourceLocation(path: label), "a compressed SVG (.svgz) cannot be checked for scripts",
                               hint: "save it uncompressed as .svg")
