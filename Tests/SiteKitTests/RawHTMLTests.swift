@@ -119,6 +119,8 @@ import Testing
             "content/meldungen/m.md:7:1: raw HTML `<svg>` removed with its content: it is not allowed on the site",
         ])
         #expect(body(result) == "<p>rot und </p>\n<p></p>\n")
+        #expect(warnings(Fixture.render(news("<link rel=\"stylesheet\" href=\"https://evil.example/a.css\">"))) == [
+            "content/meldungen/m.md:5:1: raw HTML `<link>` removed: it is not allowed on the site"])
     }
 
     /// What cmark-gfm writes itself passes the allow-list unchanged in

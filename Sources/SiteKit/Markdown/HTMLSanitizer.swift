@@ -88,6 +88,8 @@ enum HTMLSanitizer {
             guard element.namespace == .html, let allowed = HTMLSanitizer.elements[name] else {
                 if element.namespace != .html || HTMLSanitizer.droppedWithContent.contains(name) {
                     removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed with its content: it is not allowed on the site"))
+                } else if element.children.isEmpty {
+                    removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed: it is not allowed on the site"))
                 } else {
                     removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed (its text is kept): it is not allowed on the site"))
                     write(element.children)
