@@ -32,7 +32,7 @@ audit: build
 bench: deps
 	bash scripts/bench.sh
 
-# cmark-gfm's headers and libraries come from Debian's packages; the
+# cmark-gfm's and gumbo's headers and libraries come from Debian's packages; the
 # end-to-end checks of `serve` use curl.
 deps:
 	@bash scripts/install-deps.sh curl

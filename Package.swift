@@ -29,8 +29,16 @@ let package = Package(
         // YAMLComposer imports it.
         .systemLibrary(
             name: "CLibYAML",
-            pkgConfig: "yaml-0.1",
+            pkgConfig: nil,
             providers: [.apt(["libyaml-dev"])]
+        ),
+        // Google's HTML5 parser, as Debian ships it (libgumbo-dev): the raw HTML
+        // sanitiser and the SVG check see markup exactly as a browser parses it.
+        // Only Markdown/HTMLTree.swift imports this module.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: nil,
+            providers: [.apt(["libgumbo-dev"])]
         ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
@@ -49,6 +57,7 @@ let package = Package(
             name: "SiteKit",
             dependencies: [
                 "CCmarkGFM",
+                "CGumbo",
                 "CSystemExtras",
                 "SiteText",
                 "FrontMatterYAML",

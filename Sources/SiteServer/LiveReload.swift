@@ -55,11 +55,13 @@ public enum LiveReload {
     /// build succeeds; it reloads itself like any page.
     public static func errorPage(_ diagnostics: [Diagnostic], token: String) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
+        // Control characters written out as in the terminal, not sent raw.
+        let shown = { (text: String) in HTML.escape(Diagnostic.printable(text)) }
         let items = diagnostics.map { d -> String in
             let location = "\(d.location.path):\(d.location.line):\(d.location.column)"
-            let hint = d.hint.map { " <span class=\"hint\">(\(HTML.escape($0)))</span>" } ?? ""
-            return "<li class=\"\(d.severity.rawValue)\"><code>\(HTML.escape(location))</code>: "
-                + "<strong>\(d.severity.rawValue)</strong>: \(HTML.escape(d.message))\(hint)</li>"
+            let hint = d.hint.map { " <span class=\"hint\">(\(shown($0)))</span>" } ?? ""
+            return "<li class=\"\(d.severity.rawValue)\"><code>\(shown(location))</code>: "
+                + "<strong>\(d.severity.rawValue)</strong>: \(shown(d.message))\(hint)</li>"
         }
         let count = errors.count == 1 ? "einen Fehler" : "\(errors.count) Fehler"
         return """

@@ -9,7 +9,7 @@ import Testing
     @Test func classifiesTargets() {
         #expect(LinkTarget.classify("../kommunen/bendorf.md#fazit", from: ["meldungen"]) == .page(path: "kommunen/bendorf.md", fragment: "fazit"))
         #expect(LinkTarget.classify("bendorf.md", from: ["kommunen"]) == .page(path: "kommunen/bendorf.md", fragment: nil))
-        #expect(LinkTarget.classify("../medien/karte%20neu.png", from: ["kommunen"]) == .media(path: "medien/karte neu.png"))
+        #expect(LinkTarget.classify("../medien/karte%20neu.png", from: ["kommunen"]) == .media(path: "medien/karte neu.png", suffix: ""))
         #expect(LinkTarget.classify("#fazit", from: ["kommunen"]) == .anchor("fazit"))
         #expect(LinkTarget.classify("https://www.bendorf.de", from: ["kommunen"]) == .external)
         #expect(LinkTarget.classify("mailto:info@example.org", from: ["kommunen"]) == .external)
@@ -42,6 +42,16 @@ import Testing
         #expect(Fixture.errors(news("[K](../medien/karte.pdf)")) == ["content/meldungen/m.md:5:1: link to medien/karte.pdf: no such file in content/medien/"])
         #expect(Fixture.errors(news("[K](../medien/karte.pdf)"), media: ["medien/karte.pdf"]).isEmpty)
         #expect(Fixture.errors(news("[K](/kommunen/bendorf/)")).count == 1)
+    }
+
+    @Test func mediaLinksKeepTheirFragmentAndQuery() {
+        #expect(LinkTarget.classify("../medien/doc.pdf#page=2", from: ["meldungen"]) == .media(path: "medien/doc.pdf", suffix: "#page=2"))
+        let result = Fixture.render(news("[S. 2](../medien/doc.pdf#page=2), [neu](../medien/karte%20neu.png?v=2#oben)"),
+                                    media: ["medien/doc.pdf", "medien/karte neu.png"])
+        #expect(result.errorCount == 0)
+        let html = Fixture.page(result, "meldungen/m/index.html")!
+        #expect(html.contains("<a href=\"../../medien/doc.pdf#page=2\">S. 2</a>"))
+        #expect(html.contains("<a href=\"../../medien/karte%20neu.png?v=2#oben\">neu</a>"))
     }
 
     @Test func columnsCountCharactersNotBytes() {

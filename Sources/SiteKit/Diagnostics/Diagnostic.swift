@@ -47,10 +47,53 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// `path:line:col: error: message (hint)`, the format compilers use, so
     /// editors and terminals can jump to the place.
+    /// Control characters in the path, message and hint are written out
+    /// (`printable`), so the line stays one line whatever a value holds.
     public var formatted: String {
-        var text = "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
-        if let hint { text += " (\(hint))" }
+        "\(place): \(severity.rawValue): \(details())"
+    }
+
+    /// `path:line:col`, printable.
+    var place: String {
+        "\(Self.printable(location.path)):\(location.line):\(location.column)"
+    }
+
+    /// `message (hint)`, printable; with `keepingLineBreaks`, CR and LF
+    /// stay for a format that encodes them itself.
+    func details(keepingLineBreaks: Bool = false) -> String {
+        var text = Self.printable(message, keepingLineBreaks: keepingLineBreaks)
+        if let hint { text += " (\(Self.printable(hint, keepingLineBreaks: keepingLineBreaks)))" }
         return text
+    }
+
+    /// `text` with every character that could end the line or steer the
+    /// terminal written out: `\n`, `\r`, `\t` and `\u{1B}`-style for the
+    /// other C0 and C1 controls, DEL, the line and paragraph separators and
+    /// the bidirectional overrides. A value quoted in a message (a title
+    /// with `\n…:1:1: error:` in it, an escape sequence) can then neither
+    /// forge a diagnostic of its own nor recolour the terminal.
+    public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case _ where keepingLineBreaks && (scalar == "\n" || scalar == "\r"): out.unicodeScalars.append(scalar)
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where needsEscaping(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }
 

@@ -90,7 +90,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     static func quoted(_ s: String, forHTML: Bool = false) -> String {
         // Most text needs no escape at all: copy it whole.
         let plain = s.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+            // 0x7F is DEL; 0xC2 leads the C1 controls (and more).
+            byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
                 && !(forHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
         }
         if plain { return "\"" + s + "\"" }
@@ -105,7 +106,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
+            // JSON requires C0 escaped; DEL and C1 are escaped as well so that
+            // printing the JSON cannot steer a terminal.
+            case let c where c.value < 0x20 || (0x7F...0x9F).contains(c.value):
                 let hex = String(c.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -149,7 +149,7 @@ public enum SchemaGenerator {
                      ], description: "Wer die Website herausgibt; für Impressum und Feed"),
                      "markdown": mapping(required: [], optional: Keys.markdownOptional, properties: [
                          "html": .object([("type", .string("boolean")),
-                                          ("description", .string("false (Standard): HTML im Markdown wird nicht ausgegeben; true: wird ausgegeben, gefährliche Tags filtert der GFM-Tagfilter"))]),
+                                          ("description", .string("false (Standard): HTML im Markdown wird nicht ausgegeben; true: erlaubtes HTML wird ausgegeben, alles andere entfernt (siehe docs/content-format.md, „HTML im Text“)"))]),
                      ], description: "Wie Markdown gelesen wird"),
                  ]))
     }

@@ -125,6 +125,11 @@ final class CMarkDocument {
         cmark_node_get_literal(node.pointer).map { String(cString: $0) } ?? ""
     }
 
+    /// Replaces the text of a raw HTML, code or text node.
+    func setLiteral(of node: Node, to literal: String) {
+        cmark_node_set_literal(node.pointer, literal)
+    }
+
     /// The plain text of a node's descendants (text and code spans), as used
     /// for heading ids and image alt text.
     func plainText(of node: Node) -> String {
@@ -168,16 +173,20 @@ final class CMarkDocument {
     }
 
     /// The document as HTML. Heading nodes passed to `giveHeading` must not be
-    /// used after it.
-    func renderHTML() -> String {
+    /// used after it. Without `filteringTags`, the GFM tag filter leaves raw
+    /// HTML as written: for HTML that `HTMLSanitizer` reads next, which
+    /// removes those tags and more, and reports them. `omittingRawHTML`
+    /// renders as without `allowHTML`.
+    func renderHTML(filteringTags: Bool = true, omittingRawHTML: Bool = false) -> String {
         var list: UnsafeMutablePointer<cmark_llist>? = nil
         let mem = cmark_get_default_mem_allocator()
-        for ext in extensions {
+        let tagFilter = cmark_find_syntax_extension("tagfilter")
+        for ext in extensions where filteringTags || ext != tagFilter {
             list = cmark_llist_append(mem, list, UnsafeMutableRawPointer(ext))
         }
         defer { cmark_llist_free(mem, list) }
         // Source positions are for diagnostics only; they stay out of the HTML.
-        let renderOptions = options & ~CMARK_OPT_SOURCEPOS
+        let renderOptions = options & ~CMARK_OPT_SOURCEPOS & (omittingRawHTML ? ~CMARK_OPT_UNSAFE : ~0)
         guard let html = cmark_render_html(root, renderOptions, list) else { return "" }
         defer { free(html) }
         return String(cString: html)

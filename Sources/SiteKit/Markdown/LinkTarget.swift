@@ -4,8 +4,8 @@ enum LinkTarget: Equatable {
     case anchor(String)
     /// A path below the content folder ending in `.md`.
     case page(path: String, fragment: String?)
-    /// A path below `medien/`.
-    case media(path: String)
+    /// A path below `medien/`, and the `?query` and `#fragment` as written.
+    case media(path: String, suffix: String)
     case invalid(message: String, hint: String?)
 
     /// `directory` is the folder of the linking file inside the content
@@ -13,7 +13,15 @@ enum LinkTarget: Equatable {
     static func classify(_ url: String, from directory: [String]) -> LinkTarget {
         if url.isEmpty { return .invalid(message: "link has no target", hint: nil) }
         if url.hasPrefix("#") { return .anchor(String(url.dropFirst())) }
-        if hasScheme(url) || url.hasPrefix("//") { return .external }
+        if let scheme = scheme(of: url) {
+            guard allowedSchemes.contains(scheme) else {
+                return .invalid(
+                    message: "link `\(url)` uses the scheme `\(scheme):`; the site links only to web pages, e-mail addresses and phone numbers",
+                    hint: "write https://…, mailto:… or tel:…, or link to a content file by its relative path")
+            }
+            return .external
+        }
+        if url.hasPrefix("//") { return .external }
         if url.hasPrefix("/") {
             return .invalid(
                 message: "link `\(url)` starts at the server root, which breaks when the site is published under a sub-path",
@@ -26,6 +34,7 @@ enum LinkTarget: Equatable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let suffix = String(url[rest.endIndex...])
         let decoded = rest.contains(Character("%")) ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
         var parts = directory
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
@@ -40,18 +49,45 @@ enum LinkTarget: Equatable {
             }
         }
         let path = parts.joined(separator: "/")
-        if path.hasPrefix("medien/") { return .media(path: path) }
+        if path.hasPrefix("medien/") { return .media(path: path, suffix: suffix) }
         if path.hasSuffix(".md") { return .page(path: path, fragment: fragment) }
         return .invalid(
             message: "link `\(url)` is neither a content file (.md) nor a file below medien/",
             hint: "link to pages by their Markdown file, e.g. ../kommunen/bendorf.md")
     }
 
-    private static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isLetter, first.isASCII else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    /// The schemes a link or image on the site may have; anything else
+    /// (`javascript:`, `data:`, `vbscript:`, `file:` …) can run code or
+    /// reaches outside the web.
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    /// The scheme of `url` in lower case as a browser reads it, nil for a
+    /// relative URL. Browsers drop leading and trailing spaces and control
+    /// characters and every tab and line break first, so `java&#x09;script:`
+    /// (decoded by cmark or the HTML parser) and ` JaVaScRiPt:` are
+    /// `javascript`.
+    static func scheme(of url: String) -> String? {
+        var scheme = ""
+        var started = false
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "\t", "\n", "\r":
+                continue
+            case _ where !started && scalar.value <= 0x20:
+                continue
+            case ":":
+                return started ? scheme : nil
+            case "a"..."z", "A"..."Z":
+                scheme.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) | 0x20))
+            case "0"..."9", "+", "-", ".":
+                guard started else { return nil }
+                scheme.unicodeScalars.append(scalar)
+            default:
+                return nil
+            }
+            started = true
+        }
+        return nil
     }
 
     /// Media paths keep their names; only characters a URL cannot carry are escaped.

@@ -84,6 +84,7 @@ struct MarkdownBody {
         var links: [RenderedBody.Link] = []
         let prefix = SitePath.rootPrefix(from: pagePath)
         let directory = contentPath.split(separator: "/").dropLast().map(String.init)
+        var rawHTML: [CMarkDocument.Node] = []
 
         for node in document.nodes() {
             switch node.kind {
@@ -122,22 +123,29 @@ struct MarkdownBody {
                         let href = prefix + kind.pagePath(slug: slug) + (fragment.map { "#" + $0 } ?? "")
                         document.setURL(of: node, to: href)
                     }
-                case .media(let path):
+                case .media(let path, let suffix):
                     links.append(.init(target: .media(path: path), location: location))
-                    document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path))
+                    document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path) + suffix)
                 case .invalid(let message, let hint):
                     diagnostics.error(location, message, hint: hint)
                 }
+            case .htmlInline, .htmlBlock:
+                // Without `allowHTML`, cmark leaves raw HTML out by itself.
+                if allowHTML { rawHTML.append(node) }
             default:
                 break
             }
         }
-        return RenderedBody(html: Self.localize(document.renderHTML()), headings: headings, links: links)
+        guard !rawHTML.isEmpty else {
+            return RenderedBody(html: Self.localize(document.renderHTML()), headings: headings, links: links)
+        }
+        let html = sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
+        return RenderedBody(html: html, headings: headings, links: links)
     }
 
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
     /// the site's language is German and every control needs a name.
-    private static func localize(_ html: String) -> String {
+    static func localize(_ html: String) -> String {
         guard html.containsBytes("data-footnote-backref") || html.containsBytes("<input type=\"checkbox\"") else { return html }
         return html.replacingBytes([
             ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
@@ -150,11 +158,15 @@ struct MarkdownBody {
 }
 
 /// Converts cmark's byte columns into character columns, which is what an
-/// editor shows; builds its line table only when a body has links.
+/// editor shows; builds its line table only when a body has links. Places
+/// asked for in order along a line are counted on from the last one, so a
+/// long line with many links or raw HTML tags is read once.
 struct ColumnMap {
     private let text: String
     /// Byte offset of each line's first byte.
     private var lineStarts: [Int]?
+    /// The last place converted: line, byte column, character column.
+    private var last: (line: Int, byteColumn: Int, column: Int)?
 
     init(text: String) { self.text = text }
 
@@ -168,13 +180,17 @@ struct ColumnMap {
             lineStarts = starts
         }
         guard let starts = lineStarts, line >= 1, line <= starts.count else { return byteColumn }
+        var from = (byteColumn: 1, column: 1)
+        if let last, last.line == line, last.byteColumn <= byteColumn { from = (last.byteColumn, last.column) }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
-        let end = utf8.index(start, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let bytes = utf8[start..<end]
+        let lineStart = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let start = utf8.index(lineStart, offsetBy: from.byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let end = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let bytes = utf8[start..<max(start, end)]
         // Plain ASCII (most lines): one byte is one character.
-        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
-        return text[start..<end].count + 1
+        let column = from.column + (bytes.allSatisfy({ $0 < 0x80 }) ? bytes.count : text[start..<max(start, end)].count)
+        last = (line, byteColumn, column)
+        return column
     }
 }
 

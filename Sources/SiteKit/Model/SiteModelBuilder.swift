@@ -98,6 +98,11 @@ public struct SiteModelBuilder {
         }
         let documentPaths = Set(input.documents.map(\.path))
         let mediaPaths = Set(input.media.map(\.path))
+        // An SVG is published as a document of its own: checked like a page.
+        let svgFiles = input.media.filter { SVGCheck.applies(to: $0.path) }
+        for found in parallelMap(svgFiles, { SVGCheck.diagnostics(for: $0, label: label($0.path)) }) {
+            diagnostics.append(contentsOf: found)
+        }
 
         clock.lap("  collect")
         // 4. What only the whole site can tell. The checks and the model's

@@ -113,7 +113,35 @@ struct YAMLReader {
             diagnostics.error(location(node), "`\(key)` must not be empty")
             return nil
         }
+        // Bytes first: every control character has one of these in its UTF-8.
+        if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }),
+           let control = value.unicodeScalars.first(where: Self.isControl) {
+            diagnostics.error(location(node), "`\(key)` contains the control character \(Self.codePoint(control)), which no page or feed can show",
+                              hint: control.value == 0x0D
+                                  ? "use \\n for a line break, not \\r"
+                                  : "remove it; in double quotes, escapes such as \\e, \\x01 or \\u0007 write such characters")
+            return nil
+        }
         return value
+    }
+
+    /// What a text value may not hold once YAML's escapes are read: the C0
+    /// controls except tab and line feed, DEL, the C1 controls, and the
+    /// two noncharacters XML forbids. libyaml refuses them written as they
+    /// are, but `"\e"`, `"\x01"` or `"\u0000"` in double quotes make them,
+    /// and they would break the feed's XML and reach the HTML raw.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    /// `U+001B`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     mutating func wholeNumber(_ node: YAMLNode?, key: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {

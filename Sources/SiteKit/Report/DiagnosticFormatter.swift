@@ -10,25 +10,23 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
 public enum DiagnosticFormatter {
     /// One line; with `colour`, the severity is red or yellow, the rest
-    /// stays byte for byte what tools grep for.
+    /// stays byte for byte what tools grep for. Control characters in
+    /// values are written out (`Diagnostic.printable`).
     public static func text(_ diagnostic: Diagnostic, colour: Bool = false) -> String {
         guard colour else { return diagnostic.formatted }
         let code = diagnostic.severity == .error ? "1;31" : "1;33"
-        let plain = diagnostic.formatted
-        let label = ": \(diagnostic.severity.rawValue): "
-        guard let range = plain.range(of: label) else { return plain }
-        return plain.replacingCharacters(in: range, with: ": \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: ")
+        return "\(diagnostic.place): \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: \(diagnostic.details())"
     }
 
     /// `::error file=…,line=…,col=…::message (hint)`. GitHub reads
     /// `%`, CR and LF escaped in the message, and also `:` and `,` in
-    /// the properties.
+    /// the properties; other control characters are written out as in
+    /// the text format, so the command stays one line and cannot steer
+    /// the log's terminal.
     public static func github(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += " (\(hint))" }
-        return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(location.path)),line=\(location.line),col=\(location.column)::"
-            + escapeData(message)
+        return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(Diagnostic.printable(location.path))),line=\(location.line),col=\(location.column)::"
+            + escapeData(diagnostic.details(keepingLineBreaks: true))
     }
 
     /// One JSON object with the counts and every diagnostic.

@@ -61,23 +61,26 @@ enum Fixture {
             """,
     ]
 
-    /// The minimal site with `changes` applied (nil removes a file).
-    static func input(_ changes: [String: String?] = [:], media: [String] = []) -> SiteInput {
+    /// The minimal site with `changes` applied (nil removes a file); each
+    /// file of `media` holds `x`, each of `mediaFiles` its text.
+    static func input(_ changes: [String: String?] = [:], media: [String] = [], mediaFiles: [String: String] = [:]) -> SiteInput {
         var files = baseFiles
         for (path, text) in changes { files[path] = text }
         return SiteInput(
             documents: files.keys.sorted().map { InputFile(path: $0, text: files[$0]!) },
-            media: media.map { PassThroughFile(path: $0, origin: .memory(Array("x".utf8))) },
+            media: media.map { PassThroughFile(path: $0, origin: .memory(Array("x".utf8))) }
+                + mediaFiles.keys.sorted().map { PassThroughFile(path: $0, origin: .memory(Array(mediaFiles[$0]!.utf8))) },
             templates: templates)
     }
 
-    static func render(_ changes: [String: String?] = [:], media: [String] = [], drafts: Bool = false) -> Build.Result {
-        Build.render(input(changes, media: media), options: .init(includeDrafts: drafts))
+    static func render(_ changes: [String: String?] = [:], media: [String] = [], mediaFiles: [String: String] = [:],
+                       drafts: Bool = false) -> Build.Result {
+        Build.render(input(changes, media: media, mediaFiles: mediaFiles), options: .init(includeDrafts: drafts))
     }
 
     /// Diagnostics as `path:line:col: message`, for compact assertions.
-    static func errors(_ changes: [String: String?], media: [String] = []) -> [String] {
-        render(changes, media: media).diagnostics.filter { $0.severity == .error }.map {
+    static func errors(_ changes: [String: String?], media: [String] = [], mediaFiles: [String: String] = [:]) -> [String] {
+        render(changes, media: media, mediaFiles: mediaFiles).diagnostics.filter { $0.severity == .error }.map {
             "\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)"
         }
     }

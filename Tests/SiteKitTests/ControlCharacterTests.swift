@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// Control characters that YAML's escapes make are errors at the value,
+/// and no diagnostic prints one raw, whatever a value holds.
+@Suite struct ControlCharacterTests {
+    func news(titel: String) -> [String: String?] {
+        ["meldungen/m.md": "---\ntitel: \(titel)\ndatum: 2021-01-20\n---\nText\n"]
+    }
+
+    @Test func escapedControlCharactersAreErrorsAtTheValue() {
+        #expect(Fixture.errors(news(titel: #""A\x01\e[31mB""#)) == [
+            "content/meldungen/m.md:2:8: `titel` contains the control character U+0001, which no page or feed can show"])
+        #expect(Fixture.errors(news(titel: #""A\0B""#)) == [
+            "content/meldungen/m.md:2:8: `titel` contains the control character U+0000, which no page or feed can show"])
+        #expect(Fixture.errors(news(titel: #""A\eB""#)).count == 1)
+        #expect(Fixture.errors(news(titel: #""A\x7FB""#)).count == 1)
+        #expect(Fixture.errors(news(titel: #""A\u0085B""#)).count == 1)
+        #expect(Fixture.errors(news(titel: #""A\uFFFEB""#)).count == 1)
+        let cr = Fixture.render(news(titel: #""A\rB""#)).diagnostics
+        #expect(cr.map(\.hint) == ["use \\n for a line break, not \\r"])
+        let escape = Fixture.render(news(titel: #""A\eB""#)).diagnostics
+        #expect(escape.map(\.hint) == ["remove it; in double quotes, escapes such as \\e, \\x01 or \\u0007 write such characters"])
+    }
+
+    @Test func tabsAndLineBreaksInTextStay() {
+        #expect(Fixture.errors(news(titel: #""A\tB\nC""#)) == [])
+        #expect(Fixture.errors(news(titel: "|\n  Zeile eins\n  Zeile\tzwei")) == [])
+    }
+
+    @Test func everyTextValueIsChecked() {
+        #expect(Fixture.errors(["site.yaml": Fixture.siteYAML.replacingOccurrences(of: "Ein Netzwerk zum Testen.", with: #""a\bc""#)]) == [
+            "content/site.yaml:2:15: `beschreibung` contains the control character U+0008, which no page or feed can show"])
+        #expect(Fixture.errors(["handlungsfelder.yaml": "- slug: verwaltung\n  name: \"Ver\\x1Bwaltung\"\n- slug: bildung\n  name: B\n"]).first
+            == "content/handlungsfelder.yaml:2:9: `name` contains the control character U+001B, which no page or feed can show")
+        #expect(Fixture.errors(["kommunen/bendorf.md": "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nleitung:\n  amt: \"B\\x07\"\n  name: N\n---\n"]) == [
+            "content/kommunen/bendorf.md:6:8: `amt` contains the control character U+0007, which no page or feed can show"])
+    }
+
+    @Test func aFeedNeverCarriesAControlCharacter() {
+        let result = Fixture.render(news(titel: #""A\x01\e[31mB""#))
+        #expect(result.files == nil)
+    }
+
+    // MARK: - Diagnostics
+
+    static let forged = "x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{07}\u{9B}\u{202E}"
+
+    @Test func textFormatWritesControlCharactersOut() {
+        let diagnostic = Diagnostic(.error, at: SourceLocation(path: "content/a\nb.md", line: 2, column: 3),
+                                    "unknown key `\(Self.forged)`", hint: "did you mean `\u{1B}]0;title\u{07}`?")
+        let expected = #"content/a\nb.md:2:3: error: unknown key `x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{7}\u{9B}\u{202E}` (did you mean `\u{1B}]0;title\u{7}`?)"#
+        #expect(DiagnosticFormatter.text(diagnostic) == expected)
+        let coloured = DiagnosticFormatter.text(diagnostic, colour: true)
+        #expect(coloured == expected.replacingOccurrences(of: ": error: unknown", with: ": \u{1B}[1;31merror\u{1B}[0m: unknown"))
+        #expect(!coloured.contains("\n") && !coloured.contains("\r"))
+    }
+
+    @Test func githubFormatStaysOneCommand() {
+        let diagnostic = Diagnostic(.warning, at: SourceLocation(path: "content/a\nb.md"), "`\(Self.forged)`")
+        #expect(DiagnosticFormatter.github(diagnostic) ==
+            #"::warning file=content/a\nb.md,line=1,col=1::`x%0Acontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m%0D\u{7}\u{9B}\u{202E}`"#)
+    }
+
+    @Test func jsonEscapesEveryControlCharacter() throws {
+        let text = DiagnosticFormatter.json([Diagnostic(.error, at: SourceLocation(path: "a.md"), Self.forged)])
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let items = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(items.first?["message"] as? String == Self.forged)
+    }
+
+    /// End to end: a key that holds a line break and an escape sequence
+    /// gives exactly one line per diagnostic.
+    @Test func aForgedKeyCannotForgeALine() {
+        let result = Fixture.render(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n\"a\\ncontent/x.md:1:1: error: forged\\e[2J\": 1\n---\nText\n"])
+        let lines = result.diagnostics.map { DiagnosticFormatter.text($0) }
+        #expect(lines.count == 1)
+        #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
+    }
+}
