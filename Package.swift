@@ -87,11 +87,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: temporary folders that clean up after themselves.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SiteKitTests",
             dependencies: [
                 "SiteKit",
                 "SiteText",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -116,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteServerTests",
-            dependencies: ["SiteServer", "SiteKit"]
+            dependencies: ["SiteServer", "SiteKit", "TestSupport"]
         ),
     ]
 )

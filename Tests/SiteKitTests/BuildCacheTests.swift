@@ -1,11 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
 /// The build cache on disk: what it stores reads back the same, a rebuild
 /// from it equals a clean build, and a damaged cache only costs time.
 @Suite struct BuildCacheTests {
-    let root = NSTemporaryDirectory() + "sitegen-cache-\(UUID().uuidString)"
+    let folder = TemporaryFolder("cache")
+    var root: String { folder.path }
 
     func copyExampleSite() throws {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -53,7 +55,6 @@ import Testing
 
     @Test func aRebuildFromTheCacheEqualsACleanBuild() throws {
         try copyExampleSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try build("out")
         #expect(FileManager.default.fileExists(atPath: root + "/.sitegen-cache/out/pages.bin"))
         let shard = BuildCache.shardFile(BuildCache.shard(of: "kommunen/bendorf.md"), in: root + "/.sitegen-cache/out")
@@ -73,7 +74,6 @@ import Testing
 
     @Test func aDamagedCacheIsIgnored() throws {
         try copyExampleSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try build("out")
         let cacheFile = BuildCache.shardFile(BuildCache.shard(of: "seiten/impressum.md"), in: root + "/.sitegen-cache/out")
         var bytes = try #require(FileManager.default.contents(atPath: cacheFile))
@@ -105,7 +105,6 @@ import Testing
 
     @Test func aFlippedBitInTheCacheGivesACleanBuild() throws {
         try copyExampleSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try build("out")
         // Bits in the text of a page and anywhere else in the file.
         for attempt in 0..<8 {
@@ -124,7 +123,6 @@ import Testing
 
     @Test func bytesReplacedInTheCacheAreNeverPublished() throws {
         try copyExampleSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try build("out")
         var (path, bytes, sentence) = try impressumShard()
         let script = Data("<script>alert(1)</script>".utf8)
@@ -143,7 +141,6 @@ import Testing
 
     @Test func aFailedBuildWritesNoCache() throws {
         try copyExampleSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let profile = root + "/content/kommunen/bendorf.md"
         let good = try String(contentsOfFile: profile, encoding: .utf8)
         let bad = good.replacingOccurrences(of: "einwohner: 16900", with: "einwohner: viele")
@@ -171,7 +168,6 @@ import Testing
 
     @Test func anOutputFolderThatIsRefusedGetsNoCacheBesideIt() throws {
         try copyExampleSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/foreign", withIntermediateDirectories: true)
         try "keep".write(toFile: root + "/foreign/notes.txt", atomically: true, encoding: .utf8)
         #expect(throws: OutputWriter.WriteError.self) { try build("foreign") }

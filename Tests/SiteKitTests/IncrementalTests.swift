@@ -1,11 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
 /// Rebuilding into an existing output must give exactly what a clean build
 /// gives, after every kind of change, and skip all work when nothing changed.
 @Suite struct IncrementalTests {
-    let root = NSTemporaryDirectory() + "sitegen-incremental-\(UUID().uuidString)"
+    let folder = TemporaryFolder("incremental")
+    var root: String { folder.path }
     var content: String { root + "/content" }
     var templates: String { root + "/templates" }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
@@ -6,7 +7,8 @@ import Testing
 /// status (a document unchanged since it was read is not read again) and
 /// the output's files (checked by `stat` instead of a walk).
 @Suite struct ListingTests {
-    let root = NSTemporaryDirectory() + "sitegen-listing-\(UUID().uuidString)"
+    let folder = TemporaryFolder("listing")
+    var root: String { folder.path }
     var content: String { root + "/content" }
     var output: String { root + "/out" }
     var loader: DiskLoader { DiskLoader(contentDirectory: content, templatesDirectory: root + "/templates") }

@@ -1,15 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
 /// The write stage on a real (temporary) folder.
 @Suite struct OutputTests {
-    let root: String
-
-    init() throws {
-        root = NSTemporaryDirectory() + "sitegen-output-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
+    let folder = TemporaryFolder("output")
+    var root: String { folder.path }
 
     func file(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, bytes: Array(text.utf8)) }
     func read(_ path: String) -> String? { FileManager.default.contents(atPath: root + "/public/" + path).map { String(decoding: $0, as: UTF8.self) } }

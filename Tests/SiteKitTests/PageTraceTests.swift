@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
@@ -7,7 +8,8 @@ import Testing
 /// build; both must be byte-identical, and the rebuild must have rendered
 /// exactly the pages the edit can change.
 @Suite struct PageTraceTests {
-    let root = NSTemporaryDirectory() + "sitegen-traces-\(UUID().uuidString)"
+    let folder = TemporaryFolder("traces")
+    var root: String { folder.path }
     var content: String { root + "/content" }
     var templates: String { root + "/templates" }
     var output: String { root + "/out" }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
@@ -66,8 +67,8 @@ import Testing
     }
 
     @Test func aReloadReadsOnlyTheChangedFiles() throws {
-        let root = NSTemporaryDirectory() + "sitegen-reload-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = TemporaryFolder("reload")
+    var root: String { folder.path }
         for (path, text) in Fixture.baseFiles {
             let full = root + "/content/" + path
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

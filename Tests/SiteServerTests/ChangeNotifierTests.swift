@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteServer
 
 /// The inotify wake-up: it names the files that changed, asks for a full
 /// comparison when it cannot tell, and times out when nothing happens.
 @Suite struct ChangeNotifierTests {
-    let root = NSTemporaryDirectory() + "sitegen-notify-\(UUID().uuidString)"
+    let folder = TemporaryFolder("notify")
+    var root: String { folder.path }
 
     @Test func namesTheFileThatChanged() throws {
         try FileManager.default.createDirectory(atPath: root + "/kommunen", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let notifier = try #require(ChangeNotifier(folders: [root]))
         #expect(notifier.wait(timeout: .milliseconds(50), quiet: .milliseconds(10)) == .timeout)
 
@@ -19,7 +20,6 @@ import Testing
 
     @Test func aNewFolderMeansAFullComparison() throws {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let notifier = try #require(ChangeNotifier(folders: [root]))
         try FileManager.default.createDirectory(atPath: root + "/medien", withIntermediateDirectories: true)
         #expect(notifier.wait(timeout: .seconds(2), quiet: .milliseconds(20)) == .rescan)
@@ -31,7 +31,6 @@ import Testing
 
     @Test func onlyTheChangedFilesAreCompared() throws {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         try "a".write(toFile: root + "/a.md", atomically: false, encoding: .utf8)
         try "b".write(toFile: root + "/b.md", atomically: false, encoding: .utf8)
         let watcher = SourceWatcher(folders: [root])

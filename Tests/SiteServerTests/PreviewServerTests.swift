@@ -1,5 +1,6 @@
 import Foundation
 import SiteKit
+import TestSupport
 import Testing
 @testable import SiteServer
 
@@ -12,7 +13,8 @@ import Testing
 
     static let profile = "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\neinwohner: 16900\n---\nText.\n"
 
-    let root = NSTemporaryDirectory() + "sitegen-serve-\(UUID().uuidString)"
+    let folder = TemporaryFolder("serve")
+    var root: String { folder.path }
 
     func write(_ path: String, _ text: String) throws {
         let full = root + "/content/" + path
@@ -66,7 +68,6 @@ import Testing
 
     @Test func aBurstOfChangesIsOneBuild() async throws {
         try makeSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let (events, report) = AsyncStream<PreviewServer.Event>.makeStream()
         // What is tested is that changes within the quiet period make one
         // build, not how short the period is: a long one keeps a busy
@@ -95,7 +96,6 @@ import Testing
 
     @Test func servesRebuildsAndShowsErrors() async throws {
         try makeSite()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let (events, report) = AsyncStream<PreviewServer.Event>.makeStream()
         let server = PreviewServer(.init(content: root + "/content", templates: Self.templates, port: 0)) { report.yield($0) }
         let running = Task { try await server.run() }

@@ -1,5 +1,6 @@
 import Foundation
 import SiteKit
+import TestSupport
 import Testing
 @testable import SiteServer
 
@@ -63,9 +64,9 @@ import Testing
     }
 
     @Test func watcherSeesEditsButNotEditorLeftovers() throws {
-        let root = NSTemporaryDirectory() + "sitegen-watch-\(UUID().uuidString)"
+        let folder = TemporaryFolder("watch")
+    var root: String { folder.path }
         try FileManager.default.createDirectory(atPath: root + "/kommunen", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         try "a".write(toFile: root + "/kommunen/a.md", atomically: false, encoding: .utf8)
         let watcher = SourceWatcher(folders: [root])
         let before = watcher.fingerprint()
@@ -78,9 +79,9 @@ import Testing
     }
 
     @Test func fileReaderStaysInsideItsRoots() throws {
-        let root = NSTemporaryDirectory() + "sitegen-reader-\(UUID().uuidString)"
+        let folder = TemporaryFolder("reader")
+    var root: String { folder.path }
         try FileManager.default.createDirectory(atPath: root + "/content/medien", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         try "bild".write(toFile: root + "/content/medien/a.svg", atomically: false, encoding: .utf8)
         try "geheim".write(toFile: root + "/secret.txt", atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: root + "/content/medien/link.svg", withDestinationPath: root + "/secret.txt")

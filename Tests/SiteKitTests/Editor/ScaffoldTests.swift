@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SiteKit
 
@@ -99,11 +100,11 @@ import Testing
 
 /// Writing the scaffold: never over an existing file.
 @Suite struct ScaffoldFileTests {
-    let root = NSTemporaryDirectory() + "sitegen-new-\(UUID().uuidString)"
+    let folder = TemporaryFolder("new")
+    var root: String { folder.path }
 
     @Test func createsTheFileAndRefusesToOverwrite() throws {
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let first = try ScaffoldWriter.kommune(name: "Bendorf", art: "Stadt", bundesland: "Rheinland-Pfalz", kreis: nil)
         let path = try ScaffoldFile.create(first, contentDirectory: root + "/content")
         #expect(path == root + "/content/kommunen/bendorf.md")
@@ -117,12 +118,11 @@ import Testing
     @Test func needsTheContentFolder() throws {
         let scaffold = try ScaffoldWriter.meldung(titel: "T", datum: "2021-01-20")
         #expect(throws: ScaffoldFile.CreateError.self) { try ScaffoldFile.create(scaffold, contentDirectory: root + "/nirgends") }
-        #expect(!FileManager.default.fileExists(atPath: root))
+        #expect(!FileManager.default.fileExists(atPath: root + "/nirgends"))
     }
 
     @Test func schemaReferenceIsRelativeToTheNewFile() throws {
         try FileManager.default.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/content", kind: .kommune, schemaDirectory: root + "/schemas") == nil)
         try Data("{}".utf8).write(to: URL(fileURLWithPath: root + "/schemas/kommune.schema.json"))
         #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/content", kind: .kommune, schemaDirectory: root + "/schemas")
