@@ -62,10 +62,7 @@ let package = Package(
                 "SiteText",
                 "FrontMatterYAML",
                 "SiteTemplates",
-            ],
-            // The parallel stages share immutable arrays through unsafe buffers;
-            // Swift 5 mode keeps that readable without per-line annotations.
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            ]
         ),
         // The preview server of `sitegen serve`. Its own module so that SiteKit,
         // which CI and the tests use for building, stays free of the web stack.

@@ -179,18 +179,20 @@ public enum Build {
 
         // The caches are saved while the output is written: one is mostly
         // the processor's work, the other the file system's.
+        let (saving, files, kept, copies, tree) = (caches, result.files, result.kept, result.copies, previous?.tree)
+        let renderedTraces = traces
         let (_, written) = both({
-            if let folder = caches.decoded { BuildCache.save(cache, to: folder, identity: identity) }
-            if let path = caches.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
-            if let path = caches.traces, let digests = planned.digests {
-                let store = check?.updated(build: fingerprint, rendered: traces, kept: result.kept, digests: digests)
-                    ?? PageTraceStore(build: fingerprint, traces: traces, digests: digests)
+            if let folder = saving.decoded { BuildCache.save(cache, to: folder, identity: identity) }
+            if let path = saving.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
+            if let path = saving.traces, let digests = planned.digests {
+                let store = check?.updated(build: fingerprint, rendered: renderedTraces, kept: kept, digests: digests)
+                    ?? PageTraceStore(build: fingerprint, traces: renderedTraces, digests: digests)
                 store.save(to: path, identity: identity)
             }
         }, {
             Swift.Result {
-                try result.files.map {
-                    try writer.write(files: $0, kept: result.kept, copies: result.copies, scanned: previous?.tree)
+                try files.map {
+                    try writer.write(files: $0, kept: kept, copies: copies, scanned: tree)
                 }
             }
         })

@@ -34,14 +34,14 @@ public struct FieldKey: Hashable, Sendable {
 
 /// A view model's key table: each key a template may use, with its
 /// accessor. Written as a dictionary literal; stored by key number.
-public struct Fields<Model>: ExpressibleByDictionaryLiteral {
+public struct Fields<Model>: ExpressibleByDictionaryLiteral, Sendable {
     // Inlinable, so that each view model's lookups are specialised in the
     // module that defines the view model, as when the engine lived there.
-    @usableFromInline let table: [((Model) -> TemplateValue)?]
+    @usableFromInline let table: [(@Sendable (Model) -> TemplateValue)?]
 
-    public init(dictionaryLiteral elements: (String, (Model) -> TemplateValue)...) {
+    public init(dictionaryLiteral elements: (String, @Sendable (Model) -> TemplateValue)...) {
         let keyed = elements.map { (FieldKey($0.0).id, $0.1) }
-        var table = [((Model) -> TemplateValue)?](repeating: nil, count: (keyed.map(\.0).max() ?? -1) + 1)
+        var table = [(@Sendable (Model) -> TemplateValue)?](repeating: nil, count: (keyed.map(\.0).max() ?? -1) + 1)
         for (id, accessor) in keyed { table[id] = accessor }
         self.table = table
     }

@@ -94,9 +94,10 @@ enum BuildCache {
         // sitegen 0.x before shards kept one file beside the folder.
         unlink(folder + ".bin")
         // One shard at a time per thread: the cache never has to fit in memory twice.
+        let shardEntries = byShard
         _ = parallelMap(dirty) { i -> Bool in
             CacheFile.write(shardFile(i, in: folder), kind: kind, identity: identity) { writer in
-                let entries = byShard[i].sorted { $0.0 < $1.0 }
+                let entries = shardEntries[i].sorted { $0.0 < $1.0 }
                 writer.int(entries.count)
                 for (path, entry) in entries { encode(path, entry, into: &writer) }
             }

@@ -89,7 +89,8 @@ struct PageTraceStore: Equatable {
                 return PageTraceStore(build: build, traces: traces, digests: digests)
             }
             let stale = valid.indices.filter { !valid[$0] } + added
-            for (i, digest) in zip(stale, parallelMap(stale) { digests.digest(of: reads[$0].read) }) { reads[i].digest = digest }
+            let staleReads = stale.map { reads[$0].read }
+            for (i, digest) in zip(stale, parallelMap(staleReads) { digests.digest(of: $0) }) { reads[i].digest = digest }
             return PageTraceStore(build: build, global: digests.global, reads: reads, pages: pages)
         }
     }

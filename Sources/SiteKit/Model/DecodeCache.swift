@@ -19,7 +19,7 @@ public final class DecodeCache: @unchecked Sendable {
         /// The document as it was decoded; nil for an entry read from disk,
         /// which knows the document by its digest only.
         let bytes: [UInt8]?
-        private(set) var digest: ContentHash.Digest?
+        let digest: ContentHash.Digest?
         let result: PageDecoder.Decoded?
         let diagnostics: Diagnostics
         /// The page's heading ids, for link checks.
@@ -44,13 +44,9 @@ public final class DecodeCache: @unchecked Sendable {
             return digest == (known ?? file.unread?.digest ?? ContentHash.of(file.bytes))
         }
 
-        /// The digest, computed once when the entry is first stored.
-        var storedDigest: ContentHash.Digest {
-            if let digest { return digest }
-            let made = ContentHash.of(bytes ?? [])
-            digest = made
-            return made
-        }
+        /// The digest to store: `sitegen build` always knows it; a build
+        /// from memory (the tests) hashes the bytes here.
+        var storedDigest: ContentHash.Digest { digest ?? ContentHash.of(bytes ?? []) }
     }
 
     private let lock = NSLock()

@@ -19,7 +19,8 @@ public struct SiteModelBuilder {
     /// build with the same cache are not decoded again.
     public func build(_ input: SiteInput, cache: DecodeCache? = nil) -> (model: SiteModel?, diagnostics: Diagnostics) {
         var diagnostics = input.diagnostics
-        let label = { (path: String) in input.contentLabel + "/" + path }
+        let contentLabel = input.contentLabel
+        let label = { @Sendable (path: String) in contentLabel + "/" + path }
 
         // 1. Sort the documents by role.
         var siteFile: InputFile?
@@ -39,16 +40,16 @@ public struct SiteModelBuilder {
 
         // 2. Settings first: whether raw HTML is allowed changes how bodies render.
         var settingsDecoder = SettingsDecoder()
-        var settings: SiteSettings?
+        var foundSettings: SiteSettings?
         if let siteFile {
-            settings = settingsDecoder.site(siteFile, label: label("site.yaml"), baseURLOverride: baseURLOverride)
+            foundSettings = settingsDecoder.site(siteFile, label: label("site.yaml"), baseURLOverride: baseURLOverride)
         } else {
             diagnostics.error(SourceLocation(path: label("site.yaml")), "site.yaml is missing",
                               hint: "create it with at least `titel:` and `base_url:`")
         }
         let felder = taxonomyFile.map { settingsDecoder.handlungsfelder($0, label: label("handlungsfelder.yaml")) } ?? []
         diagnostics.append(contentsOf: settingsDecoder.diagnostics)
-        let allowHTML = settings?.markdownHTML ?? false
+        let allowHTML = foundSettings?.markdownHTML ?? false
 
         var clock = StageClock()
         // 3. Every page, in parallel.
@@ -57,7 +58,7 @@ public struct SiteModelBuilder {
         let outcomes = parallelMap(pageFiles) { file, kind, slug -> (entry: DecodeCache.Entry, reused: Bool) in
             let key = DecodeCache.Key(displayPath: label(file.path), allowHTML: allowHTML)
             if let entry = previous.reusable(file, key: key, digest: digests[file.path]) { return (entry, true) }
-            // An unread document that was not decoded before (or not with these settings).
+            // An unread document that was not decoded before (or not with these foundSettings).
             guard let file = file.reading() else {
                 var problem = Diagnostics()
                 problem.error(SourceLocation(path: key.displayPath), "cannot read the file")
@@ -73,27 +74,27 @@ public struct SiteModelBuilder {
                           hits: outcomes.filter(\.reused).count)
         }
         clock.lap("  decode pages")
-        var kommunen: [Kommune] = [], runden: [Kaffeerunde] = [], meldungen: [Meldung] = [], seiten: [Seite] = []
-        var drafts: Set<String> = []
-        var headingIDs: [String: Set<String>] = [:]
-        var pageSlugs: [ContentKind: [String]] = [:]
-        kommunen.reserveCapacity(pageFiles.count)
-        headingIDs.reserveCapacity(pageFiles.count)
+        var foundKommunen: [Kommune] = [], foundRunden: [Kaffeerunde] = [], foundMeldungen: [Meldung] = [], foundSeiten: [Seite] = []
+        var foundDrafts: Set<String> = []
+        var foundHeadingIDs: [String: Set<String>] = [:]
+        var foundPageSlugs: [ContentKind: [String]] = [:]
+        foundKommunen.reserveCapacity(pageFiles.count)
+        foundHeadingIDs.reserveCapacity(pageFiles.count)
         for (entry, (file, kind, slug)) in zip(decoded, pageFiles) {
             diagnostics.append(contentsOf: entry.diagnostics)
             guard let result = entry.result else { continue }
             let page = result.page
-            headingIDs[file.path] = entry.headingIDs
+            foundHeadingIDs[file.path] = entry.headingIDs
             if page.entwurf && !includeDrafts {
-                drafts.insert(file.path)
+                foundDrafts.insert(file.path)
                 continue
             }
-            pageSlugs[kind, default: []].append(slug)
+            foundPageSlugs[kind, default: []].append(slug)
             switch result {
-            case .kommune(let k): kommunen.append(k)
-            case .kaffeerunde(let r): runden.append(r)
-            case .meldung(let m): meldungen.append(m)
-            case .seite(let s): seiten.append(s)
+            case .kommune(let k): foundKommunen.append(k)
+            case .kaffeerunde(let r): foundRunden.append(r)
+            case .meldung(let m): foundMeldungen.append(m)
+            case .seite(let s): foundSeiten.append(s)
             }
         }
         let documentPaths = Set(input.documents.map(\.path))
@@ -105,6 +106,9 @@ public struct SiteModelBuilder {
         }
 
         clock.lap("  collect")
+        // What the two sides below share, fixed from here on.
+        let (kommunen, runden, meldungen, seiten) = (foundKommunen, foundRunden, foundMeldungen, foundSeiten)
+        let (drafts, headingIDs, pageSlugs, settings) = (foundDrafts, foundHeadingIDs, foundPageSlugs, foundSettings)
         // 4. What only the whole site can tell. The checks and the model's
         // relations read the same pages and nothing of each other, so they
         // run side by side.
@@ -211,7 +215,7 @@ private struct SiteChecks {
     let documentPaths: Set<String>
     let mediaPaths: Set<String>
     let pageSlugs: [ContentKind: [String]]
-    let label: (String) -> String
+    let label: @Sendable (String) -> String
     var diagnostics = Diagnostics()
 
     mutating func kommune(_ ref: Reference, key: String) {

@@ -48,7 +48,7 @@ struct OutputListing {
         guard root >= 0 else { return false }
         defer { close(root) }
         let line = self.marker
-        func unchanged(_ path: String, size: Int?) -> Bool {
+        @Sendable func unchanged(_ path: String, size: Int?) -> Bool {
             var info = stat()
             guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, FileStatus(info).changed(before: line) else { return false }
             if let size { return info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) == size }

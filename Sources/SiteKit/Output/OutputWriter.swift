@@ -12,7 +12,7 @@ import Foundation
 ///   build that fails or is killed before it leaves the previous output as
 ///   it was; one killed after it is completed by the next run before
 ///   anything else happens.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     /// Marks a folder as written by sitegen, so it may be changed. sitegen
     /// refuses to write into a non-empty folder without it: `--output ~` must
     /// never cost anyone their files. It also records the build's stamp.

@@ -15,8 +15,7 @@ final class ModelDigests: Sendable {
     let complete: Bool
 
     private let index: [ContentKind: [String: Int]]
-    // Set once in `init`, then only read.
-    nonisolated(unsafe) private var hashes: Hashes?
+    private let hashes: Hashes?
 
     // Made once and shared: made per read, the copies cost more than the views.
     let kommunen: [KommuneSummary]
@@ -78,15 +77,18 @@ final class ModelDigests: Sendable {
         for (kind, list) in kinds {
             hashes.summaries[kind] = parallelMap(list) { AnswerDigest.of($0) }
         }
-        self.complete = complete
-        self.hashes = hashes
         // The lists of all summaries and the footer are read by every page:
-        // hashed once here, as `digest(of:)` would hash them.
-        for kind in [ContentKind.kommune, .kaffeerunde, .meldung, .seite] {
-            hashes.allSummaries[kind] = AnswerDigest.of(EncodableAnswer(answer(.summaries(kind))), known: known)
+        // hashed once here, as `digest(of:)` would hash them (a test holds
+        // the two to the same digests).
+        let summaries = hashes.summaries
+        let known = { (summary: any SharedSummary) in Self.known(summary, index: index, summaries: summaries) }
+        let everyList: [ContentKind: any Encodable] = [.kommune: kommunen, .kaffeerunde: kaffeerunden, .meldung: meldungen, .seite: seiten]
+        for (kind, list) in everyList {
+            hashes.allSummaries[kind] = AnswerDigest.of(EncodableAnswer(list), known: known)
         }
-        hashes.footer = AnswerDigest.of(footer(), known: known)
+        hashes.footer = AnswerDigest.of(Self.footer(model, seiten), known: known)
         self.hashes = hashes
+        self.complete = complete
     }
 
     private static func inFooter(_ seite: Seite) -> Bool {
@@ -130,7 +132,11 @@ final class ModelDigests: Sendable {
         return Neighbours(older: i + 1 < kaffeerunden.count ? kaffeerunden[i + 1] : nil, newer: i > 0 ? kaffeerunden[i - 1] : nil)
     }
 
-    func footer() -> [SeiteSummary] { model.seiten.indices.filter { Self.inFooter(model.seiten[$0]) }.map { seiten[$0] } }
+    func footer() -> [SeiteSummary] { Self.footer(model, seiten) }
+
+    private static func footer(_ model: SiteModel, _ seiten: [SeiteSummary]) -> [SeiteSummary] {
+        model.seiten.indices.filter { inFooter(model.seiten[$0]) }.map { seiten[$0] }
+    }
 
     /// Answers a read as the view that made it was answered.
     func answer(_ read: PageTrace.Read) -> any Encodable {
@@ -155,7 +161,12 @@ final class ModelDigests: Sendable {
 
     /// The digest this build's summary of the same document got.
     private func known(_ summary: any SharedSummary) -> ContentHash.Digest? {
-        index[summary.kind]?[summary.slug].flatMap { hashes?.summaries[summary.kind]?[$0] }
+        hashes.flatMap { Self.known(summary, index: index, summaries: $0.summaries) }
+    }
+
+    private static func known(_ summary: any SharedSummary, index: [ContentKind: [String: Int]],
+                              summaries: [ContentKind: [ContentHash.Digest]]) -> ContentHash.Digest? {
+        index[summary.kind]?[summary.slug].flatMap { summaries[summary.kind]?[$0] }
     }
 
     // MARK: - The digest of each read's answer
@@ -165,8 +176,13 @@ final class ModelDigests: Sendable {
         switch read {
         case .summaries(let kind): return hashes.allSummaries[kind]!
         case .footer: return hashes.footer
-        default: return AnswerDigest.of(EncodableAnswer(answer(read)), known: known)
+        default: return derivedDigest(of: read)
         }
+    }
+
+    /// The digest of a read's answer, always taken from the answer.
+    func derivedDigest(of read: PageTrace.Read) -> ContentHash.Digest {
+        AnswerDigest.of(EncodableAnswer(answer(read)), known: known)
     }
 }
 

@@ -45,7 +45,7 @@ public struct DiskLoader {
         let known = Dictionary((previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
             + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
             uniquingKeysWith: { a, _ in a })
-        func read(_ absolute: String) -> [UInt8]? {
+        @Sendable func read(_ absolute: String) -> [UInt8]? {
             if !changed.contains(absolute), let bytes = known[absolute] { return bytes }
             return Self.read(absolute)
         }
@@ -84,7 +84,8 @@ public struct DiskLoader {
         // halve the wait.
         var documents: [InputFile] = []
         documents.reserveCapacity(documentPaths.count)
-        let contents = parallelMap(documentPaths) { path in unread[path] == nil ? read(contentDirectory + "/" + path) : [] }
+        let skipped = unread, folder = contentDirectory
+        let contents = parallelMap(documentPaths) { path in skipped[path] == nil ? read(folder + "/" + path) : [] }
         for (path, bytes) in zip(documentPaths, contents) {
             guard let bytes else {
                 diagnostics.error(SourceLocation(path: contentLabel + "/" + path),

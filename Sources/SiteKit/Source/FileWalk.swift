@@ -19,7 +19,7 @@ public enum FileWalk {
     /// `readdir` and `fstatat` relative to the open folder, and the folders
     /// of one depth on all cores: an output of thirteen thousand page
     /// folders is mostly system calls.
-    public static func entries(below root: String, include: (String) -> Bool = { _ in true }) -> [Entry] {
+    public static func entries(below root: String, include: @escaping @Sendable (String) -> Bool = { _ in true }) -> [Entry] {
         walk(below: root, include: include).entries
     }
 
@@ -31,7 +31,7 @@ public enum FileWalk {
 
     /// The entries, and the folders that could not be listed: loading
     /// reports those, where a silent gap would drop pages from the site.
-    public static func walk(below root: String, include: (String) -> Bool = { _ in true })
+    public static func walk(below root: String, include: @escaping @Sendable (String) -> Bool = { _ in true })
         -> (entries: [Entry], unreadable: [Failure]) {
         var result: [Entry] = [], unreadable: [Failure] = []
         var level = [""]
@@ -54,7 +54,7 @@ public enum FileWalk {
     }
 
     /// The entries of one folder, `relative` to the root.
-    private static func list(_ root: String, _ relative: String, _ include: (String) -> Bool) -> Result<[Entry], Failure> {
+    private static func list(_ root: String, _ relative: String, _ include: @Sendable (String) -> Bool) -> Result<[Entry], Failure> {
         let directory = relative.isEmpty ? root : root + "/" + relative
         guard let handle = opendir(directory) else { return .failure(Failure(path: relative, reason: String(cString: strerror(errno)))) }
         defer { closedir(handle) }
@@ -68,7 +68,7 @@ public enum FileWalk {
             guard name != ".", name != "..", include(name) else { continue }
             names.append(name)
         }
-        func entry(_ name: String) -> Entry? {
+        @Sendable func entry(_ name: String) -> Entry? {
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             return Entry(path: relative.isEmpty ? name : relative + "/" + name, info: info)
