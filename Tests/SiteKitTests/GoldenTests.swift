@@ -73,16 +73,16 @@ import Testing
     @Test func exampleSiteHasEveryPageLinkedBothWays() throws {
         let result = Build.render(try Self.exampleSite())
         let model = try #require(result.model)
-        let paths = Set(result.files!.map(\.path))
+        let paths = Set(try #require(result.files).map(\.path))
         for k in model.kommunen { #expect(paths.contains("kommunen/\(k.slug)/index.html")) }
         for r in model.kaffeerunden { #expect(paths.contains("kaffeerunden/\(r.slug)/index.html")) }
         for m in model.meldungen { #expect(paths.contains("meldungen/\(m.slug)/index.html")) }
         // Reports link to their speakers' profiles, and those profiles link back.
         for r in model.kaffeerunden {
-            let report = Fixture.page(result, "kaffeerunden/\(r.slug)/index.html")!
+            let report = try #require(Fixture.page(result, "kaffeerunden/\(r.slug)/index.html"))
             for slug in r.impulse.compactMap(\.kommune?.slug) {
                 #expect(report.contains("href=\"../../kommunen/\(slug)/\""))
-                #expect(Fixture.page(result, "kommunen/\(slug)/index.html")!.contains("href=\"../../kaffeerunden/\(r.slug)/\""))
+                #expect(try #require(Fixture.page(result, "kommunen/\(slug)/index.html")).contains("href=\"../../kaffeerunden/\(r.slug)/\""))
             }
         }
         #expect(model.kreisMitglieder["mayen-koblenz"]?.count == 2)
@@ -92,10 +92,10 @@ import Testing
 @Suite struct DeterminismTests {
     @Test func sameInputSameBytes() throws {
         var input = try GoldenTests.exampleSite()
-        let first = Build.render(input).files!
+        let first = try #require(Build.render(input).files)
         input.documents.reverse()
         input.media.reverse()
-        let second = Build.render(input).files!
+        let second = try #require(Build.render(input).files)
         #expect(first.map(\.path) == second.map(\.path))
         for (a, b) in zip(first, second) { #expect(a.bytes == b.bytes, "\(a.path) differs between runs") }
     }

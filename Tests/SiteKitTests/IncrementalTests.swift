@@ -51,7 +51,7 @@ import Testing
     @Test func incrementalEqualsClean() throws {
         try setUp()
         try expectSameAsClean("first build")
-        try write("content/kommunen/bendorf.md", Fixture.baseFiles["kommunen/bendorf.md"]!.replacingOccurrences(of: "16900", with: "17001"))
+        try write("content/kommunen/bendorf.md", try #require(Fixture.baseFiles["kommunen/bendorf.md"]).replacingOccurrences(of: "16900", with: "17001"))
         try expectSameAsClean("edited profile")
         try write("content/meldungen/2021-05-01-neu.md", "---\ntitel: Neu\ndatum: 2021-05-01\nkommunen: [bendorf]\n---\nText\n")
         try expectSameAsClean("added news")
@@ -82,7 +82,7 @@ import Testing
         // A same-size edit shows by its modification time (which the kernel
         // keeps in clock ticks of a few milliseconds: wait for the next one).
         usleep(30_000)
-        let sameSize = String(decoding: original!, as: UTF8.self).replacingOccurrences(of: "<h1>", with: "<h2>")
+        let sameSize = String(decoding: try #require(original), as: UTF8.self).replacingOccurrences(of: "<h1>", with: "<h2>")
         try sameSize.write(toFile: page, atomically: false, encoding: .utf8)
         #expect(try !Build.run(content: content, templates: templates, output: root + "/out").upToDate)
         #expect(FileManager.default.contents(atPath: page) == original)
@@ -142,7 +142,7 @@ import Testing
         #expect(rebuilt.notes.isEmpty)
         #expect(try build(new).upToDate)
         // After an edit, too, the traces of the other binary's build are not used.
-        try write("content/kommunen/bendorf.md", Fixture.baseFiles["kommunen/bendorf.md"]!.replacingOccurrences(of: "16900", with: "17001"))
+        try write("content/kommunen/bendorf.md", try #require(Fixture.baseFiles["kommunen/bendorf.md"]).replacingOccurrences(of: "16900", with: "17001"))
         #expect(try build(old).kept.isEmpty)
     }
 }

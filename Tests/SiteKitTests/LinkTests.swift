@@ -17,17 +17,17 @@ import Testing
         guard case .invalid = LinkTarget.classify("../../etc/passwd", from: ["kommunen"]) else { Issue.record("escape accepted"); return }
     }
 
-    @Test func rewritesLinksRelativeToThePage() {
+    @Test func rewritesLinksRelativeToThePage() throws {
         let result = Fixture.render(news("[B](../kommunen/bendorf.md#oeffentlichkeit-buerger) und [I](../seiten/impressum.md)"))
-        let html = Fixture.page(result, "meldungen/m/index.html")!
+        let html = try #require(Fixture.page(result, "meldungen/m/index.html"))
         #expect(html.contains("<a href=\"../../kommunen/bendorf/#oeffentlichkeit-buerger\">B</a>"))
         #expect(html.contains("<a href=\"../../impressum/\">I</a>"))
         let page = Fixture.render(["seiten/ueber.md": "---\ntitel: Über\n---\n[B](../kommunen/bendorf.md)\n"])
-        #expect(Fixture.page(page, "ueber/index.html")!.contains("<a href=\"../kommunen/bendorf/\">B</a>"))
+        #expect(try #require(Fixture.page(page, "ueber/index.html")).contains("<a href=\"../kommunen/bendorf/\">B</a>"))
     }
 
-    @Test func headingIdsFollowTheContentFormat() {
-        let html = Fixture.page(Fixture.render(), "kommunen/bendorf/index.html")!
+    @Test func headingIdsFollowTheContentFormat() throws {
+        let html = try #require(Fixture.page(Fixture.render(), "kommunen/bendorf/index.html"))
         #expect(html.contains("<h2 id=\"was-tut-sich-im-bereich-bildung-und-jugend\">"))
         #expect(html.contains("<h2 id=\"oeffentlichkeit-buerger\">"))
     }
@@ -44,12 +44,12 @@ import Testing
         #expect(Fixture.errors(news("[K](/kommunen/bendorf/)")).count == 1)
     }
 
-    @Test func mediaLinksKeepTheirFragmentAndQuery() {
+    @Test func mediaLinksKeepTheirFragmentAndQuery() throws {
         #expect(LinkTarget.classify("../medien/doc.pdf#page=2", from: ["meldungen"]) == .media(path: "medien/doc.pdf", suffix: "#page=2"))
         let result = Fixture.render(news("[S. 2](../medien/doc.pdf#page=2), [neu](../medien/karte%20neu.png?v=2#oben)"),
                                     media: ["medien/doc.pdf", "medien/karte neu.png"])
         #expect(result.errorCount == 0)
-        let html = Fixture.page(result, "meldungen/m/index.html")!
+        let html = try #require(Fixture.page(result, "meldungen/m/index.html"))
         #expect(html.contains("<a href=\"../../medien/doc.pdf#page=2\">S. 2</a>"))
         #expect(html.contains("<a href=\"../../medien/karte%20neu.png?v=2#oben\">neu</a>"))
     }
@@ -59,18 +59,19 @@ import Testing
             "content/meldungen/m.md:5:22: link to ../kommunen/gibtsnicht.md: no such file"])
     }
 
-    @Test func rawHTMLIsOmittedUnlessAllowed() {
+    @Test func rawHTMLIsOmittedUnlessAllowed() throws {
         let body = news("<b>fett</b> <script>alert(1)</script>")
-        #expect(!Fixture.page(Fixture.render(body), "meldungen/m/index.html")!.contains("<b>fett</b>"))
+        let page = try #require(Fixture.page(Fixture.render(body), "meldungen/m/index.html"))
+        #expect(!page.contains("<b>fett</b>"))
         var allowed = body
         allowed["site.yaml"] = Fixture.siteYAML + "\nmarkdown:\n  html: true\n"
-        let html = Fixture.page(Fixture.render(allowed), "meldungen/m/index.html")!
+        let html = try #require(Fixture.page(Fixture.render(allowed), "meldungen/m/index.html"))
         #expect(html.contains("<b>fett</b>"))
         #expect(!html.contains("<script>alert"), "the GFM tag filter must stop script")
     }
 
-    @Test func gfmExtensions() {
-        let html = Fixture.page(Fixture.render(news("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ www.example.org\n\n- [x] fertig\n- [ ] offen\n\nText[^1]\n\n[^1]: Fußnote")), "meldungen/m/index.html")!
+    @Test func gfmExtensions() throws {
+        let html = try #require(Fixture.page(Fixture.render(news("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ www.example.org\n\n- [x] fertig\n- [ ] offen\n\nText[^1]\n\n[^1]: Fußnote")), "meldungen/m/index.html"))
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>alt</del>"))
         #expect(html.contains("<a href=\"http://www.example.org\">"))

@@ -209,7 +209,7 @@ import Testing
 
     func snapshot(_ dir: String) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        let e = FileManager.default.enumerator(atPath: dir)!
+        let e = try #require(FileManager.default.enumerator(atPath: dir))
         while let path = e.nextObject() as? String {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: dir + "/" + path, isDirectory: &isDir), !isDir.boolValue {

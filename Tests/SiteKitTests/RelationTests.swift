@@ -29,7 +29,7 @@ import Testing
     @Test func landkreisListsItsMembers() throws {
         let m = try model()
         #expect(m.kreisMitglieder["mayen-koblenz"]?.map { m.kommunen[$0].slug } == ["bendorf"])
-        let html = Fixture.page(Fixture.render(site), "kommunen/mayen-koblenz/index.html")!
+        let html = try #require(Fixture.page(Fixture.render(site), "kommunen/mayen-koblenz/index.html"))
         #expect(html.contains("Kommunen im Landkreis"))
         #expect(html.contains("href=\"../../kommunen/bendorf/\""))
     }
@@ -45,17 +45,17 @@ import Testing
         #expect(verwaltung.kaffeerunden.map { m.kaffeerunden[$0].titel } == ["Januar"])
     }
 
-    @Test func reportLinksSpeakersAndNeighbours() {
+    @Test func reportLinksSpeakersAndNeighbours() throws {
         let result = Fixture.render(site)
-        let januar = Fixture.page(result, "kaffeerunden/2021-01/index.html")!
+        let januar = try #require(Fixture.page(result, "kaffeerunden/2021-01/index.html"))
         #expect(januar.contains("(<a href=\"../../kommunen/eltville/\">Eltville</a>)"))
         #expect(januar.contains("rel=\"next\" href=\"../../kaffeerunden/2021-02/\""))
-        let februar = Fixture.page(result, "kaffeerunden/2021-02/index.html")!
+        let februar = try #require(Fixture.page(result, "kaffeerunden/2021-02/index.html"))
         #expect(februar.contains("rel=\"prev\" href=\"../../kaffeerunden/2021-01/\""))
     }
 
-    @Test func kommunenListTellsMembersApartInText() {
-        let html = Fixture.page(Fixture.render(site), "kommunen/index.html")!
+    @Test func kommunenListTellsMembersApartInText() throws {
+        let html = try #require(Fixture.page(Fixture.render(site), "kommunen/index.html"))
         #expect(html.contains("Mitglied seit November 2020"))
         #expect(html.contains("kein Mitglied"))
         #expect(html.contains("<h2 id=\"hessen\">Hessen</h2>"))

@@ -53,9 +53,9 @@ import SiteText
         #expect(escaping.escapeText("Straße") == "Straße")
     }
 
-    @Test func valuesAreEscapedInPages() {
+    @Test func valuesAreEscapedInPages() throws {
         let result = Fixture.render(["seiten/ueber.md": "---\ntitel: \"Wir & <ihr>\"\n---\n"])
-        let html = Fixture.page(result, "ueber/index.html")!
+        let html = try #require(Fixture.page(result, "ueber/index.html"))
         #expect(html.contains("<h1>Wir &amp; &lt;ihr&gt;</h1>"))
     }
 }

@@ -17,9 +17,9 @@ import Testing
         #expect(result.files != nil)
     }
 
-    @Test func unknownKeySuggestsTheClosest() {
+    @Test func unknownKeySuggestsTheClosest() throws {
         let result = Fixture.render(kommune("einwohnerzahl: 5\n"))
-        let d = result.diagnostics.first!
+        let d = try #require(result.diagnostics.first)
         #expect(d.location == Loc(path: label, line: 5, column: 1))
         #expect(d.message.contains("unknown key `einwohnerzahl`"))
         #expect(d.hint == "did you mean `einwohner`?")
@@ -33,9 +33,9 @@ import Testing
         ].sorted { $0.split(separator: ":")[1] < $1.split(separator: ":")[1] })
     }
 
-    @Test func badEnumValue() {
+    @Test func badEnumValue() throws {
         let result = Fixture.render(kommune("").mapValues { $0!.replacingOccurrences(of: "art: Gemeinde", with: "art: Grossstadt") })
-        let d = result.diagnostics.first!
+        let d = try #require(result.diagnostics.first)
         #expect(d.location.line == 3 && d.location.column == 6)
         #expect(d.message == "`art: Grossstadt` is not one of the allowed values")
     }
@@ -66,9 +66,9 @@ import Testing
         #expect(errors == ["content/kaffeerunden/k.md:1:1: required key `titel` is missing in the front matter of a Kaffeerunde"])
     }
 
-    @Test func fileNameMustBeASlug() {
+    @Test func fileNameMustBeASlug() throws {
         let result = Fixture.render(["kommunen/Weißenthurm.md": "---\nname: Weißenthurm\nart: Verbandsgemeinde\nbundesland: Rheinland-Pfalz\n---\n"])
-        let d = result.diagnostics.first!
+        let d = try #require(result.diagnostics.first)
         #expect(d.location == Loc(path: "content/kommunen/Weißenthurm.md"))
         #expect(d.hint == "rename it to weissenthurm.md")
     }

@@ -60,7 +60,7 @@ import Testing
         #expect(summary.handlungsfelder == 2 && summary.filesCopied == 1 && summary.warnings == 0)
         // Home, the three lists, the Handlungsfelder index, 404.
         #expect(summary.overviews == 6)
-        #expect(summary.pages == result.files!.filter { $0.path.hasSuffix(".html") }.count)
+        #expect(summary.pages == (try #require(result.files)).filter { $0.path.hasSuffix(".html") }.count)
         #expect(summary.line(output: "public", seconds: 0.5) ==
             "sitegen: built 14 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 6 overviews) and copied 1 file to public in 0.50 s")
     }
