@@ -77,6 +77,13 @@ struct MarkdownBody {
     var allowHTML: Bool
 
     func render(_ markdown: String, diagnostics: inout Diagnostics) -> RenderedBody {
+        // Shapes that would cost cmark-gfm minutes and gigabytes are refused
+        // before it sees them.
+        if let excess = ShapeLimits.firstExcess(in: markdown) {
+            diagnostics.error(SourceLocation(path: displayPath, line: excess.line + firstLine - 1, column: 1),
+                              excess.message, hint: excess.hint)
+            return .empty
+        }
         let document = CMarkDocument(markdown: markdown, allowHTML: allowHTML)
         var columns = ColumnMap(text: markdown)
         var ids = HeadingIDs()
@@ -104,7 +111,7 @@ struct MarkdownBody {
                 let (line, byteColumn) = document.position(of: node)
                 let location = SourceLocation(
                     path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
-                if node.kind == .image, document.plainText(of: node).trimmed.isEmpty {
+                if node.kind == .image, !node.hasAltText {
                     diagnostics.error(location, "image has no alt text", hint: "describe the image: ![Was das Bild zeigt](../medien/bild.jpg)")
                 }
                 let url = document.url(of: node)
@@ -151,10 +158,17 @@ struct MarkdownBody {
 
 /// Converts cmark's byte columns into character columns, which is what an
 /// editor shows; builds its line table only when a body has links.
+///
+/// Links come in document order, so a query usually lies on the line of the
+/// previous one and after it: counting goes on from there instead of from
+/// the line's start, which made a line of 20,000 links quadratic.
 struct ColumnMap {
     private let text: String
     /// Byte offset of each line's first byte.
     private var lineStarts: [Int]?
+    /// Where the last count ended: a character boundary, its line and its
+    /// column.
+    private var cursor: (line: Int, index: String.Index, column: Int)?
 
     init(text: String) { self.text = text }
 
@@ -169,12 +183,21 @@ struct ColumnMap {
         }
         guard let starts = lineStarts, line >= 1, line <= starts.count else { return byteColumn }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
-        let end = utf8.index(start, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let bytes = utf8[start..<end]
-        // Plain ASCII (most lines): one byte is one character.
-        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
-        return text[start..<end].count + 1
+        let lineStart = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let lineEnd = line < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[line] - 1) : utf8.endIndex
+        let target = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: lineEnd) ?? lineEnd
+        var (index, column) = (lineStart, 1)
+        if let cursor, cursor.line == line, cursor.index <= target { (index, column) = (cursor.index, cursor.column) }
+        // A character that the target falls inside counts, as a column.
+        while index < target {
+            let next = text.index(after: index)
+            // A line that starts inside a character (never after the
+            // loader folds CRLF) must not stop the count.
+            index = next > index ? next : utf8.index(after: index)
+            column += 1
+        }
+        cursor = (line, index, column)
+        return column
     }
 }
 
