@@ -168,6 +168,24 @@ import Testing
         #expect(diagnostics.count == 1)
     }
 
+    /// Each broken anchor compared its name with every heading of the page
+    /// for a "did you mean" (and sorted them first): 25,000 of each in a
+    /// 1 MB file took minutes. A file's suggestions stop after a million
+    /// comparisons; its errors are all reported.
+    @Test func manyBrokenAnchorsToManyHeadingsTakeBoundedTime() {
+        let count = 3_000
+        let body = (0..<count).map { "## Teil \($0)\n\n" }.joined() + (0..<count).map { "[x](#teil-\($0)x) " }.joined()
+        let news = ["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n---\n" + body + "\n"]
+        let clock = ContinuousClock()
+        var result: Build.Result?
+        let elapsed = clock.measure { result = Fixture.render(news) }
+        #expect(elapsed < .seconds(20))
+        let errors = result?.diagnostics.filter { $0.severity == .error } ?? []
+        #expect(errors.count == count)
+        #expect(errors.first?.hint == "did you mean `teil-0`?")
+        #expect(errors.filter { $0.hint != nil }.count == SiteChecks.comparisonsPerFile / count)
+    }
+
     @Test func anEditorsLargeTableBuilds() {
         let table = "| Projekt | Stand | Jahr |\n|:--|:-:|--:|\n" + String(repeating: "| E-Akte | geplant | 2024 |\n", count: 2_000)
         let (body, diagnostics, _) = Self.render("Text\n\n" + table)
