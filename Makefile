@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 SITEGEN = .build/$(CONFIG)/sitegen
 
-.PHONY: site test deps build release bench audit clean
+.PHONY: site test deps build release bench audit fuzz clean
 
 site: deps build
 	$(SITEGEN) build --content content --templates templates --output public
@@ -30,10 +30,15 @@ audit: build
 bench: deps
 	bash scripts/bench.sh
 
+# Coverage-guided fuzzing of front matter, body and links with libFuzzer, for
+# FUZZ_SECONDS (default 300); not part of `make test`. See scripts/fuzz.sh.
+fuzz: deps
+	bash scripts/fuzz.sh
+
 # cmark-gfm's headers and libraries come from Debian's packages; the
 # end-to-end checks of `serve` use curl.
 deps:
 	@bash scripts/install-deps.sh curl
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public
