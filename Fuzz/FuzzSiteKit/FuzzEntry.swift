@@ -4,6 +4,23 @@ import SiteKit
 // libFuzzer's entry point: builds the fuzz site (`FuzzSite`) from each
 // input in memory. A crash, a trap or a slow input is what libFuzzer
 // reports; scripts/fuzz.sh sets the time and memory limits.
+//
+// SwiftPM links an executable target with `main` pointing at
+// `FuzzSiteKit_main`, so libFuzzer's own `main` is not used: this one hands
+// the arguments to libFuzzer's driver.
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("FuzzSiteKit_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runFuzzerDriver(&argc, &argv, fuzzOneInput)
+}
 
 /// The theme, read once from the repository's `templates/` (or
 /// `SITEGEN_TEMPLATES`).
