@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 SITEGEN = .build/$(CONFIG)/sitegen
 
-.PHONY: site test deps build release bench audit clean commit-info
+.PHONY: site test deps build release bench audit fuzz clean commit-info
 
 site: deps build
 	$(SITEGEN) build --content content --templates templates --output public
@@ -32,6 +32,11 @@ audit: build
 bench: deps
 	bash scripts/bench.sh
 
+# Coverage-guided fuzzing of front matter, body and links with libFuzzer, for
+# FUZZ_SECONDS (default 300); not part of `make test`. See scripts/fuzz.sh.
+fuzz: deps
+	bash scripts/fuzz.sh
+
 # cmark-gfm's and gumbo's headers and libraries come from Debian's packages; the
 # end-to-end checks of `serve` use curl.
 deps:
@@ -47,4 +52,4 @@ commit-info:
 	[ "$$(cat $(COMMIT_HEADER) 2>/dev/null)" = "$$line" ] || echo "$$line" > $(COMMIT_HEADER)
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public

@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -120,3 +121,19 @@ let package = Package(
         ),
     ]
 )
+
+// The fuzz target of `make fuzz` (scripts/fuzz.sh): only with SITEGEN_FUZZ
+// set, in its own build folder, so that `swift build` and `swift test` never
+// see libFuzzer. The script instruments every module (-Xswiftc
+// -sanitize=fuzzer); the flags here make the target libFuzzer's entry.
+if ProcessInfo.processInfo.environment["SITEGEN_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzSiteKit",
+            dependencies: ["SiteKit"],
+            path: "Fuzz/FuzzSiteKit",
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        ))
+    package.products.append(.executable(name: "FuzzSiteKit", targets: ["FuzzSiteKit"]))
+}

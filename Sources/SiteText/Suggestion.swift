@@ -5,10 +5,11 @@ public enum Suggestion {
         let lower = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lower, candidate.lowercased())
+            let lowerCandidate = candidate.lowercased()
+            let distance = editDistance(lower, lowerCandidate)
             // Allow roughly one typo per three characters, at least two.
             let limit = max(2, candidate.count / 3)
-            let isPrefix = candidate.lowercased().hasPrefix(lower) || lower.hasPrefix(candidate.lowercased())
+            let isPrefix = lowerCandidate.hasPrefix(lower) || lower.hasPrefix(lowerCandidate)
             guard distance <= limit || (isPrefix && min(lower.count, candidate.count) >= 4) else { continue }
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
@@ -24,7 +25,9 @@ public enum Suggestion {
     /// Edits between two words, a swap of neighbours counting as one (the
     /// most common typo: `atr` for `art`).
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        // Unicode scalars, not characters: building characters costs more
+        // than the comparison, and a file of many misspelt keys makes many.
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)

@@ -23,6 +23,9 @@ final class CMarkDocument {
     struct Node {
         fileprivate let pointer: OpaquePointer
         let kind: Kind
+        /// For an image: whether its description, the alt text, has any
+        /// text but whitespace.
+        fileprivate(set) var hasAltText = false
     }
 
     private let root: OpaquePointer
@@ -82,14 +85,37 @@ final class CMarkDocument {
     }()
 
     /// Every node in document order (entering events only).
+    ///
+    /// Whether an image has alt text is found in the same walk: asking each
+    /// image's subtree would walk nested images (`![![![x](y)](y)](y)`) once
+    /// per level. Text marks every image open around it, and those always
+    /// are the outer part of the stack of open images, so a count says
+    /// which are marked.
     func nodes() -> [Node] {
         var result: [Node] = []
+        var openImages: [Int] = []
+        var marked = 0
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_IMAGE, let index = openImages.popLast() {
+                    result[index].hasAltText = openImages.count < marked
+                    marked = min(marked, openImages.count)
+                }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            if type == CMARK_NODE_IMAGE { openImages.append(result.count) }
+            if marked < openImages.count, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
+               let literal = cmark_node_get_literal(node),
+               String(cString: literal).unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+                marked = openImages.count
+            }
             result.append(Node(pointer: node, kind: Self.kind(of: node)))
         }
         return result
@@ -131,7 +157,7 @@ final class CMarkDocument {
     }
 
     /// The plain text of a node's descendants (text and code spans), as used
-    /// for heading ids and image alt text.
+    /// for heading ids.
     func plainText(of node: Node) -> String {
         var text = ""
         let iterator = cmark_iter_new(node.pointer)!

@@ -77,6 +77,13 @@ struct MarkdownBody {
     var allowHTML: Bool
 
     func render(_ markdown: String, diagnostics: inout Diagnostics) -> RenderedBody {
+        // Shapes that would cost cmark-gfm minutes and gigabytes are refused
+        // before it sees them.
+        if let excess = ShapeLimits.firstExcess(in: markdown) {
+            diagnostics.error(SourceLocation(path: displayPath, line: excess.line + firstLine - 1, column: 1),
+                              excess.message, hint: excess.hint)
+            return .empty
+        }
         let document = CMarkDocument(markdown: markdown, allowHTML: allowHTML)
         var columns = ColumnMap(text: markdown)
         var ids = HeadingIDs()
@@ -105,7 +112,7 @@ struct MarkdownBody {
                 let (line, byteColumn) = document.position(of: node)
                 let location = SourceLocation(
                     path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
-                if node.kind == .image, document.plainText(of: node).trimmed.isEmpty {
+                if node.kind == .image, !node.hasAltText {
                     diagnostics.error(location, "image has no alt text", hint: "describe the image: ![Was das Bild zeigt](../medien/bild.jpg)")
                 }
                 let url = document.url(of: node)
@@ -158,15 +165,18 @@ struct MarkdownBody {
 }
 
 /// Converts cmark's byte columns into character columns, which is what an
-/// editor shows; builds its line table only when a body has links. Places
-/// asked for in order along a line are counted on from the last one, so a
-/// long line with many links or raw HTML tags is read once.
+/// editor shows; builds its line table only when a body has links.
+///
+/// Links come in document order, so a query usually lies on the line of the
+/// previous one and after it: counting goes on from there instead of from
+/// the line's start, which made a line of 20,000 links quadratic.
 struct ColumnMap {
     private let text: String
     /// Byte offset of each line's first byte.
     private var lineStarts: [Int]?
-    /// The last place converted: line, byte column, character column.
-    private var last: (line: Int, byteColumn: Int, column: Int)?
+    /// Where the last count ended: a character boundary, its line and its
+    /// column.
+    private var cursor: (line: Int, index: String.Index, column: Int)?
 
     init(text: String) { self.text = text }
 
@@ -180,16 +190,21 @@ struct ColumnMap {
             lineStarts = starts
         }
         guard let starts = lineStarts, line >= 1, line <= starts.count else { return byteColumn }
-        var from = (byteColumn: 1, column: 1)
-        if let last, last.line == line, last.byteColumn <= byteColumn { from = (last.byteColumn, last.column) }
         let utf8 = text.utf8
         let lineStart = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
-        let start = utf8.index(lineStart, offsetBy: from.byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let end = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let bytes = utf8[start..<max(start, end)]
-        // Plain ASCII (most lines): one byte is one character.
-        let column = from.column + (bytes.allSatisfy({ $0 < 0x80 }) ? bytes.count : text[start..<max(start, end)].count)
-        last = (line, byteColumn, column)
+        let lineEnd = line < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[line] - 1) : utf8.endIndex
+        let target = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: lineEnd) ?? lineEnd
+        var (index, column) = (lineStart, 1)
+        if let cursor, cursor.line == line, cursor.index <= target { (index, column) = (cursor.index, cursor.column) }
+        // A character that the target falls inside counts, as a column.
+        while index < target {
+            let next = text.index(after: index)
+            // A line that starts inside a character (never after the
+            // loader folds CRLF) must not stop the count.
+            index = next > index ? next : utf8.index(after: index)
+            column += 1
+        }
+        cursor = (line, index, column)
         return column
     }
 }

@@ -88,16 +88,26 @@ public enum Slug {
 /// `-2`, `-3` … for repeats in order of appearance.
 struct HeadingIDs {
     private var used: Set<String> = []
+    /// The next number to try for each base: a page of 20,000 equal
+    /// headings would otherwise try `-2`, `-3`, … from 2 for each of them.
+    /// A number is passed over only when its id is taken, so every base
+    /// tries each id once.
+    private var nextNumber: [String: Int] = [:]
 
     mutating func next(for text: String) -> String {
         let slug = Slug.make(from: text)
         let base = slug.isEmpty ? "abschnitt" : slug
-        var id = base
-        var n = 2
-        while used.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
+        guard used.contains(base) else {
+            used.insert(base)
+            return base
         }
+        var n = nextNumber[base] ?? 2
+        var id = "\(base)-\(n)"
+        while used.contains(id) {
+            n += 1
+            id = "\(base)-\(n)"
+        }
+        nextNumber[base] = n + 1
         used.insert(id)
         return id
     }

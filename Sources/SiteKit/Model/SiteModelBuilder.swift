@@ -205,7 +205,7 @@ public struct SiteModelBuilder {
 }
 
 /// The cross-file checks, sharing the site's indexes.
-private struct SiteChecks {
+struct SiteChecks {
     /// Profile slug → its `art`, nil where the profile's own `art` is wrong.
     let kommunen: [String: Art?]
     let bundeslaender: [String: Bundesland]
@@ -217,6 +217,29 @@ private struct SiteChecks {
     let pageSlugs: [ContentKind: [String]]
     let label: @Sendable (String) -> String
     var diagnostics = Diagnostics()
+    /// Candidates compared for "did you mean" per file. Each suggestion
+    /// compares the word with every candidate (every heading of a page,
+    /// every profile), so a file of 25,000 broken links to a page of
+    /// 25,000 headings took minutes; past this many comparisons (about
+    /// 0.1 s) its errors come without one. On a site of 10,000 Kommunen
+    /// that is 20 misspelt profile names per file.
+    static let comparisonsPerFile = 200_000
+    var comparisons: [String: Int] = [:]
+
+    private mutating func spendComparisons(_ count: Int, at location: SourceLocation) -> Bool {
+        let spent = comparisons[location.path, default: 0] + count
+        guard spent <= Self.comparisonsPerFile else { return false }
+        comparisons[location.path] = spent
+        return true
+    }
+
+    /// "did you mean …" among `candidates`, of which there are `count`, while
+    /// the file's comparisons last.
+    private mutating func suggestion(at location: SourceLocation, for word: String, in count: Int,
+                                     _ candidates: @autoclosure () -> [String]) -> String? {
+        guard spendComparisons(count, at: location) else { return nil }
+        return Suggestion.hint(for: word, in: candidates())
+    }
 
     mutating func kommune(_ ref: Reference, key: String) {
         guard kommunen[ref.slug] == nil else { return }
@@ -224,8 +247,10 @@ private struct SiteChecks {
             diagnostics.error(ref.location, "`\(key)` names `\(ref.slug)`, whose profile is a draft",
                               hint: "publish the profile or build with --drafts")
         } else {
+            let slugs = kommunen.keys
+            let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
             diagnostics.error(ref.location, "`\(key)` names `\(ref.slug)`, which has no profile in kommunen/",
-                              hint: Suggestion.hint(for: ref.slug, in: kommunen.keys.sorted()) ?? "create kommunen/\(ref.slug).md")
+                              hint: hint ?? "create kommunen/\(ref.slug).md")
         }
     }
 
@@ -245,8 +270,10 @@ private struct SiteChecks {
 
     mutating func feld(_ ref: Reference) {
         guard !felder.contains(ref.slug) else { return }
+        let slugs = felder
+        let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
         diagnostics.error(ref.location, "Handlungsfeld `\(ref.slug)` is not defined in handlungsfelder.yaml",
-                          hint: Suggestion.hint(for: ref.slug, in: felder.sorted()) ?? "add it to handlungsfelder.yaml")
+                          hint: hint ?? "add it to handlungsfelder.yaml")
     }
 
     mutating func bild(_ bild: Bild?) {
@@ -256,8 +283,9 @@ private struct SiteChecks {
             diagnostics.error(bild.dateiLocation, "`datei` must stay inside medien/", hint: "remove the ../")
         } else if !mediaPaths.contains(path) {
             let names = mediaPaths.map { String($0.dropFirst("medien/".count)) }.sorted()
+            let hint = suggestion(at: bild.dateiLocation, for: bild.datei, in: names.count, names)
             diagnostics.error(bild.dateiLocation, "`datei: \(bild.datei)`: there is no file \(label(path))",
-                              hint: Suggestion.hint(for: bild.datei, in: names) ?? "put the image in \(label("medien/"))")
+                              hint: hint ?? "put the image in \(label("medien/"))")
         }
     }
 
@@ -266,37 +294,43 @@ private struct SiteChecks {
             switch link.target {
             case .anchor(let fragment):
                 if !(headingIDs[page.contentPath]?.contains(fragment) ?? false) && !fragment.hasPrefix("fn") {
-                    diagnostics.error(link.location, "this page has no heading `\(fragment)`",
-                                      hint: anchorHint(fragment, in: page.contentPath))
+                    let hint = anchorHint(fragment, in: page.contentPath, at: link.location)
+                    diagnostics.error(link.location, "this page has no heading `\(fragment)`", hint: hint)
                 }
             case .media(let path):
                 if !mediaPaths.contains(path) {
-                    diagnostics.error(link.location, "link to \(path): no such file in \(label("medien/"))",
-                                      hint: Suggestion.hint(for: path, in: mediaPaths.sorted()))
+                    let paths = mediaPaths
+                    let hint = suggestion(at: link.location, for: path, in: paths.count, paths.sorted())
+                    diagnostics.error(link.location, "link to \(path): no such file in \(label("medien/"))", hint: hint)
                 }
             case .page(let path, let fragment):
                 guard let ids = headingIDs[path] else {
                     if documentPaths.contains(path) { continue }  // its own errors are reported already
-                    diagnostics.error(link.location, "link to ../\(path): no such file", hint: pageHint(path))
+                    let hint = pageHint(path, at: link.location)
+                    diagnostics.error(link.location, "link to ../\(path): no such file", hint: hint)
                     continue
                 }
                 if drafts.contains(path) {
                     diagnostics.error(link.location, "link to ../\(path), which is a draft", hint: "publish it or build with --drafts")
                 } else if let fragment, !ids.contains(fragment) {
-                    diagnostics.error(link.location, "../\(path) has no heading `\(fragment)`", hint: anchorHint(fragment, in: path))
+                    let hint = anchorHint(fragment, in: path, at: link.location)
+                    diagnostics.error(link.location, "../\(path) has no heading `\(fragment)`", hint: hint)
                 }
             }
         }
     }
 
-    private func anchorHint(_ fragment: String, in path: String) -> String? {
-        Suggestion.hint(for: fragment, in: (headingIDs[path] ?? []).sorted())
+    private mutating func anchorHint(_ fragment: String, in path: String, at location: SourceLocation) -> String? {
+        let ids = headingIDs[path] ?? []
+        return suggestion(at: location, for: fragment, in: ids.count, ids.sorted())
     }
 
-    private func pageHint(_ path: String) -> String? {
+    private mutating func pageHint(_ path: String, at location: SourceLocation) -> String? {
         guard let (kind, slug) = ContentKind.parse(contentPath: path) else {
             return "pages live in kommunen/, kaffeerunden/, meldungen/ or seiten/"
         }
-        return Suggestion.closest(to: slug, in: pageSlugs[kind] ?? []).map { "did you mean ../\(kind.folder)/\($0).md?" }
+        let slugs = pageSlugs[kind] ?? []
+        guard spendComparisons(slugs.count, at: location) else { return nil }
+        return Suggestion.closest(to: slug, in: slugs).map { "did you mean ../\(kind.folder)/\($0).md?" }
     }
 }

@@ -53,14 +53,15 @@ import Testing
 }
 
 @Suite struct BuildSummaryTests {
-    @Test func countsPagesPerKind() {
+    @Test func countsPagesPerKind() throws {
         let result = Fixture.render(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n---\nText\n"], media: ["medien/a.png"])
         let summary = BuildSummary(result)
         #expect(summary.kommunen == 2 && summary.meldungen == 1 && summary.kaffeerunden == 0 && summary.seiten == 3)
         #expect(summary.handlungsfelder == 2 && summary.filesCopied == 1 && summary.warnings == 0)
         // Home, the three lists, the Handlungsfelder index, 404.
         #expect(summary.overviews == 6)
-        #expect(summary.pages == (try #require(result.files)).filter { $0.path.hasSuffix(".html") }.count)
+        let files = try #require(result.files)
+        #expect(summary.pages == files.filter { $0.path.hasSuffix(".html") }.count)
         #expect(summary.line(output: "public", seconds: 0.5) ==
             "sitegen: built 14 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 6 overviews) and copied 1 file to public in 0.50 s")
     }
