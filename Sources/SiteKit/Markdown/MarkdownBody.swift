@@ -196,6 +196,12 @@ struct ColumnMap {
         let target = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: lineEnd) ?? lineEnd
         var (index, column) = (lineStart, 1)
         if let cursor, cursor.line == line, cursor.index <= target { (index, column) = (cursor.index, cursor.column) }
+        // Plain ASCII (most lines): one byte is one character.
+        let bytes = utf8[index..<max(index, target)]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            column += bytes.count
+            index = max(index, target)
+        }
         // A character that the target falls inside counts, as a column.
         while index < target {
             let next = text.index(after: index)

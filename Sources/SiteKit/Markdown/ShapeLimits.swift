@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shapes of Markdown that cmark-gfm 0.29.0.gfm.6 (Debian's) handles in
 /// more than linear time or memory, found before the text is handed to it,
 /// with the limits the content format documents ("Grenzen" in
@@ -40,6 +42,11 @@ enum ShapeLimits {
     static func firstExcess(in markdown: String) -> Excess? {
         var text = markdown
         return text.withUTF8 { bytes -> Excess? in
+            // Every table line has a `|` and every unended opener a `<`:
+            // most bodies have neither, and memchr tells that at once.
+            guard let base = bytes.baseAddress else { return nil }
+            let hasAngle = memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+            guard hasAngle || memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return nil }
             var filled = 0
             var reread = 0
             var lineNumber = 1
@@ -71,7 +78,7 @@ enum ShapeLimits {
                 }
                 let cells = mostCells(bytes, from: content, to: end)
                 var opened = false
-                html.scan(bytes, from: content, to: end, line: lineNumber)
+                if hasAngle { html.scan(bytes, from: content, to: end, line: lineNumber) }
                 if paragraphBytes > 0, let columns = delimiterRowCells(bytes, from: content, to: end) {
                     // cmark reads the paragraph above as a header row.
                     reread += paragraphBytes
