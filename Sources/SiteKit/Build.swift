@@ -150,9 +150,8 @@ public enum Build {
         if let folder = caches.decoded, let tracesFile = caches.traces, outputExists, !caches.damaged {
             // Decoding the cache is the processor's work, checking the output
             // the file system's: side by side.
-            let (decoded, found) = both({ BuildCache.load(folder, identity: identity) },
-                                        { Swift.Result { try previousBuild(writer: writer, traces: tracesFile, listing: listing, identity: identity) } })
-            let build = try found.get()
+            let (decoded, build) = both({ BuildCache.load(folder, identity: identity) },
+                                        { previousBuild(writer: writer, traces: tracesFile, listing: listing, identity: identity) })
             caches.note(decoded)
             caches.note(build)
             // A damaged cache is not used at all: the build is a clean one.
@@ -247,11 +246,10 @@ public enum Build {
 
     /// The traces of the build that wrote the output, with what the output
     /// holds, when it holds exactly what that build left.
-    private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?, identity: BuildIdentity) throws
+    private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?, identity: BuildIdentity)
         -> CacheFile.Read<(traces: PageTraceStore, tree: OutputTree)> {
-        // A commit a killed build left half done changes the output: finish
-        // it before the output is compared with its stamp.
-        try writer.finishInterruptedCommits()
+        // A commit a killed build left half done was finished when the
+        // build began (`run`), before the output is compared with its stamp.
         switch PageTraceStore.load(path, identity: identity) {
         case .damaged: return .damaged
         case .absent: return .absent

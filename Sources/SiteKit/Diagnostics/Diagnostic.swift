@@ -1,5 +1,3 @@
-import SiteText
-
 /// A place in a source file: the path as the user named it (relative to the
 /// content folder's parent, e.g. `content/kommunen/bendorf.md`), 1-based line
 /// and column (columns count characters, not bytes).
@@ -16,13 +14,6 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
-    }
-
-    /// Line and column (in characters) of a byte offset of UTF-8 text, both
-    /// from 1: for errors that a parser reports as an offset.
-    static func lineAndColumn<Bytes: RandomAccessCollection<UInt8>>(of offset: Int, in bytes: Bytes) -> (line: Int, column: Int)
-        where Bytes.Index == Int {
-        TextPosition.lineAndColumn(of: offset, in: bytes)
     }
 }
 

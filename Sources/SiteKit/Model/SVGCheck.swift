@@ -1,3 +1,5 @@
+import SiteText
+
 /// Checks an SVG file from `medien/` before it is published: an SVG is a
 /// document that can run scripts and load other files when it is opened
 /// on its own, from the site's address. Anything that can is an error:
@@ -43,7 +45,7 @@ enum SVGCheck {
             bytes = data
         }
         for finding in findings(in: bytes) {
-            let (line, column) = SourceLocation.lineAndColumn(of: finding.offset, in: bytes)
+            let (line, column) = TextPosition.lineAndColumn(of: finding.offset, in: bytes)
             diagnostics.error(SourceLocation(path: label, line: line, column: column), finding.message, hint: hint)
         }
         return diagnostics
