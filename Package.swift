@@ -44,8 +44,9 @@ let package = Package(
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
         // Text helpers every stage shares: line and column of a byte offset,
-        // "did you mean", HTML escaping.
-        .target(name: "SiteText"),
+        // "did you mean", HTML escaping, German order. The collator is the ICU
+        // that ships with the toolchain's Foundation (see GermanCollation.swift).
+        .target(name: "SiteText", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         // Front matter read into a tree of text nodes with their places, by a
         // composer of our own on libyaml's events; held to Yams' composer by
         // its tests.

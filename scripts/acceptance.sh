@@ -61,12 +61,25 @@ if [ -x "$GEN" ]; then
   after=$(cd "$work/out" && find . -type f -exec sha1sum {} + | sort)
   if [ "$before" = "$after" ]; then ok "failed build leaves the output untouched"; else fail "failed build changed the output"; fi
 
-  # 3. A generated site of 200 Kommunen builds without diagnostics.
+  # 3. A generated site of 500 Kommunen builds without diagnostics.
   python3 "$GEN" "$work/gen" --kommunen 500 >/dev/null
   if "$SITEGEN" build --content "$work/gen/content" --output "$work/gen-out" >"$work/gen.log" 2>&1 && ! grep -q "warning\|error" "$work/gen.log"; then
     ok "generated corpus builds cleanly"; else fail "generated corpus builds cleanly" "$(cat "$work/gen.log")"; fi
   "$SITEGEN" build --content "$work/gen/content" --output "$work/gen-out2" >/dev/null 2>&1
   if diff -r "$work/gen-out" "$work/gen-out2" >/dev/null; then ok "generated corpus is byte-identical across builds"; else fail "generated corpus differs between builds"; fi
+
+  # 3b. Every profile within three clicks of the home page and no page over
+  #     300 KB: on the example site, the generated corpus, and Germany's real
+  #     Kommunen (gen-corpus --real: 11,560 profiles, many names more than once).
+  for site in a gen-out; do
+    if python3 scripts/navigation-check.py "$work/$site" >"$work/nav.log" 2>&1; then ok "$(tail -1 "$work/nav.log")"
+    else fail "navigation of $site" "$(cat "$work/nav.log")"; fi
+  done
+  python3 "$GEN" "$work/real" --real >/dev/null
+  "$SITEGEN" build --quiet --content "$work/real/content" --output "$work/real-out" >"$work/real.log" 2>&1
+  if python3 scripts/navigation-check.py "$work/real-out" >"$work/nav.log" 2>&1; then ok "real Kommunen: $(tail -1 "$work/nav.log")"
+  else fail "navigation of the real Kommunen" "$(cat "$work/real.log" "$work/nav.log")"; fi
+  rm -rf "$work/real" "$work/real-out"
 else
   fail "gen-corpus not found at $GEN (expected ../shared beside the checkout)"
 fi

@@ -55,11 +55,14 @@ import Testing
     }
 
     @Test func kommunenListTellsMembersApartInText() throws {
-        let html = try #require(Fixture.page(Fixture.render(site), "kommunen/index.html"))
-        #expect(html.contains("Mitglied seit November 2020"))
-        #expect(html.contains("kein Mitglied"))
-        #expect(html.contains("<h2 id=\"hessen\">Hessen</h2>"))
-        #expect(html.contains("Landkreis Mayen-Koblenz"))
+        let result = Fixture.render(site)
+        let overview = try #require(Fixture.page(result, "kommunen/index.html"))
+        #expect(overview.contains("<a href=\"../laender/hessen/\">Hessen</a> <span class=\"meta\">1 Kommune, 0 Mitglieder</span>"))
+        let land = try #require(Fixture.page(result, "laender/rheinland-pfalz/index.html"))
+        #expect(land.contains("<a href=\"../../kommunen/bendorf/\">Bendorf</a> <span class=\"tag\">Mitglied</span>"))
+        #expect(land.contains("<h2 id=\"kreis-mayen-koblenz\"><a href=\"../../kommunen/mayen-koblenz/\">Landkreis Mayen-Koblenz</a></h2>"))
+        let hessen = try #require(Fixture.page(result, "laender/hessen/index.html"))
+        #expect(hessen.contains("<a href=\"../../kommunen/eltville/\">Eltville</a></li>"))
     }
 
     @Test func germanFormatting() {

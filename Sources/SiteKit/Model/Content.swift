@@ -41,6 +41,9 @@ public enum Bundesland: String, CaseIterable, Sendable {
     case sachsenAnhalt = "Sachsen-Anhalt"
     case schleswigHolstein = "Schleswig-Holstein"
     case thueringen = "Thüringen"
+
+    /// `rheinland-pfalz`, `baden-wuerttemberg`: the folder of its page.
+    public var slug: String { Slug.make(from: rawValue) }
 }
 
 public enum ProjektStatus: String, CaseIterable, Sendable {
@@ -108,6 +111,18 @@ public final class Kommune: Sendable {
     /// "Landkreis Mayen-Koblenz", but "Rhein-Sieg-Kreis" and "Kreis Mettmann"
     /// as they are: names that already say Kreis keep their form.
     public var fullName: String { Self.fullName(name: name, art: art) }
+
+    /// What lists sort by: a Landkreis by its proper name, so that
+    /// "Kreis Mooshorst" and "Landkreis Schönach" file under M and S.
+    public var sortName: String { Self.sortName(name: name, art: art) }
+
+    static func sortName(name: String, art: Art) -> String {
+        guard art == .landkreis else { return name }
+        for prefix in ["Landkreis ", "Kreis ", "Regionalverband ", "Region "] where name.hasPrefix(prefix) {
+            return String(name.dropFirst(prefix.count))
+        }
+        return name
+    }
 
     static func fullName(name: String, art: Art) -> String {
         guard art == .landkreis else { return "\(art.rawValue) \(name)" }

@@ -50,9 +50,17 @@ public enum SitePath {
     public static let meldungen = "meldungen/"
     public static let handlungsfelder = "handlungsfelder/"
     public static func handlungsfeld(_ slug: String) -> String { "handlungsfelder/\(slug)/" }
+    /// A Bundesland's Kreise and Kommunen. Not below `kommunen/`: a profile
+    /// may take any slug there, and `berlin` or `hamburg` would be taken.
+    public static func land(_ land: Bundesland) -> String { "laender/\(land.slug)/" }
+    /// The members of the network, on one page or, for large networks, one per Land.
+    public static let mitglieder = "mitglieder/"
+    public static func mitglieder(_ land: Bundesland) -> String { "mitglieder/\(land.slug)/" }
 
     /// Folders the site itself uses; a free page must not take one of these names.
-    static let reserved: Set<String> = ["kommunen", "kaffeerunden", "meldungen", "handlungsfelder", "medien", "assets", "seiten"]
+    static let reserved: Set<String> = [
+        "kommunen", "kaffeerunden", "meldungen", "handlungsfelder", "medien", "assets", "seiten", "laender", "mitglieder",
+    ]
 
     /// `../../` for `kommunen/bendorf/`, `` for the home page.
     public static func rootPrefix(from page: String) -> String {

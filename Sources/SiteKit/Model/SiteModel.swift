@@ -1,3 +1,5 @@
+import SiteText
+
 /// The validated site: every page with its references resolved and the
 /// relations of the content format computed once, so that rendering only
 /// has to show them.
@@ -5,7 +7,7 @@ public struct SiteModel: Sendable {
     public var settings: SiteSettings
     /// In the order of `handlungsfelder.yaml`.
     public var handlungsfelder: [Handlungsfeld]
-    /// By name, then slug.
+    /// In German order of their names (`Kommune.sortName`), then by slug.
     public var kommunen: [Kommune]
     /// Newest first.
     public var kaffeerunden: [Kaffeerunde]
@@ -43,11 +45,16 @@ public struct SiteModel: Sendable {
          meldungen: [Meldung], seiten: [Seite], media: [PassThroughFile]) {
         self.settings = settings
         self.handlungsfelder = handlungsfelder
-        self.kommunen = kommunen.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        // Keys once per profile: ICU's comparison per pair would cost more than the build's parsing.
+        let keys = kommunen.map { GermanCollation.key($0.sortName) }
+        self.kommunen = kommunen.indices.sorted { (keys[$0], kommunen[$0].slug) < (keys[$1], kommunen[$1].slug) }.map { kommunen[$0] }
         // Newest first; the slug breaks ties so the order never depends on the file system.
         self.kaffeerunden = kaffeerunden.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
         self.meldungen = meldungen.sorted { ($1.datum, $0.slug) < ($0.datum, $1.slug) }
-        self.seiten = seiten.sorted { ($0.menue ?? Int.max, $0.titel, $0.slug) < ($1.menue ?? Int.max, $1.titel, $1.slug) }
+        let titles = seiten.map { GermanCollation.key($0.titel) }
+        self.seiten = seiten.indices.sorted {
+            (seiten[$0].menue ?? Int.max, titles[$0], seiten[$0].slug) < (seiten[$1].menue ?? Int.max, titles[$1], seiten[$1].slug)
+        }.map { seiten[$0] }
         self.media = media.sorted { $0.path < $1.path }
         computeRelations()
     }

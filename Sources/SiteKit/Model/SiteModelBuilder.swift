@@ -132,12 +132,14 @@ public struct SiteModelBuilder {
                 r.handlungsfelder.forEach { check.feld($0) }
                 check.bild(r.bild)
                 check.links(of: r.page)
+                check.notAYear(r.page, folder: "kaffeerunden")
             }
             for m in meldungen {
                 m.kommunen.forEach { check.kommune($0, key: "kommunen") }
                 m.handlungsfelder.forEach { check.feld($0) }
                 check.bild(m.bild)
                 check.links(of: m.page)
+                check.notAYear(m.page, folder: "meldungen")
             }
             for s in seiten {
                 if SitePath.reserved.contains(s.slug) {
@@ -274,6 +276,14 @@ struct SiteChecks {
         let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
         diagnostics.error(ref.location, "Handlungsfeld `\(ref.slug)` is not defined in handlungsfelder.yaml",
                           hint: hint ?? "add it to handlungsfelder.yaml")
+    }
+
+    /// A long list gets a page per year (`meldungen/2023/`), so a report
+    /// or news item named like a year would take that page's place.
+    mutating func notAYear(_ page: PageSource, folder: String) {
+        guard page.slug.utf8.count == 4, page.slug.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return }
+        diagnostics.error(page.location, "`\(page.slug)` cannot be the name of a page in \(folder)/: the site uses /\(folder)/\(page.slug)/ for that year's list",
+                          hint: "put the date and a word in the name, e.g. \(folder)/\(page.slug)-01-20-thema.md")
     }
 
     mutating func bild(_ bild: Bild?) {

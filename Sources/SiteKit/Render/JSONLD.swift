@@ -60,6 +60,14 @@ enum JSONLD {
         ]).embeddable
     }
 
+    /// schema.org's trail of a page: `pages` from the home page down to the page itself, with absolute URLs.
+    static func breadcrumbs(_ pages: [(url: String, name: String)]) -> String {
+        let items: [JSONValue] = pages.enumerated().map { i, page in
+            object([("@type", "ListItem"), ("position", .integer(i + 1)), ("name", .string(page.name)), ("item", .string(page.url))])
+        }
+        return object([("@context", "https://schema.org"), ("@type", "BreadcrumbList"), ("itemListElement", .array(items))]).embeddable
+    }
+
     /// An object of the members that are present, keys sorted, so the output
     /// is byte-identical between builds. (`embeddable` keeps `</script>` out
     /// of the script element.)

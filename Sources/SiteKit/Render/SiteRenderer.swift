@@ -62,6 +62,25 @@ struct SiteRenderer: Sendable {
             page(SitePath.kaffeerunden) { $0.kaffeerundenListPage() }, page(SitePath.meldungen) { $0.meldungenListPage() },
             page(SitePath.handlungsfelder) { $0.handlungsfelderPage() }, page("404.html") { $0.notFoundPage() },
         ]
+        // Long lists of reports and news: a page per year.
+        pages += ViewContext.archiveYears(model.kaffeerunden.map(EintragSummary.init)).map { year in
+            page(SitePath.kaffeerunden + "\(year)/") { $0.kaffeerundenListPage(year: year) }
+        }
+        pages += ViewContext.archiveYears(model.meldungen.map(EintragSummary.init)).map { year in
+            page(SitePath.meldungen + "\(year)/") { $0.meldungenListPage(year: year) }
+        }
+        // A page per Land with Kommunen; the members by Land on their own
+        // pages only when one page would be too long.
+        let laender = Set(model.kommunen.map(\.bundesland))
+        pages += Bundesland.allCases.filter(laender.contains).map { land in page(SitePath.land(land)) { $0.landPage(land) } }
+        pages.append(page(SitePath.mitglieder) { $0.mitgliederPage() })
+        let members = model.kommunen.filter(\.isMember)
+        if members.count > ViewContext.mitgliederOnOnePage {
+            let withMembers = Set(members.map(\.bundesland))
+            pages += Bundesland.allCases.filter(withMembers.contains).map { land in
+                page(SitePath.mitglieder(land)) { $0.mitgliederPage(land) }
+            }
+        }
         // Indices, not pages, are captured, and the model only through
         // `digests`: thirteen thousand closures share one reference.
         pages += model.kommunen.indices.map { i in

@@ -18,9 +18,12 @@ struct LinkView: ViewModel {
     var text: String
     /// `aria-current="page"` in navigation.
     var current = false
+    /// The menu entry of the section a detail page belongs to: `aria-current="true"`.
+    var inSection = false
 
     static let fields: Fields<Self> = [
         "url": { .string($0.url) }, "text": { .string($0.text) }, "current": { .bool($0.current) },
+        "in_section": { .bool($0.inSection) },
     ]
 }
 

@@ -55,14 +55,23 @@ struct MeldungView: ViewModel {
 struct ChronikView: ViewModel {
     struct Jahr: ViewModel {
         var jahr: String
+        /// The year's own page, when its entries are not on this one.
+        var url: String?
+        var anzahl: String
         var eintraege: [EintragView]
-        static let fields: Fields<Self> = ["jahr": { .string($0.jahr) }, "eintraege": { .list($0.eintraege) }]
+        static let fields: Fields<Self> = [
+            "jahr": { .string($0.jahr) }, "url": { .string($0.url) }, "anzahl": { .string($0.anzahl) }, "eintraege": { .list($0.eintraege) },
+        ]
     }
 
+    /// Set on a year's own page, e.g. `2023`.
+    var jahr: String?
     var jahre: [Jahr]
     var anzahl: String
 
-    static let fields: Fields<Self> = ["jahre": { .list($0.jahre) }, "anzahl": { .string($0.anzahl) }]
+    static let fields: Fields<Self> = [
+        "jahr": { .string($0.jahr) }, "jahre": { .list($0.jahre) }, "anzahl": { .string($0.anzahl) },
+    ]
 }
 
 extension ViewContext {
@@ -103,34 +112,59 @@ extension ViewContext {
                                        content: view))
     }
 
-    func kaffeerundenListPage() -> PagePlan {
-        let page = SitePath.kaffeerunden
-        let view = chronik(reads.kaffeerunden.map { ($0.datum.year, eintrag(from: page, $0)) })
+    /// Above this many entries a list shows its newest year and links the
+    /// others, each on a page of its own (`meldungen/2023/`): 2,500
+    /// Meldungen on one page would be over half a megabyte.
+    static let chronikOnOnePage = 500
+
+    /// The years that get a page of their own in a list of `items`, newest first.
+    static func archiveYears(_ items: [EintragSummary]) -> [Int] {
+        guard items.count > chronikOnOnePage else { return [] }
+        var years: [Int] = []
+        for item in items where years.last != item.datum.year { years.append(item.datum.year) }
+        return years
+    }
+
+    func kaffeerundenListPage(year: Int? = nil) -> PagePlan {
+        let section = SitePath.kaffeerunden
+        let page = year.map { section + "\($0)/" } ?? section
+        let view = chronik(reads.kaffeerunden, page: page, section: section, year: year)
+        let title = "Digitale Kaffeerunden" + (year.map { " \($0)" } ?? "")
         return PagePlan(path: page, template: "kaffeerunden",
-                        view: PageView(layout: layout(page: page, title: "Digitale Kaffeerunden",
+                        view: PageView(layout: layout(page: page, title: title,
                                                       description: "Berichte aus allen Sitzungen der Digitalen Kaffeerunde."),
                                        content: view))
     }
 
-    func meldungenListPage() -> PagePlan {
-        let page = SitePath.meldungen
-        let view = chronik(reads.meldungen.map { ($0.datum.year, eintrag(from: page, $0)) })
+    func meldungenListPage(year: Int? = nil) -> PagePlan {
+        let section = SitePath.meldungen
+        let page = year.map { section + "\($0)/" } ?? section
+        let view = chronik(reads.meldungen, page: page, section: section, year: year)
         return PagePlan(path: page, template: "meldungen",
-                        view: PageView(layout: layout(page: page, title: "Meldungen",
+                        view: PageView(layout: layout(page: page, title: "Meldungen" + (year.map { " \($0)" } ?? ""),
                                                       description: "Neuigkeiten aus den Kommunen des Netzwerks."),
                                        content: view))
     }
 
-    /// Groups a newest-first list by year.
-    private func chronik(_ items: [(Int, EintragView)]) -> ChronikView {
+    /// Groups a newest-first list by year. A long list shows its newest
+    /// year and links the others; a year's page shows that year alone.
+    private func chronik(_ all: [EintragSummary], page: String, section: String, year: Int?) -> ChronikView {
+        let archived = Set(Self.archiveYears(all))
         var jahre: [ChronikView.Jahr] = []
-        for (year, item) in items {
-            if jahre.last?.jahr == String(year) {
-                jahre[jahre.count - 1].eintraege.append(item)
-            } else {
-                jahre.append(.init(jahr: String(year), eintraege: [item]))
+        var counts: [Int] = []
+        for item in all where year == nil || item.datum.year == year {
+            let y = item.datum.year
+            if jahre.last?.jahr != String(y) {
+                let linked = year == nil && archived.contains(y) && !jahre.isEmpty
+                jahre.append(.init(jahr: String(y), url: linked ? SitePath.relative(from: page, to: section + "\(y)/") : nil,
+                                   anzahl: "", eintraege: []))
+                counts.append(0)
             }
+            counts[counts.count - 1] += 1
+            if jahre[jahre.count - 1].url == nil { jahre[jahre.count - 1].eintraege.append(eintrag(from: page, item)) }
         }
-        return ChronikView(jahre: jahre, anzahl: GermanFormat.number(items.count))
+        for i in jahre.indices { jahre[i].anzahl = GermanFormat.number(counts[i]) }
+        let count = counts.reduce(0, +)
+        return ChronikView(jahr: year.map(String.init), jahre: jahre, anzahl: GermanFormat.number(count))
     }
 }

@@ -14,8 +14,11 @@ struct LayoutView: ViewModel {
     var jsonld: String?
     var isHome: Bool
     var herausgeber: String?
-    /// Only on pages served from other paths than their own (404).
-    var baseHref: String? = nil
+    /// The pages above this one, from the home page down; empty on the home page.
+    var breadcrumbs: [LinkView] = []
+    var breadcrumbCurrent: String = ""
+    /// schema.org's `BreadcrumbList` of the same trail.
+    var breadcrumbJSONLD: String? = nil
 
     static let fields: Fields<Self> = [
         "lang": { .string($0.lang) }, "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
@@ -24,7 +27,8 @@ struct LayoutView: ViewModel {
         "css_url": { .string($0.root + "assets/site.css") }, "feed_url": { .string($0.root + "feed.xml") },
         "nav": { .list($0.nav) }, "footer": { .list($0.footer) }, "leichte_sprache": { .object($0.leichteSprache) },
         "jsonld": { .string($0.jsonld) }, "is_home": { .bool($0.isHome) }, "herausgeber": { .string($0.herausgeber) },
-        "base_href": { .string($0.baseHref) },
+        "breadcrumbs": { .list($0.breadcrumbs) }, "breadcrumb_current": { .string($0.breadcrumbCurrent) },
+        "breadcrumb_jsonld": { .string($0.breadcrumbJSONLD) },
     ]
 }
 

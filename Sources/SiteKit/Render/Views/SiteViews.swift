@@ -50,22 +50,30 @@ struct SeiteView: ViewModel {
 }
 
 struct HomeView: ViewModel {
+    /// A number of the network, linked to its list.
+    struct Kennzahl: ViewModel {
+        var zahl: String
+        var text: String
+        var url: String
+        static let fields: Fields<Self> = ["zahl": { .string($0.zahl) }, "text": { .string($0.text) }, "url": { .string($0.url) }]
+    }
+
     var titel: String
     var beschreibung: String?
-    var mitglieder: String
-    var kommunen: String
-    var kaffeerunden: String
-    var meldungen: String
+    var kennzahlen: [Kennzahl]
+    /// "Kommune finden": the Länder with their numbers.
+    var laender: [KommunenOverviewView.Land]
     var neueBerichte: [EintragView]
     var neueMeldungen: [EintragView]
     var handlungsfelder: [LinkView]
     var links: [LinkView]
+    /// "Über das Netzwerk" and "Mitmachen", where the site has those pages.
+    var netzwerk: [LinkView]
 
     static let fields: Fields<Self> = [
-        "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) }, "anzahl_mitglieder": { .string($0.mitglieder) },
-        "anzahl_kommunen": { .string($0.kommunen) }, "anzahl_kaffeerunden": { .string($0.kaffeerunden) }, "anzahl_meldungen": { .string($0.meldungen) },
-        "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
-        "handlungsfelder": { .list($0.handlungsfelder) }, "links": { .list($0.links) },
+        "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) }, "kennzahlen": { .list($0.kennzahlen) },
+        "laender": { .list($0.laender) }, "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
+        "handlungsfelder": { .list($0.handlungsfelder) }, "links": { .list($0.links) }, "netzwerk": { .list($0.netzwerk) },
     ]
 }
 
@@ -122,34 +130,47 @@ extension ViewContext {
         ]
         let settings = reads.settings
         let kommunen = reads.kommunen, kaffeerunden = reads.kaffeerunden, meldungen = reads.meldungen
+        let gliederung = LandGliederung.of(kommunen)
+        let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
+            gliederung[land].map {
+                .init(url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
+                      kommunen: Self.count($0.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count($0.mitglieder, "Mitglied", "Mitglieder"))
+            }
+        }
+        let zahlen: [(Int, String, String)] = [
+            (kommunen.filter(\.isMember).count, "Mitglieder", SitePath.mitglieder), (kommunen.count, "Kommunen", SitePath.kommunen),
+            (kaffeerunden.count, "Kaffeerunden", SitePath.kaffeerunden), (meldungen.count, "Meldungen", SitePath.meldungen),
+        ]
+        let kennzahlen = zahlen.map {
+            HomeView.Kennzahl(zahl: GermanFormat.number($0.0), text: $0.1, url: SitePath.relative(from: page, to: $0.2))
+        }
+        let netzwerk = ["ueber-das-netzwerk", "mitmachen"].compactMap { reads.seite($0) }.map {
+            LinkView(url: SitePath.relative(from: page, to: path(.seite, $0.slug)), text: $0.titel)
+        }
         let view = HomeView(
-            titel: settings.titel, beschreibung: settings.beschreibung,
-            mitglieder: GermanFormat.number(kommunen.filter(\.isMember).count),
-            kommunen: GermanFormat.number(kommunen.count),
-            kaffeerunden: GermanFormat.number(kaffeerunden.count),
-            meldungen: GermanFormat.number(meldungen.count),
+            titel: settings.titel, beschreibung: settings.beschreibung, kennzahlen: kennzahlen, laender: laender,
             neueBerichte: kaffeerunden.prefix(3).map { eintrag(from: page, $0) },
             neueMeldungen: meldungen.prefix(3).map { eintrag(from: page, $0) },
             handlungsfelder: reads.handlungsfelder.map {
                 LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
             },
-            links: sections.map { LinkView(url: SitePath.relative(from: page, to: $0.0), text: $0.1) })
+            links: sections.map { LinkView(url: SitePath.relative(from: page, to: $0.0), text: $0.1) },
+            netzwerk: netzwerk)
         return PagePlan(path: page, template: "home",
                         view: PageView(layout: layout(page: page, title: settings.titel, description: nil,
                                                       jsonld: JSONLD.website(settings)),
                                        content: view))
     }
 
-    /// The 404 page is served for missing paths at any depth, so its
-    /// relative links are anchored with `<base href>` at `base_url`.
+    /// The 404 page is served for missing paths at any depth, so its links
+    /// start at the site's path (`/netzwerk/…`). Not `<base href>`: that
+    /// would send the skip link `#_inhalt` to the home page.
     func notFoundPage() -> PagePlan {
-        var layout = layout(page: "", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht (mehr).")
+        var layout = layout(page: "", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht (mehr).", anchored: true)
         let settings = reads.settings
-        layout.baseHref = settings.baseURL
         layout.title = "Seite nicht gefunden – \(settings.titel)"
-        layout.isHome = false
         layout.canonical = settings.baseURL + "404.html"
-        let links = [LinkView(url: "./", text: "Startseite")] + layout.nav
+        let links = [LinkView(url: layout.root, text: "Startseite")] + layout.nav
         return PagePlan(path: "404.html", template: "404", view: PageView(layout: layout, content: NotFoundView(links: links)))
     }
 

@@ -9,30 +9,84 @@ final class ViewContext {
     /// Output folder of a page, e.g. `kommunen/bendorf/`.
     func path(_ kind: ContentKind, _ slug: String) -> String { kind.pagePath(slug: slug) }
 
-    func layout(page: String, title: String, description: String?, jsonld: String? = nil) -> LayoutView {
+    /// `anchored` is for pages served from other paths than their own
+    /// (404): their links start at the site's path, e.g. `/netzwerk/kommunen/`.
+    func layout(page: String, title: String, description: String?, jsonld: String? = nil,
+                anchored: Bool = false) -> LayoutView {
         let settings = reads.settings
+        let root = anchored ? Self.sitePath(of: settings.baseURL) : SitePath.rootPrefix(from: page)
+        let url = { (target: String) in anchored ? root + target : SitePath.relative(from: page, to: target) }
         let sections: [(String, String)] = [
             (SitePath.kommunen, "Kommunen"), (SitePath.kaffeerunden, "Kaffeerunden"),
             (SitePath.meldungen, "Meldungen"), (SitePath.handlungsfelder, "Handlungsfelder"),
         ]
         let nav = sections.map { target, text in
-            LinkView(url: SitePath.relative(from: page, to: target), text: text,
-                     current: page == target)
+            LinkView(url: url(target), text: text, current: page == target,
+                     inSection: page != target && Self.section(of: page) == target)
         }
         let footer = reads.footer().map {
-            LinkView(url: SitePath.relative(from: page, to: path(.seite, $0.slug)), text: $0.titel,
-                     current: page == path(.seite, $0.slug))
+            LinkView(url: url(path(.seite, $0.slug)), text: $0.titel, current: page == path(.seite, $0.slug))
         }
         let leicht = reads.seite("leichte-sprache").map {
-            LinkView(url: SitePath.relative(from: page, to: path(.seite, $0.slug)), text: "Leichte Sprache")
+            LinkView(url: url(path(.seite, $0.slug)), text: "Leichte Sprache", current: page == path(.seite, $0.slug))
         }
+        let trail = anchored ? [] : breadcrumbs(page: page)
+        let crumbs = trail.map { LinkView(url: url($0.path), text: $0.text) }
+        let all = trail + [(page, title)]
         return LayoutView(
             lang: settings.sprache, siteTitle: settings.titel,
             title: page.isEmpty ? settings.titel : "\(title) – \(settings.titel)",
             description: description ?? settings.beschreibung ?? settings.titel,
-            canonical: settings.baseURL + page, root: SitePath.rootPrefix(from: page),
-            nav: nav, footer: footer, leichteSprache: leicht, jsonld: jsonld, isHome: page.isEmpty,
-            herausgeber: settings.herausgeber?.name)
+            canonical: settings.baseURL + page, root: root,
+            nav: nav, footer: footer, leichteSprache: leicht, jsonld: jsonld, isHome: page.isEmpty && !anchored,
+            herausgeber: settings.herausgeber?.name,
+            breadcrumbs: crumbs, breadcrumbCurrent: title,
+            breadcrumbJSONLD: trail.isEmpty ? nil : JSONLD.breadcrumbs(all.map { (settings.baseURL + $0.path, $0.text) }))
+    }
+
+    /// The main menu's section a page belongs to: Land and member pages to the Kommunen.
+    static func section(of page: String) -> String? {
+        guard let first = page.split(separator: "/").first else { return nil }
+        switch first {
+        case "kommunen", "laender", "mitglieder": return SitePath.kommunen
+        case "kaffeerunden": return SitePath.kaffeerunden
+        case "meldungen": return SitePath.meldungen
+        case "handlungsfelder": return SitePath.handlungsfelder
+        default: return nil
+        }
+    }
+
+    /// The pages above `page`, from the home page down: Start › Kommunen ›
+    /// Rheinland-Pfalz › Landkreis Mayen-Koblenz for the profile of Bendorf.
+    /// Empty for the home page.
+    func breadcrumbs(page: String) -> [(path: String, text: String)] {
+        let parts = page.split(separator: "/")
+        guard let first = parts.first else { return [] }
+        var trail: [(path: String, text: String)] = [(SitePath.home, "Start")]
+        switch first {
+        case "kommunen", "laender", "mitglieder":
+            guard page != SitePath.kommunen else { break }
+            trail.append((SitePath.kommunen, "Kommunen"))
+            if first == "mitglieder", parts.count > 1 { trail.append((SitePath.mitglieder, "Mitglieder")) }
+            if first == "kommunen", parts.count > 1, let k = reads.kommune(String(parts[1])) {
+                trail.append((SitePath.land(k.bundesland), k.bundesland.rawValue))
+                if let kreis = k.kreis.flatMap({ reads.kommune($0) }) { trail.append((path(.kommune, kreis.slug), kreis.fullName)) }
+            }
+        case "kaffeerunden", "meldungen", "handlungsfelder":
+            if parts.count > 1, let section = Self.section(of: page) {
+                trail.append((section, String(first).prefix(1).uppercased() + first.dropFirst()))
+            }
+        default:
+            break
+        }
+        return trail
+    }
+
+    /// `/netzwerk/` for `https://example.org/netzwerk/`.
+    static func sitePath(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://"),
+              let slash = baseURL[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(baseURL[slash...])
     }
 
     func link(from page: String, to kommune: KommuneSummary) -> LinkView {
