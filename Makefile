@@ -22,6 +22,7 @@ test: deps commit-info
 	# "Executed 0 tests" line before them.
 	$(SWIFT) test --skip-build --disable-xctest
 	bash scripts/acceptance.sh
+	bash scripts/browser.sh
 	bash scripts/audit.sh
 
 # Only the end-to-end audit (Nu HTML checker, axe-core, links) of the example site.

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 SITEGEN=${SITEGEN:-.build/debug/sitegen}
 AUDIT=${SITE_AUDIT:-../shared/tools/site-audit}
 GEN=${GEN_CORPUS:-../shared/bench/gen-corpus}
-N=${AUDIT_KOMMUNEN:-300}
+N=${AUDIT_KOMMUNEN:-1000}
 [ -x "$AUDIT" ] || { echo "audit: $AUDIT not found (expected ../shared beside the checkout)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

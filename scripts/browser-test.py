@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Clicks through a built example site in headless Chromium as a reader would.
+
+    browser-test.py ROOT     (the site is in ROOT/netzwerk/, served at /netzwerk/)
+
+Prints one line per check and "browser: N passed, N failed" last; exit 1 on a failure.
+"""
+import functools
+import http.server
+import os
+import shutil
+import sys
+import tempfile
+import threading
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+ROOT = sys.argv[1]
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print("%s %s%s" % ("ok  " if ok else "FAIL", name, "" if ok else ": " + detail))
+
+
+class Host(http.server.SimpleHTTPRequestHandler):
+    """A static host: files as they are, 404.html for anything missing."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open(os.path.join(ROOT, "netzwerk", "404.html"), "rb") as f:
+            body = f.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=ROOT))
+threading.Thread(target=server.serve_forever, daemon=True).start()
+base = "http://127.0.0.1:%d/netzwerk/" % server.server_address[1]
+
+profile = tempfile.mkdtemp(prefix="sitegen-browser-")
+opts = webdriver.ChromeOptions()
+opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+          "--window-size=1280,1024", "--user-data-dir=" + profile,
+          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
+    opts.add_argument(a)
+driver = webdriver.Chrome(options=opts, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+driver.set_page_load_timeout(30)
+try:
+    # Home → Rheinland-Pfalz → Landkreis Mayen-Koblenz → Bendorf, by link text.
+    driver.get(base)
+    for text in ("Rheinland-Pfalz", "Landkreis Mayen-Koblenz", "Bendorf"):
+        driver.find_element(By.CSS_SELECTOR, "main").find_element(By.LINK_TEXT, text).click()
+    h1 = driver.find_element(By.TAG_NAME, "h1").text
+    check("home → Rheinland-Pfalz → Landkreis Mayen-Koblenz → Bendorf", h1 == "Bendorf" and driver.current_url == base + "kommunen/bendorf/",
+          "%s at %s" % (h1, driver.current_url))
+    crumbs = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav.breadcrumbs a")]
+    check("breadcrumbs lead back up", crumbs == ["Start", "Kommunen", "Rheinland-Pfalz", "Landkreis Mayen-Koblenz", "Bendorf"], str(crumbs))
+    driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").find_element(By.LINK_TEXT, "Rheinland-Pfalz").click()
+    check("a breadcrumb opens the Land", driver.find_element(By.TAG_NAME, "h1").text == "Rheinland-Pfalz", driver.current_url)
+
+    # A missing page deep below the site: its skip link stays on the page and moves focus to the content.
+    missing = base + "kommunen/gibt-es-nicht/auch-nicht/"
+    driver.get(missing)
+    check("missing page shows the 404 page", "Diese Seite gibt es nicht" in driver.find_element(By.TAG_NAME, "h1").text)
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    skip = driver.switch_to.active_element
+    check("first tab stop is the skip link", skip.get_attribute("class") == "skip-link", skip.get_attribute("outerHTML")[:80])
+    skip.send_keys(Keys.ENTER)
+    active = driver.switch_to.active_element.get_attribute("id")
+    check("skip link on the 404 page lands on its main content", driver.current_url == missing + "#_inhalt" and active == "_inhalt",
+          "%s, focus on #%s" % (driver.current_url, active))
+    styled = driver.execute_script("return document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0")
+    check("404 page below the site is styled", bool(styled))
+    driver.find_element(By.CSS_SELECTOR, "main").find_element(By.LINK_TEXT, "Kommunen").click()
+    check("404 page links work from any depth", driver.current_url == base + "kommunen/", driver.current_url)
+finally:
+    driver.quit()
+    server.shutdown()
+    shutil.rmtree(profile, ignore_errors=True)
+
+failed = results.count(False)
+print("browser: %d passed, %d failed" % (len(results) - failed, failed))
+sys.exit(1 if failed else 0)

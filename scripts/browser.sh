@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Browser stage of `make test`: a reader's clicks through the example site in
+# headless Chromium (Selenium), served from a sub-path by a server that
+# answers missing paths with 404.html, as web hosts do. Installs chromium and
+# chromium-driver (apt) and Selenium (PyPI, into a venv under ~/.cache) when
+# missing; `make site` needs none of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SITEGEN=${SITEGEN:-.build/debug/sitegen}
+VENV=${SITEGEN_BROWSER_VENV:-$HOME/.cache/sitegen-browser}
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+python3 -c "import ensurepip" 2>/dev/null || need+=(python3-venv)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import selenium" 2>/dev/null; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q selenium
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$SITEGEN" build --quiet --output "$work/netzwerk"
+"$VENV/bin/python" scripts/browser-test.py "$work"
