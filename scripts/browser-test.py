@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Clicks through a built example site in headless Chromium as a reader would.
 
-    browser-test.py ROOT     (the site is in ROOT/netzwerk/, served at /netzwerk/)
+    browser-test.py ROOT PORT   (the site is in ROOT/netzwerk/, served at http://127.0.0.1:PORT/netzwerk/)
 
 Prints one line per check and "browser: N passed, N failed" last; exit 1 on a failure.
 """
@@ -45,7 +45,7 @@ class Host(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=ROOT))
+server = http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), functools.partial(Host, directory=ROOT))
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = "http://127.0.0.1:%d/netzwerk/" % server.server_address[1]
 
@@ -71,7 +71,7 @@ try:
     driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").find_element(By.LINK_TEXT, "Rheinland-Pfalz").click()
     check("a breadcrumb opens the Land", driver.find_element(By.TAG_NAME, "h1").text == "Rheinland-Pfalz", driver.current_url)
 
-    # A missing page deep below the site: its skip link stays on the page and moves focus to the content.
+    # A missing page deep below the site: its skip link leads to the 404 page's own content, not to the home page.
     missing = base + "kommunen/gibt-es-nicht/auch-nicht/"
     driver.get(missing)
     check("missing page shows the 404 page", "Diese Seite gibt es nicht" in driver.find_element(By.TAG_NAME, "h1").text)
@@ -80,11 +80,14 @@ try:
     skip = driver.switch_to.active_element
     check("first tab stop is the skip link", skip.get_attribute("class") == "skip-link", skip.get_attribute("outerHTML")[:80])
     skip.send_keys(Keys.ENTER)
-    active = driver.switch_to.active_element.get_attribute("id")
-    check("skip link on the 404 page lands on its main content", driver.current_url == missing + "#_inhalt" and active == "_inhalt",
-          "%s, focus on #%s" % (driver.current_url, active))
+    target = driver.execute_script("var t = document.querySelector(':target'); return t ? t.id : null")
+    h1 = driver.find_element(By.TAG_NAME, "h1").text
+    check("skip link on the 404 page lands on its main content",
+          target == "_inhalt" and "Diese Seite gibt es nicht" in h1 and driver.current_url == base + "404.html#_inhalt",
+          "%s, :target #%s, h1 %s" % (driver.current_url, target, h1))
     styled = driver.execute_script("return document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0")
     check("404 page below the site is styled", bool(styled))
+    driver.get(missing)
     driver.find_element(By.CSS_SELECTOR, "main").find_element(By.LINK_TEXT, "Kommunen").click()
     check("404 page links work from any depth", driver.current_url == base + "kommunen/", driver.current_url)
 finally:

@@ -24,5 +24,8 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$SITEGEN" build --quiet --output "$work/netzwerk"
-"$VENV/bin/python" scripts/browser-test.py "$work"
+# The 404 page anchors its links at base_url, so the site is built for the
+# address it is served from.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$SITEGEN" build --quiet --output "$work/netzwerk" --base-url "http://127.0.0.1:$port/netzwerk/"
+"$VENV/bin/python" scripts/browser-test.py "$work" "$port"

@@ -19,6 +19,11 @@ struct LayoutView: ViewModel {
     var breadcrumbCurrent: String = ""
     /// schema.org's `BreadcrumbList` of the same trail.
     var breadcrumbJSONLD: String? = nil
+    /// Only on pages served from other paths than their own (404).
+    var baseHref: String? = nil
+    /// The skip link's target: under `<base href>` a bare `#_inhalt` would
+    /// lead to the home page, so the 404 page names itself.
+    var skipHref = "#_inhalt"
 
     static let fields: Fields<Self> = [
         "lang": { .string($0.lang) }, "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
@@ -28,7 +33,8 @@ struct LayoutView: ViewModel {
         "nav": { .list($0.nav) }, "footer": { .list($0.footer) }, "leichte_sprache": { .object($0.leichteSprache) },
         "jsonld": { .string($0.jsonld) }, "is_home": { .bool($0.isHome) }, "herausgeber": { .string($0.herausgeber) },
         "breadcrumbs": { .list($0.breadcrumbs) }, "breadcrumb_current": { .string($0.breadcrumbCurrent) },
-        "breadcrumb_jsonld": { .string($0.breadcrumbJSONLD) },
+        "breadcrumb_jsonld": { .string($0.breadcrumbJSONLD) }, "base_href": { .string($0.baseHref) },
+        "skip_href": { .string($0.skipHref) },
     ]
 }
 

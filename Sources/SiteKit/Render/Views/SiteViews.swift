@@ -162,15 +162,19 @@ extension ViewContext {
                                        content: view))
     }
 
-    /// The 404 page is served for missing paths at any depth, so its links
-    /// start at the site's path (`/netzwerk/…`). Not `<base href>`: that
-    /// would send the skip link `#_inhalt` to the home page.
+    /// The 404 page is served for missing paths at any depth, so its
+    /// relative links are anchored with `<base href>` at `base_url`, and its
+    /// skip link names the page itself (`404.html#_inhalt`): a bare fragment
+    /// would resolve against `base_url`, the home page.
     func notFoundPage() -> PagePlan {
-        var layout = layout(page: "", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht (mehr).", anchored: true)
+        var layout = layout(page: "", title: "Seite nicht gefunden", description: "Diese Seite gibt es nicht (mehr).")
         let settings = reads.settings
+        layout.baseHref = settings.baseURL
+        layout.skipHref = "404.html#_inhalt"
         layout.title = "Seite nicht gefunden – \(settings.titel)"
+        layout.isHome = false
         layout.canonical = settings.baseURL + "404.html"
-        let links = [LinkView(url: layout.root, text: "Startseite")] + layout.nav
+        let links = [LinkView(url: "./", text: "Startseite")] + layout.nav
         return PagePlan(path: "404.html", template: "404", view: PageView(layout: layout, content: NotFoundView(links: links)))
     }
 

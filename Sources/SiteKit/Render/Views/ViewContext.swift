@@ -9,13 +9,9 @@ final class ViewContext {
     /// Output folder of a page, e.g. `kommunen/bendorf/`.
     func path(_ kind: ContentKind, _ slug: String) -> String { kind.pagePath(slug: slug) }
 
-    /// `anchored` is for pages served from other paths than their own
-    /// (404): their links start at the site's path, e.g. `/netzwerk/kommunen/`.
-    func layout(page: String, title: String, description: String?, jsonld: String? = nil,
-                anchored: Bool = false) -> LayoutView {
+    func layout(page: String, title: String, description: String?, jsonld: String? = nil) -> LayoutView {
         let settings = reads.settings
-        let root = anchored ? Self.sitePath(of: settings.baseURL) : SitePath.rootPrefix(from: page)
-        let url = { (target: String) in anchored ? root + target : SitePath.relative(from: page, to: target) }
+        let url = { (target: String) in SitePath.relative(from: page, to: target) }
         let sections: [(String, String)] = [
             (SitePath.kommunen, "Kommunen"), (SitePath.kaffeerunden, "Kaffeerunden"),
             (SitePath.meldungen, "Meldungen"), (SitePath.handlungsfelder, "Handlungsfelder"),
@@ -30,17 +26,16 @@ final class ViewContext {
         let leicht = reads.seite("leichte-sprache").map {
             LinkView(url: url(path(.seite, $0.slug)), text: "Leichte Sprache", current: page == path(.seite, $0.slug))
         }
-        let trail = anchored ? [] : breadcrumbs(page: page)
-        let crumbs = trail.map { LinkView(url: url($0.path), text: $0.text) }
+        let trail = breadcrumbs(page: page)
         let all = trail + [(page, title)]
         return LayoutView(
             lang: settings.sprache, siteTitle: settings.titel,
             title: page.isEmpty ? settings.titel : "\(title) – \(settings.titel)",
             description: description ?? settings.beschreibung ?? settings.titel,
-            canonical: settings.baseURL + page, root: root,
-            nav: nav, footer: footer, leichteSprache: leicht, jsonld: jsonld, isHome: page.isEmpty && !anchored,
+            canonical: settings.baseURL + page, root: SitePath.rootPrefix(from: page),
+            nav: nav, footer: footer, leichteSprache: leicht, jsonld: jsonld, isHome: page.isEmpty,
             herausgeber: settings.herausgeber?.name,
-            breadcrumbs: crumbs, breadcrumbCurrent: title,
+            breadcrumbs: trail.map { LinkView(url: url($0.path), text: $0.text) }, breadcrumbCurrent: title,
             breadcrumbJSONLD: trail.isEmpty ? nil : JSONLD.breadcrumbs(all.map { (settings.baseURL + $0.path, $0.text) }))
     }
 
@@ -82,12 +77,6 @@ final class ViewContext {
         return trail
     }
 
-    /// `/netzwerk/` for `https://example.org/netzwerk/`.
-    static func sitePath(of baseURL: String) -> String {
-        guard let scheme = baseURL.range(of: "://"),
-              let slash = baseURL[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
-        return String(baseURL[slash...])
-    }
 
     func link(from page: String, to kommune: KommuneSummary) -> LinkView {
         LinkView(url: SitePath.relative(from: page, to: path(.kommune, kommune.slug)), text: kommune.name)
