@@ -94,7 +94,7 @@ extension ViewContext {
         }
         let mitglieder = reads.mitglieder(of: k.slug).map { item(from: page, $0) }
         let erwaehntIn = reads.mentions(of: k.slug).map { eintrag(from: page, $0) }
-        let view = KommuneView(
+        var view = KommuneView(
             name: k.name, art: k.art.rawValue, mitglied: k.isMember,
             status: k.mitgliedSeit.map { "Mitglied seit " + GermanFormat.date($0) } ?? "kein Mitglied",
             kurzbeschreibung: k.kurzbeschreibung, einleitung: einleitung,
@@ -104,14 +104,13 @@ extension ViewContext {
             projekteAnzahl: Self.statusCount(k.projekte.map(\.status)),
             body: body, textTitel: Self.startsWithText(body) ? "Porträt" : nil, toc: [], erwaehntIn: erwaehntIn, mitglieder: mitglieder,
             foerderung: k.foerderung, quellen: quellen(k.quellen), bild: bild(from: page, k.bild))
-        var withToc = view
-        withToc.toc = profileToc(view, headings: k.page.body.headings)
+        view.toc = profileToc(view, headings: k.page.body.headings)
         let description = k.kurzbeschreibung
             ?? "\(k.art.rawValue) \(k.name) (\(k.bundesland.rawValue)): Steckbrief, Projekte und Berichte."
         return PagePlan(path: page, template: "kommune",
                         view: PageView(layout: layout(page: page, title: k.name, description: description,
                                                       jsonld: JSONLD.kommune(k, reads: reads)),
-                                       content: withToc))
+                                       content: view))
     }
 
     private func steckbrief(_ k: Kommune, page: String) -> [KommuneView.Fakt] {
