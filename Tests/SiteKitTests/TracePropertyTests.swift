@@ -68,7 +68,9 @@ import Testing
         case "kreis": return pick(3) == 0 ? nil : "mayen-koblenz"
         case "einwohner", "teilnehmende": return pick(4) == 0 ? nil : String(1000 + pick(200_000))
         case "jahr", "einwohner_stand": return pick(4) == 0 ? nil : String(2015 + pick(10))
-        case "mitglied_seit": return pick(3) == 0 ? nil : "20\(18 + pick(4))-0\(1 + pick(9))"
+        case "mitglied_seit", "stand": return pick(3) == 0 ? nil : "20\(18 + pick(4))-0\(1 + pick(9))"
+        case "email": return pick(3) == 0 ? nil : "kontakt\(pick(100))@example.org"
+        case "telefon": return pick(3) == 0 ? nil : "\"+49 261 \(100_000 + pick(900_000))\""
         case "datum": return "20\(19 + pick(3))-0\(1 + pick(9))-1\(pick(10))"
         case "menue": return pick(3) == 0 ? nil : String(1 + pick(9))
         case "ags": return pick(3) == 0 ? nil : "\"07137\(200 + pick(99))\""

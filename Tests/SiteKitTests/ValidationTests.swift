@@ -192,3 +192,98 @@ import Testing
         #expect(Fixture.page(result, "ueber/index.html")?.contains("<h2 id=\"wer-wir-sind\">") == true)
     }
 }
+
+/// The profile keys `kurzbeschreibung`, `stand` and a contact's `email`
+/// and `telefon`.
+@Suite struct ProfileKeyValidationTests {
+    let label = "content/kommunen/test.md"
+
+    func kommune(_ extra: String) -> [String: String?] {
+        ["kommunen/test.md": "---\nname: Test\nart: Gemeinde\nbundesland: Hessen\n\(extra)---\nText.\n"]
+    }
+
+    func only(_ extra: String) throws -> Diagnostic {
+        let result = Fixture.render(kommune(extra))
+        #expect(result.files == nil)
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.formatted))")
+        return try #require(result.diagnostics.first)
+    }
+
+    @Test func validValuesPass() {
+        #expect(Fixture.errors(kommune("""
+            kurzbeschreibung: Eine Gemeinde im Test.
+            stand: 2021-03
+            kontakt:
+              - funktion: IT
+                email: it.stelle+netz@gemeinde-test.de
+                telefon: "+49 261 / 000-00"
+              - funktion: Bürgerbüro
+                email: info@bürgerbüro.example
+                telefon: 0261 000000
+
+            """)).isEmpty)
+        #expect(Fixture.errors(kommune("stand: 2021-03-31\n")).isEmpty)
+    }
+
+    @Test func emailMustBeAnAddress() throws {
+        let d = try only("kontakt:\n  - funktion: IT\n    email: it-stelle.gemeinde.de\n")
+        #expect(d.location == Loc(path: label, line: 7, column: 12))
+        #expect(d.message == "`email: it-stelle.gemeinde.de` is not an e-mail address")
+        #expect(d.hint == "write one address in the form name@example.de")
+        for bad in ["a@b", "a@@b.de", "a b@c.de", "a@b.d", ".a@b.de", "a..b@c.de", "a@-b.de", "a@b.de, c@d.de"] {
+            #expect(Fixture.errors(kommune("kontakt:\n  - funktion: IT\n    email: \"\(bad)\"\n")).count == 1, "\(bad)")
+        }
+    }
+
+    @Test func emailHintsNameTheMistake() throws {
+        let mailto = try only("kontakt:\n  - funktion: IT\n    email: mailto:it@gemeinde.de\n")
+        #expect(mailto.location == Loc(path: label, line: 7, column: 12))
+        #expect(mailto.hint == "leave out `mailto:`: write `it@gemeinde.de`")
+        let at = try only("kontakt:\n  - funktion: IT\n    email: it(at)gemeinde.de\n")
+        #expect(at.message == "`email: it(at)gemeinde.de` is not an e-mail address")
+        #expect(at.hint == "write `@` instead of `(at)`; the address is shown as a link anyway")
+    }
+
+    @Test func telefonMustBeANumber() throws {
+        let d = try only("kontakt:\n  - funktion: IT\n    telefon: \"Tel. 0261 123\"\n")
+        #expect(d.location == Loc(path: label, line: 7, column: 14))
+        #expect(d.message == "`telefon: Tel. 0261 123` is not a telephone number")
+        #expect(d.hint?.contains("e.g. \"+49 2622 9460\"") == true)
+        for bad in ["+49 (0) 261 123", "12", "0261 123 ext 4", "++49 261", "0261+123"] {
+            #expect(Fixture.errors(kommune("kontakt:\n  - funktion: IT\n    telefon: \"\(bad)\"\n")).count == 1, "\(bad)")
+        }
+    }
+
+    @Test func standIsAMonthOrADay() throws {
+        let month = try only("stand: 2021-13\n")
+        #expect(month.location == Loc(path: label, line: 5, column: 8))
+        #expect(month.message == "`stand: 2021-13`: there is no month 13")
+        #expect(month.hint == "months run from 01 to 12")
+        let words = try only("stand: März 2021\n")
+        #expect(words.message == "`stand: März 2021` is not a date in the form YYYY-MM-DD or YYYY-MM")
+        #expect(words.hint == "e.g. 2021-01-20 or 2020-11")
+        let day = try only("stand: 2021-02-29\n")
+        #expect(day.message == "`stand: 2021-02-29`: there is no 29 Februar")
+        #expect(day.hint == "Februar 2021 has 28 days")
+    }
+
+    @Test func kurzbeschreibungIsText() throws {
+        let list = try only("kurzbeschreibung:\n  - Eins\n")
+        #expect(list.location == Loc(path: label, line: 6, column: 3))
+        #expect(list.message == "`kurzbeschreibung` must be text")
+        #expect(list.hint == "it is written as a list; expected a single value")
+        let empty = try only("kurzbeschreibung: \"\"\n")
+        #expect(empty.message == "`kurzbeschreibung` must not be empty")
+    }
+
+    @Test func newKeysAreSuggested() throws {
+        let top = try only("kurzbeschreibnug: Text\n")
+        #expect(top.location == Loc(path: label, line: 5, column: 1))
+        #expect(top.hint == "did you mean `kurzbeschreibung`?")
+        let nested = try only("kontakt:\n  - funktion: IT\n    emial: it@gemeinde.de\n")
+        #expect(nested.location == Loc(path: label, line: 7, column: 5))
+        #expect(nested.message == "unknown key `emial` in a `kontakt` entry")
+        #expect(nested.hint == "did you mean `email`?")
+        #expect(try only("kontakt:\n  - funktion: IT\n    telfon: \"0261 1234\"\n").hint == "did you mean `telefon`?")
+    }
+}

@@ -93,6 +93,8 @@ extension BinaryWriter {
             optional(k.einwohner) { $0.int($1) }
             optional(k.einwohnerStand) { $0.string($1) }
             optional(k.mitgliedSeit) { $0.date($1) }
+            optional(k.kurzbeschreibung) { $0.string($1) }
+            optional(k.stand) { $0.date($1) }
             optional(k.leitung) { w, l in
                 w.string(l.amt)
                 w.string(l.name)
@@ -101,6 +103,8 @@ extension BinaryWriter {
                 w.string(c.funktion)
                 w.optional(c.name) { $0.string($1) }
                 w.optional(c.seit) { $0.date($1) }
+                w.optional(c.email) { $0.string($1) }
+                w.optional(c.telefon) { $0.string($1) }
             }
             optional(k.website) { $0.string($1) }
             optional(k.koordinaten) { w, c in
@@ -220,10 +224,12 @@ extension BinaryReader {
                 kreis: try optional { try $0.reference() }, ags: try optional { try $0.string() },
                 einwohner: try optional { try $0.int() }, einwohnerStand: try optional { try $0.string() },
                 mitgliedSeit: try optional { try $0.date() },
+                kurzbeschreibung: try optional { try $0.string() }, stand: try optional { try $0.date() },
                 leitung: try optional { Kommune.Leitung(amt: try $0.string(), name: try $0.string()) },
                 kontakt: try array { r in
                     Kommune.Kontakt(funktion: try r.string(), name: try r.optional { try $0.string() },
-                                    seit: try r.optional { try $0.date() })
+                                    seit: try r.optional { try $0.date() }, email: try r.optional { try $0.string() },
+                                    telefon: try r.optional { try $0.string() })
                 },
                 website: try optional { try $0.string() },
                 koordinaten: try optional { r in

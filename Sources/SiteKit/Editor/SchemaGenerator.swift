@@ -50,6 +50,8 @@ public enum SchemaGenerator {
                          ("description", .string("Jahr (z. B. 2020) oder Datum, auf das sich die Einwohnerzahl bezieht")),
                      ]),
                      "mitglied_seit": date(monthAllowed: true, "Mitglied im Netzwerk seit (JJJJ-MM oder JJJJ-MM-TT); ohne diesen Schlüssel ist die Kommune kein Mitglied"),
+                     "kurzbeschreibung": text("Ein, zwei Sätze über die Kommune, als Text ohne Markdown; stehen oben im Profil. Ohne diesen Schlüssel steht dort der erste Absatz des Textes"),
+                     "stand": date(monthAllowed: true, "Wann das Profil zuletzt als Ganzes geprüft wurde (JJJJ-MM oder JJJJ-MM-TT); erscheint als „Stand: März 2021“"),
                      "leitung": mapping(required: Keys.leitungRequired, optional: [], properties: [
                          "amt": text("Amt, z. B. Bürgermeister oder Landrätin"),
                          "name": text("Name"),
@@ -58,7 +60,11 @@ public enum SchemaGenerator {
                          "funktion": text("Funktion, z. B. Digitalisierungsbeauftragte"),
                          "name": text("Name"),
                          "seit": date(monthAllowed: true, "In dieser Funktion seit (JJJJ-MM oder JJJJ-MM-TT)"),
-                     ]), "Ansprechpersonen"),
+                         "email": .object([("type", .string("string")), ("pattern", .string("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")),
+                                           ("description", .string("E-Mail-Adresse, z. B. digital@example.de; erscheint als Link"))]),
+                         "telefon": .object([("type", .string("string")), ("pattern", .string("^\\+?[0-9][0-9 /-]*$")),
+                                             ("description", .string("Telefonnummer in Anführungszeichen, Ziffern mit Leerzeichen, / oder -, z. B. \"+49 2622 9460\"; erscheint als Link"))]),
+                     ]), "Ansprechpersonen und -stellen; ohne `name` steht die Funktion für sich"),
                      "website": webAddress("Website der Kommune, mit http:// oder https://"),
                      "koordinaten": .object([
                          ("type", .string("array")),

@@ -54,7 +54,13 @@ public enum ProjektStatus: String, CaseIterable, Sendable {
 /// views, caches), and copying one is then one reference count, not one per field.
 public final class Kommune: Sendable {
     public struct Leitung: Sendable { public var amt: String; public var name: String }
-    public struct Kontakt: Sendable { public var funktion: String; public var name: String?; public var seit: CalendarDate? }
+    public struct Kontakt: Sendable {
+        public var funktion: String
+        public var name: String?
+        public var seit: CalendarDate?
+        public var email: String?
+        public var telefon: String?
+    }
     public struct Projekt: Sendable {
         public var titel: String
         public var handlungsfeld: Reference
@@ -71,6 +77,10 @@ public final class Kommune: Sendable {
     public let einwohner: Int?
     public let einwohnerStand: String?
     public let mitgliedSeit: CalendarDate?
+    /// The lead of the profile; without it, the body's first paragraph leads.
+    public let kurzbeschreibung: String?
+    /// When the profile was last checked as a whole.
+    public let stand: CalendarDate?
     public let leitung: Leitung?
     public let kontakt: [Kontakt]
     public let website: String?
@@ -82,7 +92,8 @@ public final class Kommune: Sendable {
     public let bild: Bild?
 
     init(page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
-         einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?, leitung: Leitung?,
+         einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?,
+         kurzbeschreibung: String?, stand: CalendarDate?, leitung: Leitung?,
          kontakt: [Kontakt], website: String?, koordinaten: (breite: Double, laenge: Double)?,
          handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?) {
         self.page = page
@@ -94,6 +105,8 @@ public final class Kommune: Sendable {
         self.einwohner = einwohner
         self.einwohnerStand = einwohnerStand
         self.mitgliedSeit = mitgliedSeit
+        self.kurzbeschreibung = kurzbeschreibung
+        self.stand = stand
         self.leitung = leitung
         self.kontakt = kontakt
         self.website = website

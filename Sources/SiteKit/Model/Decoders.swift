@@ -4,7 +4,8 @@ import FrontMatterYAML
 /// The JSON schemas and `sitegen new` use the same lists.
 enum Keys {
     static let kommuneRequired = ["name", "art", "bundesland"]
-    static let kommuneOptional = ["kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "leitung", "kontakt",
+    static let kommuneOptional = ["kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "kurzbeschreibung", "stand",
+                                  "leitung", "kontakt",
                                   "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf"]
     static let kaffeerundeRequired = ["titel", "datum"]
     static let kaffeerundeOptional = ["reihe", "teilnehmende", "impulse", "handlungsfelder", "kommunen", "bild", "quellen", "entwurf"]
@@ -18,7 +19,7 @@ enum Keys {
     // Nested mappings and the entries of handlungsfelder.yaml.
     static let leitungRequired = ["amt", "name"]
     static let kontaktRequired = ["funktion"]
-    static let kontaktOptional = ["name", "seit"]
+    static let kontaktOptional = ["name", "seit", "email", "telefon"]
     static let projektRequired = ["titel", "handlungsfeld", "status"]
     static let projektOptional = ["jahr"]
     static let impulsRequired = ["name"]
@@ -126,6 +127,8 @@ struct PageDecoder {
                 einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
                 einwohnerStand: einwohnerStand(f["einwohner_stand"], yaml: &yaml),
                 mitgliedSeit: yaml.date(f["mitglied_seit"], key: "mitglied_seit", allowMonth: true),
+                kurzbeschreibung: yaml.text(f["kurzbeschreibung"], key: "kurzbeschreibung"),
+                stand: yaml.date(f["stand"], key: "stand", allowMonth: true),
                 leitung: leitung(f["leitung"], yaml: &yaml),
                 kontakt: yaml.list(f["kontakt"], key: "kontakt").compactMap { kontakt($0, yaml: &yaml) },
                 website: yaml.webAddress(f["website"], key: "website"),
@@ -199,7 +202,8 @@ struct PageDecoder {
               let funktion = yaml.text(f["funktion"], key: "funktion")
         else { return nil }
         return .init(funktion: funktion, name: yaml.text(f["name"], key: "name"),
-                     seit: yaml.date(f["seit"], key: "seit", allowMonth: true))
+                     seit: yaml.date(f["seit"], key: "seit", allowMonth: true),
+                     email: yaml.emailAddress(f["email"], key: "email"), telefon: yaml.telephoneNumber(f["telefon"], key: "telefon"))
     }
 
     private func koordinaten(_ node: YAMLNode?, yaml: inout YAMLReader) -> (breite: Double, laenge: Double)? {

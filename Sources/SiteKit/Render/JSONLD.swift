@@ -12,16 +12,26 @@ enum JSONLD {
             }),
         ])
         let kreis = k.kreis.flatMap { reads.kommune($0.slug) }
-        return object([
-            ("@context", "https://schema.org"), ("@type", "GovernmentOrganization"),
+        let url = JSONValue.string(base + ContentKind.kommune.pagePath(slug: k.slug))
+        let organization = object([
+            ("@type", "GovernmentOrganization"),
             ("name", .string(k.fullName)),
             ("areaServed", area),
-            ("url", .string(base + ContentKind.kommune.pagePath(slug: k.slug))),
+            ("url", url),
             ("sameAs", k.website.map { .string($0) }),
             ("parentOrganization", kreis.map {
                 object([("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
                         ("url", .string(base + ContentKind.kommune.pagePath(slug: $0.slug)))])
             }),
+        ])
+        // The page describes the organisation: `stand` dates the page, which
+        // schema.org has no property for on an organisation.
+        return object([
+            ("@context", "https://schema.org"), ("@type", "ProfilePage"),
+            ("url", url),
+            ("description", k.kurzbeschreibung.map { .string($0) }),
+            ("dateModified", k.stand.map { .string($0.description) }),
+            ("mainEntity", organization),
         ]).embeddable
     }
 

@@ -42,9 +42,11 @@ struct BildView: ViewModel {
     var src: String
     var alt: String
     var credit: String
+    /// Decoration only: no caption may present it as content.
+    var dekorativ: Bool
 
     static let fields: Fields<Self> = [
-        "src": { .string($0.src) }, "alt": { .string($0.alt) }, "credit": { .string($0.credit) },
+        "src": { .string($0.src) }, "alt": { .string($0.alt) }, "credit": { .string($0.credit) }, "dekorativ": { .bool($0.dekorativ) },
     ]
 }
 

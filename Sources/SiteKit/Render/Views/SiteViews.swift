@@ -1,29 +1,5 @@
 import SiteTemplates
-/// The Handlungsfelder index and one field's page.
-struct HandlungsfeldView: ViewModel {
-    struct ProjektItem: ViewModel {
-        var titel: String
-        var kommune: LinkView
-        var status: String
-        var jahr: String?
-        static let fields: Fields<Self> = [
-            "titel": { .string($0.titel) }, "kommune": { .object($0.kommune) }, "status": { .string($0.status) }, "jahr": { .string($0.jahr) },
-        ]
-    }
-
-    var name: String
-    var beschreibung: String?
-    var kommunen: [KommuneItemView]
-    var projekte: [ProjektItem]
-    var kaffeerunden: [EintragView]
-    var meldungen: [EintragView]
-
-    static let fields: Fields<Self> = [
-        "name": { .string($0.name) }, "beschreibung": { .string($0.beschreibung) }, "kommunen": { .list($0.kommunen) },
-        "projekte": { .list($0.projekte) }, "kaffeerunden": { .list($0.kaffeerunden) }, "meldungen": { .list($0.meldungen) },
-    ]
-}
-
+/// The Handlungsfelder index.
 struct HandlungsfelderView: ViewModel {
     struct Feld: ViewModel {
         var url: String
@@ -83,24 +59,6 @@ struct NotFoundView: ViewModel {
 }
 
 extension ViewContext {
-    func handlungsfeldPage(_ feld: Handlungsfeld) -> PagePlan {
-        let page = SitePath.handlungsfeld(feld.slug)
-        let rel = reads.feld(feld.slug)
-        let projekte = rel.projekte.map { projekt -> HandlungsfeldView.ProjektItem in
-            .init(titel: projekt.titel, kommune: link(from: page, to: projekt.kommune),
-                  status: Self.statusText(projekt.status), jahr: projekt.jahr.map(String.init))
-        }
-        let view = HandlungsfeldView(
-            name: feld.name, beschreibung: feld.beschreibung,
-            kommunen: rel.kommunen.map { item(from: page, $0) }, projekte: projekte,
-            kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, $0) },
-            meldungen: rel.meldungen.map { eintrag(from: page, $0) })
-        return PagePlan(path: page, template: "handlungsfeld",
-                        view: PageView(layout: layout(page: page, title: feld.name,
-                                                      description: feld.beschreibung ?? "Handlungsfeld \(feld.name)"),
-                                       content: view))
-    }
-
     func handlungsfelderPage() -> PagePlan {
         let page = SitePath.handlungsfelder
         let felder = reads.handlungsfelder.map { feld -> HandlungsfelderView.Feld in

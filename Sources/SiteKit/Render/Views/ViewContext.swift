@@ -107,9 +107,11 @@ final class ViewContext {
                     art: eintrag.kind == .kaffeerunde ? "Kaffeerunde" : "Meldung")
     }
 
+    /// The decoder leaves `alt` empty exactly for `dekorativ: true`; an
+    /// empty `alt:` written out is an error there.
     func bild(from page: String, _ bild: Bild?) -> BildView? {
         bild.map { BildView(src: SitePath.rootPrefix(from: page) + LinkTarget.percentEncoded("medien/" + $0.datei),
-                            alt: $0.alt, credit: $0.credit) }
+                            alt: $0.alt, credit: $0.credit, dekorativ: $0.alt.isEmpty) }
     }
 
     func quellen(_ quellen: [Quelle]) -> [QuelleView] {
