@@ -37,7 +37,9 @@ import Testing
         let kreise = land.ranges(of: "<h2 id=\"kreis-").map { land[$0.upperBound...].prefix { $0 != "\"" } }
         #expect(kreise == ["ahrtal", "eifel", "isar-oder", "mooshorst", "schoenach", "zell"])
         let letters = land.ranges(of: "<li><a href=\"#kreis-").map { land[$0.upperBound...].prefix { $0 != "<" } }
-        #expect(letters == ["ahrtal\">A", "eifel\">E", "isar-oder\">I", "mooshorst\">M", "schoenach\">S", "zell\">Z"])
+        #expect(letters == ["ahrtal\">A", "eifel\">E", "isar-oder\">I", "mooshorst\">M", "schoenach\">S", "zell\">Z",
+                            "ahrtal\">Landkreis Ahrtal", "eifel\">Eifelkreis", "isar-oder\">Isar-Oder-Kreis",
+                            "mooshorst\">Kreis Mooshorst", "schoenach\">Landkreis Schönach", "zell\">Kreis Zell"])
     }
 
     @Test func profileHasBreadcrumbsAndItsSectionMarked() throws {

@@ -59,7 +59,7 @@ import Testing
         let overview = try #require(Fixture.page(result, "kommunen/index.html"))
         #expect(overview.contains("<a href=\"../laender/hessen/\">Hessen</a> <span class=\"meta\">1 Kommune, 0 Mitglieder</span>"))
         let land = try #require(Fixture.page(result, "laender/rheinland-pfalz/index.html"))
-        #expect(land.contains("<a href=\"../../kommunen/bendorf/\">Bendorf</a> <span class=\"tag\">Mitglied</span>"))
+        #expect(land.contains("<a href=\"../../kommunen/bendorf/\">Bendorf</a> <span class=\"tag tag-mitglied\">Mitglied</span>"))
         #expect(land.contains("<h2 id=\"kreis-mayen-koblenz\"><a href=\"../../kommunen/mayen-koblenz/\">Landkreis Mayen-Koblenz</a></h2>"))
         let hessen = try #require(Fixture.page(result, "laender/hessen/index.html"))
         #expect(hessen.contains("<a href=\"../../kommunen/eltville/\">Eltville</a></li>"))

@@ -145,8 +145,9 @@ extension ViewContext {
     /// Above this many members, `mitglieder/` lists the Länder and each
     /// Land's members get a page of their own (300 KB at about 2,000).
     static let mitgliederOnOnePage = 1_000
-    /// From this many Kreise on, a Land's page starts with an A–Z index.
-    static let sprungmarkenAb = 6
+    /// From this many Kreise on, a Land's page starts with an A–Z index
+    /// and the list of its Kreise.
+    static let sprungmarkenAb = 2
 
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
