@@ -121,6 +121,26 @@ import Testing
         ])
     }
 
+    /// A field with more projects than fit on a page lists its Länder; each
+    /// Land's projects and Kommunen are on a page of their own.
+    @Test func largeHandlungsfeldGetsAPagePerLand() throws {
+        var files: [String: String?] = [:]
+        for i in 0...HandlungsfeldView.projekteOnOnePage {
+            let land = i % 3 == 0 ? "Saarland" : "Hessen"
+            files["kommunen/k\(i).md"] = """
+                ---\nname: K \(i)\nart: Gemeinde\nbundesland: \(land)\nprojekte:\n  - titel: Projekt \(i)\n    handlungsfeld: bildung\n    status: laufend\n---\n
+                """
+        }
+        let result = Fixture.render(files)
+        let feld = try #require(Fixture.page(result, "handlungsfelder/bildung/index.html"))
+        #expect(feld.contains("<li><a href=\"../../handlungsfelder/bildung/saarland/\">Saarland</a> <span class=\"meta\">101 Projekte, 0 Kommunen</span></li>"))
+        #expect(!feld.contains("Projekt 1<"))
+        let saar = try #require(Fixture.page(result, "handlungsfelder/bildung/saarland/index.html"))
+        #expect(saar.contains("<h1>Bildung in Saarland</h1>") && saar.contains(">Projekt 3<") && !saar.contains(">Projekt 1<"))
+        #expect(saar.contains("<li><a href=\"../../../handlungsfelder/bildung/\">Bildung</a></li>"))
+        #expect(Fixture.page(Fixture.render(), "handlungsfelder/verwaltung/rheinland-pfalz/index.html") == nil)
+    }
+
     @Test func freePagesCannotTakeTheNavigationFolders() throws {
         for slug in ["laender", "mitglieder"] {
             let result = Fixture.render(["seiten/\(slug).md": "---\ntitel: X\n---\n"])

@@ -99,6 +99,15 @@ struct SiteRenderer: Sendable {
             }
         }
         pages += model.handlungsfelder.map { f in page(SitePath.handlungsfeld(f.slug)) { $0.handlungsfeldPage(f) } }
+        // A large field: a page per Land with its projects and Kommunen.
+        for feld in model.handlungsfelder {
+            guard let rel = model.felder[feld.slug],
+                  HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count) else { continue }
+            let laender = Set(rel.kommunen.map { model.kommunen[$0].bundesland } + rel.projekte.map { model.kommunen[$0.kommune].bundesland })
+            pages += Bundesland.allCases.filter(laender.contains).map { land in
+                page(SitePath.handlungsfeld(feld.slug) + land.slug + "/") { $0.handlungsfeldPage(feld, land: land) }
+            }
+        }
         pages += model.seiten.indices.map { i in
             page(ContentKind.seite.pagePath(slug: model.seiten[i].slug)) {
                 $0.seitePage($0.reads.own(.seite, digests.model.seiten[i]))

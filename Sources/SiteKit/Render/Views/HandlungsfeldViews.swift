@@ -36,10 +36,27 @@ struct HandlungsfeldView: ViewModel {
         static let fields: Fields<Self> = ["name": { .string($0.name) }, "id": { .string($0.id) }, "kommunen": { .list($0.kommunen) }]
     }
 
+    /// A Land's share of a large field, on a page of its own.
+    struct LandSeite: ViewModel {
+        var url: String
+        var name: String
+        var kommunen: String
+        var projekte: String
+        static let fields: Fields<Self> = [
+            "url": { .string($0.url) }, "name": { .string($0.name) }, "kommunen": { .string($0.kommunen) },
+            "projekte": { .string($0.projekte) },
+        ]
+    }
+
     var name: String
     var beschreibung: String?
     /// "12 Kommunen, 30 Projekte, 4 Berichte"
     var anzahl: String
+    /// The field's page for one Land: that Land's name.
+    var land: String?
+    /// For a large field: its Länder, each with a page of its own, instead
+    /// of the projects and Kommunen.
+    var landSeiten: [LandSeite] = []
     var kommunen: [KommuneItemView]
     /// Empty unless the list is long enough to need headings.
     var laender: [Land]
@@ -53,17 +70,52 @@ struct HandlungsfeldView: ViewModel {
         "kommunen": { .list($0.kommunen) }, "laender": { .list($0.laender) },
         "projekte": { .list($0.projekte) }, "status_gruppen": { .list($0.statusGruppen) },
         "kaffeerunden": { .list($0.kaffeerunden) }, "meldungen": { .list($0.meldungen) },
+        "land": { .string($0.land) }, "land_seiten": { .list($0.landSeiten) },
     ]
 
     /// From this many Kommunen on, a list without headings is too long to
     /// scan; grouped by Bundesland, a reader skips to theirs.
     static let groupAbove = 50
+
+    /// Above this many projects or Kommunen a field's page lists its Länder,
+    /// and each Land's projects and Kommunen get a page of their own
+    /// (`handlungsfelder/verwaltung/bayern/`): at 10,000 profiles one page
+    /// would hold thousands of projects, about a megabyte.
+    static let projekteOnOnePage = 300
+    static let kommunenOnOnePage = 600
+
+    static func isSplit(projekte: Int, kommunen: Int) -> Bool {
+        projekte > projekteOnOnePage || kommunen > kommunenOnOnePage
+    }
 }
 
 extension ViewContext {
-    func handlungsfeldPage(_ feld: Handlungsfeld) -> PagePlan {
-        let page = SitePath.handlungsfeld(feld.slug)
-        let rel = reads.feld(feld.slug)
+    /// A field's page, or with `land` the page of that Land's share of a large field.
+    func handlungsfeldPage(_ feld: Handlungsfeld, land: Bundesland? = nil) -> PagePlan {
+        let page = land.map { SitePath.handlungsfeld(feld.slug) + $0.slug + "/" } ?? SitePath.handlungsfeld(feld.slug)
+        var rel = reads.feld(feld.slug)
+        let split = land == nil && HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count)
+        var landSeiten: [HandlungsfeldView.LandSeite] = []
+        if split {
+            landSeiten = Bundesland.allCases.compactMap { l in
+                let kommunen = rel.kommunen.filter { $0.bundesland == l }.count
+                let projekte = rel.projekte.filter { $0.kommune.bundesland == l }.count
+                guard kommunen + projekte > 0 else { return nil }
+                return .init(url: SitePath.relative(from: page, to: page + l.slug + "/"), name: l.rawValue,
+                             kommunen: Self.count(kommunen, "Kommune", "Kommunen"), projekte: Self.count(projekte, "Projekt", "Projekte"))
+            }
+        }
+        if let land {
+            rel.kommunen = rel.kommunen.filter { $0.bundesland == land }
+            rel.projekte = rel.projekte.filter { $0.kommune.bundesland == land }
+            rel.kaffeerunden = []
+            rel.meldungen = []
+        }
+        let counts = rel
+        if split {
+            rel.kommunen = []
+            rel.projekte = []
+        }
         let projekte = rel.projekte.map { projekt -> HandlungsfeldView.ProjektItem in
             .init(titel: projekt.titel, kommune: link(from: page, to: projekt.kommune),
                   status: Self.statusText(projekt.status), statusKlasse: projekt.status.rawValue, jahr: projekt.jahr.map(String.init))
@@ -84,16 +136,19 @@ extension ViewContext {
                                      kommunen: inLand.map { item(from: page, $0) }))
             }
         }
-        let anzahl = [Self.count(rel.kommunen.count, "Kommune", "Kommunen"), Self.count(rel.projekte.count, "Projekt", "Projekte"),
-                      Self.count(rel.kaffeerunden.count + rel.meldungen.count, "Bericht", "Berichte")].joined(separator: ", ")
+        let anzahl = [Self.count(counts.kommunen.count, "Kommune", "Kommunen"), Self.count(counts.projekte.count, "Projekt", "Projekte")]
+            + (land == nil ? [Self.count(counts.kaffeerunden.count + counts.meldungen.count, "Bericht", "Berichte")] : [])
         let view = HandlungsfeldView(
-            name: feld.name, beschreibung: feld.beschreibung, anzahl: anzahl,
+            name: feld.name, beschreibung: land == nil ? feld.beschreibung : nil, anzahl: anzahl.joined(separator: ", "),
+            land: land?.rawValue, landSeiten: landSeiten,
             kommunen: rel.kommunen.map { item(from: page, $0) }, laender: laender, projekte: projekte, statusGruppen: gruppen,
             kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, $0) },
             meldungen: rel.meldungen.map { eintrag(from: page, $0) })
+        let title = land.map { "\(feld.name) in \($0.rawValue)" } ?? feld.name
         return PagePlan(path: page, template: "handlungsfeld",
-                        view: PageView(layout: layout(page: page, title: feld.name,
-                                                      description: feld.beschreibung ?? "Handlungsfeld \(feld.name)"),
+                        view: PageView(layout: layout(page: page, title: title,
+                                                      description: land == nil ? feld.beschreibung ?? "Handlungsfeld \(feld.name)"
+                                                          : "Projekte und Kommunen im Handlungsfeld \(feld.name) in \(land!.rawValue)."),
                                        content: view))
     }
 }

@@ -71,6 +71,10 @@ final class ViewContext {
             if parts.count > 1, let section = Self.section(of: page) {
                 trail.append((section, String(first).prefix(1).uppercased() + first.dropFirst()))
             }
+            // A Land's share of a large Handlungsfeld.
+            if first == "handlungsfelder", parts.count > 2, let feld = reads.handlungsfeld(String(parts[1])) {
+                trail.append((SitePath.handlungsfeld(feld.slug), feld.name))
+            }
         default:
             break
         }
