@@ -121,6 +121,7 @@ import Testing
         let reads: [PageTrace.Read] = [
             .document(.kommune, "bendorf"), .summary(.seite, "impressum"), .summaries(.meldung), .mentions("bendorf"),
             .mitglieder("mayen-koblenz"), .feld("verwaltung"), .neighbours("2021-01-x"), .footer,
+            .feldLand("verwaltung", .thueringen),
         ]
         let stored = PageTraceStore(build: "abc", global: digest, reads: reads.map { ($0, digest) },
                                     pages: ["kommunen/bendorf/index.html": Array(reads.indices), "index.html": [7, 2]])

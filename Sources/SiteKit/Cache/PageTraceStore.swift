@@ -164,10 +164,15 @@ struct PageTraceStore: Equatable {
         case .feld(let slug): return (5, 0, slug)
         case .neighbours(let slug): return (6, 0, slug)
         case .footer: return (7, 0, "")
+        case .feldLand(let slug, let land): return (8, Bundesland.allCases.firstIndex(of: land)!, slug)
         }
     }
 
     private static func read(tag: Int, kind: Int, slug: String) -> PageTrace.Read? {
+        if tag == 8 {
+            // `kind` holds the Land here.
+            return Bundesland.allCases.indices.contains(kind) ? .feldLand(slug, Bundesland.allCases[kind]) : nil
+        }
         guard kinds.indices.contains(kind) else { return nil }
         switch tag {
         case 0: return .document(kinds[kind], slug)

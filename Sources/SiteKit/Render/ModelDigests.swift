@@ -121,6 +121,13 @@ final class ModelDigests: Sendable {
             meldungen: rel.meldungen.map { meldungen[$0] })
     }
 
+    func feld(_ slug: String, in land: Bundesland) -> FeldSummary {
+        guard let rel = model.felder[slug] else { return FeldSummary() }
+        return FeldSummary(
+            kommunen: rel.kommunen.filter { model.kommunen[$0].bundesland == land }.map { kommunen[$0] },
+            projekte: rel.projekte.filter { model.kommunen[$0.kommune].bundesland == land }.map { projekt($0.kommune, $0.projekt) })
+    }
+
     private func projekt(_ kommune: Int, _ index: Int) -> ProjektSummary {
         let projekt = model.kommunen[kommune].projekte[index]
         return ProjektSummary(kommune: kommunen[kommune], titel: projekt.titel, status: projekt.status, jahr: projekt.jahr)
@@ -154,6 +161,7 @@ final class ModelDigests: Sendable {
         case .mentions(let slug): return mentions(slug)
         case .mitglieder(let slug): return mitglieder(slug)
         case .feld(let slug): return feld(slug)
+        case .feldLand(let slug, let land): return feld(slug, in: land)
         case .neighbours(let slug): return neighbours(slug)
         case .footer: return footer()
         }

@@ -25,6 +25,8 @@ struct PageTrace: Sendable, Hashable {
         case mitglieder(String)
         /// Profiles, projects, reports and news of a Handlungsfeld.
         case feld(String)
+        /// Profiles and projects of a Handlungsfeld in one Land.
+        case feldLand(String, Bundesland)
         /// The older and newer neighbour of a Kaffeerunde.
         case neighbours(String)
         /// The Seiten linked from every page's footer.
@@ -106,6 +108,13 @@ final class ModelReads {
     func feld(_ slug: String) -> FeldSummary {
         note(.feld(slug))
         return digests.feld(slug)
+    }
+
+    /// Only the Land's profiles and projects: a Land's page of a large field
+    /// need not copy the whole field's.
+    func feld(_ slug: String, in land: Bundesland) -> FeldSummary {
+        note(.feldLand(slug, land))
+        return digests.feld(slug, in: land)
     }
 
     func neighbours(of slug: String) -> Neighbours {

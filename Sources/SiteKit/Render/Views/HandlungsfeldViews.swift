@@ -93,7 +93,7 @@ extension ViewContext {
     /// A field's page, or with `land` the page of that Land's share of a large field.
     func handlungsfeldPage(_ feld: Handlungsfeld, land: Bundesland? = nil) -> PagePlan {
         let page = land.map { SitePath.handlungsfeld(feld.slug) + $0.slug + "/" } ?? SitePath.handlungsfeld(feld.slug)
-        var rel = reads.feld(feld.slug)
+        var rel = land.map { reads.feld(feld.slug, in: $0) } ?? reads.feld(feld.slug)
         let split = land == nil && HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count)
         var landSeiten: [HandlungsfeldView.LandSeite] = []
         if split {
@@ -104,12 +104,6 @@ extension ViewContext {
                 return .init(url: SitePath.relative(from: page, to: page + l.slug + "/"), name: l.rawValue,
                              kommunen: Self.count(kommunen, "Kommune", "Kommunen"), projekte: Self.count(projekte, "Projekt", "Projekte"))
             }
-        }
-        if let land {
-            rel.kommunen = rel.kommunen.filter { $0.bundesland == land }
-            rel.projekte = rel.projekte.filter { $0.kommune.bundesland == land }
-            rel.kaffeerunden = []
-            rel.meldungen = []
         }
         let counts = rel
         if split {
