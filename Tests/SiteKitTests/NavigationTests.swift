@@ -206,3 +206,25 @@ enum LinkWalk {
         }
     }
 }
+
+@Suite struct ProfileLeadTests {
+    /// The first paragraph becomes the lead, cut at its bytes (names with umlauts before and after).
+    @Test func splitsTheFirstParagraphOff() {
+        let (lead, rest) = ViewContext.splitLead("<p>Größe und Weißenthurm</p>\n<h2 id=\"a\">Ä</h2>\n<p>Zwei</p>\n")
+        #expect(lead == "Größe und Weißenthurm" && rest == "<h2 id=\"a\">Ä</h2>\n<p>Zwei</p>\n")
+        #expect(ViewContext.splitLead("<h2>Ä</h2><p>x</p>") == (nil, "<h2>Ä</h2><p>x</p>"))
+        #expect(ViewContext.splitLead("<p>offen") == (nil, "<p>offen"))
+    }
+
+    /// Written by hand for speed, the trail must stay the JSON that `JSONValue` writes.
+    @Test func breadcrumbJSONMatchesTheGeneralWriter() {
+        let pages = [("https://example.org/", "Start"), ("https://example.org/a/", "Ä \"quoted\" </script>")]
+        let general = JSONValue.object([
+            ("@context", .string("https://schema.org")), ("@type", .string("BreadcrumbList")),
+            ("itemListElement", .array(pages.enumerated().map { i, page in
+                .object([("@type", .string("ListItem")), ("item", .string(page.0)), ("name", .string(page.1)), ("position", .integer(i + 1))])
+            })),
+        ]).embeddable
+        #expect(JSONLD.breadcrumbs(pages) == general)
+    }
+}

@@ -191,11 +191,22 @@ extension ViewContext {
     /// of the body, when the body starts with a paragraph; a paragraph
     /// cannot hold another, so the first `</p>` ends it.
     static func splitLead(_ html: String) -> (lead: String?, rest: String) {
-        guard html.hasPrefix("<p>"), let end = html.range(of: "</p>") else { return (nil, html) }
-        let lead = html[html.index(html.startIndex, offsetBy: 3)..<end.lowerBound]
-        var rest = html[end.upperBound...]
-        while rest.first == "\n" { rest = rest.dropFirst() }
-        return (String(lead), String(rest))
+        // On UTF-8 bytes: Foundation's `range(of:)` converts to UTF-16
+        // offsets, which cost several percent of a 10,000-profile build.
+        let bytes = html.utf8
+        guard bytes.starts(with: "<p>".utf8) else { return (nil, html) }
+        let close = Array("</p>".utf8)
+        var i = bytes.index(bytes.startIndex, offsetBy: 3)
+        while i != bytes.endIndex {
+            if bytes[i] == close[0], bytes[i...].starts(with: close) {
+                let lead = html.utf8[bytes.index(bytes.startIndex, offsetBy: 3)..<i]
+                var rest = html.utf8[bytes.index(i, offsetBy: close.count)...]
+                while rest.first == UInt8(ascii: "\n") { rest = rest.dropFirst() }
+                return (String(Substring(lead)), String(Substring(rest)))
+            }
+            i = bytes.index(after: i)
+        }
+        return (nil, html)
     }
 
     static func startsWithText(_ html: String) -> Bool {

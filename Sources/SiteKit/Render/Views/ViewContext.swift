@@ -41,7 +41,8 @@ final class ViewContext {
 
     /// The main menu's section a page belongs to: Land and member pages to the Kommunen.
     static func section(of page: String) -> String? {
-        guard let first = page.split(separator: "/").first else { return nil }
+        // The first folder of the path, without splitting the whole path: every page asks.
+        let first = page.utf8.firstIndex(of: UInt8(ascii: "/")).map { page[..<$0] } ?? Substring(page)
         switch first {
         case "kommunen", "laender", "mitglieder": return SitePath.kommunen
         case "kaffeerunden": return SitePath.kaffeerunden
