@@ -69,6 +69,10 @@ for place in disk tmpfs; do
     "$place" "$full" "$noop" "$(ratio "$noop" "$full")" "$one" "$(ratio "$one" "$full")" "$text" "$(ratio "$text" "$full")")")
 done
 
+# Navigation at this size: every profile within three clicks of the home
+# page, and the largest page (the limit is 300 KB).
+navigation=$(python3 scripts/navigation-check.py "$work/out" | tail -1 || true)
+
 # The preview server: edit one profile ten times; the server reports how long
 # each rebuild took, and the page is fetched until it shows the edit.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -105,6 +109,8 @@ echo "== rebuilds at $n Kommunen (wall seconds; the ratio is to the full build i
 printf '%s\n' "${rebuilds[@]}"
 printf "serve, edited profile rebuilt    %6.3f  (median of 10)\n" "${serve% *}"
 printf "serve, save to page showing it   %6.3f  (median of 10)\n" "${serve#* }"
+echo
+echo "== $navigation"
 echo
 echo "== cost per page (compare, wall)"
 printf '%s\n' "${perpage[@]}"
