@@ -80,3 +80,28 @@ import Testing
         #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
     }
 }
+
+/// `&#27;` in a body would reach the page as the control character itself.
+@Suite struct ControlReferenceTests {
+    @Test func referencesToControlCharactersAreErrorsAtTheirPlace() throws {
+        let body = "---\ntitel: T\ndatum: 2021-01-20\n---\nÄrger mit &#27; und &#x85;.\n\nIm Code `&#27;` bleibt es Text. Erlaubt: &#9; &#xA0; &#228;\n"
+        let result = Fixture.render(["meldungen/2021-01-20-t.md": body])
+        #expect(result.diagnostics.map(\.formatted) == [
+            "content/meldungen/2021-01-20-t.md:5:11: error: `&#27;` is the control character U+001B, which HTML does not allow in a page (remove it; to show the reference itself, put it in backticks: `&#27;`)",
+            "content/meldungen/2021-01-20-t.md:5:21: error: `&#x85;` is the control character U+0085, which HTML does not allow in a page (remove it; to show the reference itself, put it in backticks: `&#x85;`)",
+        ])
+    }
+
+    /// In code alone the reference is shown as written, and nothing is reported.
+    @Test func inCodeOnlyTheyAreText() throws {
+        let body = "---\ntitel: T\ndatum: 2021-01-20\n---\nSo schreibt man es: `&#27;`\n\n    &#x1B;\n\n```\n&#127;\n```\n"
+        let result = Fixture.render(["meldungen/2021-01-20-t.md": body])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        let page = try #require(Fixture.page(result, "meldungen/2021-01-20-t/index.html"))
+        #expect(page.contains("<code>&amp;#27;</code>"))
+    }
+
+    @Test func findsDecimalAndHexReferences() {
+        #expect(ControlReferences.find(in: "a &#27; b &#X1b; c &#x7F; &#127 &#65; &#;").map(\.text) == ["&#27;", "&#X1b;", "&#x7F;"])
+    }
+}

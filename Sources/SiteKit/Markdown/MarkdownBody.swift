@@ -1,3 +1,4 @@
+import SiteText
 import CSystemExtras
 import Foundation
 
@@ -143,11 +144,22 @@ struct MarkdownBody {
                 break
             }
         }
-        guard !rawHTML.isEmpty else {
-            return RenderedBody(html: Self.localize(document.renderHTML()), headings: headings, links: links)
-        }
-        let html = sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
+        let html = rawHTML.isEmpty ? Self.localize(document.renderHTML())
+            : sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
+        reportControlReferences(in: markdown, html: html, diagnostics: &diagnostics)
         return RenderedBody(html: html, headings: headings, links: links)
+    }
+
+    /// `&#27;` and the like outside code: errors at each reference.
+    private func reportControlReferences(in markdown: String, html: String, diagnostics: inout Diagnostics) {
+        let found = ControlReferences.find(in: markdown)
+        guard !found.isEmpty, ControlReferences.reached(html) else { return }
+        for reference in found {
+            let (line, column) = TextPosition.lineAndColumn(of: reference.offset, in: Array(markdown.utf8))
+            diagnostics.error(SourceLocation(path: displayPath, line: line + firstLine - 1, column: column),
+                              "`\(reference.text)` is the control character \(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!)), which HTML does not allow in a page",
+                              hint: "remove it; to show the reference itself, put it in backticks: `\(reference.text)`")
+        }
     }
 
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
