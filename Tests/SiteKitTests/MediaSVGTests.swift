@@ -93,3 +93,15 @@ import Testing
         #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:1"])
     }
 }
+
+/// Files that would run as pages of the site are not media.
+@Suite struct ActiveMediaTests {
+    @Test func pagesAndScriptsInMedienAreErrors() {
+        let result = Fixture.render(media: ["medien/alt.HTML", "medien/app.js", "medien/feed.xml", "medien/plan.pdf", "medien/js/readme.txt"])
+        #expect(result.diagnostics.map(\.formatted) == [
+            "content/medien/alt.HTML:1:1: error: medien/ holds images and documents to download; HTML files would be published unchecked, under the site's address (remove it; write the content as a free page in seiten/, or link it where it is published)",
+            "content/medien/app.js:1:1: error: medien/ holds images and documents to download; JavaScript files would be published unchecked, under the site's address (remove it; write the content as a free page in seiten/, or link it where it is published)",
+            "content/medien/feed.xml:1:1: error: medien/ holds images and documents to download; XML files would be published unchecked, under the site's address (remove it; write the content as a free page in seiten/, or link it where it is published)",
+        ])
+    }
+}

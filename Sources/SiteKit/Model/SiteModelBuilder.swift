@@ -104,6 +104,14 @@ public struct SiteModelBuilder {
         for found in parallelMap(svgFiles, { SVGCheck.diagnostics(for: $0, label: label($0.path)) }) {
             diagnostics.append(contentsOf: found)
         }
+        // Pages and scripts would be published as they are, from the site's
+        // own address, without the checks a page gets.
+        for file in input.media {
+            guard let type = MediaTypes.activeType(of: file.path) else { continue }
+            diagnostics.error(SourceLocation(path: label(file.path)),
+                              "medien/ holds images and documents to download; \(type) files would be published unchecked, under the site's address",
+                              hint: "remove it; write the content as a free page in seiten/, or link it where it is published")
+        }
 
         clock.lap("  collect")
         // What the two sides below share, fixed from here on.
