@@ -8,6 +8,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An absent value where every record must list the same keys (the open data).
+    case null
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
@@ -17,6 +19,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.bool(let x), .bool(let y)): return x == y
         case (.array(let x), .array(let y)): return x == y
         case (.object(let x), .object(let y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        case (.null, .null): return true
         default: return false
         }
     }
@@ -49,6 +52,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .integer(let n): out += String(n)
         case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             // Short lists of scalars (enums, required keys) stay on one line.

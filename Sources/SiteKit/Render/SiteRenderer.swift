@@ -36,7 +36,13 @@ struct SiteRenderer: Sendable {
                 return (theme.render(plan), trace)
             }
         }
-        let pagePaths = jobs.map(\.path).filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
+        // The open data: files and their page have no trace, like the feed.
+        let data = OpenData(model)
+        jobs += OpenData.paths.map { path in PageJob(path: path) { (data.bytes(path), nil) } }
+        jobs.append(PageJob(path: OpenData.folder + "index.html") {
+            (theme.render(ViewContext(reads: ModelReads(digests)).datenPage(data)), nil)
+        })
+        let pagePaths = jobs.map(\.path).filter { $0.hasSuffix(".html") }.filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
         jobs.append(PageJob(path: "feed.xml") { (Array(Feeds.atom(model).utf8), nil) })
         jobs.append(PageJob(path: "sitemap.xml") { (Array(Feeds.sitemap(paths: pagePaths, baseURL: model.settings.baseURL).utf8), nil) })
         jobs.append(PageJob(path: "robots.txt") { (Array(Feeds.robots(baseURL: model.settings.baseURL).utf8), nil) })
