@@ -42,7 +42,8 @@ extension ViewContext {
         let page = OpenData.folder
         func datei(_ d: OpenData.Distribution) -> DatenView.Datei {
             let name = String(d.path.dropFirst(OpenData.folder.count))
-            return .init(url: SitePath.relative(from: page, to: d.path), datei: name, format: d.format,
+            // The page sits in the files' folder: the file name is the relative URL.
+            return .init(url: name, datei: name, format: d.format,
                          mediaType: d.mediaType, groesse: Self.kilobytes(d.bytes))
         }
         let datasets = data.datasets
