@@ -76,9 +76,12 @@ final class OpenData: Sendable {
         self.files = files
     }
 
-    /// Every file of `daten/` but the page, in a fixed order.
+    /// Every file of `daten/` but the page, in a fixed order: first each
+    /// table's CSV, so that jobs run side by side make different tables
+    /// rather than wait for the same one.
     static var paths: [String] {
-        published.flatMap { name, formats in formats.map { folder + name + $0.suffix } } + [packagePath]
+        Format.allCases.flatMap { format in published.filter { $0.formats.contains(format) }.map { folder + $0.name + format.suffix } }
+            + [packagePath]
     }
 
     func bytes(_ path: String) -> [UInt8] {

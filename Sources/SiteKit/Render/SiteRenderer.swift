@@ -30,15 +30,18 @@ struct SiteRenderer: Sendable {
     /// Every file of the site, none made yet.
     func jobs() -> [PageJob] {
         let model = digests.model, theme = self.theme
-        var jobs = Self.pages(digests).map { page in
+        // The open data first: its tables are the largest jobs, and made
+        // early they overlap with the pages on the other core instead of
+        // leaving it idle at the end. Files and page have no trace, like the feed.
+        let data = OpenData(model)
+        var jobs = OpenData.paths.map { path in PageJob(path: path) { (data.bytes(path), nil) } }
+        jobs += Self.pages(digests).map { page in
             PageJob(path: page.path) {
                 let (plan, trace) = page.plan()
                 return (theme.render(plan), trace)
             }
         }
-        // The open data: files and their page have no trace, like the feed.
-        let data = OpenData(model)
-        jobs += OpenData.paths.map { path in PageJob(path: path) { (data.bytes(path), nil) } }
+        // Last: it lists the sizes of all the data files, made by then.
         jobs.append(PageJob(path: OpenData.folder + "index.html") {
             (theme.render(ViewContext(reads: ModelReads(digests)).datenPage(data)), nil)
         })
