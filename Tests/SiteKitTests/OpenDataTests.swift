@@ -185,6 +185,25 @@ import Testing
         #expect(page.contains(#"<a href="./" aria-current="page">Offene Daten</a>"#))
     }
 
+    /// The JSON files are written without a `JSONValue` tree per record;
+    /// they must still be exactly what the general writer makes, escapes included.
+    @Test func recordWriterMatchesTheGeneralWriter() {
+        let table = DataTable(
+            name: "t", title: "T", description: "",
+            columns: ["a", "b", "c", "d", "e"].map { DataColumn(name: $0, kind: .string, description: "") },
+            primaryKey: ["a"],
+            rows: [[.text("Öhringen \"Nord\", \\ Tab\t\u{1B}"), .integer(-3), .number(50.4297), .list(["x", "y\nz"]), .empty],
+                   [.text(""), .integer(0), .number(7), .list([]), .text("ß")]])
+        for row in table.rows {
+            var out = ""
+            DataTable.appendRecord(row, keys: table.recordKeys, to: &out)
+            #expect(out == table.record(row).compact)
+        }
+        let json = String(decoding: table.json, as: UTF8.self)
+        #expect(json == "[\n" + table.rows.map { table.record($0).compact }.joined(separator: ",\n") + "\n]\n")
+        #expect(CSV.field("x") == "x" && String(decoding: table.csv, as: UTF8.self).hasSuffix("\n,0,7,,ß\n"))
+    }
+
     @Test func kilobytesAreGerman() {
         #expect(ViewContext.kilobytes(0) == "0,0 KB")
         #expect(ViewContext.kilobytes(1413) == "1,4 KB")

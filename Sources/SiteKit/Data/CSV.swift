@@ -16,11 +16,19 @@ enum CSV {
         return out + "\""
     }
 
+    /// `field(text)` appended to `out`, copying plain text without a string of its own.
+    static func appendField(_ text: String, to out: inout String) {
+        let plain = text.utf8.allSatisfy { byte in
+            byte != UInt8(ascii: ",") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")
+        }
+        if plain { out += text } else { out += field(text) }
+    }
+
     /// One record with its line end.
     static func record(_ fields: [String], into out: inout String) {
         for (i, f) in fields.enumerated() {
             if i > 0 { out += "," }
-            out += field(f)
+            appendField(f, to: &out)
         }
         out += "\n"
     }

@@ -7,17 +7,6 @@ enum DataCell: Equatable {
     case list([String])
     case empty
 
-    var csv: String {
-        switch self {
-        case .text(let s): return s
-        case .integer(let n): return String(n)
-        // The same digits as the JSON files, so both forms of a table agree.
-        case .number(let x): return JSONValue.number(x).compact
-        case .list(let items): return items.joined(separator: ";")
-        case .empty: return ""
-        }
-    }
-
     var json: JSONValue {
         switch self {
         case .text(let s): return .string(s)
@@ -80,12 +69,25 @@ struct DataTable {
     var foreignKeys: [ForeignKey] = []
     var rows: [[DataCell]]
 
-    /// Header row, then one record per row.
+    /// Header row, then one record per row. Cells are appended one by one:
+    /// at 10,000 Kommunen a string per cell cost more than the rest of the file.
     var csv: [UInt8] {
         var out = ""
-        out.reserveCapacity(64 * (rows.count + 1))
+        out.reserveCapacity(96 * (rows.count + 1))
         CSV.record(columns.map(\.name), into: &out)
-        for row in rows { CSV.record(row.map(\.csv), into: &out) }
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out += "," }
+                switch cell {
+                case .text(let s): CSV.appendField(s, to: &out)
+                case .integer(let n): out += String(n)
+                case .number(let x): out += JSONValue.numberText(x)
+                case .list(let items): CSV.appendField(items.joined(separator: ";"), to: &out)
+                case .empty: break
+                }
+            }
+            out += "\n"
+        }
         return Array(out.utf8)
     }
 
@@ -94,19 +96,45 @@ struct DataTable {
         .object(zip(columns, row).map { ($0.name, $1.json) })
     }
 
-    /// An array with one record per line: compact, and still a readable diff.
-    var json: [UInt8] { Self.lines(rows.map { record($0).compact }, open: "[", close: "]") }
+    /// The keys of a record, quoted once per table: `"slug":`.
+    var recordKeys: [String] { columns.map { JSONValue.quoted($0.name) + ":" } }
 
-    /// `open`, the items one per line separated by commas, `close`, a final newline.
-    static func lines(_ items: [String], open: String, close: String) -> [UInt8] {
-        guard !items.isEmpty else { return Array((open + close + "\n").utf8) }
-        var out = open + "\n"
-        out.reserveCapacity(items.reduce(8) { $0 + $1.utf8.count + 2 })
-        for (i, item) in items.enumerated() {
-            out += item
-            out += i == items.count - 1 ? "\n" : ",\n"
+    /// `record(row).compact`, written straight into `out`: the JSON and
+    /// GeoJSON files hold tens of thousands of records, and a `JSONValue`
+    /// tree per record cost several times the writing.
+    static func appendRecord(_ row: [DataCell], keys: [String], to out: inout String) {
+        out += "{"
+        for (i, cell) in row.enumerated() {
+            if i > 0 { out += "," }
+            out += keys[i]
+            switch cell {
+            case .text(let s): JSONValue.appendQuoted(s, to: &out)
+            case .integer(let n): out += String(n)
+            case .number(let x): out += JSONValue.numberText(x)
+            case .list(let items):
+                out += "["
+                for (j, item) in items.enumerated() {
+                    if j > 0 { out += "," }
+                    JSONValue.appendQuoted(item, to: &out)
+                }
+                out += "]"
+            case .empty: out += "null"
+            }
         }
-        return Array((out + close + "\n").utf8)
+        out += "}"
+    }
+
+    /// An array with one record per line: compact, and still a readable diff.
+    var json: [UInt8] {
+        guard !rows.isEmpty else { return Array("[]\n".utf8) }
+        let keys = recordKeys
+        var out = "[\n"
+        out.reserveCapacity(256 * rows.count)
+        for (i, row) in rows.enumerated() {
+            Self.appendRecord(row, keys: keys, to: &out)
+            out += i == rows.count - 1 ? "\n" : ",\n"
+        }
+        return Array((out + "]\n").utf8)
     }
 
     /// The Table Schema of the CSV form.

@@ -7,15 +7,24 @@ enum GeoJSON {
               let lon = table.columns.firstIndex(where: { $0.name == longitude }),
               let id = table.primaryKey.first.flatMap({ key in table.columns.firstIndex { $0.name == key } })
         else { preconditionFailure("table \(table.name) has no columns \(latitude), \(longitude)") }
-        let features = table.rows.compactMap { row -> String? in
-            guard case .number(let breite) = row[lat], case .number(let laenge) = row[lon] else { return nil }
-            return JSONValue.object([
-                ("type", "Feature"),
-                ("id", row[id].json),
-                ("geometry", .object([("type", "Point"), ("coordinates", .array([.number(laenge), .number(breite)]))])),
-                ("properties", table.record(row)),
-            ]).compact
+        // Written straight into one string, as the JSON files are (see `DataTable.appendRecord`).
+        let keys = table.recordKeys
+        var out = #"{"type":"FeatureCollection","features":["#
+        out.reserveCapacity(320 * table.rows.count)
+        var first = true
+        for row in table.rows {
+            guard case .number(let breite) = row[lat], case .number(let laenge) = row[lon] else { continue }
+            out += first ? "\n" : ",\n"
+            first = false
+            out += #"{"type":"Feature","id":"#
+            out += row[id].json.compact
+            out += #","geometry":{"type":"Point","coordinates":["#
+            out += JSONValue.numberText(laenge) + "," + JSONValue.numberText(breite)
+            out += #"]},"properties":"#
+            DataTable.appendRecord(row, keys: keys, to: &out)
+            out += "}"
         }
-        return DataTable.lines(features, open: #"{"type":"FeatureCollection","features":["#, close: "]}")
+        out += first ? "]}\n" : "\n]}\n"
+        return Array(out.utf8)
     }
 }
