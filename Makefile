@@ -22,6 +22,7 @@ test: deps commit-info
 	# "Executed 0 tests" line before them.
 	$(SWIFT) test --skip-build --disable-xctest
 	bash scripts/acceptance.sh
+	bash scripts/opendata-check.sh
 	bash scripts/browser.sh
 	bash scripts/audit.sh
 

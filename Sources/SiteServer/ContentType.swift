@@ -25,6 +25,7 @@ enum ContentType {
         case "mp3": return "audio/mpeg"
         case "zip": return "application/zip"
         case "csv": return "text/csv; charset=utf-8"
+        case "geojson": return "application/geo+json"
         default: return "application/octet-stream"
         }
     }

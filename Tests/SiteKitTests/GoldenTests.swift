@@ -14,6 +14,7 @@ import Testing
         "handlungsfelder/verwaltung/index.html", "impressum/index.html", "404.html",
         "laender/rheinland-pfalz/index.html", "mitglieder/index.html",
         "feed.xml", "sitemap.xml", "robots.txt",
+        "daten/index.html", "daten/kommunen.csv", "daten/datapackage.json",
     ]
     static let goldenDir = Fixture.repoRoot.appendingPathComponent("Tests/SiteKitTests/Golden")
 

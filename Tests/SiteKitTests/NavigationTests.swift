@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test func freePagesCannotTakeTheNavigationFolders() throws {
-        for slug in ["laender", "mitglieder"] {
+        for slug in ["laender", "mitglieder", "daten"] {
             let result = Fixture.render(["seiten/\(slug).md": "---\ntitel: X\n---\n"])
             #expect(result.diagnostics.map(\.formatted).contains { $0.hasPrefix("content/seiten/\(slug).md:1:1: error") }, "\(result.diagnostics.map(\.formatted))")
         }

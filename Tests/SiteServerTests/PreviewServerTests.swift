@@ -115,6 +115,13 @@ import Testing
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.body.contains("<script src=\"/_sitegen/live.js\" data-build="))
         #expect(try await RawHTTP.get(port: port, "/_sitegen/live.js").body.contains("EventSource"))
+        // The open data, with the media types a download needs.
+        let csv = try await RawHTTP.get(port: port, "/daten/kommunen.csv")
+        #expect(csv.status == 200 && csv.headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(csv.body.hasPrefix("slug,url,name,") && csv.body.contains("\nbendorf,"))
+        let geojson = try await RawHTTP.get(port: port, "/daten/kommunen.geojson")
+        #expect(geojson.status == 200 && geojson.headers["content-type"] == "application/geo+json")
+        #expect(try await RawHTTP.get(port: port, "/daten/").body.contains("<h1>Offene Daten</h1>"))
         // The 404 page's links point at the preview, not at the published site.
         let missing = try await RawHTTP.get(port: port, "/gibt-es-nicht/")
         #expect(missing.status == 404)

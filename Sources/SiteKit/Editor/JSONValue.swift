@@ -8,6 +8,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An absent value where every record must list the same keys (the open data).
+    case null
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
@@ -17,6 +19,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.bool(let x), .bool(let y)): return x == y
         case (.array(let x), .array(let y)): return x == y
         case (.object(let x), .object(let y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        case (.null, .null): return true
         default: return false
         }
     }
@@ -47,8 +50,9 @@ public indirect enum JSONValue: Equatable, Sendable {
         switch self {
         case .string(let s): out += Self.quoted(s, forHTML: forHTML)
         case .integer(let n): out += String(n)
-        case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .number(let n): out += Self.numberText(n)
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             // Short lists of scalars (enums, required keys) stay on one line.
@@ -85,6 +89,24 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             out += indent + "}"
         }
+    }
+
+    /// A whole number without `.0`, any other in Swift's shortest form that reads back the same.
+    static func numberText(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    }
+
+    /// `quoted(s)` appended to `out`, without a string of its own for the
+    /// common case of text that needs no escape (the open data writes
+    /// hundreds of thousands of values).
+    static func appendQuoted(_ s: String, to out: inout String) {
+        let plain = s.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        }
+        guard plain else { out += quoted(s); return }
+        out += "\""
+        out += s
+        out += "\""
     }
 
     static func quoted(_ s: String, forHTML: Bool = false) -> String {

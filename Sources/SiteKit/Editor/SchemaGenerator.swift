@@ -157,6 +157,10 @@ public enum SchemaGenerator {
                          "html": .object([("type", .string("boolean")),
                                           ("description", .string("false (Standard): HTML im Markdown wird nicht ausgegeben; true: erlaubtes HTML wird ausgegeben, alles andere entfernt (siehe docs/content-format.md, „HTML im Text“)"))]),
                      ], description: "Wie Markdown gelesen wird"),
+                     "daten": mapping(required: [], optional: Keys.datenOptional, properties: [
+                         "lizenz": oneOf(DatenLizenz.allCases.map(\.rawValue),
+                                         "Lizenz der offenen Daten unter daten/, aus dem Lizenz-Vokabular von DCAT-AP.de; Standard: dl-by-de/2.0 (Datenlizenz Deutschland – Namensnennung – Version 2.0)"),
+                     ], description: "Die offenen Daten unter daten/ (CSV, JSON, GeoJSON)"),
                  ]))
     }
 

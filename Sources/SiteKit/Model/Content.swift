@@ -238,4 +238,6 @@ public struct SiteSettings: Sendable {
     public var sprache: String
     public var herausgeber: Herausgeber?
     public var markdownHTML: Bool
+    /// `daten.lizenz`: the licence of the files in `daten/`.
+    public var datenLizenz: DatenLizenz = .dlByDe
 }

@@ -14,7 +14,7 @@ enum Keys {
     static let seiteRequired = ["titel"]
     static let seiteOptional = ["menue", "entwurf"]
     static let siteRequired = ["titel", "base_url"]
-    static let siteOptional = ["beschreibung", "sprache", "herausgeber", "markdown"]
+    static let siteOptional = ["beschreibung", "sprache", "herausgeber", "markdown", "daten"]
 
     // Nested mappings and the entries of handlungsfelder.yaml.
     static let leitungRequired = ["amt", "name"]
@@ -31,6 +31,7 @@ enum Keys {
     static let herausgeberRequired = ["name"]
     static let herausgeberOptional = ["anschrift", "email", "telefon"]
     static let markdownOptional = ["html"]
+    static let datenOptional = ["lizenz"]
     static let handlungsfeldRequired = ["slug", "name"]
     static let handlungsfeldOptional = ["beschreibung"]
 }

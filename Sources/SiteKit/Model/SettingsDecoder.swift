@@ -46,9 +46,13 @@ struct SettingsDecoder {
         if let node = f["markdown"], let m = yaml.fields(node, what: "`markdown`", required: [], optional: Keys.markdownOptional) {
             html = yaml.flag(m["html"], key: "html") ?? false
         }
+        var lizenz = DatenLizenz.dlByDe
+        if let node = f["daten"], let d = yaml.fields(node, what: "`daten`", required: [], optional: Keys.datenOptional) {
+            lizenz = yaml.oneOf(d["lizenz"], key: "lizenz", DatenLizenz.self) ?? lizenz
+        }
         guard let titel, let baseURL else { return nil }
         return SiteSettings(titel: titel, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
-                            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html)
+                            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html, datenLizenz: lizenz)
     }
 
     mutating func handlungsfelder(_ file: InputFile, label: String) -> [Handlungsfeld] {

@@ -70,6 +70,28 @@ enum JSONLD {
         ]).embeddable
     }
 
+    /// The `daten/` page: a `DataCatalog` of `Dataset`s, each file a `DataDownload`.
+    static func dataCatalog(_ datasets: [OpenData.Dataset], settings: SiteSettings) -> String {
+        let base = settings.baseURL, lizenz = JSONValue.string(settings.datenLizenz.url)
+        let publisher = settings.herausgeber.map { object([("@type", "Organization"), ("name", .string($0.name))]) }
+        return object([
+            ("@context", "https://schema.org"), ("@type", "DataCatalog"),
+            ("name", .string("Offene Daten: " + settings.titel)), ("url", .string(base + OpenData.folder)),
+            ("inLanguage", .string(settings.sprache)), ("license", lizenz), ("publisher", publisher),
+            ("dataset", .array(datasets.map { d in
+                object([
+                    ("@type", "Dataset"), ("name", .string(d.title)), ("description", .string(d.description)),
+                    ("url", .string(base + OpenData.folder + "#_" + d.name)), ("license", lizenz),
+                    ("isAccessibleForFree", .bool(true)), ("inLanguage", .string(settings.sprache)), ("publisher", publisher),
+                    ("distribution", .array(d.files.map { f in
+                        object([("@type", "DataDownload"), ("contentUrl", .string(base + f.path)),
+                                ("encodingFormat", .string(f.mediaType)), ("contentSize", .string("\(f.bytes) B"))])
+                    })),
+                ])
+            })),
+        ]).embeddable
+    }
+
     /// schema.org's trail of a page: `pages` from the home page down to the page itself, with absolute URLs.
     /// Written directly, keys in the order `object` sorts them: every page
     /// has one, and building a `JSONValue` tree for it cost 2 % of a build.

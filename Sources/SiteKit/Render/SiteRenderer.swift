@@ -30,13 +30,22 @@ struct SiteRenderer: Sendable {
     /// Every file of the site, none made yet.
     func jobs() -> [PageJob] {
         let model = digests.model, theme = self.theme
-        var jobs = Self.pages(digests).map { page in
+        // The open data first: its tables are the largest jobs, and made
+        // early they overlap with the pages on the other core instead of
+        // leaving it idle at the end. Files and page have no trace, like the feed.
+        let data = OpenData(model)
+        var jobs = OpenData.paths.map { path in PageJob(path: path) { (data.bytes(path), nil) } }
+        jobs += Self.pages(digests).map { page in
             PageJob(path: page.path) {
                 let (plan, trace) = page.plan()
                 return (theme.render(plan), trace)
             }
         }
-        let pagePaths = jobs.map(\.path).filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
+        // Last: it lists the sizes of all the data files, made by then.
+        jobs.append(PageJob(path: OpenData.folder + "index.html") {
+            (theme.render(ViewContext(reads: ModelReads(digests)).datenPage(data)), nil)
+        })
+        let pagePaths = jobs.map(\.path).filter { $0.hasSuffix(".html") }.filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
         jobs.append(PageJob(path: "feed.xml") { (Array(Feeds.atom(model).utf8), nil) })
         jobs.append(PageJob(path: "sitemap.xml") { (Array(Feeds.sitemap(paths: pagePaths, baseURL: model.settings.baseURL).utf8), nil) })
         jobs.append(PageJob(path: "robots.txt") { (Array(Feeds.robots(baseURL: model.settings.baseURL).utf8), nil) })

@@ -6,7 +6,7 @@ import SiteTemplates
 /// a blank page.
 struct Theme {
     static let pageTemplates = ["home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
-                                "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder"]
+                                "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder", "daten"]
 
     let program: TemplateProgram
 

@@ -24,6 +24,8 @@ struct LayoutView: ViewModel {
     /// The skip link's target: under `<base href>` a bare `#_inhalt` would
     /// lead to the home page, so the 404 page names itself.
     var skipHref = "#_inhalt"
+    /// The page is `daten/`, which the footer links on every page.
+    var isDaten = false
 
     static let fields: Fields<Self> = [
         "lang": { .string($0.lang) }, "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
@@ -34,7 +36,8 @@ struct LayoutView: ViewModel {
         "jsonld": { .string($0.jsonld) }, "is_home": { .bool($0.isHome) }, "herausgeber": { .string($0.herausgeber) },
         "breadcrumbs": { .list($0.breadcrumbs) }, "breadcrumb_current": { .string($0.breadcrumbCurrent) },
         "breadcrumb_jsonld": { .string($0.breadcrumbJSONLD) }, "base_href": { .string($0.baseHref) },
-        "skip_href": { .string($0.skipHref) },
+        "skip_href": { .string($0.skipHref) }, "daten_url": { .string($0.root + OpenData.folder) },
+        "is_daten": { .bool($0.isDaten) },
     ]
 }
 

@@ -36,7 +36,8 @@ final class ViewContext {
             nav: nav, footer: footer, leichteSprache: leicht, jsonld: jsonld, isHome: page.isEmpty,
             herausgeber: settings.herausgeber?.name,
             breadcrumbs: trail.map { LinkView(url: url($0.path), text: $0.text) }, breadcrumbCurrent: title,
-            breadcrumbJSONLD: trail.isEmpty ? nil : JSONLD.breadcrumbs(all.map { (settings.baseURL + $0.path, $0.text) }))
+            breadcrumbJSONLD: trail.isEmpty ? nil : JSONLD.breadcrumbs(all.map { (settings.baseURL + $0.path, $0.text) }),
+            isDaten: page == OpenData.folder)
     }
 
     /// The main menu's section a page belongs to: Land and member pages to the Kommunen.

@@ -1,0 +1,66 @@
+import SiteTemplates
+/// The `daten/` page: the datasets of the open data with their files.
+struct DatenView: ViewModel {
+    struct Datei: ViewModel {
+        var url: String
+        /// The file name, e.g. `kommunen.csv`.
+        var datei: String
+        var format: String
+        var mediaType: String
+        /// `12,3 KB`
+        var groesse: String
+        static let fields: Fields<Self> = [
+            "url": { .string($0.url) }, "datei": { .string($0.datei) }, "format": { .string($0.format) },
+            "media_type": { .string($0.mediaType) }, "groesse": { .string($0.groesse) },
+        ]
+    }
+
+    struct Datensatz: ViewModel {
+        var id: String
+        var titel: String
+        var beschreibung: String
+        var dateien: [Datei]
+        static let fields: Fields<Self> = [
+            "id": { .string($0.id) }, "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) },
+            "dateien": { .list($0.dateien) },
+        ]
+    }
+
+    var datensaetze: [Datensatz]
+    var paket: Datei
+    var lizenz: String
+    var lizenzURL: String
+
+    static let fields: Fields<Self> = [
+        "datensaetze": { .list($0.datensaetze) }, "paket": { .object($0.paket) },
+        "lizenz": { .string($0.lizenz) }, "lizenz_url": { .string($0.lizenzURL) },
+    ]
+}
+
+extension ViewContext {
+    func datenPage(_ data: OpenData) -> PagePlan {
+        let page = OpenData.folder
+        func datei(_ d: OpenData.Distribution) -> DatenView.Datei {
+            let name = String(d.path.dropFirst(OpenData.folder.count))
+            // The page sits in the files' folder: the file name is the relative URL.
+            return .init(url: name, datei: name, format: d.format,
+                         mediaType: d.mediaType, groesse: Self.kilobytes(d.bytes))
+        }
+        let datasets = data.datasets
+        let lizenz = reads.settings.datenLizenz
+        let view = DatenView(
+            datensaetze: datasets.map { .init(id: "_" + $0.name, titel: $0.title, beschreibung: $0.description, dateien: $0.files.map(datei)) },
+            paket: datei(data.packageFile), lizenz: lizenz.title, lizenzURL: lizenz.url)
+        return PagePlan(path: page, template: "daten",
+                        view: PageView(layout: layout(page: page, title: "Offene Daten",
+                                                      description: "Die Kommunen, Projekte, Kaffeerunden und Meldungen des Netzwerks als CSV, JSON und GeoJSON.",
+                                                      jsonld: JSONLD.dataCatalog(datasets, settings: reads.settings)),
+                                       content: view))
+    }
+
+    /// `0,4 KB`, `1.234,5 KB`: one decimal, rounded, 1 KB = 1,024 bytes.
+    static func kilobytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 512) / 1024
+        return "\(GermanFormat.number(tenths / 10)),\(tenths % 10) KB"
+    }
+}
