@@ -58,8 +58,13 @@ public indirect enum JSONValue: Equatable, Sendable {
             // Short lists of scalars (enums, required keys) stay on one line.
             let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
             if scalars || indent == nil {
-                out += "[" + items.map { item -> String in var s = ""; item.write(into: &s, indent: nil, forHTML: forHTML); return s }
-                    .joined(separator: indent == nil ? "," : ", ") + "]"
+                // Appended in place: every page's JSON-LD comes through here.
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += indent == nil ? "," : ", " }
+                    item.write(into: &out, indent: nil, forHTML: forHTML)
+                }
+                out += "]"
                 return
             }
             let inner = indent! + "  "
@@ -73,11 +78,14 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             guard let indent else {
-                out += "{" + members.map { key, value -> String in
-                    var s = Self.quoted(key, forHTML: forHTML) + ":"
-                    value.write(into: &s, indent: nil, forHTML: forHTML)
-                    return s
-                }.joined(separator: ",") + "}"
+                out += "{"
+                for (i, (key, value)) in members.enumerated() {
+                    if i > 0 { out += "," }
+                    out += Self.quoted(key, forHTML: forHTML)
+                    out += ":"
+                    value.write(into: &out, indent: nil, forHTML: forHTML)
+                }
+                out += "}"
                 return
             }
             let inner = indent + "  "

@@ -1,3 +1,4 @@
+import Foundation
 import SiteText
 
 /// Numeric character references in a body (`&#27;`, `&#x85;`) that name a
@@ -19,9 +20,13 @@ enum ControlReferences {
         var found: [Found] = []
         var text = markdown
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var i = 0
             while i + 3 < bytes.count {
-                guard bytes[i] == UInt8(ascii: "&"), bytes[i + 1] == UInt8(ascii: "#") else { i += 1; continue }
+                // memchr finds the next `&`: most bodies have none.
+                guard let amp = memchr(base + i, Int32(UInt8(ascii: "&")), bytes.count - i) else { return }
+                i = base.distance(to: amp.assumingMemoryBound(to: UInt8.self))
+                guard i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "#") else { i += 1; continue }
                 var j = i + 2
                 let hex = bytes[j] | 0x20 == UInt8(ascii: "x")
                 if hex { j += 1 }

@@ -22,6 +22,9 @@ final class ModelDigests: Sendable {
     let kaffeerunden: [EintragSummary]
     let meldungen: [EintragSummary]
     private let seiten: [SeiteSummary]
+    /// The Kommunen by Land and Kreis, for the pages of Länder and the
+    /// overviews: derived from `kommunen` once, not per page.
+    let gliederung: [Bundesland: LandGliederung]
 
     /// What traces are checked against.
     private struct Hashes: Sendable {
@@ -52,6 +55,7 @@ final class ModelDigests: Sendable {
         kaffeerunden = parallelMap(model.kaffeerunden, EintragSummary.init)
         meldungen = parallelMap(model.meldungen, EintragSummary.init)
         seiten = model.seiten.map(SeiteSummary.init)
+        gliederung = LandGliederung.of(kommunen)
         guard hashing else {
             hashes = nil
             complete = false

@@ -85,6 +85,12 @@ final class ModelReads {
         return digests.kommunen
     }
 
+    /// Derived from the summaries of every Kommune alone, so it is that read.
+    var gliederung: [Bundesland: LandGliederung] {
+        note(.summaries(.kommune))
+        return digests.gliederung
+    }
+
     var kaffeerunden: [EintragSummary] {
         note(.summaries(.kaffeerunde))
         return digests.kaffeerunden

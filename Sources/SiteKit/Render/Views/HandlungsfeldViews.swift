@@ -97,9 +97,12 @@ extension ViewContext {
         let split = land == nil && HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count)
         var landSeiten: [HandlungsfeldView.LandSeite] = []
         if split {
+            // One pass each: a large field has thousands of both.
+            var kommunenIn: [Bundesland: Int] = [:], projekteIn: [Bundesland: Int] = [:]
+            for k in rel.kommunen { kommunenIn[k.bundesland, default: 0] += 1 }
+            for p in rel.projekte { projekteIn[p.kommune.bundesland, default: 0] += 1 }
             landSeiten = Bundesland.allCases.compactMap { l in
-                let kommunen = rel.kommunen.filter { $0.bundesland == l }.count
-                let projekte = rel.projekte.filter { $0.kommune.bundesland == l }.count
+                let kommunen = kommunenIn[l] ?? 0, projekte = projekteIn[l] ?? 0
                 guard kommunen + projekte > 0 else { return nil }
                 return .init(url: SitePath.relative(from: page, to: page + l.slug + "/"), name: l.rawValue,
                              kommunen: Self.count(kommunen, "Kommune", "Kommunen"), projekte: Self.count(projekte, "Projekt", "Projekte"))

@@ -110,7 +110,7 @@ struct MitgliederView: ViewModel {
 }
 
 /// Which Kommunen a Land's page shows, computed from the summaries alone.
-struct LandGliederung {
+struct LandGliederung: Sendable {
     /// Landkreise of the Land in German order of their proper names, each with its Kommunen.
     var kreise: [(kreis: KommuneSummary, kommunen: [KommuneSummary])] = []
     /// Kommunen of the Land without a Kreis profile: kreisfreie Städte and the like.
@@ -152,7 +152,7 @@ extension ViewContext {
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
         let kommunen = reads.kommunen
-        let gliederung = LandGliederung.of(kommunen)
+        let gliederung = reads.gliederung
         let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
             guard let g = gliederung[land] else { return nil }
             return .init(url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
@@ -170,7 +170,7 @@ extension ViewContext {
 
     func landPage(_ land: Bundesland) -> PagePlan {
         let page = SitePath.land(land)
-        let g = LandGliederung.of(reads.kommunen)[land] ?? LandGliederung()
+        let g = reads.gliederung[land] ?? LandGliederung()
         let kurz = { (k: KommuneSummary) in
             KommuneKurzView(url: SitePath.relative(from: page, to: self.path(.kommune, k.slug)), name: k.name, mitglied: k.isMember)
         }
@@ -193,7 +193,7 @@ extension ViewContext {
             ohneKreisTitel: kreise.isEmpty ? "Kommunen" : allKreisfrei ? "Kreisfreie Städte" : "Kreisfreie Städte und Kommunen ohne Kreis",
             ohneKreis: g.ohneKreis.map(kurz),
             mitgliederURL: g.mitglieder == 0 ? nil
-                : SitePath.relative(from: page, to: mitgliederPath(land, total: reads.kommunen.filter(\.isMember).count)))
+                : SitePath.relative(from: page, to: mitgliederPath(land, total: reads.gliederung.values.reduce(0) { $0 + $1.mitglieder })))
         return PagePlan(path: page, template: "land",
                         view: PageView(layout: layout(page: page, title: land.rawValue,
                                                       description: "Kommunen und Kreise in \(land.rawValue) und ihre Mitgliedschaft im Netzwerk."),

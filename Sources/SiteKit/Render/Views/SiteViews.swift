@@ -88,7 +88,7 @@ extension ViewContext {
         ]
         let settings = reads.settings
         let kommunen = reads.kommunen, kaffeerunden = reads.kaffeerunden, meldungen = reads.meldungen
-        let gliederung = LandGliederung.of(kommunen)
+        let gliederung = reads.gliederung
         let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
             gliederung[land].map {
                 .init(url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
