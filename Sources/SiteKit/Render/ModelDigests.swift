@@ -25,6 +25,9 @@ final class ModelDigests: Sendable {
     /// The Kommunen by Land and Kreis, for the pages of Länder and the
     /// overviews: derived from `kommunen` once, not per page.
     let gliederung: [Bundesland: LandGliederung]
+    /// Per Handlungsfeld, its profiles and projects by Land: the pages of a
+    /// large field's Länder take theirs without going through the whole field.
+    private let felderByLand: [String: [Bundesland: SiteModel.HandlungsfeldRelations]]
 
     /// What traces are checked against.
     private struct Hashes: Sendable {
@@ -56,6 +59,12 @@ final class ModelDigests: Sendable {
         meldungen = parallelMap(model.meldungen, EintragSummary.init)
         seiten = model.seiten.map(SeiteSummary.init)
         gliederung = LandGliederung.of(kommunen)
+        felderByLand = model.felder.mapValues { rel in
+            var byLand: [Bundesland: SiteModel.HandlungsfeldRelations] = [:]
+            for i in rel.kommunen { byLand[model.kommunen[i].bundesland, default: .init()].kommunen.append(i) }
+            for p in rel.projekte { byLand[model.kommunen[p.kommune].bundesland, default: .init()].projekte.append(p) }
+            return byLand
+        }
         guard hashing else {
             hashes = nil
             complete = false
@@ -126,10 +135,8 @@ final class ModelDigests: Sendable {
     }
 
     func feld(_ slug: String, in land: Bundesland) -> FeldSummary {
-        guard let rel = model.felder[slug] else { return FeldSummary() }
-        return FeldSummary(
-            kommunen: rel.kommunen.filter { model.kommunen[$0].bundesland == land }.map { kommunen[$0] },
-            projekte: rel.projekte.filter { model.kommunen[$0.kommune].bundesland == land }.map { projekt($0.kommune, $0.projekt) })
+        guard let rel = felderByLand[slug]?[land] else { return FeldSummary() }
+        return FeldSummary(kommunen: rel.kommunen.map { kommunen[$0] }, projekte: rel.projekte.map { projekt($0.kommune, $0.projekt) })
     }
 
     private func projekt(_ kommune: Int, _ index: Int) -> ProjektSummary {

@@ -32,7 +32,7 @@ struct HandlungsfeldView: ViewModel {
     struct Land: ViewModel {
         var name: String
         var id: String
-        var kommunen: [KommuneItemView]
+        var kommunen: [KommuneKurzView]
         static let fields: Fields<Self> = ["name": { .string($0.name) }, "id": { .string($0.id) }, "kommunen": { .list($0.kommunen) }]
     }
 
@@ -57,7 +57,7 @@ struct HandlungsfeldView: ViewModel {
     /// For a large field: its Länder, each with a page of its own, instead
     /// of the projects and Kommunen.
     var landSeiten: [LandSeite] = []
-    var kommunen: [KommuneItemView]
+    var kommunen: [KommuneKurzView]
     /// Empty unless the list is long enough to need headings.
     var laender: [Land]
     var projekte: [ProjektItem]
@@ -130,7 +130,7 @@ extension ViewContext {
                 let inLand = rel.kommunen.filter { $0.bundesland == land }
                 guard !inLand.isEmpty else { continue }
                 laender.append(.init(name: land.rawValue, id: "_land-" + Slug.make(from: land.rawValue),
-                                     kommunen: inLand.map { item(from: page, $0) }))
+                                     kommunen: inLand.map { kurz(from: page, $0) }))
             }
         }
         let anzahl = [Self.count(counts.kommunen.count, "Kommune", "Kommunen"), Self.count(counts.projekte.count, "Projekt", "Projekte")]
@@ -138,7 +138,7 @@ extension ViewContext {
         let view = HandlungsfeldView(
             name: feld.name, beschreibung: land == nil ? feld.beschreibung : nil, anzahl: anzahl.joined(separator: ", "),
             land: land?.rawValue, landSeiten: landSeiten,
-            kommunen: rel.kommunen.map { item(from: page, $0) }, laender: laender, projekte: projekte, statusGruppen: gruppen,
+            kommunen: rel.kommunen.map { kurz(from: page, $0) }, laender: laender, projekte: projekte, statusGruppen: gruppen,
             kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, $0) },
             meldungen: rel.meldungen.map { eintrag(from: page, $0) })
         let title = land.map { "\(feld.name) in \($0.rawValue)" } ?? feld.name

@@ -171,9 +171,7 @@ extension ViewContext {
     func landPage(_ land: Bundesland) -> PagePlan {
         let page = SitePath.land(land)
         let g = reads.gliederung[land] ?? LandGliederung()
-        let kurz = { (k: KommuneSummary) in
-            KommuneKurzView(url: SitePath.relative(from: page, to: self.path(.kommune, k.slug)), name: k.name, mitglied: k.isMember)
-        }
+        let kurz = { (k: KommuneSummary) in self.kurz(from: page, k) }
         var sprungmarken: [LandView.Sprungmarke] = []
         let kreise = g.kreise.map { kreis, kommunen -> LandView.Kreis in
             let id = "kreis-" + kreis.slug

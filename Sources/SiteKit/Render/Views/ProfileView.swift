@@ -64,7 +64,7 @@ struct KommuneView: ViewModel {
     var textTitel: String?
     var toc: [TocEntry]
     var erwaehntIn: [EintragView]
-    var mitglieder: [KommuneItemView]
+    var mitglieder: [KommuneKurzView]
     var foerderung: [String]
     var quellen: [QuelleView]
     var bild: BildView?
@@ -92,7 +92,7 @@ extension ViewContext {
             KommuneView.ProjektView(titel: p.titel, feld: feldLinks(from: page, [p.handlungsfeld]).first,
                                     status: Self.statusText(p.status), statusKlasse: p.status.rawValue, jahr: p.jahr.map(String.init))
         }
-        let mitglieder = reads.mitglieder(of: k.slug).map { item(from: page, $0) }
+        let mitglieder = reads.mitglieder(of: k.slug).map { kurz(from: page, $0) }
         let erwaehntIn = reads.mentions(of: k.slug).map { eintrag(from: page, $0) }
         var view = KommuneView(
             name: k.name, art: k.art.rawValue, mitglied: k.isMember,

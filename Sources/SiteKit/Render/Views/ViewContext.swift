@@ -106,6 +106,11 @@ final class ViewContext {
             einwohner: kommune.einwohner.map { GermanFormat.number($0) + " Einwohner" })
     }
 
+    /// A Kommune in a long list: name and membership only.
+    func kurz(from page: String, _ kommune: KommuneSummary) -> KommuneKurzView {
+        KommuneKurzView(url: SitePath.relative(from: page, to: path(.kommune, kommune.slug)), name: kommune.name, mitglied: kommune.isMember)
+    }
+
     /// A report or news item in a list.
     func eintrag(from page: String, _ eintrag: EintragSummary) -> EintragView {
         EintragView(url: SitePath.relative(from: page, to: path(eintrag.kind, eintrag.slug)), titel: eintrag.titel,
