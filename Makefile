@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 SITEGEN = .build/$(CONFIG)/sitegen
 
-.PHONY: site test deps build release bench audit fuzz clean commit-info
+.PHONY: site test deps build release bench audit fuzz clean commit-info format lint
 
 site: deps build
 	$(SITEGEN) build --content content --templates templates --output public
@@ -16,7 +16,7 @@ build: deps commit-info
 release:
 	$(MAKE) build CONFIG=release
 
-test: deps commit-info
+test: deps commit-info lint
 	$(SWIFT) build --build-tests
 	# All suites use Swift Testing; without XCTest the run prints no
 	# "Executed 0 tests" line before them.
@@ -25,6 +25,16 @@ test: deps commit-info
 	bash scripts/opendata-check.sh
 	bash scripts/browser.sh
 	bash scripts/audit.sh
+
+# The code's layout, by the swift-format of the toolchain and `.swift-format`
+# (4 spaces, formatting rules only): `make format` rewrites, `make lint`
+# (part of `make test`) fails on any difference.
+FORMATTED = Sources Tests Fuzz Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 
 # Only the end-to-end audit (Nu HTML checker, axe-core, links) of the example site.
 audit: build

@@ -13,7 +13,8 @@ import SiteKit
 private func runFuzzerDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+    _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
 
 @_cdecl("FuzzSiteKit_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
@@ -25,9 +26,10 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 /// The theme, read once from the repository's `templates/` (or
 /// `SITEGEN_TEMPLATES`).
 private let templates: [InputFile] = {
-    let directory = ProcessInfo.processInfo.environment["SITEGEN_TEMPLATES"]
+    let directory =
+        ProcessInfo.processInfo.environment["SITEGEN_TEMPLATES"]
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("templates").path
+        .deletingLastPathComponent().appendingPathComponent("templates").path
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     let files = names.filter { $0.hasSuffix(".mustache") }.sorted().compactMap { name in
         FileManager.default.contents(atPath: directory + "/" + name).map { InputFile(path: name, bytes: Array($0)) }

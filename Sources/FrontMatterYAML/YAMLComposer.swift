@@ -95,9 +95,10 @@ public enum YAMLComposer {
             case YAML_SCALAR_EVENT:
                 let value = data.scalar
                 anchor = Self.name(value.anchor)
-                node = .scalar(.init(
-                    string: String(decoding: UnsafeBufferPointer(start: value.value, count: value.length), as: UTF8.self),
-                    style: YAMLNode.Scalar.Style(rawValue: Int(value.style.rawValue)) ?? .any, mark: mark))
+                node = .scalar(
+                    .init(
+                        string: String(decoding: UnsafeBufferPointer(start: value.value, count: value.length), as: UTF8.self),
+                        style: YAMLNode.Scalar.Style(rawValue: Int(value.style.rawValue)) ?? .any, mark: mark))
             case YAML_ALIAS_EVENT:
                 guard let name = Self.name(data.alias.anchor), let known = anchors[name] else {
                     throw .syntax("found undefined alias", mark)

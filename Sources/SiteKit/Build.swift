@@ -135,7 +135,8 @@ public enum Build {
         let listing = outputExists ? caches.read(\.listing, OutputListing.load) : nil
         clock.lap("load")
         if input.diagnostics.all.isEmpty && !caches.damaged
-            && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing) {
+            && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing)
+        {
             // Documents read only because they had just changed need not be next time.
             if let path = caches.sources, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
                 SourceListing(input: input, digests: digests).save(to: path, identity: identity)
@@ -150,8 +151,9 @@ public enum Build {
         if let folder = caches.decoded, let tracesFile = caches.traces, outputExists, !caches.damaged {
             // Decoding the cache is the processor's work, checking the output
             // the file system's: side by side.
-            let (decoded, build) = both({ BuildCache.load(folder, identity: identity) },
-                                        { previousBuild(writer: writer, traces: tracesFile, listing: listing, identity: identity) })
+            let (decoded, build) = both(
+                { BuildCache.load(folder, identity: identity) },
+                { previousBuild(writer: writer, traces: tracesFile, listing: listing, identity: identity) })
             caches.note(decoded)
             caches.note(build)
             // A damaged cache is not used at all: the build is a clean one.
@@ -180,30 +182,35 @@ public enum Build {
         // the processor's work, the other the file system's.
         let (saving, files, kept, copies, tree) = (caches, result.files, result.kept, result.copies, previous?.tree)
         let renderedTraces = traces
-        let (_, written) = both({
-            if let folder = saving.decoded { BuildCache.save(cache, to: folder, identity: identity) }
-            if let path = saving.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
-            if let path = saving.traces, let digests = planned.digests {
-                let store = check?.updated(build: fingerprint, rendered: renderedTraces, kept: kept, digests: digests)
-                    ?? PageTraceStore(build: fingerprint, traces: renderedTraces, digests: digests)
-                store.save(to: path, identity: identity)
-            }
-        }, {
-            Swift.Result {
-                try files.map {
-                    try writer.write(files: $0, kept: kept, copies: copies, scanned: tree)
+        let (_, written) = both(
+            {
+                if let folder = saving.decoded { BuildCache.save(cache, to: folder, identity: identity) }
+                if let path = saving.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
+                if let path = saving.traces, let digests = planned.digests {
+                    let store =
+                        check?.updated(build: fingerprint, rendered: renderedTraces, kept: kept, digests: digests)
+                        ?? PageTraceStore(build: fingerprint, traces: renderedTraces, digests: digests)
+                    store.save(to: path, identity: identity)
                 }
-            }
-        })
+            },
+            {
+                Swift.Result {
+                    try files.map {
+                        try writer.write(files: $0, kept: kept, copies: copies, scanned: tree)
+                    }
+                }
+            })
         if let made = result.files {
             result.written = try written.get()
             // Kept pages' sizes come from the check that proved them intact;
             // the copies' from the output: media are not read twice.
             let keptSizes = result.kept.map { (path: $0, size: previous?.tree.sizes[$0] ?? -1) }
-            let sizes = made.map { (path: $0.path, size: $0.bytes.count) } + keptSizes + result.copies.map { copy in
-                var info = stat()
-                return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
-            }
+            let sizes =
+                made.map { (path: $0.path, size: $0.bytes.count) } + keptSizes
+                + result.copies.map { copy in
+                    var info = stat()
+                    return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
+                }
             let marker = BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
             // After the stamp: a listing that belongs to no stamp is never used.
             if let path = caches.listing, let marker {
@@ -247,7 +254,8 @@ public enum Build {
     /// The traces of the build that wrote the output, with what the output
     /// holds, when it holds exactly what that build left.
     private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?, identity: BuildIdentity)
-        -> CacheFile.Read<(traces: PageTraceStore, tree: OutputTree)> {
+        -> CacheFile.Read<(traces: PageTraceStore, tree: OutputTree)>
+    {
         // A commit a killed build left half done was finished when the
         // build began (`run`), before the output is compared with its stamp.
         switch PageTraceStore.load(path, identity: identity) {
@@ -262,7 +270,8 @@ public enum Build {
     /// Renders every page whose trace does not hold, on all cores; returns
     /// the files made, the pages kept, and the traces of the pages made.
     private static func renderChanged(_ jobs: [PageJob], unless check: PageTraceStore.Check?)
-        -> (files: [OutputFile], kept: [String], traces: [String: PageTrace]) {
+        -> (files: [OutputFile], kept: [String], traces: [String: PageTrace])
+    {
         let made = parallelMap(jobs) { job -> (file: OutputFile?, trace: PageTrace?) in
             check?.holds(job.path) == true ? (nil, nil) : job.renderTraced()
         }

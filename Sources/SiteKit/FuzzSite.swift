@@ -41,13 +41,19 @@ public enum FuzzSite {
         ("seiten/impressum.md", "---\ntitel: Impressum\nmenue: 1\n---\nAngaben.\n"),
         ("seiten/datenschutz.md", "---\ntitel: Datenschutz\nmenue: 2\n---\nKeine Cookies.\n"),
         ("seiten/barrierefreiheit.md", "---\ntitel: Barrierefreiheit\nmenue: 3\n---\nErklärung.\n"),
-        ("kommunen/mayen-koblenz.md",
-         "---\nname: Mayen-Koblenz\nart: Landkreis\nbundesland: Rheinland-Pfalz\nags: \"07137\"\n---\nDer Kreis.\n\n## Kreistag\n\nText.\n"),
-        ("kommunen/bendorf.md",
-         "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nkreis: mayen-koblenz\neinwohner: 16900\n"
-            + "handlungsfelder: [verwaltung]\n---\nEinleitung.\n\n## Schulen\n\nViel.\n"),
-        ("kaffeerunden/2021-01-eltville.md",
-         "---\ntitel: Eltville\ndatum: 2021-01-20\nkommunen: [bendorf]\n---\nBericht.\n\n## Ergebnisse\n\nText.\n"),
+        (
+            "kommunen/mayen-koblenz.md",
+            "---\nname: Mayen-Koblenz\nart: Landkreis\nbundesland: Rheinland-Pfalz\nags: \"07137\"\n---\nDer Kreis.\n\n## Kreistag\n\nText.\n"
+        ),
+        (
+            "kommunen/bendorf.md",
+            "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nkreis: mayen-koblenz\neinwohner: 16900\n"
+                + "handlungsfelder: [verwaltung]\n---\nEinleitung.\n\n## Schulen\n\nViel.\n"
+        ),
+        (
+            "kaffeerunden/2021-01-eltville.md",
+            "---\ntitel: Eltville\ndatum: 2021-01-20\nkommunen: [bendorf]\n---\nBericht.\n\n## Ergebnisse\n\nText.\n"
+        ),
         ("meldungen/2021-02-10-bendorf.md", "---\ntitel: Bendorf\ndatum: 2021-02-10\n---\nMeldung.\n"),
     ]
 }

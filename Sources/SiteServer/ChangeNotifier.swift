@@ -31,8 +31,9 @@ final class ChangeNotifier: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM
-                                     | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
+    private static let mask = UInt32(
+        IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM
+            | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Watches every folder below the roots; adding a watch twice is harmless.
     private func watchDirectories() {
@@ -87,7 +88,8 @@ final class ChangeNotifier: @unchecked Sendable {
                     let name = String(decoding: nameBytes, as: UTF8.self)
                     offset = nameStart + Int(event.len)
                     if event.mask & UInt32(IN_Q_OVERFLOW) != 0 || event.mask & UInt32(IN_ISDIR) != 0
-                        || event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                        || event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0
+                    {
                         rescan = true
                         continue
                     }

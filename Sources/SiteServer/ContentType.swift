@@ -1,9 +1,10 @@
 /// The media type of a file of the built site, by its ending.
 enum ContentType {
     static func of(_ path: String) -> String {
-        let ending = path.split(separator: "/").last.flatMap { name in
-            name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]).lowercased() }
-        } ?? ""
+        let ending =
+            path.split(separator: "/").last.flatMap { name in
+                name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]).lowercased() }
+            } ?? ""
         switch ending {
         case "html", "htm": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"

@@ -65,9 +65,10 @@ struct PreviewResponder: HTTPResponder {
     /// after every build, until the page goes away or the server stops.
     private func events() async -> Response {
         let tokens = await state.listen()
-        let body = ResponseBody(asyncSequence: tokens.map { token in
-            ByteBuffer(string: "event: build\ndata: \(token)\n\n")
-        })
+        let body = ResponseBody(
+            asyncSequence: tokens.map { token in
+                ByteBuffer(string: "event: build\ndata: \(token)\n\n")
+            })
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
@@ -75,8 +76,9 @@ struct PreviewResponder: HTTPResponder {
     }
 
     private func errorPage(_ snapshot: SiteSnapshot, _ request: Request) -> Response {
-        respond(.internalServerError, type: "text/html; charset=utf-8",
-                Array(LiveReload.errorPage(snapshot.diagnostics, token: snapshot.token).utf8), request)
+        respond(
+            .internalServerError, type: "text/html; charset=utf-8",
+            Array(LiveReload.errorPage(snapshot.diagnostics, token: snapshot.token).utf8), request)
     }
 
     private func plain(_ status: HTTPResponse.Status, _ text: String, _ request: Request) -> Response {

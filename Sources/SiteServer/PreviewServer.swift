@@ -71,8 +71,9 @@ public struct PreviewServer: Sendable {
             },
             logger: logger)
         let rebuilder = Rebuilder(configuration: configuration, state: state, addresses: addresses, report: report)
-        var groupConfiguration = ServiceGroupConfiguration(services: [app, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint],
-                                                           logger: logger)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [app, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
         // Pages hold their event streams open; the rebuilder ends them when
         // it stops (it stops first), and this bounds the wait in any case.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(3)
@@ -133,8 +134,9 @@ struct Rebuilder: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let changes: [String]
             if let notifier {
-                changes = await changesNotified(by: notifier, watcher: watcher, fingerprint: &fingerprint,
-                                                lastFullCheck: &lastFullCheck)
+                changes = await changesNotified(
+                    by: notifier, watcher: watcher, fingerprint: &fingerprint,
+                    lastFullCheck: &lastFullCheck)
             } else {
                 changes = await changesPolled(watcher: watcher, fingerprint: &fingerprint)
             }
@@ -149,8 +151,10 @@ struct Rebuilder: Service {
     /// them when it cannot tell, and every few seconds in any case (a file
     /// system that does not report changes). The wait is short so that the
     /// server stops promptly.
-    private func changesNotified(by notifier: ChangeNotifier, watcher: SourceWatcher,
-                                 fingerprint: inout SourceWatcher.Fingerprint, lastFullCheck: inout ContinuousClock.Instant) async -> [String] {
+    private func changesNotified(
+        by notifier: ChangeNotifier, watcher: SourceWatcher,
+        fingerprint: inout SourceWatcher.Fingerprint, lastFullCheck: inout ContinuousClock.Instant
+    ) async -> [String] {
         let quiet = configuration.eventQuietPeriod
         let wake = await withCheckedContinuation { done in
             DispatchQueue.global(qos: .userInitiated).async {
@@ -191,12 +195,13 @@ struct Rebuilder: Service {
         let cache = self.cache, previous = self.input.withLock { $0 }
         let outcome: Result<Build.Plan, Error> = await withCheckedContinuation { done in
             DispatchQueue.global(qos: .userInitiated).async {
-                done.resume(returning: Result {
-                    let loader = DiskLoader(contentDirectory: configuration.content, templatesDirectory: configuration.templates)
-                    let input = try loader.load(reusing: previous, changed: Set(changes))
-                    self.input.withLock { $0 = input }
-                    return Build.plan(input, options: .init(includeDrafts: configuration.includeDrafts, baseURL: baseURL), cache: cache)
-                })
+                done.resume(
+                    returning: Result {
+                        let loader = DiskLoader(contentDirectory: configuration.content, templatesDirectory: configuration.templates)
+                        let input = try loader.load(reusing: previous, changed: Set(changes))
+                        self.input.withLock { $0 = input }
+                        return Build.plan(input, options: .init(includeDrafts: configuration.includeDrafts, baseURL: baseURL), cache: cache)
+                    })
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -206,8 +211,10 @@ struct Rebuilder: Service {
             await state.publish(snapshot)
             // Freeing the previous build's pages can wait until the new ones are served.
             lastGood = snapshot.files
-            report(.built(BuildSummary(result), seconds: seconds, changes: changes,
-                          warnings: result.diagnostics.filter { $0.severity == .warning }))
+            report(
+                .built(
+                    BuildSummary(result), seconds: seconds, changes: changes,
+                    warnings: result.diagnostics.filter { $0.severity == .warning }))
         case .success(let result):
             await state.publish(SiteSnapshot(token: token, files: lastGood, diagnostics: result.diagnostics, failed: true))
             report(.failed(errors: result.diagnostics, changes: changes))
@@ -218,4 +225,3 @@ struct Rebuilder: Service {
         }
     }
 }
-

@@ -11,7 +11,7 @@ struct SafeFileReader: Sendable {
 
     func read(_ path: String) -> [UInt8]? {
         guard let real = Self.realPath(path),
-              roots.contains(where: { root in Self.realPath(root).map { real.hasPrefix($0 + "/") } ?? false })
+            roots.contains(where: { root in Self.realPath(root).map { real.hasPrefix($0 + "/") } ?? false })
         else { return nil }
         let fd = open(real, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { return nil }

@@ -148,9 +148,11 @@ public struct TemplateParser {
                 if !whitespaceBefore.isEmpty { nodes.append(.text(Array(whitespaceBefore))) }
                 let standalone = isStandalone(state)
                 setNewLine = standalone
-                nodes.append(.partial(PartialCall(
-                    name: name, dynamic: dynamic ? Lookup(name: name, transforms: []) : nil,
-                    indentation: standalone ? Array(whitespaceBefore) : nil, overrides: nil, offset: tagStart)))
+                nodes.append(
+                    .partial(
+                        PartialCall(
+                            name: name, dynamic: dynamic ? Lookup(name: name, transforms: []) : nil,
+                            indentation: standalone ? Array(whitespaceBefore) : nil, overrides: nil, offset: tagStart)))
                 whitespaceBefore = []
 
             case UInt8(ascii: "<"):
@@ -166,17 +168,20 @@ public struct TemplateParser {
                 for case let .blockOverride(block, body) in try parse(state.parentCall(sectionName, at: tagStart)) {
                     overrides[block] = body
                 }
-                nodes.append(.partial(PartialCall(
-                    name: name, dynamic: dynamic ? Lookup(name: name, transforms: []) : nil,
-                    indentation: Array(whitespaceBefore), overrides: overrides, offset: tagStart)))
+                nodes.append(
+                    .partial(
+                        PartialCall(
+                            name: name, dynamic: dynamic ? Lookup(name: name, transforms: []) : nil,
+                            indentation: Array(whitespaceBefore), overrides: overrides, offset: tagStart)))
                 whitespaceBefore = []
 
             case UInt8(ascii: "$"):
                 scanner.position += 1
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
                 guard transforms.isEmpty else {
-                    throw TemplateSyntaxError(offset: tagStart, message: "a block cannot have a transform",
-                                              hint: "write `{{$\(name)}}` and apply transforms inside the block")
+                    throw TemplateSyntaxError(
+                        offset: tagStart, message: "a block cannot have a transform",
+                        hint: "write `{{$\(name)}}` and apply transforms inside the block")
                 }
                 if state.isPartialDefinitionTopLevel {
                     setNewLine = isStandalone(state)
@@ -254,8 +259,9 @@ public struct TemplateParser {
         try readEndDelimiter(state)
         let name = String(decoding: text, as: UTF8.self)
         guard let split = Self.splitTransforms(Array(text)) else {
-            throw TemplateSyntaxError(offset: tagStart, message: "`\(name)` is neither a name nor a transform",
-                                      hint: "transforms are written `empty(list)`, nested `first(reversed(list))`")
+            throw TemplateSyntaxError(
+                offset: tagStart, message: "`\(name)` is neither a name nor a transform",
+                hint: "transforms are written `empty(list)`, nested `first(reversed(list))`")
         }
         return split
     }
@@ -281,7 +287,10 @@ public struct TemplateParser {
                 continue
             }
             var closing = 1
-            while i < text.count, text[i] == UInt8(ascii: ")") { closing += 1; i += 1 }
+            while i < text.count, text[i] == UInt8(ascii: ")") {
+                closing += 1
+                i += 1
+            }
             return closing == transforms.count && i == text.count ? (name, transforms) : nil
         }
     }
@@ -329,13 +338,15 @@ public struct TemplateParser {
 
     private func closingMismatch(_ closing: String, state: State, at offset: Int) -> TemplateSyntaxError {
         guard let open = state.sectionName else {
-            return TemplateSyntaxError(offset: offset, message: "`{{/\(closing)}}` closes nothing",
-                                       hint: "remove it, or open the section with `{{#\(closing)}}`")
+            return TemplateSyntaxError(
+                offset: offset, message: "`{{/\(closing)}}` closes nothing",
+                hint: "remove it, or open the section with `{{#\(closing)}}`")
         }
         let tag = Self.tag(open, state.sectionTransforms)
         let opened = scanner.lineAndColumn(of: state.sectionOffset)
-        return TemplateSyntaxError(offset: offset, message: "`{{/\(closing)}}` does not close `{{…\(tag)}}` from line \(opened.line)",
-                                   hint: "close sections in reverse order of opening; this one needs `{{/\(tag)}}`")
+        return TemplateSyntaxError(
+            offset: offset, message: "`{{/\(closing)}}` does not close `{{…\(tag)}}` from line \(opened.line)",
+            hint: "close sections in reverse order of opening; this one needs `{{/\(tag)}}`")
     }
 
     private static func tag(_ name: String, _ transforms: [String]) -> String {
@@ -357,14 +368,16 @@ public struct TemplateParser {
             }
             scanner.position += 1
         }
-        throw TemplateSyntaxError(offset: tagStart, message: "the comment is never closed",
-                                  hint: "end it with `\(String(decoding: end, as: UTF8.self))`")
+        throw TemplateSyntaxError(
+            offset: tagStart, message: "the comment is never closed",
+            hint: "end it with `\(String(decoding: end, as: UTF8.self))`")
     }
 
     /// `{{=<% %>=}}`
     private mutating func setDelimiters(_ state: inout State, tagStart: Int) throws {
-        let invalid = TemplateSyntaxError(offset: tagStart, message: "invalid set-delimiter tag",
-                                          hint: "write it like `{{=<% %>=}}`: start and end delimiter, separated by a space")
+        let invalid = TemplateSyntaxError(
+            offset: tagStart, message: "invalid set-delimiter tag",
+            hint: "write it like `{{=<% %>=}}`: start and end delimiter, separated by a space")
         scanner.skipWhitespace()
         let start = scanner.position
         while !scanner.atEnd, scanner.whitespaceLength(at: scanner.position) == 0 { scanner.position += 1 }

@@ -160,9 +160,11 @@ public final class TemplateProgram: @unchecked Sendable {
             case .partial(let call):
                 let number = calls.count
                 let dynamic = call.dynamic.map { code($0) } ?? -1
-                calls.append(Call(template: call.dynamic == nil ? index[call.name] ?? -1 : -1,
-                                  dynamic: dynamic, indentation: Self.append(call.indentation ?? [], to: &text),
-                                  overrides: .empty))
+                calls.append(
+                    Call(
+                        template: call.dynamic == nil ? index[call.name] ?? -1 : -1,
+                        dynamic: dynamic, indentation: Self.append(call.indentation ?? [], to: &text),
+                        overrides: .empty))
                 if let blocks = call.overrides, !blocks.isEmpty {
                     pending.append((number, blocks.sorted { $0.key < $1.key }.map { (name: $0.key, nodes: $0.value) }))
                 }
@@ -185,8 +187,10 @@ public final class TemplateProgram: @unchecked Sendable {
         }
 
         private mutating func code(_ lookup: Lookup) -> Int32 {
-            lookups.append(LookupCode(keys: Self.append(lookup.keys, to: &keys), transforms: Self.append(lookup.transforms, to: &transforms),
-                                      anchored: lookup.anchored, sequence: lookup.sequence))
+            lookups.append(
+                LookupCode(
+                    keys: Self.append(lookup.keys, to: &keys), transforms: Self.append(lookup.transforms, to: &transforms),
+                    anchored: lookup.anchored, sequence: lookup.sequence))
             return Int32(lookups.count - 1)
         }
 

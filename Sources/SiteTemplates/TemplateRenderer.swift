@@ -166,7 +166,6 @@ public struct TemplateRenderer {
         return nil
     }
 
-
     private func resolve(_ number: Int32, _ scope: Scope) -> TemplateValue {
         let lookup = program.lookups[Int(number)]
         let keys = TemplateProgram.slice(program.keys, lookup.keys)

@@ -30,8 +30,10 @@ public enum GermanCollation {
             var capacity = max(32, utf16.count * 4)
             while true {
                 let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                    let needed = Int(swift_ucol_getSortKey(collator, source.baseAddress, Int32(source.count),
-                                                           buffer.baseAddress, Int32(capacity)))
+                    let needed = Int(
+                        swift_ucol_getSortKey(
+                            collator, source.baseAddress, Int32(source.count),
+                            buffer.baseAddress, Int32(capacity)))
                     count = needed <= capacity ? needed : 0
                     if needed > capacity { capacity = needed }
                 }

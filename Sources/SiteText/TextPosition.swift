@@ -4,7 +4,7 @@
 public enum TextPosition {
     /// Line and column (in characters) of a byte offset, both from 1.
     public static func lineAndColumn<Bytes: RandomAccessCollection<UInt8>>(of offset: Int, in bytes: Bytes) -> (line: Int, column: Int)
-        where Bytes.Index == Int {
+    where Bytes.Index == Int {
         let offset = min(offset, bytes.endIndex)
         var line = 1, lineStart = bytes.startIndex
         for i in bytes.startIndex..<offset where bytes[i] == 0x0A {

@@ -13,8 +13,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder; after a successful build it holds exactly that build.") var output = "public"
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of base_url from site.yaml.") var baseURL: String?
     @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
-    @Flag(name: .customLong("no-cache"),
-          help: "Decode every document again instead of reusing .sitegen-cache/ beside the output folder.")
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Decode every document again instead of reusing .sitegen-cache/ beside the output folder.")
     var noCache = false
 
     func validate() throws {
@@ -35,8 +36,9 @@ struct BuildCommand: ParsableCommand {
         let start = DispatchTime.now()
         let result: Build.Result
         do {
-            result = try Build.run(content: site.content, templates: site.templates, output: output,
-                                   options: .init(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache))
+            result = try Build.run(
+                content: site.content, templates: site.templates, output: output,
+                options: .init(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache))
         } catch {
             throw Terminal.fail(Terminal.describe(error))
         }

@@ -39,7 +39,9 @@ struct CheckCommand: ParsableCommand {
         }
         if !quiet && format != .json {
             let counts = "\(Terminal.count(result.errorCount, "error"))" + (warnings > 0 ? ", \(Terminal.count(warnings, "warning"))" : "")
-            Terminal.stderr("sitegen: checked \(Terminal.count(input.documents.count, "file")) in \(String(format: "%.2f", Terminal.seconds(since: start))) s: \(counts)")
+            Terminal.stderr(
+                "sitegen: checked \(Terminal.count(input.documents.count, "file")) in \(String(format: "%.2f", Terminal.seconds(since: start))) s: \(counts)"
+            )
         }
         if result.errorCount > 0 { throw ExitCode(ExitStatus.contentErrors) }
     }

@@ -20,7 +20,8 @@ struct NewCommand: ParsableCommand {
 struct NewFileOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
     @Option(help: "Use this file name (without .md) instead of the one made from the name or title.") var slug: String?
-    @Option(help: "The folder `sitegen schema` wrote to; when it holds the schema of the kind, the new file names it in a yaml-language-server comment.")
+    @Option(
+        help: "The folder `sitegen schema` wrote to; when it holds the schema of the kind, the new file names it in a yaml-language-server comment.")
     var schemas = "schemas"
 
     func create(_ make: (String?) throws(ScaffoldWriter.InvalidValue) -> ScaffoldWriter.Scaffold, kind: ContentKind) throws {
@@ -56,9 +57,10 @@ struct NewKommune: ParsableCommand {
     @OptionGroup var file: NewFileOptions
 
     func run() throws {
-        try file.create({ reference throws(ScaffoldWriter.InvalidValue) in
-            try ScaffoldWriter.kommune(name: name, art: art, bundesland: bundesland, kreis: kreis, slug: file.slug, schemaReference: reference)
-        }, kind: .kommune)
+        try file.create(
+            { reference throws(ScaffoldWriter.InvalidValue) in
+                try ScaffoldWriter.kommune(name: name, art: art, bundesland: bundesland, kreis: kreis, slug: file.slug, schemaReference: reference)
+            }, kind: .kommune)
         let missing = [art == nil ? "art" : nil, bundesland == nil ? "bundesland" : nil].compactMap { $0 }
         if !missing.isEmpty {
             print("sitegen: fill in \(missing.map { "`\($0)`" }.joined(separator: " and ")) before the next build")
@@ -77,9 +79,10 @@ struct NewKaffeerunde: ParsableCommand {
     @OptionGroup var file: NewFileOptions
 
     func run() throws {
-        try file.create({ reference throws(ScaffoldWriter.InvalidValue) in
-            try ScaffoldWriter.kaffeerunde(titel: titel, datum: datum ?? NewFileOptions.today, slug: file.slug, schemaReference: reference)
-        }, kind: .kaffeerunde)
+        try file.create(
+            { reference throws(ScaffoldWriter.InvalidValue) in
+                try ScaffoldWriter.kaffeerunde(titel: titel, datum: datum ?? NewFileOptions.today, slug: file.slug, schemaReference: reference)
+            }, kind: .kaffeerunde)
     }
 }
 
@@ -91,8 +94,9 @@ struct NewMeldung: ParsableCommand {
     @OptionGroup var file: NewFileOptions
 
     func run() throws {
-        try file.create({ reference throws(ScaffoldWriter.InvalidValue) in
-            try ScaffoldWriter.meldung(titel: titel, datum: datum ?? NewFileOptions.today, slug: file.slug, schemaReference: reference)
-        }, kind: .meldung)
+        try file.create(
+            { reference throws(ScaffoldWriter.InvalidValue) in
+                try ScaffoldWriter.meldung(titel: titel, datum: datum ?? NewFileOptions.today, slug: file.slug, schemaReference: reference)
+            }, kind: .meldung)
     }
 }

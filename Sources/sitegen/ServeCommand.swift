@@ -33,8 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
         if !["127.0.0.1", "localhost", "::1"].contains(bind) {
             Terminal.stderr("sitegen: note: listening on \(bind), so other machines may reach the preview")
         }
-        let server = PreviewServer(.init(content: site.content, templates: site.templates, host: bind, port: port,
-                                         includeDrafts: site.drafts), report: Self.report)
+        let server = PreviewServer(
+            .init(
+                content: site.content, templates: site.templates, host: bind, port: port,
+                includeDrafts: site.drafts), report: Self.report)
         do {
             try await server.run()
         } catch {
@@ -57,9 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
         case .failed(let diagnostics, let changes):
             Terminal.diagnostics(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
-            Terminal.stderr("sitegen: \(Terminal.count(errors, "error"))"
-                + (changes.isEmpty ? "" : " after a change to \(describe(changes))")
-                + "; the pages show them until the next good build")
+            Terminal.stderr(
+                "sitegen: \(Terminal.count(errors, "error"))"
+                    + (changes.isEmpty ? "" : " after a change to \(describe(changes))")
+                    + "; the pages show them until the next good build")
         }
     }
 

@@ -29,7 +29,8 @@ enum Terminal {
     static func describe(_ error: Error) -> String {
         if let cocoa = error as? CocoaError {
             let path = (cocoa.userInfo[NSFilePathErrorKey] as? String) ?? cocoa.userInfo[NSURLErrorKey].map { "\($0)" }
-            let reason = (cocoa.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            let reason =
+                (cocoa.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
                 ?? cocoa.localizedDescription
             return [path, reason].compactMap { $0 }.joined(separator: ": ")
         }

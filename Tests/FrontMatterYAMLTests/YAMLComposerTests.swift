@@ -93,7 +93,7 @@ struct YAMLComposerTests {
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
+                .composer(let context, let problem, let mark, _):
                 let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
                 return "syntax \(what) at \(mark.line):\(mark.column)"
             case .duplicatedKeysInMapping(let duplicates, let context):

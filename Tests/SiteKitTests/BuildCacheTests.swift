@@ -17,8 +17,9 @@ import Testing
     }
 
     func build(_ output: String, cache: Bool = true) throws -> Build.Result {
-        try Build.run(content: root + "/content", templates: root + "/templates", output: root + "/" + output,
-                      options: .init(useCache: cache))
+        try Build.run(
+            content: root + "/content", templates: root + "/templates", output: root + "/" + output,
+            options: .init(useCache: cache))
     }
 
     func files(_ output: String) throws -> [String: Data] {

@@ -10,10 +10,14 @@ import Testing
     }
 
     @Test func escapedControlCharactersAreErrorsAtTheValue() {
-        #expect(Fixture.errors(news(titel: #""A\x01\e[31mB""#)) == [
-            "content/meldungen/m.md:2:8: `titel` contains the control character U+0001, which no page or feed can show"])
-        #expect(Fixture.errors(news(titel: #""A\0B""#)) == [
-            "content/meldungen/m.md:2:8: `titel` contains the control character U+0000, which no page or feed can show"])
+        #expect(
+            Fixture.errors(news(titel: #""A\x01\e[31mB""#)) == [
+                "content/meldungen/m.md:2:8: `titel` contains the control character U+0001, which no page or feed can show"
+            ])
+        #expect(
+            Fixture.errors(news(titel: #""A\0B""#)) == [
+                "content/meldungen/m.md:2:8: `titel` contains the control character U+0000, which no page or feed can show"
+            ])
         #expect(Fixture.errors(news(titel: #""A\eB""#)).count == 1)
         #expect(Fixture.errors(news(titel: #""A\x7FB""#)).count == 1)
         #expect(Fixture.errors(news(titel: #""A\u0085B""#)).count == 1)
@@ -30,12 +34,19 @@ import Testing
     }
 
     @Test func everyTextValueIsChecked() {
-        #expect(Fixture.errors(["site.yaml": Fixture.siteYAML.replacingOccurrences(of: "Ein Netzwerk zum Testen.", with: #""a\bc""#)]) == [
-            "content/site.yaml:2:15: `beschreibung` contains the control character U+0008, which no page or feed can show"])
-        #expect(Fixture.errors(["handlungsfelder.yaml": "- slug: verwaltung\n  name: \"Ver\\x1Bwaltung\"\n- slug: bildung\n  name: B\n"]).first
-            == "content/handlungsfelder.yaml:2:9: `name` contains the control character U+001B, which no page or feed can show")
-        #expect(Fixture.errors(["kommunen/bendorf.md": "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nleitung:\n  amt: \"B\\x07\"\n  name: N\n---\n"]) == [
-            "content/kommunen/bendorf.md:6:8: `amt` contains the control character U+0007, which no page or feed can show"])
+        #expect(
+            Fixture.errors(["site.yaml": Fixture.siteYAML.replacingOccurrences(of: "Ein Netzwerk zum Testen.", with: #""a\bc""#)]) == [
+                "content/site.yaml:2:15: `beschreibung` contains the control character U+0008, which no page or feed can show"
+            ])
+        #expect(
+            Fixture.errors(["handlungsfelder.yaml": "- slug: verwaltung\n  name: \"Ver\\x1Bwaltung\"\n- slug: bildung\n  name: B\n"]).first
+                == "content/handlungsfelder.yaml:2:9: `name` contains the control character U+001B, which no page or feed can show")
+        #expect(
+            Fixture.errors([
+                "kommunen/bendorf.md": "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nleitung:\n  amt: \"B\\x07\"\n  name: N\n---\n"
+            ]) == [
+                "content/kommunen/bendorf.md:6:8: `amt` contains the control character U+0007, which no page or feed can show"
+            ])
     }
 
     @Test func aFeedNeverCarriesAControlCharacter() {
@@ -48,9 +59,11 @@ import Testing
     static let forged = "x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{07}\u{9B}\u{202E}"
 
     @Test func textFormatWritesControlCharactersOut() {
-        let diagnostic = Diagnostic(.error, at: SourceLocation(path: "content/a\nb.md", line: 2, column: 3),
-                                    "unknown key `\(Self.forged)`", hint: "did you mean `\u{1B}]0;title\u{07}`?")
-        let expected = #"content/a\nb.md:2:3: error: unknown key `x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{7}\u{9B}\u{202E}` (did you mean `\u{1B}]0;title\u{7}`?)"#
+        let diagnostic = Diagnostic(
+            .error, at: SourceLocation(path: "content/a\nb.md", line: 2, column: 3),
+            "unknown key `\(Self.forged)`", hint: "did you mean `\u{1B}]0;title\u{07}`?")
+        let expected =
+            #"content/a\nb.md:2:3: error: unknown key `x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{7}\u{9B}\u{202E}` (did you mean `\u{1B}]0;title\u{7}`?)"#
         #expect(DiagnosticFormatter.text(diagnostic) == expected)
         let coloured = DiagnosticFormatter.text(diagnostic, colour: true)
         #expect(coloured == expected.replacingOccurrences(of: ": error: unknown", with: ": \u{1B}[1;31merror\u{1B}[0m: unknown"))
@@ -59,8 +72,10 @@ import Testing
 
     @Test func githubFormatStaysOneCommand() {
         let diagnostic = Diagnostic(.warning, at: SourceLocation(path: "content/a\nb.md"), "`\(Self.forged)`")
-        #expect(DiagnosticFormatter.github(diagnostic) ==
-            #"::warning file=content/a\nb.md,line=1,col=1::`x%0Acontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m%0D\u{7}\u{9B}\u{202E}`"#)
+        #expect(
+            DiagnosticFormatter.github(diagnostic)
+                == #"::warning file=content/a\nb.md,line=1,col=1::`x%0Acontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m%0D\u{7}\u{9B}\u{202E}`"#
+        )
     }
 
     @Test func jsonEscapesEveryControlCharacter() throws {
@@ -74,7 +89,9 @@ import Testing
     /// End to end: a key that holds a line break and an escape sequence
     /// gives exactly one line per diagnostic.
     @Test func aForgedKeyCannotForgeALine() {
-        let result = Fixture.render(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n\"a\\ncontent/x.md:1:1: error: forged\\e[2J\": 1\n---\nText\n"])
+        let result = Fixture.render([
+            "meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n\"a\\ncontent/x.md:1:1: error: forged\\e[2J\": 1\n---\nText\n"
+        ])
         let lines = result.diagnostics.map { DiagnosticFormatter.text($0) }
         #expect(lines.count == 1)
         #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
@@ -84,12 +101,14 @@ import Testing
 /// `&#27;` in a body would reach the page as the control character itself.
 @Suite struct ControlReferenceTests {
     @Test func referencesToControlCharactersAreErrorsAtTheirPlace() throws {
-        let body = "---\ntitel: T\ndatum: 2021-01-20\n---\nÄrger mit &#27; und &#x85;.\n\nIm Code `&#27;` bleibt es Text. Erlaubt: &#9; &#xA0; &#228;\n"
+        let body =
+            "---\ntitel: T\ndatum: 2021-01-20\n---\nÄrger mit &#27; und &#x85;.\n\nIm Code `&#27;` bleibt es Text. Erlaubt: &#9; &#xA0; &#228;\n"
         let result = Fixture.render(["meldungen/2021-01-20-t.md": body])
-        #expect(result.diagnostics.map(\.formatted) == [
-            "content/meldungen/2021-01-20-t.md:5:11: error: `&#27;` is the control character U+001B, which HTML does not allow in a page (remove it; to show the reference itself, put it in backticks: `&#27;`)",
-            "content/meldungen/2021-01-20-t.md:5:21: error: `&#x85;` is the control character U+0085, which HTML does not allow in a page (remove it; to show the reference itself, put it in backticks: `&#x85;`)",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "content/meldungen/2021-01-20-t.md:5:11: error: `&#27;` is the control character U+001B, which HTML does not allow in a page (remove it; to show the reference itself, put it in backticks: `&#27;`)",
+                "content/meldungen/2021-01-20-t.md:5:21: error: `&#x85;` is the control character U+0085, which HTML does not allow in a page (remove it; to show the reference itself, put it in backticks: `&#x85;`)",
+            ])
     }
 
     /// In code alone the reference is shown as written, and nothing is reported.

@@ -32,7 +32,10 @@ import Testing
     /// reach the rendering, not only the checks.
     @Test func theFuzzSiteBuilds() {
         let files: [(String, String)] = [
-            ("kommunen", "---\nname: Fuzz\nart: Stadt\nbundesland: Rheinland-Pfalz\n---\n[K](../kommunen/mayen-koblenz.md#kreistag) ![B](../medien/bild.jpg)\n"),
+            (
+                "kommunen",
+                "---\nname: Fuzz\nart: Stadt\nbundesland: Rheinland-Pfalz\n---\n[K](../kommunen/mayen-koblenz.md#kreistag) ![B](../medien/bild.jpg)\n"
+            ),
             ("meldungen", "---\ntitel: Fuzz\ndatum: 2024-05-14\n---\n[B](../kommunen/bendorf.md#schulen)\n"),
             ("kaffeerunden", "---\ntitel: Fuzz\ndatum: 2024-05-14\n---\n[E](../kaffeerunden/2021-01-eltville.md#ergebnisse)\n"),
             ("seiten", "---\ntitel: Fuzz\n---\n## Teil\n\n[T](#teil)\n"),

@@ -19,8 +19,10 @@ import Testing
     static let goldenDir = Fixture.repoRoot.appendingPathComponent("Tests/SiteKitTests/Golden")
 
     static func exampleSite() throws -> SiteInput {
-        try DiskLoader(contentDirectory: Fixture.repoRoot.appendingPathComponent("content").path,
-                       templatesDirectory: Fixture.repoRoot.appendingPathComponent("templates").path).load()
+        try DiskLoader(
+            contentDirectory: Fixture.repoRoot.appendingPathComponent("content").path,
+            templatesDirectory: Fixture.repoRoot.appendingPathComponent("templates").path
+        ).load()
     }
 
     @Test(arguments: pages)
@@ -36,7 +38,8 @@ import Testing
             // must never pass, or a CI with the variable set would accept anything.
             try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
             try rendered.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(golden.lastPathComponent); review `git diff Tests/SiteKitTests/Golden` and run the tests again without UPDATE_GOLDEN")
+            Issue.record(
+                "recorded \(golden.lastPathComponent); review `git diff Tests/SiteKitTests/Golden` and run the tests again without UPDATE_GOLDEN")
             return
         }
         guard let expected else {
@@ -109,7 +112,8 @@ import Testing
     @Test func extensionsSurviveParallelParsing() throws {
         var changes: [String: String?] = [:]
         for i in 0..<300 {
-            changes["meldungen/m\(i).md"] = "---\ntitel: M\(i)\ndatum: 2021-01-20\n---\nVorher ~~alt~~ und www.example.org/\(i) und https://example.org/x\(i).\n"
+            changes["meldungen/m\(i).md"] =
+                "---\ntitel: M\(i)\ndatum: 2021-01-20\n---\nVorher ~~alt~~ und www.example.org/\(i) und https://example.org/x\(i).\n"
         }
         let result = Fixture.render(changes)
         #expect(result.errorCount == 0)

@@ -51,7 +51,8 @@ import Testing
     @Test func incrementalEqualsClean() throws {
         try setUp()
         try expectSameAsClean("first build")
-        try write("content/kommunen/bendorf.md", try #require(Fixture.baseFiles["kommunen/bendorf.md"]).replacingOccurrences(of: "16900", with: "17001"))
+        try write(
+            "content/kommunen/bendorf.md", try #require(Fixture.baseFiles["kommunen/bendorf.md"]).replacingOccurrences(of: "16900", with: "17001"))
         try expectSameAsClean("edited profile")
         try write("content/meldungen/2021-05-01-neu.md", "---\ntitel: Neu\ndatum: 2021-05-01\nkommunen: [bendorf]\n---\nText\n")
         try expectSameAsClean("added news")
@@ -142,7 +143,8 @@ import Testing
         #expect(rebuilt.notes.isEmpty)
         #expect(try build(new).upToDate)
         // After an edit, too, the traces of the other binary's build are not used.
-        try write("content/kommunen/bendorf.md", try #require(Fixture.baseFiles["kommunen/bendorf.md"]).replacingOccurrences(of: "16900", with: "17001"))
+        try write(
+            "content/kommunen/bendorf.md", try #require(Fixture.baseFiles["kommunen/bendorf.md"]).replacingOccurrences(of: "16900", with: "17001"))
         #expect(try build(old).kept.isEmpty)
     }
 }

@@ -13,8 +13,14 @@ import Testing
         #expect(LinkTarget.classify("#fazit", from: ["kommunen"]) == .anchor("fazit"))
         #expect(LinkTarget.classify("https://www.bendorf.de", from: ["kommunen"]) == .external)
         #expect(LinkTarget.classify("mailto:info@example.org", from: ["kommunen"]) == .external)
-        guard case .invalid = LinkTarget.classify("/kommunen/bendorf/", from: ["kommunen"]) else { Issue.record("root path accepted"); return }
-        guard case .invalid = LinkTarget.classify("../../etc/passwd", from: ["kommunen"]) else { Issue.record("escape accepted"); return }
+        guard case .invalid = LinkTarget.classify("/kommunen/bendorf/", from: ["kommunen"]) else {
+            Issue.record("root path accepted")
+            return
+        }
+        guard case .invalid = LinkTarget.classify("../../etc/passwd", from: ["kommunen"]) else {
+            Issue.record("escape accepted")
+            return
+        }
     }
 
     @Test func rewritesLinksRelativeToThePage() throws {
@@ -33,21 +39,27 @@ import Testing
     }
 
     @Test func danglingLinksAndAnchors() {
-        #expect(Fixture.errors(news("Text\n\nSiehe [B](../kommunen/bendorff.md).")) == [
-            "content/meldungen/m.md:7:7: link to ../kommunen/bendorff.md: no such file"])
+        #expect(
+            Fixture.errors(news("Text\n\nSiehe [B](../kommunen/bendorff.md).")) == [
+                "content/meldungen/m.md:7:7: link to ../kommunen/bendorff.md: no such file"
+            ])
         let result = Fixture.render(news("[B](../kommunen/bendorf.md#oeffentlichkeit-und-buerger)"))
         #expect(result.diagnostics.first?.message == "../kommunen/bendorf.md has no heading `oeffentlichkeit-und-buerger`")
         #expect(result.diagnostics.first?.hint == "did you mean `oeffentlichkeit-buerger`?")
         #expect(Fixture.errors(news("## Teil\n\n[oben](#tiel)")) == ["content/meldungen/m.md:7:1: this page has no heading `tiel`"])
-        #expect(Fixture.errors(news("[K](../medien/karte.pdf)")) == ["content/meldungen/m.md:5:1: link to medien/karte.pdf: no such file in content/medien/"])
+        #expect(
+            Fixture.errors(news("[K](../medien/karte.pdf)")) == [
+                "content/meldungen/m.md:5:1: link to medien/karte.pdf: no such file in content/medien/"
+            ])
         #expect(Fixture.errors(news("[K](../medien/karte.pdf)"), media: ["medien/karte.pdf"]).isEmpty)
         #expect(Fixture.errors(news("[K](/kommunen/bendorf/)")).count == 1)
     }
 
     @Test func mediaLinksKeepTheirFragmentAndQuery() throws {
         #expect(LinkTarget.classify("../medien/doc.pdf#page=2", from: ["meldungen"]) == .media(path: "medien/doc.pdf", suffix: "#page=2"))
-        let result = Fixture.render(news("[S. 2](../medien/doc.pdf#page=2), [neu](../medien/karte%20neu.png?v=2#oben)"),
-                                    media: ["medien/doc.pdf", "medien/karte neu.png"])
+        let result = Fixture.render(
+            news("[S. 2](../medien/doc.pdf#page=2), [neu](../medien/karte%20neu.png?v=2#oben)"),
+            media: ["medien/doc.pdf", "medien/karte neu.png"])
         #expect(result.errorCount == 0)
         let html = try #require(Fixture.page(result, "meldungen/m/index.html"))
         #expect(html.contains("<a href=\"../../medien/doc.pdf#page=2\">S. 2</a>"))
@@ -55,8 +67,10 @@ import Testing
     }
 
     @Test func columnsCountCharactersNotBytes() {
-        #expect(Fixture.errors(news("Über Öffentlichkeit: [x](../kommunen/gibtsnicht.md)")) == [
-            "content/meldungen/m.md:5:22: link to ../kommunen/gibtsnicht.md: no such file"])
+        #expect(
+            Fixture.errors(news("Über Öffentlichkeit: [x](../kommunen/gibtsnicht.md)")) == [
+                "content/meldungen/m.md:5:22: link to ../kommunen/gibtsnicht.md: no such file"
+            ])
     }
 
     @Test func rawHTMLIsOmittedUnlessAllowed() throws {
@@ -71,7 +85,11 @@ import Testing
     }
 
     @Test func gfmExtensions() throws {
-        let html = try #require(Fixture.page(Fixture.render(news("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ www.example.org\n\n- [x] fertig\n- [ ] offen\n\nText[^1]\n\n[^1]: Fußnote")), "meldungen/m/index.html"))
+        let html = try #require(
+            Fixture.page(
+                Fixture.render(
+                    news("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ www.example.org\n\n- [x] fertig\n- [ ] offen\n\nText[^1]\n\n[^1]: Fußnote")),
+                "meldungen/m/index.html"))
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>alt</del>"))
         #expect(html.contains("<a href=\"http://www.example.org\">"))
@@ -131,7 +149,8 @@ enum LinkScan {
             if piece == ".." { _ = path.popLast() } else if piece != "." && !piece.isEmpty { path.append(String(piece)) }
         }
         parts[0] = path.joined(separator: "/")
-        let file = href.split(separator: "#").first.map { $0.hasSuffix("/") || $0 == "." || $0.hasSuffix("./") } ?? false || parts[0].isEmpty
+        let file =
+            href.split(separator: "#").first.map { $0.hasSuffix("/") || $0 == "." || $0.hasSuffix("./") } ?? false || parts[0].isEmpty
             ? (parts[0].isEmpty ? "index.html" : parts[0] + "/index.html") : parts[0]
         return (file, fragment)
     }

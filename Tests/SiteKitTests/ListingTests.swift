@@ -82,8 +82,9 @@ import Testing
         let clean = root + "/clean"
         _ = try Build.run(content: content, templates: root + "/templates", output: clean, options: .init(useCache: false))
         for entry in FileWalk.entries(below: clean) where entry.isRegularFile && entry.path != OutputWriter.marker {
-            #expect(FileManager.default.contents(atPath: output + "/" + entry.path) == FileManager.default.contents(atPath: clean + "/" + entry.path),
-                    "\(entry.path)")
+            #expect(
+                FileManager.default.contents(atPath: output + "/" + entry.path) == FileManager.default.contents(atPath: clean + "/" + entry.path),
+                "\(entry.path)")
         }
     }
 

@@ -8,12 +8,15 @@ import Testing
     /// DIN 5007-1: umlauts as their base letter, ß as ss, case only breaks ties;
     /// spaces and hyphens before letters, so "Bad Ems" before "Baden".
     @Test func listsReadInGermanOrder() {
-        let names = ["Österhorst", "Zell", "Bühlrath", "St. Goar", "Bad Ems", "Bärenau", "Straße", "Baden", "Böttbach",
-                     "Neu-Anspach", "Weißenthurm", "Oberdorf", "ahr", "Weiskirchen", "Ahrweiler", "Sankt Augustin", "Ärzen", "Neuanspach"]
-        #expect(GermanCollation.sorted(names) { $0 } == [
-            "ahr", "Ahrweiler", "Ärzen", "Bad Ems", "Baden", "Bärenau", "Böttbach", "Bühlrath", "Neu-Anspach", "Neuanspach",
-            "Oberdorf", "Österhorst", "Sankt Augustin", "St. Goar", "Straße", "Weiskirchen", "Weißenthurm", "Zell",
-        ])
+        let names = [
+            "Österhorst", "Zell", "Bühlrath", "St. Goar", "Bad Ems", "Bärenau", "Straße", "Baden", "Böttbach",
+            "Neu-Anspach", "Weißenthurm", "Oberdorf", "ahr", "Weiskirchen", "Ahrweiler", "Sankt Augustin", "Ärzen", "Neuanspach",
+        ]
+        #expect(
+            GermanCollation.sorted(names) { $0 } == [
+                "ahr", "Ahrweiler", "Ärzen", "Bad Ems", "Baden", "Bärenau", "Böttbach", "Bühlrath", "Neu-Anspach", "Neuanspach",
+                "Oberdorf", "Österhorst", "Sankt Augustin", "St. Goar", "Straße", "Weiskirchen", "Weißenthurm", "Zell",
+            ])
         #expect(GermanCollation.initial("Österhorst") == "O" && GermanCollation.initial("ärzen") == "A")
         #expect(GermanCollation.initial("1. Test") == "#")
     }
@@ -22,39 +25,47 @@ import Testing
     /// a Landkreis files under its proper name.
     @Test func kreiseSortByTheirProperName() throws {
         var files: [String: String?] = [:]
-        for (slug, name, art) in [("schoenach", "Landkreis Schönach", "Landkreis"), ("mooshorst", "Kreis Mooshorst", "Landkreis"),
-                                  ("isar-oder", "Isar-Oder-Kreis", "Landkreis"), ("oesterhorst", "Österhorst", "Gemeinde"),
-                                  ("westmuehle", "Westmühle", "Gemeinde"), ("baerenau", "Bärenau", "Gemeinde"), ("buehl", "Bühlrath", "Gemeinde"),
-                                  ("ahrtal", "Landkreis Ahrtal", "Landkreis"), ("eifel", "Eifelkreis", "Landkreis"), ("zell", "Kreis Zell", "Landkreis")] {
+        for (slug, name, art) in [
+            ("schoenach", "Landkreis Schönach", "Landkreis"), ("mooshorst", "Kreis Mooshorst", "Landkreis"),
+            ("isar-oder", "Isar-Oder-Kreis", "Landkreis"), ("oesterhorst", "Österhorst", "Gemeinde"),
+            ("westmuehle", "Westmühle", "Gemeinde"), ("baerenau", "Bärenau", "Gemeinde"), ("buehl", "Bühlrath", "Gemeinde"),
+            ("ahrtal", "Landkreis Ahrtal", "Landkreis"), ("eifel", "Eifelkreis", "Landkreis"), ("zell", "Kreis Zell", "Landkreis"),
+        ] {
             files["kommunen/\(slug).md"] = "---\nname: \(name)\nart: \(art)\nbundesland: Bayern\n---\n"
         }
         let model = try #require(Fixture.render(files).model)
-        #expect(model.kommunen.filter { $0.bundesland == .bayern }.map(\.name) == [
-            "Landkreis Ahrtal", "Bärenau", "Bühlrath", "Eifelkreis", "Isar-Oder-Kreis", "Kreis Mooshorst", "Österhorst",
-            "Landkreis Schönach", "Westmühle", "Kreis Zell",
-        ])
+        #expect(
+            model.kommunen.filter { $0.bundesland == .bayern }.map(\.name) == [
+                "Landkreis Ahrtal", "Bärenau", "Bühlrath", "Eifelkreis", "Isar-Oder-Kreis", "Kreis Mooshorst", "Österhorst",
+                "Landkreis Schönach", "Westmühle", "Kreis Zell",
+            ])
         let land = try #require(Fixture.page(Fixture.render(files), "laender/bayern/index.html"))
         let kreise = land.ranges(of: "<h2 id=\"kreis-").map { land[$0.upperBound...].prefix { $0 != "\"" } }
         #expect(kreise == ["ahrtal", "eifel", "isar-oder", "mooshorst", "schoenach", "zell"])
         let letters = land.ranges(of: "<li><a href=\"#kreis-").map { land[$0.upperBound...].prefix { $0 != "<" } }
-        #expect(letters == ["ahrtal\">A", "eifel\">E", "isar-oder\">I", "mooshorst\">M", "schoenach\">S", "zell\">Z",
-                            "ahrtal\">Landkreis Ahrtal", "eifel\">Eifelkreis", "isar-oder\">Isar-Oder-Kreis",
-                            "mooshorst\">Kreis Mooshorst", "schoenach\">Landkreis Schönach", "zell\">Kreis Zell"])
+        #expect(
+            letters == [
+                "ahrtal\">A", "eifel\">E", "isar-oder\">I", "mooshorst\">M", "schoenach\">S", "zell\">Z",
+                "ahrtal\">Landkreis Ahrtal", "eifel\">Eifelkreis", "isar-oder\">Isar-Oder-Kreis",
+                "mooshorst\">Kreis Mooshorst", "schoenach\">Landkreis Schönach", "zell\">Kreis Zell",
+            ])
     }
 
     @Test func profileHasBreadcrumbsAndItsSectionMarked() throws {
         let html = try #require(Fixture.page(Fixture.render(), "kommunen/bendorf/index.html"))
-        #expect(html.contains("""
-            <nav class="wrap breadcrumbs" aria-label="Sie sind hier">
-              <ol>
-                <li><a href="../../">Start</a></li>
-                <li><a href="../../kommunen/">Kommunen</a></li>
-                <li><a href="../../laender/rheinland-pfalz/">Rheinland-Pfalz</a></li>
-                <li><a href="../../kommunen/mayen-koblenz/">Landkreis Mayen-Koblenz</a></li>
-                <li><a href="./" aria-current="page">Bendorf</a></li>
-              </ol>
-            </nav>
-            """))
+        #expect(
+            html.contains(
+                """
+                <nav class="wrap breadcrumbs" aria-label="Sie sind hier">
+                  <ol>
+                    <li><a href="../../">Start</a></li>
+                    <li><a href="../../kommunen/">Kommunen</a></li>
+                    <li><a href="../../laender/rheinland-pfalz/">Rheinland-Pfalz</a></li>
+                    <li><a href="../../kommunen/mayen-koblenz/">Landkreis Mayen-Koblenz</a></li>
+                    <li><a href="./" aria-current="page">Bendorf</a></li>
+                  </ol>
+                </nav>
+                """))
         #expect(html.contains("<a href=\"../../kommunen/\" aria-current=\"true\">Kommunen</a>"))
         let jsonld = try #require(html.ranges(of: "<script type=\"application/ld+json\">").last.map { html[$0.upperBound...].prefix { $0 != "<" } })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(jsonld.utf8)) as? [String: Any])
@@ -116,9 +127,10 @@ import Testing
         #expect(Fixture.page(Fixture.render(), "meldungen/2021/index.html") == nil)
 
         let named = Fixture.render(["meldungen/2021.md": "---\ntitel: M\ndatum: 2021-01-20\n---\n"])
-        #expect(named.diagnostics.map(\.formatted) == [
-            "content/meldungen/2021.md:1:1: error: `2021` cannot be the name of a page in meldungen/: the site uses /meldungen/2021/ for that year's list (put the date and a word in the name, e.g. meldungen/2021-01-20-thema.md)",
-        ])
+        #expect(
+            named.diagnostics.map(\.formatted) == [
+                "content/meldungen/2021.md:1:1: error: `2021` cannot be the name of a page in meldungen/: the site uses /meldungen/2021/ for that year's list (put the date and a word in the name, e.g. meldungen/2021-01-20-thema.md)"
+            ])
     }
 
     /// A field with more projects than fit on a page lists its Länder; each
@@ -133,7 +145,9 @@ import Testing
         }
         let result = Fixture.render(files)
         let feld = try #require(Fixture.page(result, "handlungsfelder/bildung/index.html"))
-        #expect(feld.contains("<li><a href=\"../../handlungsfelder/bildung/saarland/\">Saarland</a> <span class=\"meta\">101 Projekte, 0 Kommunen</span></li>"))
+        #expect(
+            feld.contains(
+                "<li><a href=\"../../handlungsfelder/bildung/saarland/\">Saarland</a> <span class=\"meta\">101 Projekte, 0 Kommunen</span></li>"))
         #expect(!feld.contains("Projekt 1<"))
         let saar = try #require(Fixture.page(result, "handlungsfelder/bildung/saarland/index.html"))
         #expect(saar.contains("<h1>Bildung in Saarland</h1>") && saar.contains(">Projekt 3<") && !saar.contains(">Projekt 1<"))
@@ -144,7 +158,9 @@ import Testing
     @Test func freePagesCannotTakeTheNavigationFolders() throws {
         for slug in ["laender", "mitglieder", "daten"] {
             let result = Fixture.render(["seiten/\(slug).md": "---\ntitel: X\n---\n"])
-            #expect(result.diagnostics.map(\.formatted).contains { $0.hasPrefix("content/seiten/\(slug).md:1:1: error") }, "\(result.diagnostics.map(\.formatted))")
+            #expect(
+                result.diagnostics.map(\.formatted).contains { $0.hasPrefix("content/seiten/\(slug).md:1:1: error") },
+                "\(result.diagnostics.map(\.formatted))")
         }
     }
 
@@ -221,9 +237,13 @@ enum LinkWalk {
         let pages = [("https://example.org/", "Start"), ("https://example.org/a/", "Ä \"quoted\" </script>")]
         let general = JSONValue.object([
             ("@context", .string("https://schema.org")), ("@type", .string("BreadcrumbList")),
-            ("itemListElement", .array(pages.enumerated().map { i, page in
-                .object([("@type", .string("ListItem")), ("item", .string(page.0)), ("name", .string(page.1)), ("position", .integer(i + 1))])
-            })),
+            (
+                "itemListElement",
+                .array(
+                    pages.enumerated().map { i, page in
+                        .object([("@type", .string("ListItem")), ("item", .string(page.0)), ("name", .string(page.1)), ("position", .integer(i + 1))])
+                    })
+            ),
         ]).embeddable
         #expect(JSONLD.breadcrumbs(pages) == general)
     }

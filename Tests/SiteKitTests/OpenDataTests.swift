@@ -13,15 +13,31 @@ import Testing
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { chars.removeFirst(); field.unicodeScalars.append("\"") } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
+                    if chars.first == "\"" {
+                        chars.removeFirst()
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
             } else if c == "\"" && field.isEmpty && !wasQuoted {
-                quoted = true; wasQuoted = true
+                quoted = true
+                wasQuoted = true
             } else if c == "," {
-                row.append(field); field = ""; wasQuoted = false
+                row.append(field)
+                field = ""
+                wasQuoted = false
             } else if c == "\n" {
-                row.append(field); rows.append(row); row = []; field = ""; wasQuoted = false
-            } else { field.unicodeScalars.append(c) }
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+                wasQuoted = false
+            } else {
+                field.unicodeScalars.append(c)
+            }
         }
         #expect(row.isEmpty && field.isEmpty, "the last record ends with a line break")
         return rows
@@ -51,18 +67,18 @@ import Testing
         let titel = "Glasfaser, WLAN und \"5G\" für Öhringen\nzweite Zeile"
         let result = Fixture.render([
             "kommunen/oehringen.md": """
-                ---
-                name: "Öhringen, Große Kreisstadt"
-                art: Stadt
-                bundesland: Baden-Württemberg
-                projekte:
-                  - titel: \(String(decoding: try JSONEncoder().encode(titel), as: UTF8.self))
-                    handlungsfeld: verwaltung
-                    status: laufend
-                    jahr: 2024
-                ---
-                Text.
-                """,
+            ---
+            name: "Öhringen, Große Kreisstadt"
+            art: Stadt
+            bundesland: Baden-Württemberg
+            projekte:
+              - titel: \(String(decoding: try JSONEncoder().encode(titel), as: UTF8.self))
+                handlungsfeld: verwaltung
+                status: laufend
+                jahr: 2024
+            ---
+            Text.
+            """
         ])
         #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
         let projekte = Self.parseCSV(try Self.file(result, "daten/projekte.csv"))
@@ -96,7 +112,7 @@ import Testing
     /// RFC 7946: longitude first. Kommunen without coordinates are no features.
     @Test func geoJSONPutsLongitudeFirst() throws {
         let result = Fixture.render([
-            "kommunen/bendorf.md": "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nkoordinaten: [50.4297, 7.5703]\n---\nText.\n",
+            "kommunen/bendorf.md": "---\nname: Bendorf\nart: Stadt\nbundesland: Rheinland-Pfalz\nkoordinaten: [50.4297, 7.5703]\n---\nText.\n"
         ])
         #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
         let collection = try #require(try Self.json(result, "daten/kommunen.geojson") as? [String: Any])
@@ -162,7 +178,8 @@ import Testing
     @Test func unknownLicenceIsAnErrorWithASuggestion() throws {
         let result = Fixture.render(["site.yaml": Fixture.siteYAML + "\ndaten:\n  lizenz: dl-by-de/2\n"])
         let error = try #require(result.diagnostics.first { $0.severity == .error })
-        #expect(error.formatted.hasPrefix("content/site.yaml:5:11: error: `lizenz: dl-by-de/2` is not one of the allowed values"), "\(error.formatted)")
+        #expect(
+            error.formatted.hasPrefix("content/site.yaml:5:11: error: `lizenz: dl-by-de/2` is not one of the allowed values"), "\(error.formatted)")
         #expect(error.hint?.contains("dl-by-de/2.0") == true, "\(String(describing: error.hint))")
         let typo = Fixture.errors(["site.yaml": Fixture.siteYAML + "\ndaten:\n  lizens: cc-zero\n"])
         #expect(typo.contains { $0.hasPrefix("content/site.yaml:5:3:") }, "\(typo)")
@@ -192,8 +209,10 @@ import Testing
             name: "t", title: "T", description: "",
             columns: ["a", "b", "c", "d", "e"].map { DataColumn(name: $0, kind: .string, description: "") },
             primaryKey: ["a"],
-            rows: [[.text("Öhringen \"Nord\", \\ Tab\t\u{1B}"), .integer(-3), .number(50.4297), .list(["x", "y\nz"]), .empty],
-                   [.text(""), .integer(0), .number(7), .list([]), .text("ß")]])
+            rows: [
+                [.text("Öhringen \"Nord\", \\ Tab\t\u{1B}"), .integer(-3), .number(50.4297), .list(["x", "y\nz"]), .empty],
+                [.text(""), .integer(0), .number(7), .list([]), .text("ß")],
+            ])
         for row in table.rows {
             var out = ""
             DataTable.appendRecord(row, keys: table.recordKeys, to: &out)

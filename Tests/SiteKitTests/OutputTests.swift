@@ -9,13 +9,16 @@ import Testing
     var root: String { folder.path }
 
     func file(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, bytes: Array(text.utf8)) }
-    func read(_ path: String) -> String? { FileManager.default.contents(atPath: root + "/public/" + path).map { String(decoding: $0, as: UTF8.self) } }
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: root + "/public/" + path).map { String(decoding: $0, as: UTF8.self) }
+    }
     var writer: OutputWriter { OutputWriter(outputDirectory: root + "/public", protectedDirectories: [root + "/content"]) }
 
     @Test func replacesTheWholeFolderAndLeavesNoStaleFiles() throws {
         try writer.write(files: [file("index.html", "eins"), file("alt/index.html", "alt")], copies: [])
-        try writer.write(files: [file("index.html", "zwei")],
-                         copies: [PassThroughFile(path: "medien/a.txt", origin: .memory(Array("a".utf8)))])
+        try writer.write(
+            files: [file("index.html", "zwei")],
+            copies: [PassThroughFile(path: "medien/a.txt", origin: .memory(Array("a".utf8)))])
         #expect(read("index.html") == "zwei")
         #expect(read("alt/index.html") == nil)
         #expect(read("medien/a.txt") == "a")
@@ -49,8 +52,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         try "neu".write(toFile: staging + "/0", atomically: true, encoding: .utf8)
         #expect(link(root + "/public/index.html", staging + "/b0") == 0 && link(root + "/public/weg.html", staging + "/d0") == 0)
-        try OutputJournal(moves: [.init(staged: "0", target: "index.html", replaces: true)], deletions: ["weg.html"],
-                          emptiedDirectories: []).commit(in: staging)
+        try OutputJournal(
+            moves: [.init(staged: "0", target: "index.html", replaces: true)], deletions: ["weg.html"],
+            emptiedDirectories: []
+        ).commit(in: staging)
         #expect(read("index.html") == "alt")
         try writer.write(files: [file("index.html", "neu")], copies: [])
         #expect(read("index.html") == "neu")
@@ -60,9 +65,11 @@ import Testing
 
     /// Two outputs that differ in every way a commit can: changed, new and
     /// removed files, new and emptied folders, 37 files in all.
-    static let before: [(String, String)] = (0..<30).map { ("seite-\($0)/index.html", "alt \($0)") }
+    static let before: [(String, String)] =
+        (0..<30).map { ("seite-\($0)/index.html", "alt \($0)") }
         + [("index.html", "start"), ("weg/a/index.html", "a"), ("weg/b.html", "b"), ("bleibt.css", "css")]
-    static let after: [(String, String)] = (0..<30).map { ("seite-\($0)/index.html", $0 % 3 == 0 ? "alt \($0)" : "neu \($0)") }
+    static let after: [(String, String)] =
+        (0..<30).map { ("seite-\($0)/index.html", $0 % 3 == 0 ? "alt \($0)" : "neu \($0)") }
         + [("index.html", "start neu"), ("neu/x/index.html", "x"), ("neu/y.html", "y"), ("bleibt.css", "css")]
 
     func write(_ files: [(String, String)], with writer: OutputWriter? = nil) throws {
@@ -121,8 +128,10 @@ import Testing
         try "neu".write(toFile: root + "/public/index.html.neu", atomically: true, encoding: .utf8)
         #expect(link(root + "/public/index.html", staging + "/b0") == 0)
         #expect(rename(root + "/public/index.html.neu", root + "/public/index.html") == 0)
-        try OutputJournal(moves: [.init(staged: "0", target: "index.html", replaces: true)], deletions: [],
-                          emptiedDirectories: []).commit(in: staging)
+        try OutputJournal(
+            moves: [.init(staged: "0", target: "index.html", replaces: true)], deletions: [],
+            emptiedDirectories: []
+        ).commit(in: staging)
         #expect(rename(staging + "/journal", staging + "/rollback") == 0)
         try writer.finishInterruptedCommits()
         #expect(try tree() == previous)
@@ -175,8 +184,10 @@ import Testing
         let real = root + "/site"
         try FileManager.default.createDirectory(atPath: real + "/content", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: real + "/content")
-        for (content, output) in [(root + "/link", real + "/content/public"), (real + "/content", root + "/link/public"),
-                                  (root + "/link", root + "/link")] {
+        for (content, output) in [
+            (root + "/link", real + "/content/public"), (real + "/content", root + "/link/public"),
+            (root + "/link", root + "/link"),
+        ] {
             let w = OutputWriter(outputDirectory: output, protectedDirectories: [content])
             #expect(throws: OutputWriter.WriteError.self, "\(content) → \(output)") { try w.write(files: [file("index.html", "x")], copies: []) }
         }
@@ -186,7 +197,8 @@ import Testing
     @Test func failedBuildLeavesThePreviousOutput() throws {
         let content = root + "/content", templates = Fixture.repoRoot.appendingPathComponent("templates").path
         for (path, text) in Fixture.baseFiles {
-            try FileManager.default.createDirectory(atPath: (content + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (content + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try text.write(toFile: content + "/" + path, atomically: true, encoding: .utf8)
         }
         let good = try Build.run(content: content, templates: templates, output: root + "/public")

@@ -124,8 +124,9 @@ import Testing
             .mitglieder("mayen-koblenz"), .feld("verwaltung"), .neighbours("2021-01-x"), .footer,
             .feldLand("verwaltung", .thueringen),
         ]
-        let stored = PageTraceStore(build: "abc", global: digest, reads: reads.map { ($0, digest) },
-                                    pages: ["kommunen/bendorf/index.html": Array(reads.indices), "index.html": [7, 2]])
+        let stored = PageTraceStore(
+            build: "abc", global: digest, reads: reads.map { ($0, digest) },
+            pages: ["kommunen/bendorf/index.html": Array(reads.indices), "index.html": [7, 2]])
         var writer = BinaryWriter()
         stored.encode(into: &writer)
         let decoded = try writer.bytes.withUnsafeBytes { raw in
@@ -146,7 +147,8 @@ import Testing
     /// Pages share reads: the store keeps each once, and a page's trace
     /// comes back in the order its view made the reads.
     @Test func sharedReadsAreStoredOnce() throws {
-        let digests = try #require(Build.plan(try GoldenTests.exampleSite(), options: .init(), cache: Self.cacheWithDigests(), tracing: .current).digests)
+        let digests = try #require(
+            Build.plan(try GoldenTests.exampleSite(), options: .init(), cache: Self.cacheWithDigests(), tracing: .current).digests)
         var traces: [String: PageTrace] = [:]
         for page in SiteRenderer.pages(digests) { traces[page.path] = page.plan().1 }
         let store = PageTraceStore(build: "x", traces: traces, digests: digests)

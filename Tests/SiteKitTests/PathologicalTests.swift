@@ -9,8 +9,9 @@ import Testing
 /// code missed them by a factor of ten or more.
 @Suite struct PathologicalTests {
     static func render(_ markdown: String, path: String = "meldungen/m.md") -> (RenderedBody, [Diagnostic], Double) {
-        let body = MarkdownBody(contentPath: path, displayPath: "content/" + path, firstLine: 5,
-                                pagePath: "meldungen/m/", allowHTML: false)
+        let body = MarkdownBody(
+            contentPath: path, displayPath: "content/" + path, firstLine: 5,
+            pagePath: "meldungen/m/", allowHTML: false)
         var diagnostics = Diagnostics()
         let clock = ContinuousClock()
         var rendered = RenderedBody.empty
@@ -34,7 +35,8 @@ import Testing
     @Test func columnsOfLinks() {
         // Umlauts and a combining mark are one column each; a footnote's
         // definition comes last in the tree but first in the text.
-        let markdown = "[^n]: [a](#a) [b](#b)\n\nÖÖ [c](#c) e\u{0301}[d](#d)\n" + String(repeating: "x", count: 50)
+        let markdown =
+            "[^n]: [a](#a) [b](#b)\n\nÖÖ [c](#c) e\u{0301}[d](#d)\n" + String(repeating: "x", count: 50)
             + "\n[e](#e) Ü[^n] [f](#f)"
         let (body, _, _) = Self.render(markdown)
         let places = body.links.map { "\($0.location.line):\($0.location.column)" }
@@ -84,7 +86,8 @@ import Testing
     /// table's first line before cmark sees it.
     @Test func aTableFilledUpWithTooManyCellsIsRefusedAtItsLine() {
         let columns = 800
-        let table = "|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n"
+        let table =
+            "|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n"
             + String(repeating: "x\n", count: columns)
         let news = ["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n---\nText davor.\n\n" + table + "\nDanach.\n"]
         let clock = ContinuousClock()
@@ -92,9 +95,11 @@ import Testing
         let elapsed = clock.measure { result = Fixture.render(news) }
         #expect(elapsed < .seconds(3))
         let errors = result?.diagnostics.filter { $0.severity == .error } ?? []
-        #expect(errors.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)" } == [
-            "content/meldungen/m.md:7:1: this table has 800 columns, and its shorter rows would be filled up with "
-                + "639,200 empty cells; the tables of a text may be filled up with at most 100,000"])
+        #expect(
+            errors.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)" } == [
+                "content/meldungen/m.md:7:1: this table has 800 columns, and its shorter rows would be filled up with "
+                    + "639,200 empty cells; the tables of a text may be filled up with at most 100,000"
+            ])
         #expect(errors.first?.hint == "give every row as many cells as the header row, e.g. | a | | |, or split the table")
     }
 
@@ -133,7 +138,8 @@ import Testing
         func excess(_ markdown: String) -> ShapeLimits.Excess? { ShapeLimits.firstExcess(in: markdown) }
         let wide = String(repeating: "|a", count: 1_000) + "|"
         #expect(excess("Text\n\n" + wide + "\n|-|\n")?.line == 3)
-        #expect(excess("Text\n\n" + wide + "\n|-|\n")?.message == "this line of a table has up to 1,002 cells; a table's lines may have at most 1,000")
+        #expect(
+            excess("Text\n\n" + wide + "\n|-|\n")?.message == "this line of a table has up to 1,002 cells; a table's lines may have at most 1,000")
         #expect(excess("|a|\n|-|\n" + wide + "\n")?.line == 3)
         #expect(excess("a\n" + String(repeating: "|-", count: 1_000) + "\n")?.line == 2)
         // Without a delimiter row below, a line of pipes is text.
@@ -155,8 +161,10 @@ import Testing
     @Test func unendedRawHTMLIsRefusedPerParagraph() {
         func excess(_ markdown: String) -> ShapeLimits.Excess? { ShapeLimits.firstExcess(in: markdown) }
         #expect(excess("Text\n\na" + String(repeating: "<?", count: 101))?.line == 3)
-        #expect(excess("a" + String(repeating: "<?", count: 101))?.message
-            == "this paragraph has 101 `<?`, `<!` or `<![CDATA[` without their end (`?>`, `>`, `]]>`) after them; a paragraph may have at most 100")
+        #expect(
+            excess("a" + String(repeating: "<?", count: 101))?.message
+                == "this paragraph has 101 `<?`, `<!` or `<![CDATA[` without their end (`?>`, `>`, `]]>`) after them; a paragraph may have at most 100"
+        )
         #expect(excess(String(repeating: "<!A ", count: 60) + "\n" + String(repeating: "<![CDATA[", count: 41))?.line == 1)
         #expect(excess("a" + String(repeating: "<?", count: 100)) == nil)
         // Ended ones, and ones in other paragraphs, do not count.

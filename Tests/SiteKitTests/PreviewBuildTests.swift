@@ -68,7 +68,7 @@ import Testing
 
     @Test func aReloadReadsOnlyTheChangedFiles() throws {
         let folder = TemporaryFolder("reload")
-    var root: String { folder.path }
+        var root: String { folder.path }
         for (path, text) in Fixture.baseFiles {
             let full = root + "/content/" + path
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

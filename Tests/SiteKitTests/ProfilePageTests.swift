@@ -60,7 +60,8 @@ import Testing
     }
 
     @Test func contactsLinkMailAndPhoneAndNamelessOnesShowTheirFunction() throws {
-        let html = try profile("""
+        let html = try profile(
+            """
             kontakt:
               - funktion: Digitalisierungsbeauftragte
                 name: Erika Muster
@@ -79,11 +80,12 @@ import Testing
     }
 
     func projects(_ n: Int) -> String {
-        "projekte:\n" + (0..<n).map { i in
-            let feld = i % 3 == 0 ? "bildung" : "verwaltung"
-            let status = ["umgesetzt", "laufend", "geplant", "umgesetzt"][i % 4]
-            return "  - titel: Projekt \(i)\n    handlungsfeld: \(feld)\n    status: \(status)\n" + (i == 1 ? "    jahr: 2021\n" : "")
-        }.joined()
+        "projekte:\n"
+            + (0..<n).map { i in
+                let feld = i % 3 == 0 ? "bildung" : "verwaltung"
+                let status = ["umgesetzt", "laufend", "geplant", "umgesetzt"][i % 4]
+                return "  - titel: Projekt \(i)\n    handlungsfeld: \(feld)\n    status: \(status)\n" + (i == 1 ? "    jahr: 2021\n" : "")
+            }.joined()
     }
 
     @Test func projectsAreGroupedByFieldWithTaggedStatus() throws {
@@ -91,12 +93,16 @@ import Testing
         let projekte = try section(html, from: "<h2 id=\"_projekte\">", to: "</section>")
         #expect(projekte.contains("<p class=\"zaehlung\">2 umgesetzt, 1 laufend, 1 geplant</p>"))
         // In the order of handlungsfelder.yaml: Verwaltung before Bildung.
-        try order(String(projekte), [
-            "<h3 id=\"_projekte-verwaltung\"><a href=\"../../handlungsfelder/verwaltung/\">Digitale Verwaltung</a></h3>",
-            "<h3 id=\"_projekte-bildung\"><a href=\"../../handlungsfelder/bildung/\">Bildung</a></h3>",
-        ])
-        #expect(projekte.contains(
-            "<li>Projekt 1 <span class=\"tag tag-laufend\"><span class=\"visually-hidden\">Status: </span>laufend</span> <span class=\"meta\">(2021)</span></li>"))
+        try order(
+            String(projekte),
+            [
+                "<h3 id=\"_projekte-verwaltung\"><a href=\"../../handlungsfelder/verwaltung/\">Digitale Verwaltung</a></h3>",
+                "<h3 id=\"_projekte-bildung\"><a href=\"../../handlungsfelder/bildung/\">Bildung</a></h3>",
+            ])
+        #expect(
+            projekte.contains(
+                "<li>Projekt 1 <span class=\"tag tag-laufend\"><span class=\"visually-hidden\">Status: </span>laufend</span> <span class=\"meta\">(2021)</span></li>"
+            ))
         #expect(projekte.contains("<span class=\"visually-hidden\">Status: </span>geplant</span></li>"))
         #expect(!projekte.contains("<details"))
         #expect(!html.contains("role=\"region\"") && !html.contains("tabindex=\"0\""))
@@ -124,7 +130,8 @@ import Testing
     @Test func aLandkreisListsItsKommunenRightAfterTheSteckbrief() throws {
         let result = Fixture.render([
             "kommunen/andernach.md": "---\nname: Andernach\nart: Stadt\nbundesland: Rheinland-Pfalz\nkreis: mayen-koblenz\n---\n",
-            "kommunen/mayen-koblenz.md": "---\nname: Mayen-Koblenz\nart: Landkreis\nbundesland: Rheinland-Pfalz\n---\nDer Kreis.\n\n## Mehr\n\nText.\n",
+            "kommunen/mayen-koblenz.md":
+                "---\nname: Mayen-Koblenz\nart: Landkreis\nbundesland: Rheinland-Pfalz\n---\nDer Kreis.\n\n## Mehr\n\nText.\n",
         ])
         let html = try #require(Fixture.page(result, "kommunen/mayen-koblenz/index.html"))
         let liste = try section(html, from: "<h2 id=\"_mitglieder\">Kommunen im Landkreis</h2>", to: "</section>")
@@ -137,8 +144,9 @@ import Testing
 
     @Test func decorativeImagesHaveEmptyAltAndNoCaption() throws {
         let bild = "bild:\n  datei: deko.png\n  dekorativ: true\n  credit: Stadt Test\n"
-        let result = Fixture.render(["kommunen/test.md": "---\nname: Test\nart: Gemeinde\nbundesland: Hessen\n\(bild)---\nText.\n"],
-                                    media: ["medien/deko.png"])
+        let result = Fixture.render(
+            ["kommunen/test.md": "---\nname: Test\nart: Gemeinde\nbundesland: Hessen\n\(bild)---\nText.\n"],
+            media: ["medien/deko.png"])
         let html = try #require(Fixture.page(result, "kommunen/test/index.html"))
         #expect(html.contains("<img src=\"../../medien/deko.png\" alt=\"\">"))
         #expect(!html.contains("<figure") && !html.contains("<figcaption"))
@@ -161,12 +169,16 @@ import Testing
         ])
         let html = try #require(Fixture.page(result, "handlungsfelder/verwaltung/index.html"))
         #expect(html.contains("<p class=\"zaehlung\">2 Kommunen, 3 Projekte, 1 Bericht</p>"))
-        let parts = ["class=\"zaehlung\"", "<h2 id=\"_meldungen\">", "<h3 id=\"_projekte-umgesetzt\">Umgesetzt <span class=\"meta\">(1 Projekt)</span></h3>",
-                     "<h3 id=\"_projekte-laufend\">", "<h3 id=\"_projekte-geplant\">", "<h2 id=\"_kommunen\">"]
+        let parts = [
+            "class=\"zaehlung\"", "<h2 id=\"_meldungen\">", "<h3 id=\"_projekte-umgesetzt\">Umgesetzt <span class=\"meta\">(1 Projekt)</span></h3>",
+            "<h3 id=\"_projekte-laufend\">", "<h3 id=\"_projekte-geplant\">", "<h2 id=\"_kommunen\">",
+        ]
         let positions = try parts.map { try #require(html.range(of: $0), "no \($0)").lowerBound }
         #expect(positions == positions.sorted())
-        #expect(html.contains("<div role=\"row\"><div role=\"rowheader\">E-Rechnung</div><div role=\"cell\" data-label=\"Kommune\">"
-            + "<a href=\"../../kommunen/eltville/\">Eltville</a></div><div role=\"cell\" data-label=\"Jahr\">2020</div></div>"))
+        #expect(
+            html.contains(
+                "<div role=\"row\"><div role=\"rowheader\">E-Rechnung</div><div role=\"cell\" data-label=\"Kommune\">"
+                    + "<a href=\"../../kommunen/eltville/\">Eltville</a></div><div role=\"cell\" data-label=\"Jahr\">2020</div></div>"))
         #expect(html.contains("<div role=\"cell\" class=\"leer\" data-label=\"Jahr\">–</div>"))
         #expect(html.contains("<div class=\"karten\" role=\"table\" aria-labelledby=\"_projekte-laufend\">"))
         #expect(html.contains("<div role=\"row\"><div role=\"columnheader\">Projekt</div><div role=\"columnheader\">Kommune</div>"))
@@ -175,7 +187,9 @@ import Testing
         #expect(!html.contains("role=\"region\"") && !html.contains("tabindex=\"0\""))
         let kommunen = try #require(html.range(of: "<h2 id=\"_kommunen\">"))
         #expect(html[kommunen.upperBound...].contains("<ul class=\"kommunen-spalten\">"))
-        #expect(html[kommunen.upperBound...].contains("<li><a href=\"../../kommunen/bendorf/\">Bendorf</a> <span class=\"tag tag-mitglied\">Mitglied</span></li>"))
+        #expect(
+            html[kommunen.upperBound...].contains(
+                "<li><a href=\"../../kommunen/bendorf/\">Bendorf</a> <span class=\"tag tag-mitglied\">Mitglied</span></li>"))
         #expect(!html.contains("id=\"_land-"))
     }
 

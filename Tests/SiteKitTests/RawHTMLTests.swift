@@ -35,12 +35,17 @@ import Testing
                 }
                 for attribute in element.attributes {
                     let name = attribute.name
-                    if name.hasPrefix("on") || ["srcset", "formaction", "action", "style", "background", "poster", "data",
-                                                "http-equiv", "xlink:href"].contains(name) {
+                    if name.hasPrefix("on")
+                        || [
+                            "srcset", "formaction", "action", "style", "background", "poster", "data",
+                            "http-equiv", "xlink:href",
+                        ].contains(name)
+                    {
                         found.append("\(name) on <\(element.name)>")
                     }
                     if ["href", "src", "cite"].contains(name), let scheme = LinkTarget.scheme(of: attribute.value),
-                       !["http", "https", "mailto", "tel"].contains(scheme) {
+                        !["http", "https", "mailto", "tel"].contains(scheme)
+                    {
                         found.append("\(name)=\(attribute.value)")
                     }
                 }
@@ -89,8 +94,10 @@ import Testing
         }
         // Markup only: attribute values are always quoted, and may quote anything as text.
         let markup = html.lowercased().replacingOccurrences(of: "\"[^\"]*\"", with: "\"\"", options: .regularExpression)
-        for bad in ["onerror", "onload", "ontoggle", "onmouseover", "<base", "<meta", "<form", "<svg", "<math", "srcset",
-                    "formaction", "<object", "<embed", "<script", "<iframe", "<style", "<noscript"] {
+        for bad in [
+            "onerror", "onload", "ontoggle", "onmouseover", "<base", "<meta", "<form", "<svg", "<math", "srcset",
+            "formaction", "<object", "<embed", "<script", "<iframe", "<style", "<noscript",
+        ] {
             #expect(!markup.contains(bad), "\(bad) survived: \(html)")
         }
         // The vector is on the body's third line, file line 7.
@@ -100,44 +107,58 @@ import Testing
     }
 
     @Test func removalsAreWarningsAtTheirLineAndColumn() {
-        let result = Fixture.render(news("Ein Bild: <img src=\"a.png\" alt=\"A\" onerror=\"alert(1)\">\n\n<div>\n<p onclick=\"x()\">Text</p>\n<script>alert(1)</script>\n</div>\n\nEin <a href=\"javascript:alert(1)\">Link</a>."))
-        #expect(warnings(result) == [
-            "content/meldungen/m.md:5:36: raw HTML: attribute `onerror` removed from `<img>`: it is not allowed on the site",
-            "content/meldungen/m.md:8:4: raw HTML: attribute `onclick` removed from `<p>`: it is not allowed on the site",
-            "content/meldungen/m.md:9:1: raw HTML `<script>` removed with its content: it is not allowed on the site",
-            "content/meldungen/m.md:12:8: raw HTML: `href` removed from `<a>`: `javascript:alert(1)` is not a web, mail or phone address",
-        ])
-        #expect(result.diagnostics.allSatisfy { $0.hint == "use Markdown instead; docs/content-format.md (HTML im Text) lists the HTML that is published" })
+        let result = Fixture.render(
+            news(
+                "Ein Bild: <img src=\"a.png\" alt=\"A\" onerror=\"alert(1)\">\n\n<div>\n<p onclick=\"x()\">Text</p>\n<script>alert(1)</script>\n</div>\n\nEin <a href=\"javascript:alert(1)\">Link</a>."
+            ))
+        #expect(
+            warnings(result) == [
+                "content/meldungen/m.md:5:36: raw HTML: attribute `onerror` removed from `<img>`: it is not allowed on the site",
+                "content/meldungen/m.md:8:4: raw HTML: attribute `onclick` removed from `<p>`: it is not allowed on the site",
+                "content/meldungen/m.md:9:1: raw HTML `<script>` removed with its content: it is not allowed on the site",
+                "content/meldungen/m.md:12:8: raw HTML: `href` removed from `<a>`: `javascript:alert(1)` is not a web, mail or phone address",
+            ])
+        #expect(
+            result.diagnostics.allSatisfy {
+                $0.hint == "use Markdown instead; docs/content-format.md (HTML im Text) lists the HTML that is published"
+            })
         #expect(body(result) == "<p>Ein Bild: <img src=\"a.png\" alt=\"A\" /></p>\n<div>\n<p>Text</p>\n\n</div>\n<p>Ein <a>Link</a>.</p>\n")
     }
 
     @Test func elementsAreRemovedWithOrWithoutTheirText() {
-        let result = Fixture.render(news("<font color=red>rot</font> und <iframe src=\"https://example.org\">x</iframe>\n\n<svg><circle r=\"1\"/></svg>"))
-        #expect(warnings(result) == [
-            "content/meldungen/m.md:5:1: raw HTML `<font>` removed (its text is kept): it is not allowed on the site",
-            "content/meldungen/m.md:5:32: raw HTML `<iframe>` removed with its content: it is not allowed on the site",
-            "content/meldungen/m.md:7:1: raw HTML `<svg>` removed with its content: it is not allowed on the site",
-        ])
+        let result = Fixture.render(
+            news("<font color=red>rot</font> und <iframe src=\"https://example.org\">x</iframe>\n\n<svg><circle r=\"1\"/></svg>"))
+        #expect(
+            warnings(result) == [
+                "content/meldungen/m.md:5:1: raw HTML `<font>` removed (its text is kept): it is not allowed on the site",
+                "content/meldungen/m.md:5:32: raw HTML `<iframe>` removed with its content: it is not allowed on the site",
+                "content/meldungen/m.md:7:1: raw HTML `<svg>` removed with its content: it is not allowed on the site",
+            ])
         #expect(body(result) == "<p>rot und </p>\n<p></p>\n")
-        #expect(warnings(Fixture.render(news("<link rel=\"stylesheet\" href=\"https://evil.example/a.css\">"))) == [
-            "content/meldungen/m.md:5:1: raw HTML `<link>` removed: it is not allowed on the site"])
+        #expect(
+            warnings(Fixture.render(news("<link rel=\"stylesheet\" href=\"https://evil.example/a.css\">"))) == [
+                "content/meldungen/m.md:5:1: raw HTML `<link>` removed: it is not allowed on the site"
+            ])
     }
 
     /// What cmark-gfm writes itself passes the allow-list unchanged in
     /// meaning, so a body with raw HTML keeps its tables, task lists and
     /// footnotes.
     @Test func cmarkOutputSurvivesTheSanitiser() throws {
-        let markdown = "<b>fett</b>\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] fertig\n- [ ] offen\n\nText[^1] mit `code` und [Link](https://example.org \"T\").\n\n```swift\nlet a = \"<b>\"\n```\n\n[^1]: Fußnote"
+        let markdown =
+            "<b>fett</b>\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] fertig\n- [ ] offen\n\nText[^1] mit `code` und [Link](https://example.org \"T\").\n\n```swift\nlet a = \"<b>\"\n```\n\n[^1]: Fußnote"
         let result = Fixture.render(news(markdown))
         #expect(warnings(result) == [])
         let html = try #require(body(result))
-        for part in ["<b>fett</b>", "<th style=\"text-align: center\">a</th>", "<td style=\"text-align: right\">2</td>",
-                     "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />",
-                     "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />",
-                     "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref=\"\">1</a></sup>",
-                     "<section class=\"footnotes\" data-footnotes=\"\">", "<h2 class=\"visually-hidden\">Fußnoten</h2>",
-                     "aria-label=\"Zurück zum Text\"", "<a href=\"https://example.org\" title=\"T\">Link</a>",
-                     "<pre><code class=\"language-swift\">let a = &quot;&lt;b&gt;&quot;\n</code></pre>"] {
+        for part in [
+            "<b>fett</b>", "<th style=\"text-align: center\">a</th>", "<td style=\"text-align: right\">2</td>",
+            "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />",
+            "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />",
+            "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref=\"\">1</a></sup>",
+            "<section class=\"footnotes\" data-footnotes=\"\">", "<h2 class=\"visually-hidden\">Fußnoten</h2>",
+            "aria-label=\"Zurück zum Text\"", "<a href=\"https://example.org\" title=\"T\">Link</a>",
+            "<pre><code class=\"language-swift\">let a = &quot;&lt;b&gt;&quot;\n</code></pre>",
+        ] {
             #expect(html.contains(part), "missing \(part) in \(html)")
         }
     }
@@ -154,13 +175,17 @@ import Testing
     @Test func deepNestingIsAWarningNotAHang() {
         let deep = String(repeating: "<div>", count: 100_000) + "<img src=x onerror=alert(1)>" + String(repeating: "</div>", count: 100_000)
         let result = Fixture.render(news("Text.\n\n" + deep))
-        #expect(warnings(result) == [
-            "content/meldungen/m.md:7:1: raw HTML nested more than 1000 elements deep; all raw HTML of this text was left out"])
+        #expect(
+            warnings(result) == [
+                "content/meldungen/m.md:7:1: raw HTML nested more than 1000 elements deep; all raw HTML of this text was left out"
+            ])
         #expect(body(result) == "<p>Text.</p>\n<!-- raw HTML omitted -->\n")
         let nested = String(repeating: "<span>", count: 300) + "x" + String(repeating: "</span>", count: 300)
-        #expect(warnings(Fixture.render(news(nested))) == [
-            // At the 199th <span>, inside the paragraph: the 200th element.
-            "content/meldungen/m.md:5:\(198 * 6 + 1): raw HTML nested more than 200 elements deep; the deeper part was removed"])
+        #expect(
+            warnings(Fixture.render(news(nested))) == [
+                // At the 199th <span>, inside the paragraph: the 200th element.
+                "content/meldungen/m.md:5:\(198 * 6 + 1): raw HTML nested more than 200 elements deep; the deeper part was removed"
+            ])
     }
 
     /// Each removal's place is counted on from the one before: 20,000
@@ -199,17 +224,27 @@ import Testing
     @Test func scriptLinksAreErrors() {
         let message = "uses the scheme `javascript:`; the site links only to web pages, e-mail addresses and phone numbers"
         for html in [false, true] {
-            #expect(Fixture.errors(news("Text [x](javascript:alert(1))", html: html)) == [
-                "content/meldungen/m.md:5:6: link `javascript:alert(1)` \(message)"])
-            #expect(Fixture.errors(news("[x](JaVaScRiPt:alert(1))", html: html)) == [
-                "content/meldungen/m.md:5:1: link `JaVaScRiPt:alert(1)` \(message)"])
-            #expect(Fixture.errors(news("[x](java&#x09;script:alert(1))", html: html)) == [
-                "content/meldungen/m.md:5:1: link `java\tscript:alert(1)` \(message)"])
-            #expect(Fixture.errors(news("[x](&#32;javascript:alert(1))", html: html)) == [
-                "content/meldungen/m.md:5:1: link ` javascript:alert(1)` \(message)"])
+            #expect(
+                Fixture.errors(news("Text [x](javascript:alert(1))", html: html)) == [
+                    "content/meldungen/m.md:5:6: link `javascript:alert(1)` \(message)"
+                ])
+            #expect(
+                Fixture.errors(news("[x](JaVaScRiPt:alert(1))", html: html)) == [
+                    "content/meldungen/m.md:5:1: link `JaVaScRiPt:alert(1)` \(message)"
+                ])
+            #expect(
+                Fixture.errors(news("[x](java&#x09;script:alert(1))", html: html)) == [
+                    "content/meldungen/m.md:5:1: link `java\tscript:alert(1)` \(message)"
+                ])
+            #expect(
+                Fixture.errors(news("[x](&#32;javascript:alert(1))", html: html)) == [
+                    "content/meldungen/m.md:5:1: link ` javascript:alert(1)` \(message)"
+                ])
         }
-        #expect(Fixture.errors(news("![Bild](data:image/png;base64,AAAA)", html: false)) == [
-            "content/meldungen/m.md:5:1: link `data:image/png;base64,AAAA` uses the scheme `data:`; the site links only to web pages, e-mail addresses and phone numbers"])
+        #expect(
+            Fixture.errors(news("![Bild](data:image/png;base64,AAAA)", html: false)) == [
+                "content/meldungen/m.md:5:1: link `data:image/png;base64,AAAA` uses the scheme `data:`; the site links only to web pages, e-mail addresses and phone numbers"
+            ])
         #expect(Fixture.errors(news("[x](vbscript:msgbox) [y](ftp://example.org/a)", html: false)).count == 2)
         let hint = Fixture.render(news("[x](javascript:alert(1))", html: false)).diagnostics.first?.hint
         #expect(hint == "write https://…, mailto:… or tel:…, or link to a content file by its relative path")

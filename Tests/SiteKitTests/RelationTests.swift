@@ -4,7 +4,8 @@ import Testing
 @Suite struct RelationTests {
     let site: [String: String?] = [
         "kommunen/eltville.md": "---\nname: Eltville\nart: Stadt\nbundesland: Hessen\nhandlungsfelder: [bildung]\n---\n",
-        "kaffeerunden/2021-01.md": "---\ntitel: Januar\ndatum: 2021-01-20\nimpulse:\n  - name: A\n    kommune: eltville\nhandlungsfelder: [verwaltung]\n---\n",
+        "kaffeerunden/2021-01.md":
+            "---\ntitel: Januar\ndatum: 2021-01-20\nimpulse:\n  - name: A\n    kommune: eltville\nhandlungsfelder: [verwaltung]\n---\n",
         "kaffeerunden/2021-02.md": "---\ntitel: Februar\ndatum: 2021-02-17\nkommunen: [bendorf]\n---\nWie in [Eltville](../kommunen/eltville.md).\n",
         "meldungen/2021-03-01-x.md": "---\ntitel: März\ndatum: 2021-03-01\nkommunen: [eltville]\nhandlungsfelder: [bildung]\n---\n",
         "meldungen/2020-12-01-y.md": "---\ntitel: Dezember\ndatum: 2020-12-01\n---\n[Bendorf](../kommunen/bendorf.md)\n",
@@ -14,12 +15,14 @@ import Testing
 
     @Test func profilesListWhatMentionsThemNewestFirst() throws {
         let m = try model()
-        let titles = { (slug: String) in (m.mentions[slug] ?? []).map { mention -> String in
-            switch mention {
-            case .kaffeerunde(let i): return m.kaffeerunden[i].titel
-            case .meldung(let i): return m.meldungen[i].titel
+        let titles = { (slug: String) in
+            (m.mentions[slug] ?? []).map { mention -> String in
+                switch mention {
+                case .kaffeerunde(let i): return m.kaffeerunden[i].titel
+                case .meldung(let i): return m.meldungen[i].titel
+                }
             }
-        } }
+        }
         // by impulse, by body link, by kommunen
         #expect(titles("eltville") == ["März", "Februar", "Januar"])
         #expect(titles("bendorf") == ["Februar", "Dezember"])

@@ -19,9 +19,11 @@ import SiteText
         input.templates = input.templates.map {
             $0.path == "toc.mustache" ? InputFile(path: $0.path, text: "{{^empty(toc)}}\n<ol>\n  {{#toc}}{{/empty(toc)}}\n") : $0
         }
-        #expect(Build.render(input).diagnostics.map(\.formatted) == [
-            "templates/toc.mustache:3:11: error: template syntax: `{{/empty(toc)}}` does not close `{{…toc}}` from line 3"
-                + " (close sections in reverse order of opening; this one needs `{{/toc}}`)"])
+        #expect(
+            Build.render(input).diagnostics.map(\.formatted) == [
+                "templates/toc.mustache:3:11: error: template syntax: `{{/empty(toc)}}` does not close `{{…toc}}` from line 3"
+                    + " (close sections in reverse order of opening; this one needs `{{/toc}}`)"
+            ])
     }
 
     @Test func missingPartialOrParentIsLocatedAtItsTag() {
@@ -32,18 +34,21 @@ import SiteText
         input.templates = input.templates.map {
             $0.path == "kommune.mustache" ? InputFile(path: $0.path, text: "<p>\n  {{>bilder}}\n</p>\n") : $0
         }
-        #expect(Build.render(input).diagnostics.map(\.formatted) == [
-            "templates/kommune.mustache:2:3: error: `{{>bilder}}`: the theme has no template `bilder` (did you mean `bild`?)",
-            "templates/seite.mustache:1:1: error: `{{<layuot}}`: the theme has no template `layuot` (did you mean `layout`?)",
-        ])
+        #expect(
+            Build.render(input).diagnostics.map(\.formatted) == [
+                "templates/kommune.mustache:2:3: error: `{{>bilder}}`: the theme has no template `bilder` (did you mean `bild`?)",
+                "templates/seite.mustache:1:1: error: `{{<layuot}}`: the theme has no template `layuot` (did you mean `layout`?)",
+            ])
     }
 
     @Test func everyPageKindNeedsItsTemplate() {
         var input = Fixture.input()
         input.templates.removeAll { $0.path == "kaffeerunde.mustache" }
         let result = Build.render(input)
-        #expect(result.diagnostics.map(\.formatted) == [
-            "templates/kaffeerunde.mustache:1:1: error: the theme has no template `kaffeerunde` (every page kind needs its template; copy it from the default theme)"])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "templates/kaffeerunde.mustache:1:1: error: the theme has no template `kaffeerunde` (every page kind needs its template; copy it from the default theme)"
+            ])
         #expect(result.files == nil)
     }
 

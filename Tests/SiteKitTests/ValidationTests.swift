@@ -27,10 +27,12 @@ import Testing
     }
 
     @Test func unknownNestedKey() {
-        #expect(Fixture.errors(kommune("leitung:\n  amt: Bürgermeister\n  nmae: X\n")) == [
-            "\(label):7:3: unknown key `nmae` in `leitung`",
-            "\(label):6:3: required key `name` is missing in `leitung`",
-        ].sorted { $0.split(separator: ":")[1] < $1.split(separator: ":")[1] })
+        #expect(
+            Fixture.errors(kommune("leitung:\n  amt: Bürgermeister\n  nmae: X\n"))
+                == [
+                    "\(label):7:3: unknown key `nmae` in `leitung`",
+                    "\(label):6:3: required key `name` is missing in `leitung`",
+                ].sorted { $0.split(separator: ":")[1] < $1.split(separator: ":")[1] })
     }
 
     @Test func badEnumValue() throws {
@@ -57,8 +59,9 @@ import Testing
 
     @Test func monthOnlyWhereAllowed() {
         #expect(Fixture.errors(kommune("mitglied_seit: 2020-11\n")).isEmpty)
-        #expect(Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01\n---\nText\n"])
-            == ["content/meldungen/m.md:3:8: `datum: 2021-01` is not a date in the form YYYY-MM-DD"])
+        #expect(
+            Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01\n---\nText\n"])
+                == ["content/meldungen/m.md:3:8: `datum: 2021-01` is not a date in the form YYYY-MM-DD"])
     }
 
     @Test func missingRequiredKeyAtOpeningLine() {
@@ -74,10 +77,12 @@ import Testing
     }
 
     @Test func danglingProfileReferences() {
-        #expect(Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\nkommunen:\n  - bendorf\n  - bendorff\n---\n"])
-            == ["content/meldungen/m.md:6:5: `kommunen` names `bendorff`, which has no profile in kommunen/"])
-        #expect(Fixture.errors(["kaffeerunden/k.md": "---\ntitel: K\ndatum: 2021-01-20\nimpulse:\n  - name: A\n    kommune: nirgendwo\n---\n"])
-            == ["content/kaffeerunden/k.md:6:14: `impulse` names `nirgendwo`, which has no profile in kommunen/"])
+        #expect(
+            Fixture.errors(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\nkommunen:\n  - bendorf\n  - bendorff\n---\n"])
+                == ["content/meldungen/m.md:6:5: `kommunen` names `bendorff`, which has no profile in kommunen/"])
+        #expect(
+            Fixture.errors(["kaffeerunden/k.md": "---\ntitel: K\ndatum: 2021-01-20\nimpulse:\n  - name: A\n    kommune: nirgendwo\n---\n"])
+                == ["content/kaffeerunden/k.md:6:14: `impulse` names `nirgendwo`, which has no profile in kommunen/"])
     }
 
     @Test func kreisMustBeALandkreis() {
@@ -128,36 +133,49 @@ import Testing
     }
 
     @Test func imagesNeedAFileAltTextAndCredit() {
-        #expect(Fixture.errors(kommune("bild:\n  datei: karte.png\n  alt: Karte\n  credit: Stadt\n")) == [
-            "\(label):6:10: `datei: karte.png`: there is no file content/medien/karte.png"])
-        #expect(Fixture.errors(kommune("bild:\n  datei: karte.png\n  credit: Stadt\n"), media: ["medien/karte.png"]) == [
-            "\(label):6:3: `bild` needs `alt`, a short text that says what the image shows"])
+        #expect(
+            Fixture.errors(kommune("bild:\n  datei: karte.png\n  alt: Karte\n  credit: Stadt\n")) == [
+                "\(label):6:10: `datei: karte.png`: there is no file content/medien/karte.png"
+            ])
+        #expect(
+            Fixture.errors(kommune("bild:\n  datei: karte.png\n  credit: Stadt\n"), media: ["medien/karte.png"]) == [
+                "\(label):6:3: `bild` needs `alt`, a short text that says what the image shows"
+            ])
         #expect(Fixture.errors(kommune("bild:\n  datei: karte.png\n  dekorativ: true\n  credit: Stadt\n"), media: ["medien/karte.png"]).isEmpty)
-        #expect(Fixture.errors(kommune("", body: "![](../medien/karte.png)"), media: ["medien/karte.png"]) == [
-            "\(label):6:1: image has no alt text"])
+        #expect(
+            Fixture.errors(kommune("", body: "![](../medien/karte.png)"), media: ["medien/karte.png"]) == [
+                "\(label):6:1: image has no alt text"
+            ])
     }
 
     @Test func requiredPages() {
-        #expect(Fixture.errors(["seiten/datenschutz.md": nil]) == [
-            "content/seiten/datenschutz.md:1:1: the page `datenschutz` is missing; German law requires it on a public body's site"])
+        #expect(
+            Fixture.errors(["seiten/datenschutz.md": nil]) == [
+                "content/seiten/datenschutz.md:1:1: the page `datenschutz` is missing; German law requires it on a public body's site"
+            ])
     }
 
     @Test func freePageCannotTakeASectionName() {
-        #expect(Fixture.errors(["seiten/kommunen.md": "---\ntitel: K\n---\n"]) == [
-            "content/seiten/kommunen.md:1:1: a free page cannot be called `kommunen`: the site uses /kommunen/ itself"])
+        #expect(
+            Fixture.errors(["seiten/kommunen.md": "---\ntitel: K\n---\n"]) == [
+                "content/seiten/kommunen.md:1:1: a free page cannot be called `kommunen`: the site uses /kommunen/ itself"
+            ])
     }
 
     @Test func siteYAMLRules() {
         #expect(Fixture.errors(["site.yaml": "titel: T\n"]) == ["content/site.yaml:1:1: required key `base_url` is missing in site.yaml"])
-        #expect(Fixture.errors(["site.yaml": "titel: T\nbase_url: example.org\n"])
-            == ["content/site.yaml:2:11: `base_url: example.org` is not a web address"])
-        #expect(Fixture.errors(["site.yaml": "titel: T\nbase_url: https://e.de/\nmarkdown:\n  htlm: true\n"])
-            == ["content/site.yaml:4:3: unknown key `htlm` in `markdown`"])
+        #expect(
+            Fixture.errors(["site.yaml": "titel: T\nbase_url: example.org\n"])
+                == ["content/site.yaml:2:11: `base_url: example.org` is not a web address"])
+        #expect(
+            Fixture.errors(["site.yaml": "titel: T\nbase_url: https://e.de/\nmarkdown:\n  htlm: true\n"])
+                == ["content/site.yaml:4:3: unknown key `htlm` in `markdown`"])
     }
 
     @Test func taxonomyRules() {
-        #expect(Fixture.errors(["handlungsfelder.yaml": "- slug: a\n  name: A\n- slug: a\n  name: B\n"]).first
-            == "content/handlungsfelder.yaml:3:9: Handlungsfeld `a` is defined twice (first at line 1)")
+        #expect(
+            Fixture.errors(["handlungsfelder.yaml": "- slug: a\n  name: A\n- slug: a\n  name: B\n"]).first
+                == "content/handlungsfelder.yaml:3:9: Handlungsfeld `a` is defined twice (first at line 1)")
     }
 
     @Test func draftsAreLeftOutAndCannotBeReferenced() {
@@ -210,18 +228,22 @@ import Testing
     }
 
     @Test func validValuesPass() {
-        #expect(Fixture.errors(kommune("""
-            kurzbeschreibung: Eine Gemeinde im Test.
-            stand: 2021-03
-            kontakt:
-              - funktion: IT
-                email: it.stelle+netz@gemeinde-test.de
-                telefon: "+49 261 / 000-00"
-              - funktion: Bürgerbüro
-                email: info@bürgerbüro.example
-                telefon: 0261 000000
+        #expect(
+            Fixture.errors(
+                kommune(
+                    """
+                    kurzbeschreibung: Eine Gemeinde im Test.
+                    stand: 2021-03
+                    kontakt:
+                      - funktion: IT
+                        email: it.stelle+netz@gemeinde-test.de
+                        telefon: "+49 261 / 000-00"
+                      - funktion: Bürgerbüro
+                        email: info@bürgerbüro.example
+                        telefon: 0261 000000
 
-            """)).isEmpty)
+                    """)
+            ).isEmpty)
         #expect(Fixture.errors(kommune("stand: 2021-03-31\n")).isEmpty)
     }
 

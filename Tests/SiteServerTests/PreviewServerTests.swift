@@ -33,8 +33,10 @@ import Testing
 
     /// Asks until `condition` holds for a response; fails after `limit`
     /// seconds (a bound against hanging, not a speed requirement).
-    func eventually(port: Int, _ target: String, limit: Double = 30,
-                    _ condition: (RawHTTP.Response) -> Bool) async throws -> RawHTTP.Response {
+    func eventually(
+        port: Int, _ target: String, limit: Double = 30,
+        _ condition: (RawHTTP.Response) -> Bool
+    ) async throws -> RawHTTP.Response {
         let deadline = Date().addingTimeInterval(limit)
         while true {
             let response = try await RawHTTP.get(port: port, target)
@@ -49,8 +51,10 @@ import Testing
 
     /// The next event that `matches`, or nil after `limit` seconds (a bound
     /// against hanging, not a speed requirement).
-    func next(_ events: AsyncStream<PreviewServer.Event>, limit: Double = 30,
-              matching matches: @escaping @Sendable (PreviewServer.Event) -> Bool) async -> PreviewServer.Event? {
+    func next(
+        _ events: AsyncStream<PreviewServer.Event>, limit: Double = 30,
+        matching matches: @escaping @Sendable (PreviewServer.Event) -> Bool
+    ) async -> PreviewServer.Event? {
         await withTaskGroup(of: PreviewServer.Event?.self) { group in
             group.addTask {
                 for await event in events where matches(event) { return event }
@@ -79,13 +83,19 @@ import Testing
         let server = PreviewServer(configuration) { report.yield($0) }
         let running = Task { try await server.run() }
         defer { running.cancel() }
-        let firstBuild = await next(events) { if case .built = $0 { return true }; return false }
+        let firstBuild = await next(events) {
+            if case .built = $0 { return true }
+            return false
+        }
         #expect(firstBuild != nil)
 
         // As a `git checkout` or "save all" would: several files at once.
         let news = (1...4).map { "meldungen/2021-01-0\($0)-m.md" }
         for path in news { try write(path, "---\ntitel: M\ndatum: 2021-01-01\n---\nText.\n") }
-        let rebuilt = await next(events) { if case .built = $0 { return true }; return false }
+        let rebuilt = await next(events) {
+            if case .built = $0 { return true }
+            return false
+        }
         guard case .built(let summary, _, let changes, _) = rebuilt else {
             Issue.record("no build after the changes")
             return

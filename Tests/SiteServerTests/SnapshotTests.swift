@@ -5,12 +5,14 @@ import Testing
 @testable import SiteServer
 
 @Suite struct SnapshotTests {
-    let snapshot = SiteSnapshot(token: "t-1", files: [
-        "index.html": .bytes(Array("<html><body>Start</body></html>".utf8)),
-        "kommunen/index.html": .bytes([]),
-        "kommunen/bendorf/index.html": .bytes([]),
-        "feed.xml": .bytes([]),
-    ], diagnostics: [], failed: false)
+    let snapshot = SiteSnapshot(
+        token: "t-1",
+        files: [
+            "index.html": .bytes(Array("<html><body>Start</body></html>".utf8)),
+            "kommunen/index.html": .bytes([]),
+            "kommunen/bendorf/index.html": .bytes([]),
+            "feed.xml": .bytes([]),
+        ], diagnostics: [], failed: false)
 
     @Test func looksUpOnlyBuiltFiles() {
         #expect(snapshot.lookup("") == .file("index.html"))
@@ -32,8 +34,9 @@ import Testing
 
     @Test func errorPageListsEveryDiagnosticEscaped() {
         let diagnostics = [
-            Diagnostic(.error, at: SourceLocation(path: "content/kommunen/a.md", line: 5, column: 1),
-                       "unknown key `<script>alert(1)</script>`", hint: "did you mean `einwohner`?"),
+            Diagnostic(
+                .error, at: SourceLocation(path: "content/kommunen/a.md", line: 5, column: 1),
+                "unknown key `<script>alert(1)</script>`", hint: "did you mean `einwohner`?"),
             Diagnostic(.error, at: SourceLocation(path: "content/meldungen/b.md", line: 3, column: 8), "`datum: 2023-02-30`: there is no 30 Februar"),
         ]
         let page = LiveReload.errorPage(diagnostics, token: "t-9")
@@ -65,7 +68,7 @@ import Testing
 
     @Test func watcherSeesEditsButNotEditorLeftovers() throws {
         let folder = TemporaryFolder("watch")
-    var root: String { folder.path }
+        var root: String { folder.path }
         try FileManager.default.createDirectory(atPath: root + "/kommunen", withIntermediateDirectories: true)
         try "a".write(toFile: root + "/kommunen/a.md", atomically: false, encoding: .utf8)
         let watcher = SourceWatcher(folders: [root])
@@ -80,7 +83,7 @@ import Testing
 
     @Test func fileReaderStaysInsideItsRoots() throws {
         let folder = TemporaryFolder("reader")
-    var root: String { folder.path }
+        var root: String { folder.path }
         try FileManager.default.createDirectory(atPath: root + "/content/medien", withIntermediateDirectories: true)
         try "bild".write(toFile: root + "/content/medien/a.svg", atomically: false, encoding: .utf8)
         try "geheim".write(toFile: root + "/secret.txt", atomically: false, encoding: .utf8)

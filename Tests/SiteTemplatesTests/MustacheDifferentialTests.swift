@@ -10,9 +10,10 @@ import Testing
     @Test func everyThemeTemplateForEveryPageOfTheExampleSite() throws {
         let digests = try #require(Build.plan(try Fixture.exampleSite()).digests)
         let theme: Theme? = try Self.theme()
-        let texts = Dictionary(uniqueKeysWithValues: Fixture.templates.map {
-            (String($0.path.dropLast(".mustache".count)), String(decoding: $0.bytes, as: UTF8.self))
-        })
+        let texts = Dictionary(
+            uniqueKeysWithValues: Fixture.templates.map {
+                (String($0.path.dropLast(".mustache".count)), String(decoding: $0.bytes, as: UTF8.self))
+            })
         let pair = try EnginePair(texts)
         var compared = 0, differing: [String] = []
         for plan in SiteRenderer.pages(digests).map({ $0.plan().0 }) {
@@ -91,10 +92,12 @@ struct TemplateGenerator {
     }
 
     static let texts = ["Hallo", " ", "a & b", "<p>", "ü", "{ x }", "}", "-", "\t", "x"]
-    static let variables = [".", "name", "html", "blank", "zero", "n", "yes", "no", "extra", "title", "x", "missing",
-                            "tags", "child", "child.title", "child.deep.x", ".name", "child.missing", "count(tags)",
-                            "first(tags)", "last(tags)", "uppercased(name)", "reversed(name)", "plusone(n)",
-                            "empty(items)", "index()", "odd(n)", "capitalized(html)", "first()", "last()"]
+    static let variables = [
+        ".", "name", "html", "blank", "zero", "n", "yes", "no", "extra", "title", "x", "missing",
+        "tags", "child", "child.title", "child.deep.x", ".name", "child.missing", "count(tags)",
+        "first(tags)", "last(tags)", "uppercased(name)", "reversed(name)", "plusone(n)",
+        "empty(items)", "index()", "odd(n)", "capitalized(html)", "first()", "last()",
+    ]
     static let sections = [
         "#yes", "#no", "#items", "#tags", "#child", "#name", "#n", "#zero", "#blank", "#none", "#missing",
         "#first(items)", "#reversed(tags)", "#child.deep", "#.extra", "#first()", "#odd(n)", "#sorted(tags)",
@@ -110,7 +113,9 @@ struct TemplateGenerator {
             case 3:
                 let name = pick(Self.variables)
                 text += pick(["{{\(name)}}", "{{{\(name)}}}", "{{& \(name)}}"])
-            case 4, 5, 6 where depth < 3: text += section(depth: depth, partials: partials)
+            case 4, 5,
+                6 where depth < 3:
+                text += section(depth: depth, partials: partials)
             case 7: text += chance(2) ? "{{! Kommentar }}" : "\n  {{! allein }}\n"
             case 8 where partials: text += chance(2) ? "{{>p1}}" : "\n" + pick(["", "  ", "\t"]) + "{{>p1}}\n"
             default: text += pick(Self.texts)

@@ -5,16 +5,20 @@ import Testing
 /// Each Mustache feature on its own. `expect(...)` checks the engine's
 /// output and that swift-mustache gives the same.
 @Suite struct TemplateEngineTests {
-    static var data: TemplateValue { .obj([
-        "name": .string("Bendorf"), "html": .string("<b>\"Rat\" & 'Tat'</b>"), "blank": .string(""),
-        "zero": .int(0), "n": .int(3), "yes": .bool(true), "no": .bool(false),
-        "tags": .strings(["b", "a", "c"]), "none": .strings([]),
-        "items": .objects([["name": .string("eins")], ["name": .string("zwei"), "extra": .string("!")]]),
-        "child": .obj(["title": .string("Kind"), "deep": .obj(["x": .string("tief")])]),
-    ]) }
+    static var data: TemplateValue {
+        .obj([
+            "name": .string("Bendorf"), "html": .string("<b>\"Rat\" & 'Tat'</b>"), "blank": .string(""),
+            "zero": .int(0), "n": .int(3), "yes": .bool(true), "no": .bool(false),
+            "tags": .strings(["b", "a", "c"]), "none": .strings([]),
+            "items": .objects([["name": .string("eins")], ["name": .string("zwei"), "extra": .string("!")]]),
+            "child": .obj(["title": .string("Kind"), "deep": .obj(["x": .string("tief")])]),
+        ])
+    }
 
-    func expect(_ template: String, _ expected: String, partials: [String: String] = [:],
-                data: TemplateValue = Self.data, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expect(
+        _ template: String, _ expected: String, partials: [String: String] = [:],
+        data: TemplateValue = Self.data, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         var templates = partials
         templates["main"] = template
         let ours = try Engine.render(templates, "main", data)
@@ -115,15 +119,17 @@ import Testing
     }
 
     @Test func standalonePartialsIndentEveryLine() throws {
-        try expect("<div>\n  {{>two}}\n</div>\n", "<div>\n  <p>eins</p>\n  <p>zwei</p>\n</div>\n",
-                   partials: ["two": "<p>eins</p>\n<p>zwei</p>\n"])
+        try expect(
+            "<div>\n  {{>two}}\n</div>\n", "<div>\n  <p>eins</p>\n  <p>zwei</p>\n</div>\n",
+            partials: ["two": "<p>eins</p>\n<p>zwei</p>\n"])
     }
 
     @Test func sectionPassesInsideIndentedPartialsStartUnindented() throws {
         // swift-mustache indents a line only after a newline of the same
         // template call, and each pass of a list section is its own call.
-        try expect("<div>\n  {{>list}}\n</div>\n", "<div>\n  <p>eins</p>\n<p>zwei</p>\n</div>\n",
-                   partials: ["list": "{{#items}}\n<p>{{name}}</p>\n{{/items}}\n"])
+        try expect(
+            "<div>\n  {{>list}}\n</div>\n", "<div>\n  <p>eins</p>\n<p>zwei</p>\n</div>\n",
+            partials: ["list": "{{#items}}\n<p>{{name}}</p>\n{{/items}}\n"])
     }
 
     @Test func aStandaloneEmptyPartialLeavesItsIndentation() throws {
@@ -148,15 +154,18 @@ import Testing
     }
 
     @Test func overridesReplaceBlocksAndAreIndented() throws {
-        try expect("{{<layout}}\n{{$main}}\n<p>{{name}}</p>\n<p>zwei</p>\n{{/main}}\n{{/layout}}\n",
-                   "<title>Standard</title>\n<main>\n  <p>Bendorf</p>\n  <p>zwei</p>\n</main>\n", partials: ["layout": Self.layout])
-        try expect("{{<layout}}{{$title}}{{name}}{{/title}}{{/layout}}",
-                   "<title>Bendorf</title>\n<main>\n  leer\n</main>\n", partials: ["layout": Self.layout])
+        try expect(
+            "{{<layout}}\n{{$main}}\n<p>{{name}}</p>\n<p>zwei</p>\n{{/main}}\n{{/layout}}\n",
+            "<title>Standard</title>\n<main>\n  <p>Bendorf</p>\n  <p>zwei</p>\n</main>\n", partials: ["layout": Self.layout])
+        try expect(
+            "{{<layout}}{{$title}}{{name}}{{/title}}{{/layout}}",
+            "<title>Bendorf</title>\n<main>\n  leer\n</main>\n", partials: ["layout": Self.layout])
     }
 
     @Test func textBetweenOverridesIsIgnored() throws {
-        try expect("{{<layout}}Text{{$title}}T{{/title}} mehr {{/layout}}", "<title>T</title>\n<main>\n  leer\n</main>\n",
-                   partials: ["layout": Self.layout])
+        try expect(
+            "{{<layout}}Text{{$title}}T{{/title}} mehr {{/layout}}", "<title>T</title>\n<main>\n  leer\n</main>\n",
+            partials: ["layout": Self.layout])
     }
 
     @Test func theOutermostOverrideWins() throws {
@@ -169,14 +178,16 @@ import Testing
     // MARK: transforms
 
     @Test func listTransforms() throws {
-        try expect("{{count(tags)}} {{first(tags)}} {{last(tags)}} {{#reversed(tags)}}{{.}}{{/reversed(tags)}} "
-                   + "{{#sorted(tags)}}{{.}}{{/sorted(tags)}} {{empty(none)}}", "3 b c cab abc true")
+        try expect(
+            "{{count(tags)}} {{first(tags)}} {{last(tags)}} {{#reversed(tags)}}{{.}}{{/reversed(tags)}} "
+                + "{{#sorted(tags)}}{{.}}{{/sorted(tags)}} {{empty(none)}}", "3 b c cab abc true")
         try expect("{{#first(items)}}{{name}}{{/first(items)}}{{^empty(items)}}!{{/empty(items)}}", "eins!")
     }
 
     @Test func textTransforms() throws {
-        try expect("{{uppercased(name)}} {{lowercased(name)}} {{reversed(name)}} {{capitalized(child.title)}} {{empty(blank)}}",
-                   "BENDORF bendorf frodneB Kind true")
+        try expect(
+            "{{uppercased(name)}} {{lowercased(name)}} {{reversed(name)}} {{capitalized(child.title)}} {{empty(blank)}}",
+            "BENDORF bendorf frodneB Kind true")
     }
 
     @Test func numberTransforms() throws {

@@ -5,13 +5,15 @@ import Testing
 /// Syntax errors point at `line:column` of the template and say what is wrong.
 @Suite struct TemplateSyntaxTests {
     @Test func unclosedSectionIsReportedAtTheEndWithItsOpeningLine() {
-        #expect(Engine.syntaxError("<h1>{{titel}}</h1>\n{{#toc}}\n<p>\n")
-            == "4:1: the template ends inside `{{…toc}}` from line 2")
+        #expect(
+            Engine.syntaxError("<h1>{{titel}}</h1>\n{{#toc}}\n<p>\n")
+                == "4:1: the template ends inside `{{…toc}}` from line 2")
     }
 
     @Test func mismatchedClosingTag() {
-        #expect(Engine.syntaxError("{{#a}}\n  {{#b}}x{{/a}}\n{{/b}}")
-            == "2:10: `{{/a}}` does not close `{{…b}}` from line 2")
+        #expect(
+            Engine.syntaxError("{{#a}}\n  {{#b}}x{{/a}}\n{{/b}}")
+                == "2:10: `{{/a}}` does not close `{{…b}}` from line 2")
         #expect(Engine.syntaxError("x\n{{/a}}") == "2:1: `{{/a}}` closes nothing")
         #expect(Engine.syntaxError("{{^empty(x)}}{{/x}}") == "1:14: `{{/x}}` does not close `{{…empty(x)}}` from line 1")
     }

@@ -130,7 +130,8 @@ struct BinaryReader {
     mutating func path() throws -> String {
         let range = try span()
         if let last = lastPath, last.count == range.count,
-           memcmp(bytes.baseAddress! + last.start, bytes.baseAddress! + range.lowerBound, range.count) == 0 {
+            memcmp(bytes.baseAddress! + last.start, bytes.baseAddress! + range.lowerBound, range.count) == 0
+        {
             return last.text
         }
         guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) else { throw Malformed() }

@@ -72,8 +72,9 @@ enum BuildCache {
                 let result = try page.optional { try $0.decoded() }
                 let diagnostics = try page.diagnostics()
                 guard page.isAtEnd else { throw BinaryReader.Malformed() }
-                entries[path] = DecodeCache.Entry(key: key, bytes: nil, digest: digest, result: result, diagnostics: diagnostics,
-                                                  stored: StoredBytes(file: file, range: start..<start + length))
+                entries[path] = DecodeCache.Entry(
+                    key: key, bytes: nil, digest: digest, result: result, diagnostics: diagnostics,
+                    stored: StoredBytes(file: file, range: start..<start + length))
             }
             guard reader.isAtEnd else { throw BinaryReader.Malformed() }
             return entries

@@ -80,8 +80,9 @@ enum CacheFile {
     }
 
     private static func write(_ path: String, bytes: [UInt8]) -> Bool {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"
         guard OutputWriter.writeFile(temporary, bytes), rename(temporary, path) == 0 else {
             unlink(temporary)

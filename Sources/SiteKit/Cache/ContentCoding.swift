@@ -197,8 +197,9 @@ extension BinaryReader {
     }
 
     mutating func page() throws -> PageSource {
-        PageSource(slug: try string(), contentPath: try string(), location: try location(), entwurf: try bool(),
-                   body: try body(), complete: try bool())
+        PageSource(
+            slug: try string(), contentPath: try string(), location: try location(), entwurf: try bool(),
+            body: try body(), complete: try bool())
     }
 
     mutating func diagnostics() throws -> Diagnostics {
@@ -219,46 +220,52 @@ extension BinaryReader {
     mutating func decoded() throws -> PageDecoder.Decoded {
         switch try int() {
         case 0:
-            return .kommune(Kommune(
-                page: try page(), name: try string(), art: try oneOf(Art.self), bundesland: try oneOf(Bundesland.self),
-                kreis: try optional { try $0.reference() }, ags: try optional { try $0.string() },
-                einwohner: try optional { try $0.int() }, einwohnerStand: try optional { try $0.string() },
-                mitgliedSeit: try optional { try $0.date() },
-                kurzbeschreibung: try optional { try $0.string() }, stand: try optional { try $0.date() },
-                leitung: try optional { Kommune.Leitung(amt: try $0.string(), name: try $0.string()) },
-                kontakt: try array { r in
-                    Kommune.Kontakt(funktion: try r.string(), name: try r.optional { try $0.string() },
-                                    seit: try r.optional { try $0.date() }, email: try r.optional { try $0.string() },
-                                    telefon: try r.optional { try $0.string() })
-                },
-                website: try optional { try $0.string() },
-                koordinaten: try optional { r in
-                    (breite: Double(bitPattern: try r.word()), laenge: Double(bitPattern: try r.word()))
-                },
-                handlungsfelder: try array { try $0.reference() },
-                projekte: try array { r in
-                    Kommune.Projekt(titel: try r.string(), handlungsfeld: try r.reference(),
-                                    status: try r.oneOf(ProjektStatus.self), jahr: try r.optional { try $0.int() })
-                },
-                foerderung: try array { try $0.string() },
-                quellen: try array { try $0.quelle() },
-                bild: try optional { try $0.bild() }))
+            return .kommune(
+                Kommune(
+                    page: try page(), name: try string(), art: try oneOf(Art.self), bundesland: try oneOf(Bundesland.self),
+                    kreis: try optional { try $0.reference() }, ags: try optional { try $0.string() },
+                    einwohner: try optional { try $0.int() }, einwohnerStand: try optional { try $0.string() },
+                    mitgliedSeit: try optional { try $0.date() },
+                    kurzbeschreibung: try optional { try $0.string() }, stand: try optional { try $0.date() },
+                    leitung: try optional { Kommune.Leitung(amt: try $0.string(), name: try $0.string()) },
+                    kontakt: try array { r in
+                        Kommune.Kontakt(
+                            funktion: try r.string(), name: try r.optional { try $0.string() },
+                            seit: try r.optional { try $0.date() }, email: try r.optional { try $0.string() },
+                            telefon: try r.optional { try $0.string() })
+                    },
+                    website: try optional { try $0.string() },
+                    koordinaten: try optional { r in
+                        (breite: Double(bitPattern: try r.word()), laenge: Double(bitPattern: try r.word()))
+                    },
+                    handlungsfelder: try array { try $0.reference() },
+                    projekte: try array { r in
+                        Kommune.Projekt(
+                            titel: try r.string(), handlungsfeld: try r.reference(),
+                            status: try r.oneOf(ProjektStatus.self), jahr: try r.optional { try $0.int() })
+                    },
+                    foerderung: try array { try $0.string() },
+                    quellen: try array { try $0.quelle() },
+                    bild: try optional { try $0.bild() }))
         case 1:
-            return .kaffeerunde(Kaffeerunde(
-                page: try page(), titel: try string(), datum: try date(), reihe: try string(),
-                teilnehmende: try optional { try $0.int() },
-                impulse: try array { r in
-                    Kaffeerunde.Impuls(name: try r.string(), funktion: try r.optional { try $0.string() },
-                                       kommune: try r.optional { try $0.reference() },
-                                       thema: try r.optional { try $0.string() })
-                },
-                handlungsfelder: try array { try $0.reference() }, kommunen: try array { try $0.reference() },
-                bild: try optional { try $0.bild() }, quellen: try array { try $0.quelle() }))
+            return .kaffeerunde(
+                Kaffeerunde(
+                    page: try page(), titel: try string(), datum: try date(), reihe: try string(),
+                    teilnehmende: try optional { try $0.int() },
+                    impulse: try array { r in
+                        Kaffeerunde.Impuls(
+                            name: try r.string(), funktion: try r.optional { try $0.string() },
+                            kommune: try r.optional { try $0.reference() },
+                            thema: try r.optional { try $0.string() })
+                    },
+                    handlungsfelder: try array { try $0.reference() }, kommunen: try array { try $0.reference() },
+                    bild: try optional { try $0.bild() }, quellen: try array { try $0.quelle() }))
         case 2:
-            return .meldung(Meldung(
-                page: try page(), titel: try string(), datum: try date(),
-                kommunen: try array { try $0.reference() }, handlungsfelder: try array { try $0.reference() },
-                bild: try optional { try $0.bild() }, quellen: try array { try $0.quelle() }))
+            return .meldung(
+                Meldung(
+                    page: try page(), titel: try string(), datum: try date(),
+                    kommunen: try array { try $0.reference() }, handlungsfelder: try array { try $0.reference() },
+                    bild: try optional { try $0.bild() }, quellen: try array { try $0.quelle() }))
         case 3:
             return .seite(Seite(page: try page(), titel: try string(), menue: try optional { try $0.int() }))
         default:

@@ -35,9 +35,10 @@ struct PageTraceStore: Equatable {
                 return distinct.count - 1
             }
         }
-        self.init(build: build, global: digests.global,
-                  reads: Array(zip(distinct, parallelMap(distinct) { digests.digest(of: $0) })).map { (read: $0.0, digest: $0.1) },
-                  pages: pages)
+        self.init(
+            build: build, global: digests.global,
+            reads: Array(zip(distinct, parallelMap(distinct) { digests.digest(of: $0) })).map { (read: $0.0, digest: $0.1) },
+            pages: pages)
     }
 
     init(build: String, global: ContentHash.Digest, reads: [(read: PageTrace.Read, digest: ContentHash.Digest)], pages: [String: [Int]]) {

@@ -14,8 +14,13 @@ enum DataPackage {
                 ("mediatype", "text/csv"),
                 ("encoding", "utf-8"),
                 ("bytes", .integer(csv.count)),
-                ("dialect", .object([("delimiter", ","), ("lineTerminator", "\n"), ("quoteChar", "\""),
-                                     ("doubleQuote", .bool(true)), ("header", .bool(true))])),
+                (
+                    "dialect",
+                    .object([
+                        ("delimiter", ","), ("lineTerminator", "\n"), ("quoteChar", "\""),
+                        ("doubleQuote", .bool(true)), ("header", .bool(true)),
+                    ])
+                ),
                 ("schema", table.schema),
             ])
         }
@@ -27,8 +32,16 @@ enum DataPackage {
         ]
         if let beschreibung = settings.beschreibung { members.append(("description", .string(beschreibung))) }
         members.append(("homepage", .string(settings.baseURL + OpenData.folder)))
-        members.append(("licenses", .array([.object([("name", .string(lizenz.packageName)), ("path", .string(lizenz.url)),
-                                                     ("title", .string(lizenz.title))])])))
+        members.append(
+            (
+                "licenses",
+                .array([
+                    .object([
+                        ("name", .string(lizenz.packageName)), ("path", .string(lizenz.url)),
+                        ("title", .string(lizenz.title)),
+                    ])
+                ])
+            ))
         if let h = settings.herausgeber { members.append(("contributors", .array([.object([("title", .string(h.name)), ("role", "publisher")])]))) }
         members.append(("resources", .array(resources)))
         return Array(JSONValue.object(members).pretty.utf8)

@@ -146,11 +146,23 @@ struct DataTable {
             ("primaryKey", .array(primaryKey.map { .string($0) })),
         ]
         if !foreignKeys.isEmpty {
-            members.append(("foreignKeys", .array(foreignKeys.map {
-                .object([("fields", .array($0.fields.map { .string($0) })),
-                         ("reference", .object([("resource", .string($0.resource)),
-                                                ("fields", .array($0.reference.map { .string($0) }))]))])
-            })))
+            members.append(
+                (
+                    "foreignKeys",
+                    .array(
+                        foreignKeys.map {
+                            .object([
+                                ("fields", .array($0.fields.map { .string($0) })),
+                                (
+                                    "reference",
+                                    .object([
+                                        ("resource", .string($0.resource)),
+                                        ("fields", .array($0.reference.map { .string($0) })),
+                                    ])
+                                ),
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }

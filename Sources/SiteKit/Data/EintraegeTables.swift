@@ -7,15 +7,17 @@ extension DataTable {
             // The Kommunen of the speakers count as well, each once, as on the profiles' pages.
             var seen: Set<String> = []
             let kommunen = (r.kommunen + r.impulse.compactMap(\.kommune)).map(\.slug).filter { seen.insert($0).inserted }
-            return [.text(r.datum.description), .text(r.slug), .text(r.titel),
-                    .text(base + ContentKind.kaffeerunde.pagePath(slug: r.slug)),
-                    .list(kommunen), .list(r.handlungsfelder.map(\.slug)), .list(r.impulse.map(\.name))]
+            return [
+                .text(r.datum.description), .text(r.slug), .text(r.titel),
+                .text(base + ContentKind.kaffeerunde.pagePath(slug: r.slug)),
+                .list(kommunen), .list(r.handlungsfelder.map(\.slug)), .list(r.impulse.map(\.name)),
+            ]
         }
         return DataTable(
             name: "kaffeerunden", title: "Kaffeerunden",
             description: "Die Berichte über die Digitalen Kaffeerunden: Datum, Titel, beteiligte Kommunen, Handlungsfelder und Vortragende.",
             columns: eintragColumns(what: "des Berichts", its: "seiner") + [
-                DataColumn(name: "vortragende", kind: .string, description: "Namen der Vortragenden; mehrere durch `;` getrennt"),
+                DataColumn(name: "vortragende", kind: .string, description: "Namen der Vortragenden; mehrere durch `;` getrennt")
             ],
             primaryKey: ["slug"],
             rows: rows)
@@ -24,8 +26,10 @@ extension DataTable {
     static func meldungen(_ model: SiteModel) -> DataTable {
         let base = model.settings.baseURL
         let rows = model.meldungen.sorted { ($0.datum, $0.slug) < ($1.datum, $1.slug) }.map { m -> [DataCell] in
-            [.text(m.datum.description), .text(m.slug), .text(m.titel), .text(base + ContentKind.meldung.pagePath(slug: m.slug)),
-             .list(m.kommunen.map(\.slug)), .list(m.handlungsfelder.map(\.slug))]
+            [
+                .text(m.datum.description), .text(m.slug), .text(m.titel), .text(base + ContentKind.meldung.pagePath(slug: m.slug)),
+                .list(m.kommunen.map(\.slug)), .list(m.handlungsfelder.map(\.slug)),
+            ]
         }
         return DataTable(
             name: "meldungen", title: "Meldungen",

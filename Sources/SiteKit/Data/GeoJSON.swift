@@ -4,8 +4,8 @@
 enum GeoJSON {
     static func points(_ table: DataTable, latitude: String = "breite", longitude: String = "laenge") -> [UInt8] {
         guard let lat = table.columns.firstIndex(where: { $0.name == latitude }),
-              let lon = table.columns.firstIndex(where: { $0.name == longitude }),
-              let id = table.primaryKey.first.flatMap({ key in table.columns.firstIndex { $0.name == key } })
+            let lon = table.columns.firstIndex(where: { $0.name == longitude }),
+            let id = table.primaryKey.first.flatMap({ key in table.columns.firstIndex { $0.name == key } })
         else { preconditionFailure("table \(table.name) has no columns \(latitude), \(longitude)") }
         // Written straight into one string, as the JSON files are (see `DataTable.appendRecord`).
         let keys = table.recordKeys

@@ -92,10 +92,12 @@ final class OpenData: Sendable {
     var datasets: [Dataset] {
         Self.published.map { name, formats in
             let table = tables[name]!.value
-            return Dataset(name: name, title: table.title, description: table.description, files: formats.map { format in
-                let path = Self.folder + name + format.suffix
-                return Distribution(path: path, format: format.label, mediaType: format.mediaType, bytes: bytes(path).count)
-            })
+            return Dataset(
+                name: name, title: table.title, description: table.description,
+                files: formats.map { format in
+                    let path = Self.folder + name + format.suffix
+                    return Distribution(path: path, format: format.label, mediaType: format.mediaType, bytes: bytes(path).count)
+                })
         }
     }
 

@@ -6,8 +6,10 @@ extension DataTable {
         var rows: [[DataCell]] = []
         for k in model.kommunen.sorted(by: { $0.slug < $1.slug }) {
             for (i, p) in k.projekte.enumerated() {
-                rows.append([.text(k.slug), .integer(i + 1), .text(p.titel), .text(p.handlungsfeld.slug),
-                             .text(p.status.rawValue), p.jahr.map { .integer($0) } ?? .empty])
+                rows.append([
+                    .text(k.slug), .integer(i + 1), .text(p.titel), .text(p.handlungsfeld.slug),
+                    .text(p.status.rawValue), p.jahr.map { .integer($0) } ?? .empty,
+                ])
             }
         }
         return DataTable(
@@ -18,13 +20,16 @@ extension DataTable {
                 DataColumn(name: "nr", kind: .integer, description: "Position des Projekts im Profil der Kommune, ab 1", required: true, minimum: 1),
                 DataColumn(name: "titel", kind: .string, description: "Titel des Projekts", required: true),
                 .slug("handlungsfeld", "Kennung des Handlungsfelds (Spalte slug in handlungsfelder.csv)", required: true),
-                DataColumn(name: "status", kind: .string, description: "Stand des Projekts", required: true,
-                           values: ProjektStatus.allCases.map(\.rawValue)),
+                DataColumn(
+                    name: "status", kind: .string, description: "Stand des Projekts", required: true,
+                    values: ProjektStatus.allCases.map(\.rawValue)),
                 DataColumn(name: "jahr", kind: .integer, description: "Jahr des Projekts"),
             ],
             primaryKey: ["kommune", "nr"],
-            foreignKeys: [ForeignKey(fields: ["kommune"], resource: "kommunen", reference: ["slug"]),
-                          ForeignKey(fields: ["handlungsfeld"], resource: "handlungsfelder", reference: ["slug"])],
+            foreignKeys: [
+                ForeignKey(fields: ["kommune"], resource: "kommunen", reference: ["slug"]),
+                ForeignKey(fields: ["handlungsfeld"], resource: "handlungsfelder", reference: ["slug"]),
+            ],
             rows: rows)
     }
 

@@ -54,9 +54,16 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             // Short lists of scalars (enums, required keys) stay on one line.
-            let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
+            let scalars = items.allSatisfy {
+                if case .array = $0 { return false }
+                if case .object = $0 { return false }
+                return true
+            }
             if scalars || indent == nil {
                 // Appended in place: every page's JSON-LD comes through here.
                 out += "["
@@ -76,7 +83,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             out += indent! + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             guard let indent else {
                 out += "{"
                 for (i, (key, value)) in members.enumerated() {
@@ -111,7 +121,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         let plain = s.utf8.allSatisfy { byte in
             byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
         }
-        guard plain else { out += quoted(s); return }
+        guard plain else {
+            out += quoted(s)
+            return
+        }
         out += "\""
         out += s
         out += "\""

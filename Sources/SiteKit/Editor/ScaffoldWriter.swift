@@ -22,8 +22,10 @@ public enum ScaffoldWriter {
 
     /// A profile. `art` and `bundesland` may be left out; their lines are
     /// then empty, and `sitegen check` points at them until they are filled.
-    public static func kommune(name: String, art: String?, bundesland: String?, kreis: String?,
-                               slug: String? = nil, schemaReference: String? = nil) throws(InvalidValue) -> Scaffold {
+    public static func kommune(
+        name: String, art: String?, bundesland: String?, kreis: String?,
+        slug: String? = nil, schemaReference: String? = nil
+    ) throws(InvalidValue) -> Scaffold {
         let name = try required(name, what: "the name")
         let slug = try slugFor(given: slug, made: Slug.make(from: name), from: "the name")
         let art = try art.map { v throws(InvalidValue) in try allowed(v, option: "--art", Art.self) }
@@ -40,37 +42,46 @@ public enum ScaffoldWriter {
         ]
         if let kreis { lines.append("kreis: " + kreis) }
         let optional = Keys.kommuneOptional.filter { !($0 == "kreis" && kreis != nil) }
-        let text = document(schemaReference: schemaReference, required: lines,
-                            optional: optional.map { examples[$0] ?? ["\($0): …"] },
-                            body: "Hier steht der Text über \(name). Fragen eines Interviews schreiben Sie als Überschriften: `## Wo setzt \(name) bei der Digitalisierung an?`")
+        let text = document(
+            schemaReference: schemaReference, required: lines,
+            optional: optional.map { examples[$0] ?? ["\($0): …"] },
+            body:
+                "Hier steht der Text über \(name). Fragen eines Interviews schreiben Sie als Überschriften: `## Wo setzt \(name) bei der Digitalisierung an?`"
+        )
         return Scaffold(kind: .kommune, slug: slug, text: text)
     }
 
     /// A report. Its slug starts with the month of the session, as the
     /// content format recommends: `2021-01-eltville-nachhaltigkeit`.
-    public static func kaffeerunde(titel: String, datum: String, slug: String? = nil,
-                                   schemaReference: String? = nil) throws(InvalidValue) -> Scaffold {
+    public static func kaffeerunde(
+        titel: String, datum: String, slug: String? = nil,
+        schemaReference: String? = nil
+    ) throws(InvalidValue) -> Scaffold {
         let titel = try required(titel, what: "the title")
         let date = try day(datum)
         let month = String(date.description.prefix(7))
         let slug = try slugFor(given: slug, made: datedSlug(prefix: month, titel: titel), from: "the title")
-        let text = document(schemaReference: schemaReference,
-                            required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
-                            optional: Keys.kaffeerundeOptional.map { examples[$0] ?? ["\($0): …"] },
-                            body: "Hier steht der Bericht über die Sitzung.")
+        let text = document(
+            schemaReference: schemaReference,
+            required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
+            optional: Keys.kaffeerundeOptional.map { examples[$0] ?? ["\($0): …"] },
+            body: "Hier steht der Bericht über die Sitzung.")
         return Scaffold(kind: .kaffeerunde, slug: slug, text: text)
     }
 
     /// A news item. Its slug starts with its date: `2021-03-12-hennef-digitalisierungskonzept`.
-    public static func meldung(titel: String, datum: String, slug: String? = nil,
-                               schemaReference: String? = nil) throws(InvalidValue) -> Scaffold {
+    public static func meldung(
+        titel: String, datum: String, slug: String? = nil,
+        schemaReference: String? = nil
+    ) throws(InvalidValue) -> Scaffold {
         let titel = try required(titel, what: "the title")
         let date = try day(datum)
         let slug = try slugFor(given: slug, made: datedSlug(prefix: date.description, titel: titel), from: "the title")
-        let text = document(schemaReference: schemaReference,
-                            required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
-                            optional: Keys.meldungOptional.map { examples[$0] ?? ["\($0): …"] },
-                            body: "Hier steht der Text der Meldung.")
+        let text = document(
+            schemaReference: schemaReference,
+            required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
+            optional: Keys.meldungOptional.map { examples[$0] ?? ["\($0): …"] },
+            body: "Hier steht der Text der Meldung.")
         return Scaffold(kind: .meldung, slug: slug, text: text)
     }
 
@@ -97,22 +108,30 @@ public enum ScaffoldWriter {
         "kurzbeschreibung": ["kurzbeschreibung: Ein, zwei Sätze über die Kommune  # steht oben im Profil"],
         "stand": ["stand: 2024-05  # JJJJ-MM oder JJJJ-MM-TT: wann das Profil zuletzt geprüft wurde"],
         "leitung": ["leitung:", "  amt: Bürgermeisterin", "  name: Vorname Nachname"],
-        "kontakt": ["kontakt:", "  - funktion: Digitalisierungsbeauftragte", "    name: Vorname Nachname", "    seit: 2023-01",
-                    "    email: digital@example.de", "    telefon: \"+49 261 000000\""],
+        "kontakt": [
+            "kontakt:", "  - funktion: Digitalisierungsbeauftragte", "    name: Vorname Nachname", "    seit: 2023-01",
+            "    email: digital@example.de", "    telefon: \"+49 261 000000\"",
+        ],
         "website": ["website: https://www.example.de"],
         "koordinaten": ["koordinaten: [50.4297, 7.5703]  # [breite, länge] in Grad"],
         "handlungsfelder": ["handlungsfelder: [verwaltung]  # Slugs aus handlungsfelder.yaml"],
-        "projekte": ["projekte:", "  - titel: Titel des Projekts", "    handlungsfeld: verwaltung",
-                     "    status: geplant  # geplant, laufend oder umgesetzt", "    jahr: 2024"],
+        "projekte": [
+            "projekte:", "  - titel: Titel des Projekts", "    handlungsfeld: verwaltung",
+            "    status: geplant  # geplant, laufend oder umgesetzt", "    jahr: 2024",
+        ],
         "foerderung": ["foerderung:", "  - Name des Förderprogramms"],
         "quellen": ["quellen:", "  - titel: Titel der Quelle", "    url: https://www.example.de", "    datum: 2024-05-01"],
-        "bild": ["bild:", "  datei: bild.jpg  # liegt in content/medien/", "  alt: Was auf dem Bild zu sehen ist",
-                 "  credit: Urheber oder Quelle"],
+        "bild": [
+            "bild:", "  datei: bild.jpg  # liegt in content/medien/", "  alt: Was auf dem Bild zu sehen ist",
+            "  credit: Urheber oder Quelle",
+        ],
         "entwurf": ["entwurf: true  # nur mit --drafts auf der Website"],
         "reihe": ["reihe: Digitale Kaffeerunde"],
         "teilnehmende": ["teilnehmende: 40"],
-        "impulse": ["impulse:", "  - name: Vorname Nachname", "    funktion: Digitalisierungsbeauftragte",
-                    "    kommune: slug-der-kommune", "    thema: Thema des Impulses"],
+        "impulse": [
+            "impulse:", "  - name: Vorname Nachname", "    funktion: Digitalisierungsbeauftragte",
+            "    kommune: slug-der-kommune", "    thema: Thema des Impulses",
+        ],
         "kommunen": ["kommunen: [slug-der-kommune]  # Slugs von Profilen"],
     ]
 
@@ -125,7 +144,9 @@ public enum ScaffoldWriter {
     private static func slugFor(given: String?, made: String, from what: String) throws(InvalidValue) -> String {
         if let given {
             guard Slug.isValid(given) else {
-                throw InvalidValue(description: "--slug `\(given)` is not a slug (lower-case a-z, 0-9 and single hyphens); did you mean `\(Slug.make(from: given))`?")
+                throw InvalidValue(
+                    description: "--slug `\(given)` is not a slug (lower-case a-z, 0-9 and single hyphens); did you mean `\(Slug.make(from: given))`?"
+                )
             }
             return given
         }
@@ -147,8 +168,10 @@ public enum ScaffoldWriter {
         do throws(CalendarDate.ParseError) {
             return try CalendarDate.parse(written, allowMonth: false)
         } catch {
-            throw InvalidValue(description: "--datum `\(written)` is not a date in the form YYYY-MM-DD"
-                + (YAMLReader.dateHint(written, allowMonth: false).hasPrefix("did") ? "; " + YAMLReader.dateHint(written, allowMonth: false) : ""))
+            throw InvalidValue(
+                description: "--datum `\(written)` is not a date in the form YYYY-MM-DD"
+                    + (YAMLReader.dateHint(written, allowMonth: false).hasPrefix("did") ? "; " + YAMLReader.dateHint(written, allowMonth: false) : "")
+            )
         }
     }
 

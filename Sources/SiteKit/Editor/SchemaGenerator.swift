@@ -30,148 +30,226 @@ public enum SchemaGenerator {
     // MARK: - Documents
 
     static var kommune: JSONValue {
-        document(title: "Profil einer Kommune (kommunen/<slug>.md)",
-                 description: "Kopf (Front Matter) eines Profils. Mitglied ist, wer `mitglied_seit` hat.",
-                 body: mapping(required: Keys.kommuneRequired, optional: Keys.kommuneOptional, properties: [
-                     "name": text("Anzeigename, z. B. Bendorf oder Mayen-Koblenz"),
-                     "art": oneOf(Art.allCases.map(\.rawValue), "Art der Kommune"),
-                     "bundesland": oneOf(Bundesland.allCases.map(\.rawValue), "Bundesland, ausgeschrieben"),
-                     "kreis": slug("Slug des Profils des Landkreises, zu dem die Kommune gehört (dieses Profil braucht `art: Landkreis`)"),
-                     "ags": .object([
-                         ("type", .string("string")),
-                         ("pattern", .string("^[0-9]{5}([0-9]{3})?$")),
-                         ("description", .string("Amtlicher Gemeindeschlüssel: 8 Ziffern, beim Landkreis 5; in Anführungszeichen, damit führende Nullen erhalten bleiben, z. B. \"07137203\"")),
-                     ]),
-                     "einwohner": wholeNumber("Einwohnerzahl, ganze Zahl ohne Trennzeichen"),
-                     "einwohner_stand": .object([
-                         ("type", .array([.string("integer"), .string("string")])),
-                         ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")),
-                         ("minimum", .integer(1801)),
-                         ("description", .string("Jahr (z. B. 2020) oder Datum, auf das sich die Einwohnerzahl bezieht")),
-                     ]),
-                     "mitglied_seit": date(monthAllowed: true, "Mitglied im Netzwerk seit (JJJJ-MM oder JJJJ-MM-TT); ohne diesen Schlüssel ist die Kommune kein Mitglied"),
-                     "kurzbeschreibung": text("Ein, zwei Sätze über die Kommune, als Text ohne Markdown; stehen oben im Profil. Ohne diesen Schlüssel steht dort der erste Absatz des Textes"),
-                     "stand": date(monthAllowed: true, "Wann das Profil zuletzt als Ganzes geprüft wurde (JJJJ-MM oder JJJJ-MM-TT); erscheint als „Stand: März 2021“"),
-                     "leitung": mapping(required: Keys.leitungRequired, optional: [], properties: [
-                         "amt": text("Amt, z. B. Bürgermeister oder Landrätin"),
-                         "name": text("Name"),
-                     ], description: "Wer die Kommune leitet"),
-                     "kontakt": list(of: mapping(required: Keys.kontaktRequired, optional: Keys.kontaktOptional, properties: [
-                         "funktion": text("Funktion, z. B. Digitalisierungsbeauftragte"),
-                         "name": text("Name"),
-                         "seit": date(monthAllowed: true, "In dieser Funktion seit (JJJJ-MM oder JJJJ-MM-TT)"),
-                         "email": .object([("type", .string("string")), ("pattern", .string("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")),
-                                           ("description", .string("E-Mail-Adresse, z. B. digital@example.de; erscheint als Link"))]),
-                         "telefon": .object([("type", .string("string")), ("pattern", .string("^\\+?[0-9][0-9 /-]*$")),
-                                             ("description", .string("Telefonnummer in Anführungszeichen, Ziffern mit Leerzeichen, / oder -, z. B. \"+49 2622 9460\"; erscheint als Link"))]),
-                     ]), "Ansprechpersonen und -stellen; ohne `name` steht die Funktion für sich"),
-                     "website": webAddress("Website der Kommune, mit http:// oder https://"),
-                     "koordinaten": .object([
-                         ("type", .string("array")),
-                         ("items", .array([
-                             .object([("type", .string("number")), ("minimum", .number(47.2)), ("maximum", .number(55.1)), ("description", .string("Breite in Grad (WGS 84)"))]),
-                             .object([("type", .string("number")), ("minimum", .number(5.8)), ("maximum", .number(15.1)), ("description", .string("Länge in Grad (WGS 84)"))]),
-                         ])),
-                         ("minItems", .integer(2)),
-                         ("maxItems", .integer(2)),
-                         ("additionalItems", .bool(false)),
-                         ("description", .string("[breite, länge] in Grad, innerhalb Deutschlands, z. B. [50.4297, 7.5703]")),
-                     ]),
-                     "handlungsfelder": slugList("Schwerpunkte der Kommune: Slugs aus handlungsfelder.yaml"),
-                     "projekte": list(of: mapping(required: Keys.projektRequired, optional: Keys.projektOptional, properties: [
-                         "titel": text("Titel des Projekts"),
-                         "handlungsfeld": slug("Slug eines Handlungsfelds aus handlungsfelder.yaml"),
-                         "status": oneOf(ProjektStatus.allCases.map(\.rawValue), "Stand des Projekts"),
-                         "jahr": .object([("type", .string("integer")), ("minimum", .integer(1900)), ("maximum", .integer(2100)),
-                                          ("description", .string("Jahr, z. B. 2021"))]),
-                     ]), "Projekte der Kommune"),
-                     "foerderung": list(of: text("Förderprogramm oder regionales Bündnis"), "Förderprogramme und regionale Bündnisse"),
-                     "quellen": quellen,
-                     "bild": bild,
-                     "entwurf": entwurf,
-                 ]))
+        document(
+            title: "Profil einer Kommune (kommunen/<slug>.md)",
+            description: "Kopf (Front Matter) eines Profils. Mitglied ist, wer `mitglied_seit` hat.",
+            body: mapping(
+                required: Keys.kommuneRequired, optional: Keys.kommuneOptional,
+                properties: [
+                    "name": text("Anzeigename, z. B. Bendorf oder Mayen-Koblenz"),
+                    "art": oneOf(Art.allCases.map(\.rawValue), "Art der Kommune"),
+                    "bundesland": oneOf(Bundesland.allCases.map(\.rawValue), "Bundesland, ausgeschrieben"),
+                    "kreis": slug("Slug des Profils des Landkreises, zu dem die Kommune gehört (dieses Profil braucht `art: Landkreis`)"),
+                    "ags": .object([
+                        ("type", .string("string")),
+                        ("pattern", .string("^[0-9]{5}([0-9]{3})?$")),
+                        (
+                            "description",
+                            .string(
+                                "Amtlicher Gemeindeschlüssel: 8 Ziffern, beim Landkreis 5; in Anführungszeichen, damit führende Nullen erhalten bleiben, z. B. \"07137203\""
+                            )
+                        ),
+                    ]),
+                    "einwohner": wholeNumber("Einwohnerzahl, ganze Zahl ohne Trennzeichen"),
+                    "einwohner_stand": .object([
+                        ("type", .array([.string("integer"), .string("string")])),
+                        ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")),
+                        ("minimum", .integer(1801)),
+                        ("description", .string("Jahr (z. B. 2020) oder Datum, auf das sich die Einwohnerzahl bezieht")),
+                    ]),
+                    "mitglied_seit": date(
+                        monthAllowed: true, "Mitglied im Netzwerk seit (JJJJ-MM oder JJJJ-MM-TT); ohne diesen Schlüssel ist die Kommune kein Mitglied"
+                    ),
+                    "kurzbeschreibung": text(
+                        "Ein, zwei Sätze über die Kommune, als Text ohne Markdown; stehen oben im Profil. Ohne diesen Schlüssel steht dort der erste Absatz des Textes"
+                    ),
+                    "stand": date(
+                        monthAllowed: true,
+                        "Wann das Profil zuletzt als Ganzes geprüft wurde (JJJJ-MM oder JJJJ-MM-TT); erscheint als „Stand: März 2021“"),
+                    "leitung": mapping(
+                        required: Keys.leitungRequired, optional: [],
+                        properties: [
+                            "amt": text("Amt, z. B. Bürgermeister oder Landrätin"),
+                            "name": text("Name"),
+                        ], description: "Wer die Kommune leitet"),
+                    "kontakt": list(
+                        of: mapping(
+                            required: Keys.kontaktRequired, optional: Keys.kontaktOptional,
+                            properties: [
+                                "funktion": text("Funktion, z. B. Digitalisierungsbeauftragte"),
+                                "name": text("Name"),
+                                "seit": date(monthAllowed: true, "In dieser Funktion seit (JJJJ-MM oder JJJJ-MM-TT)"),
+                                "email": .object([
+                                    ("type", .string("string")), ("pattern", .string("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")),
+                                    ("description", .string("E-Mail-Adresse, z. B. digital@example.de; erscheint als Link")),
+                                ]),
+                                "telefon": .object([
+                                    ("type", .string("string")), ("pattern", .string("^\\+?[0-9][0-9 /-]*$")),
+                                    (
+                                        "description",
+                                        .string(
+                                            "Telefonnummer in Anführungszeichen, Ziffern mit Leerzeichen, / oder -, z. B. \"+49 2622 9460\"; erscheint als Link"
+                                        )
+                                    ),
+                                ]),
+                            ]), "Ansprechpersonen und -stellen; ohne `name` steht die Funktion für sich"),
+                    "website": webAddress("Website der Kommune, mit http:// oder https://"),
+                    "koordinaten": .object([
+                        ("type", .string("array")),
+                        (
+                            "items",
+                            .array([
+                                .object([
+                                    ("type", .string("number")), ("minimum", .number(47.2)), ("maximum", .number(55.1)),
+                                    ("description", .string("Breite in Grad (WGS 84)")),
+                                ]),
+                                .object([
+                                    ("type", .string("number")), ("minimum", .number(5.8)), ("maximum", .number(15.1)),
+                                    ("description", .string("Länge in Grad (WGS 84)")),
+                                ]),
+                            ])
+                        ),
+                        ("minItems", .integer(2)),
+                        ("maxItems", .integer(2)),
+                        ("additionalItems", .bool(false)),
+                        ("description", .string("[breite, länge] in Grad, innerhalb Deutschlands, z. B. [50.4297, 7.5703]")),
+                    ]),
+                    "handlungsfelder": slugList("Schwerpunkte der Kommune: Slugs aus handlungsfelder.yaml"),
+                    "projekte": list(
+                        of: mapping(
+                            required: Keys.projektRequired, optional: Keys.projektOptional,
+                            properties: [
+                                "titel": text("Titel des Projekts"),
+                                "handlungsfeld": slug("Slug eines Handlungsfelds aus handlungsfelder.yaml"),
+                                "status": oneOf(ProjektStatus.allCases.map(\.rawValue), "Stand des Projekts"),
+                                "jahr": .object([
+                                    ("type", .string("integer")), ("minimum", .integer(1900)), ("maximum", .integer(2100)),
+                                    ("description", .string("Jahr, z. B. 2021")),
+                                ]),
+                            ]), "Projekte der Kommune"),
+                    "foerderung": list(of: text("Förderprogramm oder regionales Bündnis"), "Förderprogramme und regionale Bündnisse"),
+                    "quellen": quellen,
+                    "bild": bild,
+                    "entwurf": entwurf,
+                ]))
     }
 
     static var kaffeerunde: JSONValue {
-        document(title: "Bericht über eine Kaffeerunde (kaffeerunden/<slug>.md)",
-                 description: "Kopf (Front Matter) eines Berichts über eine Sitzung der Digitalen Kaffeerunde.",
-                 body: mapping(required: Keys.kaffeerundeRequired, optional: Keys.kaffeerundeOptional, properties: [
-                     "titel": text("Titel des Berichts"),
-                     "datum": date(monthAllowed: false, "Tag der Sitzung (JJJJ-MM-TT)"),
-                     "reihe": text("Veranstaltungsreihe; Standard: Digitale Kaffeerunde"),
-                     "teilnehmende": wholeNumber("Zahl der Teilnehmenden"),
-                     "impulse": list(of: mapping(required: Keys.impulsRequired, optional: Keys.impulsOptional, properties: [
-                         "name": text("Name der oder des Vortragenden"),
-                         "funktion": text("Funktion, z. B. Digitalisierungsbeauftragte"),
-                         "kommune": slug("Slug des Profils der Kommune, aus der die Person kommt"),
-                         "thema": text("Thema des Impulses"),
-                     ]), "Impulsvorträge"),
-                     "handlungsfelder": slugList("Slugs aus handlungsfelder.yaml"),
-                     "kommunen": slugList("Slugs weiterer Profile, um die es im Bericht geht"),
-                     "bild": bild,
-                     "quellen": quellen,
-                     "entwurf": entwurf,
-                 ]))
+        document(
+            title: "Bericht über eine Kaffeerunde (kaffeerunden/<slug>.md)",
+            description: "Kopf (Front Matter) eines Berichts über eine Sitzung der Digitalen Kaffeerunde.",
+            body: mapping(
+                required: Keys.kaffeerundeRequired, optional: Keys.kaffeerundeOptional,
+                properties: [
+                    "titel": text("Titel des Berichts"),
+                    "datum": date(monthAllowed: false, "Tag der Sitzung (JJJJ-MM-TT)"),
+                    "reihe": text("Veranstaltungsreihe; Standard: Digitale Kaffeerunde"),
+                    "teilnehmende": wholeNumber("Zahl der Teilnehmenden"),
+                    "impulse": list(
+                        of: mapping(
+                            required: Keys.impulsRequired, optional: Keys.impulsOptional,
+                            properties: [
+                                "name": text("Name der oder des Vortragenden"),
+                                "funktion": text("Funktion, z. B. Digitalisierungsbeauftragte"),
+                                "kommune": slug("Slug des Profils der Kommune, aus der die Person kommt"),
+                                "thema": text("Thema des Impulses"),
+                            ]), "Impulsvorträge"),
+                    "handlungsfelder": slugList("Slugs aus handlungsfelder.yaml"),
+                    "kommunen": slugList("Slugs weiterer Profile, um die es im Bericht geht"),
+                    "bild": bild,
+                    "quellen": quellen,
+                    "entwurf": entwurf,
+                ]))
     }
 
     static var meldung: JSONValue {
-        document(title: "Meldung (meldungen/<slug>.md)",
-                 description: "Kopf (Front Matter) einer Meldung.",
-                 body: mapping(required: Keys.meldungRequired, optional: Keys.meldungOptional, properties: [
-                     "titel": text("Titel der Meldung"),
-                     "datum": date(monthAllowed: false, "Datum der Meldung (JJJJ-MM-TT)"),
-                     "kommunen": slugList("Slugs der Profile, um die es geht"),
-                     "handlungsfelder": slugList("Slugs aus handlungsfelder.yaml"),
-                     "quellen": quellen,
-                     "bild": bild,
-                     "entwurf": entwurf,
-                 ]))
+        document(
+            title: "Meldung (meldungen/<slug>.md)",
+            description: "Kopf (Front Matter) einer Meldung.",
+            body: mapping(
+                required: Keys.meldungRequired, optional: Keys.meldungOptional,
+                properties: [
+                    "titel": text("Titel der Meldung"),
+                    "datum": date(monthAllowed: false, "Datum der Meldung (JJJJ-MM-TT)"),
+                    "kommunen": slugList("Slugs der Profile, um die es geht"),
+                    "handlungsfelder": slugList("Slugs aus handlungsfelder.yaml"),
+                    "quellen": quellen,
+                    "bild": bild,
+                    "entwurf": entwurf,
+                ]))
     }
 
     static var seite: JSONValue {
-        document(title: "Freie Seite (seiten/<slug>.md)",
-                 description: "Kopf (Front Matter) einer freien Seite wie impressum, datenschutz oder barrierefreiheit.",
-                 body: mapping(required: Keys.seiteRequired, optional: Keys.seiteOptional, properties: [
-                     "titel": text("Titel der Seite"),
-                     "menue": .object([("type", .string("integer")), ("description", .string("Position im Fußzeilenmenü: 1 steht vor 2"))]),
-                     "entwurf": entwurf,
-                 ]))
+        document(
+            title: "Freie Seite (seiten/<slug>.md)",
+            description: "Kopf (Front Matter) einer freien Seite wie impressum, datenschutz oder barrierefreiheit.",
+            body: mapping(
+                required: Keys.seiteRequired, optional: Keys.seiteOptional,
+                properties: [
+                    "titel": text("Titel der Seite"),
+                    "menue": .object([("type", .string("integer")), ("description", .string("Position im Fußzeilenmenü: 1 steht vor 2"))]),
+                    "entwurf": entwurf,
+                ]))
     }
 
     static var site: JSONValue {
-        document(title: "Einstellungen der Website (content/site.yaml)",
-                 description: "Titel, Adresse und Herausgeber der Website.",
-                 body: mapping(required: Keys.siteRequired, optional: Keys.siteOptional, properties: [
-                     "titel": text("Titel der Website"),
-                     "beschreibung": text("Ein Satz über die Website; Meta-Beschreibung und Untertitel des Feeds"),
-                     "base_url": webAddress("Vollständige Adresse, unter der die Website veröffentlicht wird, z. B. https://example.org/netzwerk/"),
-                     "sprache": .object([("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")),
-                                         ("description", .string("Sprach-Tag nach BCP 47; Standard: de"))]),
-                     "herausgeber": mapping(required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional, properties: [
-                         "name": text("Name des Herausgebers"),
-                         "anschrift": text("Postanschrift"),
-                         "email": text("E-Mail-Adresse"),
-                         "telefon": text("Telefonnummer, in Anführungszeichen, z. B. \"+49 261 000000\""),
-                     ], description: "Wer die Website herausgibt; für Impressum und Feed"),
-                     "markdown": mapping(required: [], optional: Keys.markdownOptional, properties: [
-                         "html": .object([("type", .string("boolean")),
-                                          ("description", .string("false (Standard): HTML im Markdown wird nicht ausgegeben; true: erlaubtes HTML wird ausgegeben, alles andere entfernt (siehe docs/content-format.md, „HTML im Text“)"))]),
-                     ], description: "Wie Markdown gelesen wird"),
-                     "daten": mapping(required: [], optional: Keys.datenOptional, properties: [
-                         "lizenz": oneOf(DatenLizenz.allCases.map(\.rawValue),
-                                         "Lizenz der offenen Daten unter daten/, aus dem Lizenz-Vokabular von DCAT-AP.de; Standard: dl-by-de/2.0 (Datenlizenz Deutschland – Namensnennung – Version 2.0)"),
-                     ], description: "Die offenen Daten unter daten/ (CSV, JSON, GeoJSON)"),
-                 ]))
+        document(
+            title: "Einstellungen der Website (content/site.yaml)",
+            description: "Titel, Adresse und Herausgeber der Website.",
+            body: mapping(
+                required: Keys.siteRequired, optional: Keys.siteOptional,
+                properties: [
+                    "titel": text("Titel der Website"),
+                    "beschreibung": text("Ein Satz über die Website; Meta-Beschreibung und Untertitel des Feeds"),
+                    "base_url": webAddress("Vollständige Adresse, unter der die Website veröffentlicht wird, z. B. https://example.org/netzwerk/"),
+                    "sprache": .object([
+                        ("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")),
+                        ("description", .string("Sprach-Tag nach BCP 47; Standard: de")),
+                    ]),
+                    "herausgeber": mapping(
+                        required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional,
+                        properties: [
+                            "name": text("Name des Herausgebers"),
+                            "anschrift": text("Postanschrift"),
+                            "email": text("E-Mail-Adresse"),
+                            "telefon": text("Telefonnummer, in Anführungszeichen, z. B. \"+49 261 000000\""),
+                        ], description: "Wer die Website herausgibt; für Impressum und Feed"),
+                    "markdown": mapping(
+                        required: [], optional: Keys.markdownOptional,
+                        properties: [
+                            "html": .object([
+                                ("type", .string("boolean")),
+                                (
+                                    "description",
+                                    .string(
+                                        "false (Standard): HTML im Markdown wird nicht ausgegeben; true: erlaubtes HTML wird ausgegeben, alles andere entfernt (siehe docs/content-format.md, „HTML im Text“)"
+                                    )
+                                ),
+                            ])
+                        ], description: "Wie Markdown gelesen wird"),
+                    "daten": mapping(
+                        required: [], optional: Keys.datenOptional,
+                        properties: [
+                            "lizenz": oneOf(
+                                DatenLizenz.allCases.map(\.rawValue),
+                                "Lizenz der offenen Daten unter daten/, aus dem Lizenz-Vokabular von DCAT-AP.de; Standard: dl-by-de/2.0 (Datenlizenz Deutschland – Namensnennung – Version 2.0)"
+                            )
+                        ], description: "Die offenen Daten unter daten/ (CSV, JSON, GeoJSON)"),
+                ]))
     }
 
     static var handlungsfelder: JSONValue {
-        document(title: "Handlungsfelder (content/handlungsfelder.yaml)",
-                 description: "Die Themen der Website; jedes bekommt eine eigene Seite.",
-                 body: list(of: mapping(required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional, properties: [
-                     "slug": slug("Slug des Handlungsfelds, z. B. verwaltung"),
-                     "name": text("Name, z. B. Digitale Verwaltung"),
-                     "beschreibung": text("Kurze Beschreibung"),
-                 ]), "Liste der Handlungsfelder"))
+        document(
+            title: "Handlungsfelder (content/handlungsfelder.yaml)",
+            description: "Die Themen der Website; jedes bekommt eine eigene Seite.",
+            body: list(
+                of: mapping(
+                    required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional,
+                    properties: [
+                        "slug": slug("Slug des Handlungsfelds, z. B. verwaltung"),
+                        "name": text("Name, z. B. Digitale Verwaltung"),
+                        "beschreibung": text("Kurze Beschreibung"),
+                    ]), "Liste der Handlungsfelder"))
     }
 
     // MARK: - Shared parts
@@ -181,28 +259,46 @@ public enum SchemaGenerator {
     static let monthOrDatePattern = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
 
     static var quellen: JSONValue {
-        list(of: mapping(required: Keys.quelleRequired, optional: Keys.quelleOptional, properties: [
-            "titel": text("Titel der Quelle"),
-            "url": webAddress("Adresse der Quelle, mit http:// oder https://"),
-            "datum": date(monthAllowed: true, "Datum der Quelle (JJJJ-MM-TT)"),
-        ]), "Quellen der Angaben auf der Seite")
+        list(
+            of: mapping(
+                required: Keys.quelleRequired, optional: Keys.quelleOptional,
+                properties: [
+                    "titel": text("Titel der Quelle"),
+                    "url": webAddress("Adresse der Quelle, mit http:// oder https://"),
+                    "datum": date(monthAllowed: true, "Datum der Quelle (JJJJ-MM-TT)"),
+                ]), "Quellen der Angaben auf der Seite")
     }
 
     static var bild: JSONValue {
-        var schema = mapping(required: Keys.bildRequired, optional: Keys.bildOptional, properties: [
-            "datei": .object([("type", .string("string")), ("minLength", .integer(1)),
-                              ("description", .string("Pfad unterhalb von content/medien/; die Datei muss existieren"))]),
-            "alt": text("Alternativtext: was auf dem Bild zu sehen ist"),
-            "dekorativ": .object([("type", .string("boolean")),
-                                  ("description", .string("true, wenn das Bild nur schmückt; dann darf `alt` fehlen"))]),
-            "credit": text("Bildnachweis: Urheber oder Quelle"),
-        ], description: "Bild der Seite")
+        var schema = mapping(
+            required: Keys.bildRequired, optional: Keys.bildOptional,
+            properties: [
+                "datei": .object([
+                    ("type", .string("string")), ("minLength", .integer(1)),
+                    ("description", .string("Pfad unterhalb von content/medien/; die Datei muss existieren")),
+                ]),
+                "alt": text("Alternativtext: was auf dem Bild zu sehen ist"),
+                "dekorativ": .object([
+                    ("type", .string("boolean")),
+                    ("description", .string("true, wenn das Bild nur schmückt; dann darf `alt` fehlen")),
+                ]),
+                "credit": text("Bildnachweis: Urheber oder Quelle"),
+            ], description: "Bild der Seite")
         // `alt` is required unless `dekorativ: true`.
         guard case .object(var members) = schema else { return schema }
-        members.append(("if", .object([("not", .object([
-            ("properties", .object([("dekorativ", .object([("const", .bool(true))]))])),
-            ("required", .array([.string("dekorativ")])),
-        ]))])))
+        members.append(
+            (
+                "if",
+                .object([
+                    (
+                        "not",
+                        .object([
+                            ("properties", .object([("dekorativ", .object([("const", .bool(true))]))])),
+                            ("required", .array([.string("dekorativ")])),
+                        ])
+                    )
+                ])
+            ))
         members.append(("then", .object([("required", .array([.string("alt")]))])))
         schema = .object(members)
         return schema
@@ -217,11 +313,12 @@ public enum SchemaGenerator {
 
     static func document(title: String, description: String, body: JSONValue) -> JSONValue {
         guard case .object(let members) = body else { return body }
-        return .object([
-            ("$schema", .string("http://json-schema.org/draft-07/schema#")),
-            ("title", .string(title)),
-            ("description", .string(description)),
-        ] + members.filter { $0.0 != "description" })
+        return .object(
+            [
+                ("$schema", .string("http://json-schema.org/draft-07/schema#")),
+                ("title", .string(title)),
+                ("description", .string(description)),
+            ] + members.filter { $0.0 != "description" })
     }
 
     /// An object with exactly these keys, in the order of the key lists.
@@ -249,8 +346,10 @@ public enum SchemaGenerator {
     }
 
     static func slugList(_ description: String) -> JSONValue {
-        .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(slugPattern))])),
-                 ("uniqueItems", .bool(true)), ("description", .string(description))])
+        .object([
+            ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(slugPattern))])),
+            ("uniqueItems", .bool(true)), ("description", .string(description)),
+        ])
     }
 
     static func list(of item: JSONValue, _ description: String) -> JSONValue {
@@ -258,8 +357,10 @@ public enum SchemaGenerator {
     }
 
     static func date(monthAllowed: Bool, _ description: String) -> JSONValue {
-        .object([("type", .string("string")), ("pattern", .string(monthAllowed ? monthOrDatePattern : datePattern)),
-                 ("description", .string(description))])
+        .object([
+            ("type", .string("string")), ("pattern", .string(monthAllowed ? monthOrDatePattern : datePattern)),
+            ("description", .string(description)),
+        ])
     }
 
     static func wholeNumber(_ description: String) -> JSONValue {

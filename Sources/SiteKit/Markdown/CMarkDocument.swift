@@ -38,7 +38,8 @@ final class CMarkDocument {
     init(markdown: String, allowHTML: Bool) {
         Self.registerExtensionsOnce
         // Table alignment as style attributes: `align` is obsolete in HTML5.
-        var options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        var options =
+            CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
             | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if allowHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
@@ -112,8 +113,9 @@ final class CMarkDocument {
             guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_IMAGE { openImages.append(result.count) }
             if marked < openImages.count, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
-               let literal = cmark_node_get_literal(node),
-               String(cString: literal).unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+                let literal = cmark_node_get_literal(node),
+                String(cString: literal).unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+            {
                 marked = openImages.count
             }
             result.append(Node(pointer: node, kind: Self.kind(of: node)))

@@ -26,7 +26,10 @@ enum ControlReferences {
                 // memchr finds the next `&`: most bodies have none.
                 guard let amp = memchr(base + i, Int32(UInt8(ascii: "&")), bytes.count - i) else { return }
                 i = base.distance(to: amp.assumingMemoryBound(to: UInt8.self))
-                guard i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "#") else { i += 1; continue }
+                guard i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "#") else {
+                    i += 1
+                    continue
+                }
                 var j = i + 2
                 let hex = bytes[j] | 0x20 == UInt8(ascii: "x")
                 if hex { j += 1 }

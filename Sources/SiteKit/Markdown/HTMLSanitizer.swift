@@ -23,7 +23,8 @@ enum HTMLSanitizer {
         var writer = Writer()
         writer.write(fragment.nodes)
         if let offset = fragment.truncated {
-            writer.removals.append(Removal(offset: offset, message: "raw HTML nested more than \(HTMLTree.maximumDepth) elements deep; the deeper part was removed"))
+            writer.removals.append(
+                Removal(offset: offset, message: "raw HTML nested more than \(HTMLTree.maximumDepth) elements deep; the deeper part was removed"))
         }
         return (writer.out, writer.removals.sorted { ($0.offset, $0.message) < ($1.offset, $1.message) })
     }
@@ -41,10 +42,12 @@ enum HTMLSanitizer {
             // Only the disabled checkbox of a task list; see `keepsInput`.
             "input": ["type", "checked", "disabled"],
         ]
-        for name in ["abbr", "b", "bdi", "br", "caption", "cite", "code", "dd", "dfn", "div", "dl", "dt", "em",
-                     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "mark", "p", "pre",
-                     "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
-                     "tfoot", "thead", "tr", "u", "ul", "var", "wbr"] {
+        for name in [
+            "abbr", "b", "bdi", "br", "caption", "cite", "code", "dd", "dfn", "div", "dl", "dt", "em",
+            "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "mark", "p", "pre",
+            "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+            "tfoot", "thead", "tr", "u", "ul", "var", "wbr",
+        ] {
             table[name] = []
         }
         return table
@@ -66,8 +69,10 @@ enum HTMLSanitizer {
         "select", "datalist", "textarea", "title", "xmp", "plaintext", "head",
     ]
 
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                            "source", "track", "wbr"]
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr",
+    ]
 
     private struct Writer {
         var out = ""
@@ -87,17 +92,20 @@ enum HTMLSanitizer {
             let name = element.name
             guard element.namespace == .html, let allowed = HTMLSanitizer.elements[name] else {
                 if element.namespace != .html || HTMLSanitizer.droppedWithContent.contains(name) {
-                    removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed with its content: it is not allowed on the site"))
+                    removals.append(
+                        Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed with its content: it is not allowed on the site"))
                 } else if element.children.isEmpty {
                     removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed: it is not allowed on the site"))
                 } else {
-                    removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed (its text is kept): it is not allowed on the site"))
+                    removals.append(
+                        Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed (its text is kept): it is not allowed on the site"))
                     write(element.children)
                 }
                 return
             }
             if name == "input" && !Self.keepsInput(element) {
-                removals.append(Removal(offset: element.offset, message: "raw HTML `<input>` removed: only the disabled checkbox of a task list is allowed"))
+                removals.append(
+                    Removal(offset: element.offset, message: "raw HTML `<input>` removed: only the disabled checkbox of a task list is allowed"))
                 return
             }
             out += "<" + name
@@ -126,7 +134,8 @@ enum HTMLSanitizer {
                 return "raw HTML: attribute `\(name)` removed from `<\(element)>`: it is not allowed on the site"
             }
             if HTMLSanitizer.urlAttributes.contains(name), let scheme = LinkTarget.scheme(of: attribute.value),
-               !LinkTarget.allowedSchemes.contains(scheme) {
+                !LinkTarget.allowedSchemes.contains(scheme)
+            {
                 return "raw HTML: `\(name)` removed from `<\(element)>`: `\(shortened(attribute.value))` is not a web, mail or phone address"
             }
             if name == "style" && !isTextAlignment(attribute.value) {

@@ -92,13 +92,19 @@ enum HTMLTree {
         let count = bytes.count
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         while i < count {
-            guard bytes[i] == 0x3C, i + 1 < count else { i += 1; continue }
+            guard bytes[i] == 0x3C, i + 1 < count else {
+                i += 1
+                continue
+            }
             if bytes[i + 1] == 0x2F {
                 depth = max(0, depth - 1)
                 i += 2
                 continue
             }
-            guard isLetter(bytes[i + 1]) else { i += 1; continue }
+            guard isLetter(bytes[i + 1]) else {
+                i += 1
+                continue
+            }
             let nameStart = i + 1
             var j = nameStart
             while j < count, bytes[j] > 0x20, bytes[j] != 0x2F, bytes[j] != 0x3E { j += 1 }
@@ -133,10 +139,11 @@ enum HTMLTree {
         return deepest
     }
 
-    private static let voidTags: Set<UInt32> = Set([
-        GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BR, GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_HR, GUMBO_TAG_IMG,
-        GUMBO_TAG_INPUT, GUMBO_TAG_LINK, GUMBO_TAG_META, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR,
-    ].map(\.rawValue))
+    private static let voidTags: Set<UInt32> = Set(
+        [
+            GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BR, GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_HR, GUMBO_TAG_IMG,
+            GUMBO_TAG_INPUT, GUMBO_TAG_LINK, GUMBO_TAG_META, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR,
+        ].map(\.rawValue))
 
     private struct Converter {
         var truncated: Int?
@@ -172,10 +179,11 @@ enum HTMLTree {
                 return .comment(String(cString: text.text), offset: Int(text.start_pos.offset))
             case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
                 let element = node.pointee.v.element
-                return .element(Element(
-                    name: Self.name(of: element), namespace: Self.namespace(element.tag_namespace),
-                    attributes: Self.attributes(element.attributes), children: children(of: node, depth: depth),
-                    offset: Int(element.start_pos.offset)))
+                return .element(
+                    Element(
+                        name: Self.name(of: element), namespace: Self.namespace(element.tag_namespace),
+                        attributes: Self.attributes(element.attributes), children: children(of: node, depth: depth),
+                        offset: Int(element.start_pos.offset)))
             default:
                 return nil
             }
@@ -214,8 +222,10 @@ enum HTMLTree {
                 case GUMBO_ATTR_NAMESPACE_XMLNS: name = name == "xmlns" ? name : "xmlns:" + name
                 default: break
                 }
-                result.append(Attribute(name: name, value: String(cString: attribute.value),
-                                        offset: Int(attribute.name_start.offset)))
+                result.append(
+                    Attribute(
+                        name: name, value: String(cString: attribute.value),
+                        offset: Int(attribute.name_start.offset)))
             }
             return result
         }

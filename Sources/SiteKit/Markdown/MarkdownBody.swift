@@ -81,8 +81,9 @@ struct MarkdownBody {
         // Shapes that would cost cmark-gfm minutes and gigabytes are refused
         // before it sees them.
         if let excess = ShapeLimits.firstExcess(in: markdown) {
-            diagnostics.error(SourceLocation(path: displayPath, line: excess.line + firstLine - 1, column: 1),
-                              excess.message, hint: excess.hint)
+            diagnostics.error(
+                SourceLocation(path: displayPath, line: excess.line + firstLine - 1, column: 1),
+                excess.message, hint: excess.hint)
             return .empty
         }
         let document = CMarkDocument(markdown: markdown, allowHTML: allowHTML)
@@ -101,9 +102,10 @@ struct MarkdownBody {
                 if level == 1 {
                     // The page title is the page's only h1 (one h1 per page, WCAG).
                     let (line, _) = document.position(of: node)
-                    diagnostics.warning(SourceLocation(path: displayPath, line: line + firstLine - 1, column: 1),
-                                        "a `#` heading in the text is shown as `##`: the title is the page's only top heading",
-                                        hint: "start sections with ##")
+                    diagnostics.warning(
+                        SourceLocation(path: displayPath, line: line + firstLine - 1, column: 1),
+                        "a `#` heading in the text is shown as `##`: the title is the page's only top heading",
+                        hint: "start sections with ##")
                     level = 2
                 }
                 let id = ids.next(for: text)
@@ -124,7 +126,8 @@ struct MarkdownBody {
                     links.append(.init(target: .anchor(fragment), location: location))
                 case .page(let path, let fragment):
                     if node.kind == .image {
-                        diagnostics.error(location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
+                        diagnostics.error(
+                            location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
                     }
                     links.append(.init(target: .page(path: path, fragment: fragment), location: location))
                     if let (kind, slug) = ContentKind.parse(contentPath: path) {
@@ -144,7 +147,9 @@ struct MarkdownBody {
                 break
             }
         }
-        let html = rawHTML.isEmpty ? Self.localize(document.renderHTML())
+        let html =
+            rawHTML.isEmpty
+            ? Self.localize(document.renderHTML())
             : sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
         reportControlReferences(in: markdown, html: html, diagnostics: &diagnostics)
         return RenderedBody(html: html, headings: headings, links: links)
@@ -156,9 +161,10 @@ struct MarkdownBody {
         guard !found.isEmpty, ControlReferences.reached(html) else { return }
         for reference in found {
             let (line, column) = TextPosition.lineAndColumn(of: reference.offset, in: Array(markdown.utf8))
-            diagnostics.error(SourceLocation(path: displayPath, line: line + firstLine - 1, column: column),
-                              "`\(reference.text)` is the control character \(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!)), which HTML does not allow in a page",
-                              hint: "remove it; to show the reference itself, put it in backticks: `\(reference.text)`")
+            diagnostics.error(
+                SourceLocation(path: displayPath, line: line + firstLine - 1, column: column),
+                "`\(reference.text)` is the control character \(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!)), which HTML does not allow in a page",
+                hint: "remove it; to show the reference itself, put it in backticks: `\(reference.text)`")
         }
     }
 
@@ -169,8 +175,14 @@ struct MarkdownBody {
         return html.replacingBytes([
             ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
             // A section needs a heading; the theme hides this one visually.
-            ("<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Fußnoten</h2>"),
-            ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />"),
+            (
+                "<section class=\"footnotes\" data-footnotes>",
+                "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Fußnoten</h2>"
+            ),
+            (
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />"
+            ),
             ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />"),
         ])
     }

@@ -9,8 +9,10 @@
 /// removes it with a warning, and it looks for its tags only at the very
 /// start of inline HTML, where the marker now is.
 extension MarkdownBody {
-    func sanitizedHTML(_ document: CMarkDocument, rawHTML nodes: [CMarkDocument.Node], columns: inout ColumnMap,
-                       diagnostics: inout Diagnostics) -> String {
+    func sanitizedHTML(
+        _ document: CMarkDocument, rawHTML nodes: [CMarkDocument.Node], columns: inout ColumnMap,
+        diagnostics: inout Diagnostics
+    ) -> String {
         let literals = nodes.map { document.literal(of: $0) }
         for (index, node) in nodes.enumerated() {
             document.setLiteral(of: node, to: RawHTMLMarkers.marker(index) + literals[index])
@@ -33,13 +35,15 @@ extension MarkdownBody {
             // A block's later lines lose the indentation of the list or quote
             // around it; a paragraph's continuation lines are counted from 1.
             let indent = nodes[node].kind == .htmlBlock ? column - 1 : 0
-            return SourceLocation(path: displayPath, line: line + firstLine - 1 + place.breaks,
-                                  column: place.breaks == 0 ? column + place.characters : indent + place.characters + 1)
+            return SourceLocation(
+                path: displayPath, line: line + firstLine - 1 + place.breaks,
+                column: place.breaks == 0 ? column + place.characters : indent + place.characters + 1)
         }
         guard let (clean, removals) = HTMLSanitizer.sanitize(html) else {
-            diagnostics.warning(location(0, (0, 0)),
-                                "raw HTML nested more than \(HTMLTree.maximumParseDepth) elements deep; all raw HTML of this text was left out",
-                                hint: hint)
+            diagnostics.warning(
+                location(0, (0, 0)),
+                "raw HTML nested more than \(HTMLTree.maximumParseDepth) elements deep; all raw HTML of this text was left out",
+                hint: hint)
             return Self.localize(document.renderHTML(omittingRawHTML: true))
         }
         var places = RawHTMLPlaces(html: html, starts: starts, lengths: literals.map(\.utf8.count))

@@ -121,15 +121,18 @@ enum ShapeLimits {
     }
 
     private static func tooWide(line: Int, cells: Int) -> Excess {
-        Excess(line: line,
-               message: "this line of a table has up to \(cells.grouped) cells; a table's lines may have at most \(cellsPerTableLine.grouped)",
-               hint: "split the table, or put a blank line between this text and a line like |---|")
+        Excess(
+            line: line,
+            message: "this line of a table has up to \(cells.grouped) cells; a table's lines may have at most \(cellsPerTableLine.grouped)",
+            hint: "split the table, or put a blank line between this text and a line like |---|")
     }
 
     /// The message for a table whose short rows pass the limit, with the
     /// cells of all its rows.
-    private static func tooManyFilled(_ table: (columns: Int, line: Int, filled: Int), after end: Int,
-                                      in bytes: UnsafeBufferPointer<UInt8>) -> Excess {
+    private static func tooManyFilled(
+        _ table: (columns: Int, line: Int, filled: Int), after end: Int,
+        in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Excess {
         var filled = table.filled
         var next = nextLine(bytes, after: end)
         while next < bytes.count {
@@ -168,9 +171,13 @@ enum ShapeLimits {
             while i < end {
                 switch bytes[i] {
                 case UInt8(ascii: "<"):
-                    if at(i, "<?") { opened(0) }
-                    else if at(i, "<![CDATA[") { opened(2) }
-                    else if at(i, "<!"), i + 2 < end, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[i + 2] & 0xDF) { opened(1) }
+                    if at(i, "<?") {
+                        opened(0)
+                    } else if at(i, "<![CDATA[") {
+                        opened(2)
+                    } else if at(i, "<!"), i + 2 < end, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[i + 2] & 0xDF) {
+                        opened(1)
+                    }
                 case UInt8(ascii: ">"):
                     open[1].count = 0
                     if i > start && bytes[i - 1] == UInt8(ascii: "?") { open[0].count = 0 }
@@ -275,7 +282,10 @@ enum ShapeLimits {
             if i == end { return cells > 0 ? cells : nil }
             if bytes[i] == UInt8(ascii: ":") { i += 1 }
             var dashes = 0
-            while i < end && bytes[i] == UInt8(ascii: "-") { i += 1; dashes += 1 }
+            while i < end && bytes[i] == UInt8(ascii: "-") {
+                i += 1
+                dashes += 1
+            }
             guard dashes > 0 else { return nil }
             if i < end && bytes[i] == UInt8(ascii: ":") { i += 1 }
             while i < end && isSpace(bytes[i]) { i += 1 }

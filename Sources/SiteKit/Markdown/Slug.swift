@@ -25,10 +25,18 @@ public enum Slug {
             switch scalar.value {
             case 0x61...0x7A, 0x30...0x39: emit(UInt8(scalar.value))
             case 0x41...0x5A: emit(UInt8(scalar.value + 0x20))
-            case 0xE4, 0xC4: emit(UInt8(ascii: "a")); emit(UInt8(ascii: "e"))
-            case 0xF6, 0xD6: emit(UInt8(ascii: "o")); emit(UInt8(ascii: "e"))
-            case 0xFC, 0xDC: emit(UInt8(ascii: "u")); emit(UInt8(ascii: "e"))
-            case 0xDF: emit(UInt8(ascii: "s")); emit(UInt8(ascii: "s"))
+            case 0xE4, 0xC4:
+                emit(UInt8(ascii: "a"))
+                emit(UInt8(ascii: "e"))
+            case 0xF6, 0xD6:
+                emit(UInt8(ascii: "o"))
+                emit(UInt8(ascii: "e"))
+            case 0xFC, 0xDC:
+                emit(UInt8(ascii: "u"))
+                emit(UInt8(ascii: "e"))
+            case 0xDF:
+                emit(UInt8(ascii: "s"))
+                emit(UInt8(ascii: "s"))
             case 0...0x7F: pendingDash = true
             default: return nil
             }
@@ -49,10 +57,18 @@ public enum Slug {
             switch scalar {
             case "a"..."z", "0"..."9":
                 emit(Character(scalar))
-            case "ä": emit("a"); emit("e")
-            case "ö": emit("o"); emit("e")
-            case "ü": emit("u"); emit("e")
-            case "ß": emit("s"); emit("s")
+            case "ä":
+                emit("a")
+                emit("e")
+            case "ö":
+                emit("o")
+                emit("e")
+            case "ü":
+                emit("u")
+                emit("e")
+            case "ß":
+                emit("s")
+                emit("s")
             default:
                 if scalar.isASCII {
                     pendingDash = true

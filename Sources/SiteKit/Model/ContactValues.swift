@@ -23,8 +23,9 @@ extension YAMLReader {
     mutating func telephoneNumber(_ node: YAMLNode?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
         if Self.isTelephoneNumber(written) { return written }
-        diagnostics.error(location(node), "`\(key): \(written)` is not a telephone number",
-                          hint: "write only the number, in quotes: digits with spaces, `/` or `-`, optionally starting with +, e.g. \"+49 2622 9460\"")
+        diagnostics.error(
+            location(node), "`\(key): \(written)` is not a telephone number",
+            hint: "write only the number, in quotes: digits with spaces, `/` or `-`, optionally starting with +, e.g. \"+49 2622 9460\"")
         return nil
     }
 
@@ -37,7 +38,7 @@ extension YAMLReader {
         let local = parts[0], domain = parts[1]
         let localExtra = Set("!#$%&'*+-/=?^_`{|}~.")
         guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains(".."),
-              local.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || localExtra.contains($0) })
+            local.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || localExtra.contains($0) })
         else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }

@@ -53,7 +53,10 @@ public enum ProjektStatus: String, CaseIterable, Sendable {
 /// A class: pages are passed around by the thousand (model, checks,
 /// views, caches), and copying one is then one reference count, not one per field.
 public final class Kommune: Sendable {
-    public struct Leitung: Sendable { public var amt: String; public var name: String }
+    public struct Leitung: Sendable {
+        public var amt: String
+        public var name: String
+    }
     public struct Kontakt: Sendable {
         public var funktion: String
         public var name: String?
@@ -91,11 +94,13 @@ public final class Kommune: Sendable {
     public let quellen: [Quelle]
     public let bild: Bild?
 
-    init(page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
-         einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?,
-         kurzbeschreibung: String?, stand: CalendarDate?, leitung: Leitung?,
-         kontakt: [Kontakt], website: String?, koordinaten: (breite: Double, laenge: Double)?,
-         handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?) {
+    init(
+        page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
+        einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?,
+        kurzbeschreibung: String?, stand: CalendarDate?, leitung: Leitung?,
+        kontakt: [Kontakt], website: String?, koordinaten: (breite: Double, laenge: Double)?,
+        handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?
+    ) {
         self.page = page
         self.name = name
         self.art = art
@@ -162,8 +167,10 @@ public final class Kaffeerunde: Sendable {
     public let bild: Bild?
     public let quellen: [Quelle]
 
-    init(page: PageSource, titel: String, datum: CalendarDate, reihe: String, teilnehmende: Int?,
-         impulse: [Impuls], handlungsfelder: [Reference], kommunen: [Reference], bild: Bild?, quellen: [Quelle]) {
+    init(
+        page: PageSource, titel: String, datum: CalendarDate, reihe: String, teilnehmende: Int?,
+        impulse: [Impuls], handlungsfelder: [Reference], kommunen: [Reference], bild: Bild?, quellen: [Quelle]
+    ) {
         self.page = page
         self.titel = titel
         self.datum = datum
@@ -188,8 +195,10 @@ public final class Meldung: Sendable {
     public let bild: Bild?
     public let quellen: [Quelle]
 
-    init(page: PageSource, titel: String, datum: CalendarDate, kommunen: [Reference],
-         handlungsfelder: [Reference], bild: Bild?, quellen: [Quelle]) {
+    init(
+        page: PageSource, titel: String, datum: CalendarDate, kommunen: [Reference],
+        handlungsfelder: [Reference], bild: Bild?, quellen: [Quelle]
+    ) {
         self.page = page
         self.titel = titel
         self.datum = datum

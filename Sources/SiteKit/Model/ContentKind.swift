@@ -33,7 +33,8 @@ public enum ContentKind: String, CaseIterable, Sendable {
     static func parse(contentPath: String) -> (ContentKind, String)? {
         let utf8 = contentPath.utf8, slash = UInt8(ascii: "/")
         guard contentPath.hasSuffix(".md"), let at = utf8.firstIndex(of: slash),
-              let kind = ContentKind(folder: contentPath[..<at]) else { return nil }
+            let kind = ContentKind(folder: contentPath[..<at])
+        else { return nil }
         let name = contentPath[utf8.index(after: at)...].dropLast(3)
         guard !name.utf8.contains(slash) else { return nil }
         return (kind, String(name))

@@ -27,8 +27,10 @@ public final class DecodeCache: @unchecked Sendable {
         /// The entry as the cache file held it, written back as it is.
         let stored: StoredBytes?
 
-        init(key: Key, bytes: [UInt8]?, digest: ContentHash.Digest?, result: PageDecoder.Decoded?, diagnostics: Diagnostics,
-             stored: StoredBytes? = nil) {
+        init(
+            key: Key, bytes: [UInt8]?, digest: ContentHash.Digest?, result: PageDecoder.Decoded?, diagnostics: Diagnostics,
+            stored: StoredBytes? = nil
+        ) {
             self.key = key
             self.bytes = bytes
             self.digest = digest

@@ -4,9 +4,11 @@ import FrontMatterYAML
 /// The JSON schemas and `sitegen new` use the same lists.
 enum Keys {
     static let kommuneRequired = ["name", "art", "bundesland"]
-    static let kommuneOptional = ["kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "kurzbeschreibung", "stand",
-                                  "leitung", "kontakt",
-                                  "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf"]
+    static let kommuneOptional = [
+        "kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "kurzbeschreibung", "stand",
+        "leitung", "kontakt",
+        "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf",
+    ]
     static let kaffeerundeRequired = ["titel", "datum"]
     static let kaffeerundeOptional = ["reihe", "teilnehmende", "impulse", "handlungsfelder", "kommunen", "bild", "quellen", "entwurf"]
     static let meldungRequired = ["titel", "datum"]
@@ -70,8 +72,9 @@ struct PageDecoder {
             text = try SourceText(bytes: file.bytes).text
         } catch {
             if case .invalidUTF8(let line, let column) = error {
-                diagnostics.error(start, "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
-                                  hint: "save the file as UTF-8 in your editor")
+                diagnostics.error(
+                    start, "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
+                    hint: "save the file as UTF-8 in your editor")
             }
             return nil
         }
@@ -79,8 +82,9 @@ struct PageDecoder {
         do {
             split = try FrontMatterSplit.split(text)
         } catch .noOpening {
-            diagnostics.error(start, "expected front matter: the file must start with a line `---`",
-                              hint: "add `---`, the keys, and a closing `---` at the top")
+            diagnostics.error(
+                start, "expected front matter: the file must start with a line `---`",
+                hint: "add `---`, the keys, and a closing `---` at the top")
             return nil
         } catch {
             diagnostics.error(start, "the front matter opened on line 1 is never closed", hint: "add a line `---` after the last key")
@@ -121,49 +125,57 @@ struct PageDecoder {
             let name = yaml.text(f["name"], key: "name")
             let art = yaml.oneOf(f["art"], key: "art", Art.self)
             let land = yaml.oneOf(f["bundesland"], key: "bundesland", Bundesland.self)
-            return .kommune(Kommune(
-                page: page(complete: name != nil && art != nil && land != nil), name: name ?? slug, art: art ?? .gemeinde, bundesland: land ?? .rheinlandPfalz,
-                kreis: yaml.slugReference(f["kreis"], key: "kreis"),
-                ags: ags(f["ags"], art: art, yaml: &yaml),
-                einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
-                einwohnerStand: einwohnerStand(f["einwohner_stand"], yaml: &yaml),
-                mitgliedSeit: yaml.date(f["mitglied_seit"], key: "mitglied_seit", allowMonth: true),
-                kurzbeschreibung: yaml.text(f["kurzbeschreibung"], key: "kurzbeschreibung"),
-                stand: yaml.date(f["stand"], key: "stand", allowMonth: true),
-                leitung: leitung(f["leitung"], yaml: &yaml),
-                kontakt: yaml.list(f["kontakt"], key: "kontakt").compactMap { kontakt($0, yaml: &yaml) },
-                website: yaml.webAddress(f["website"], key: "website"),
-                koordinaten: koordinaten(f["koordinaten"], yaml: &yaml),
-                handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
-                projekte: yaml.list(f["projekte"], key: "projekte").compactMap { projekt($0, yaml: &yaml) },
-                foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
-                quellen: quellen(f["quellen"], yaml: &yaml),
-                bild: bild(f["bild"], yaml: &yaml)))
+            return .kommune(
+                Kommune(
+                    page: page(complete: name != nil && art != nil && land != nil), name: name ?? slug, art: art ?? .gemeinde,
+                    bundesland: land ?? .rheinlandPfalz,
+                    kreis: yaml.slugReference(f["kreis"], key: "kreis"),
+                    ags: ags(f["ags"], art: art, yaml: &yaml),
+                    einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
+                    einwohnerStand: einwohnerStand(f["einwohner_stand"], yaml: &yaml),
+                    mitgliedSeit: yaml.date(f["mitglied_seit"], key: "mitglied_seit", allowMonth: true),
+                    kurzbeschreibung: yaml.text(f["kurzbeschreibung"], key: "kurzbeschreibung"),
+                    stand: yaml.date(f["stand"], key: "stand", allowMonth: true),
+                    leitung: leitung(f["leitung"], yaml: &yaml),
+                    kontakt: yaml.list(f["kontakt"], key: "kontakt").compactMap { kontakt($0, yaml: &yaml) },
+                    website: yaml.webAddress(f["website"], key: "website"),
+                    koordinaten: koordinaten(f["koordinaten"], yaml: &yaml),
+                    handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
+                    projekte: yaml.list(f["projekte"], key: "projekte").compactMap { projekt($0, yaml: &yaml) },
+                    foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
+                    quellen: quellen(f["quellen"], yaml: &yaml),
+                    bild: bild(f["bild"], yaml: &yaml)))
         case .kaffeerunde:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
-            return .kaffeerunde(Kaffeerunde(
-                page: page(complete: titel != nil && datum != nil), titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
-                reihe: yaml.text(f["reihe"], key: "reihe") ?? "Digitale Kaffeerunde",
-                teilnehmende: yaml.wholeNumber(f["teilnehmende"], key: "teilnehmende"),
-                impulse: yaml.list(f["impulse"], key: "impulse").compactMap { impuls($0, yaml: &yaml) },
-                handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
-                kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
-                bild: bild(f["bild"], yaml: &yaml),
-                quellen: quellen(f["quellen"], yaml: &yaml)))
+            return .kaffeerunde(
+                Kaffeerunde(
+                    page: page(complete: titel != nil && datum != nil), titel: titel ?? slug,
+                    datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
+                    reihe: yaml.text(f["reihe"], key: "reihe") ?? "Digitale Kaffeerunde",
+                    teilnehmende: yaml.wholeNumber(f["teilnehmende"], key: "teilnehmende"),
+                    impulse: yaml.list(f["impulse"], key: "impulse").compactMap { impuls($0, yaml: &yaml) },
+                    handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
+                    kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
+                    bild: bild(f["bild"], yaml: &yaml),
+                    quellen: quellen(f["quellen"], yaml: &yaml)))
         case .meldung:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
-            return .meldung(Meldung(
-                page: page(complete: titel != nil && datum != nil), titel: titel ?? slug, datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
-                kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
-                handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
-                bild: bild(f["bild"], yaml: &yaml),
-                quellen: quellen(f["quellen"], yaml: &yaml)))
+            return .meldung(
+                Meldung(
+                    page: page(complete: titel != nil && datum != nil), titel: titel ?? slug,
+                    datum: datum ?? CalendarDate(year: 1970, month: 1, day: 1),
+                    kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
+                    handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
+                    bild: bild(f["bild"], yaml: &yaml),
+                    quellen: quellen(f["quellen"], yaml: &yaml)))
         case .seite:
             let titel = yaml.text(f["titel"], key: "titel")
-            return .seite(Seite(page: page(complete: titel != nil), titel: titel ?? slug,
-                                menue: yaml.wholeNumber(f["menue"], key: "menue")))
+            return .seite(
+                Seite(
+                    page: page(complete: titel != nil), titel: titel ?? slug,
+                    menue: yaml.wholeNumber(f["menue"], key: "menue")))
         }
     }
 
@@ -173,8 +185,9 @@ struct PageDecoder {
         guard let node, let written = yaml.text(node, key: "ags"), let scalar = node.scalar else { return nil }
         let digits = art == .landkreis ? 5 : 8
         guard written.count == digits, written.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            yaml.diagnostics.error(yaml.location(node), "`ags: \(written)` must be \(digits) digits\(art == .landkreis ? " for a Landkreis" : "")",
-                                   hint: "write it in quotes so leading zeros survive, e.g. ags: \"07137003\"")
+            yaml.diagnostics.error(
+                yaml.location(node), "`ags: \(written)` must be \(digits) digits\(art == .landkreis ? " for a Landkreis" : "")",
+                hint: "write it in quotes so leading zeros survive, e.g. ags: \"07137003\"")
             return nil
         }
         if scalar.style == .plain {
@@ -193,18 +206,19 @@ struct PageDecoder {
     private func leitung(_ node: YAMLNode?, yaml: inout YAMLReader) -> Kommune.Leitung? {
         guard let node else { return nil }
         guard let f = yaml.fields(node, what: "`leitung`", required: Keys.leitungRequired, optional: []),
-              let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
+            let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(amt: amt, name: name)
     }
 
     private func kontakt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Kontakt? {
         guard let f = yaml.fields(node, what: "a `kontakt` entry", required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
-              let funktion = yaml.text(f["funktion"], key: "funktion")
+            let funktion = yaml.text(f["funktion"], key: "funktion")
         else { return nil }
-        return .init(funktion: funktion, name: yaml.text(f["name"], key: "name"),
-                     seit: yaml.date(f["seit"], key: "seit", allowMonth: true),
-                     email: yaml.emailAddress(f["email"], key: "email"), telefon: yaml.telephoneNumber(f["telefon"], key: "telefon"))
+        return .init(
+            funktion: funktion, name: yaml.text(f["name"], key: "name"),
+            seit: yaml.date(f["seit"], key: "seit", allowMonth: true),
+            email: yaml.emailAddress(f["email"], key: "email"), telefon: yaml.telephoneNumber(f["telefon"], key: "telefon"))
     }
 
     private func koordinaten(_ node: YAMLNode?, yaml: inout YAMLReader) -> (breite: Double, laenge: Double)? {
@@ -220,15 +234,18 @@ struct PageDecoder {
         // Germany's bounding box, with a little margin.
         guard (47.2...55.1).contains(lat), (5.8...15.1).contains(lon) else {
             let swapped = (47.2...55.1).contains(lon) && (5.8...15.1).contains(lat)
-            yaml.diagnostics.error(yaml.location(node), "`koordinaten: [\(lat), \(lon)]` lie outside Germany",
-                                   hint: swapped ? "breite comes first: [\(lon), \(lat)]" : "write [breite, länge] in degrees (WGS 84)")
+            yaml.diagnostics.error(
+                yaml.location(node), "`koordinaten: [\(lat), \(lon)]` lie outside Germany",
+                hint: swapped ? "breite comes first: [\(lon), \(lat)]" : "write [breite, länge] in degrees (WGS 84)")
             return nil
         }
         return (lat, lon)
     }
 
     private func projekt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Projekt? {
-        guard let f = yaml.fields(node, what: "a `projekte` entry", required: Keys.projektRequired, optional: Keys.projektOptional) else { return nil }
+        guard let f = yaml.fields(node, what: "a `projekte` entry", required: Keys.projektRequired, optional: Keys.projektOptional) else {
+            return nil
+        }
         let titel = yaml.text(f["titel"], key: "titel")
         let feld = yaml.slugReference(f["handlungsfeld"], key: "handlungsfeld")
         let status = yaml.oneOf(f["status"], key: "status", ProjektStatus.self)
@@ -239,32 +256,35 @@ struct PageDecoder {
 
     private func impuls(_ node: YAMLNode, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
         guard let f = yaml.fields(node, what: "an `impulse` entry", required: Keys.impulsRequired, optional: Keys.impulsOptional),
-              let name = yaml.text(f["name"], key: "name")
+            let name = yaml.text(f["name"], key: "name")
         else { return nil }
-        return .init(name: name, funktion: yaml.text(f["funktion"], key: "funktion"),
-                     kommune: yaml.slugReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
+        return .init(
+            name: name, funktion: yaml.text(f["funktion"], key: "funktion"),
+            kommune: yaml.slugReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
     }
 
     private func quellen(_ node: YAMLNode?, yaml: inout YAMLReader) -> [Quelle] {
         yaml.list(node, key: "quellen").compactMap { item in
             guard let f = yaml.fields(item, what: "a `quellen` entry", required: Keys.quelleRequired, optional: Keys.quelleOptional),
-                  let titel = yaml.text(f["titel"], key: "titel")
+                let titel = yaml.text(f["titel"], key: "titel")
             else { return nil }
-            return Quelle(titel: titel, url: yaml.webAddress(f["url"], key: "url"),
-                          datum: yaml.date(f["datum"], key: "datum", allowMonth: true))
+            return Quelle(
+                titel: titel, url: yaml.webAddress(f["url"], key: "url"),
+                datum: yaml.date(f["datum"], key: "datum", allowMonth: true))
         }
     }
 
     private func bild(_ node: YAMLNode?, yaml: inout YAMLReader) -> Bild? {
         guard let node else { return nil }
         guard let f = yaml.fields(node, what: "`bild`", required: Keys.bildRequired, optional: Keys.bildOptional),
-              let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
+            let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
         else { return nil }
         let dekorativ = yaml.flag(f["dekorativ"], key: "dekorativ") ?? false
         let alt = yaml.text(f["alt"], key: "alt")
         if alt == nil && !dekorativ && f["alt"] == nil {
-            yaml.diagnostics.error(f.location, "`bild` needs `alt`, a short text that says what the image shows",
-                                   hint: "add `alt: …`, or `dekorativ: true` if the image is decoration only")
+            yaml.diagnostics.error(
+                f.location, "`bild` needs `alt`, a short text that says what the image shows",
+                hint: "add `alt: …`, or `dekorativ: true` if the image is decoration only")
         }
         var path = datei
         while path.hasPrefix("./") { path.removeFirst(2) }

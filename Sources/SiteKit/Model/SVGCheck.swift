@@ -30,8 +30,9 @@ enum SVGCheck {
         var diagnostics = Diagnostics()
         let hint = "save the image again without scripts and links to other files, e.g. as plain SVG or as PNG"
         if file.path.lowercased().hasSuffix(".svgz") {
-            diagnostics.error(SourceLocation(path: label), "a compressed SVG (.svgz) cannot be checked for scripts",
-                              hint: "save it uncompressed as .svg")
+            diagnostics.error(
+                SourceLocation(path: label), "a compressed SVG (.svgz) cannot be checked for scripts",
+                hint: "save it uncompressed as .svg")
             return diagnostics
         }
         let bytes: [UInt8]
@@ -90,7 +91,8 @@ enum SVGCheck {
                 switch node {
                 case .text(let text):
                     if let style, let reference = SVGCheck.externalReference(inStyle: text) {
-                        found(style, "style", "the SVG's style sheet refers to `\(shortened(reference))`; an SVG may only refer to its own parts (#id)")
+                        found(
+                            style, "style", "the SVG's style sheet refers to `\(shortened(reference))`; an SVG may only refer to its own parts (#id)")
                     }
                 case .comment(let text, let offset):
                     if text.hasPrefix("?xml-stylesheet") {
@@ -121,17 +123,21 @@ enum SVGCheck {
                 } else if attributeName == "href" || attributeName == "src" {
                     let target = value.trimmed
                     if !target.hasPrefix("#") {
-                        found(attribute.offset, "reference",
-                              "the SVG refers to `\(shortened(target))` (`\(attribute.name)` on \(shown)); an SVG may only refer to its own parts (#id)")
+                        found(
+                            attribute.offset, "reference",
+                            "the SVG refers to `\(shortened(target))` (`\(attribute.name)` on \(shown)); an SVG may only refer to its own parts (#id)"
+                        )
                     }
                 } else if attribute.name.hasPrefix("xmlns"), value.trimmed == "http://www.w3.org/1999/xhtml" {
                     found(attribute.offset, "html", "the SVG declares the HTML namespace (`\(attribute.name)` on \(shown)), which can carry scripts")
                 } else if (name == "animate" || name == "set") && attributeName == "attributename"
-                            && (SVGCheck.localName(value.trimmed.lowercased()) == "href" || value.trimmed.lowercased().hasPrefix("on")) {
+                    && (SVGCheck.localName(value.trimmed.lowercased()) == "href" || value.trimmed.lowercased().hasPrefix("on"))
+                {
                     found(attribute.offset, "animation", "the SVG animates `\(value)` (on \(shown)), which can turn into a link or script")
                 } else if let reference = SVGCheck.externalReference(inStyle: value) {
-                    found(attribute.offset, "url",
-                          "the SVG refers to `\(shortened(reference))` (`\(attribute.name)` on \(shown)); an SVG may only refer to its own parts (#id)")
+                    found(
+                        attribute.offset, "url",
+                        "the SVG refers to `\(shortened(reference))` (`\(attribute.name)` on \(shown)); an SVG may only refer to its own parts (#id)")
                 } else if SVGCheck.runsScript(value) {
                     found(attribute.offset, "script-url", "the SVG holds a script address in `\(attribute.name)` on \(shown)")
                 }

@@ -11,8 +11,9 @@ struct SettingsDecoder {
             text = try SourceText(bytes: file.bytes).text
         } catch {
             if case .invalidUTF8(let line, let column) = error {
-                diagnostics.error(SourceLocation(path: label), "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
-                                  hint: "save the file as UTF-8 in your editor")
+                diagnostics.error(
+                    SourceLocation(path: label), "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
+                    hint: "save the file as UTF-8 in your editor")
             }
             return nil
         }
@@ -26,7 +27,7 @@ struct SettingsDecoder {
         var yaml = reader
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
         guard !yaml.diagnostics.hasErrors,
-              let f = yaml.fields(root, what: "site.yaml", required: Keys.siteRequired, optional: Keys.siteOptional)
+            let f = yaml.fields(root, what: "site.yaml", required: Keys.siteRequired, optional: Keys.siteOptional)
         else { return nil }
         let titel = yaml.text(f["titel"], key: "titel")
         var baseURL = baseURLOverride ?? yaml.webAddress(f["base_url"], key: "base_url")
@@ -37,10 +38,12 @@ struct SettingsDecoder {
         }
         var herausgeber: SiteSettings.Herausgeber?
         if let node = f["herausgeber"],
-           let h = yaml.fields(node, what: "`herausgeber`", required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional),
-           let name = yaml.text(h["name"], key: "name") {
-            herausgeber = .init(name: name, anschrift: yaml.text(h["anschrift"], key: "anschrift"),
-                                email: yaml.text(h["email"], key: "email"), telefon: yaml.text(h["telefon"], key: "telefon"))
+            let h = yaml.fields(node, what: "`herausgeber`", required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional),
+            let name = yaml.text(h["name"], key: "name")
+        {
+            herausgeber = .init(
+                name: name, anschrift: yaml.text(h["anschrift"], key: "anschrift"),
+                email: yaml.text(h["email"], key: "email"), telefon: yaml.text(h["telefon"], key: "telefon"))
         }
         var html = false
         if let node = f["markdown"], let m = yaml.fields(node, what: "`markdown`", required: [], optional: Keys.markdownOptional) {
@@ -51,8 +54,9 @@ struct SettingsDecoder {
             lizenz = yaml.oneOf(d["lizenz"], key: "lizenz", DatenLizenz.self) ?? lizenz
         }
         guard let titel, let baseURL else { return nil }
-        return SiteSettings(titel: titel, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
-                            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html, datenLizenz: lizenz)
+        return SiteSettings(
+            titel: titel, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
+            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html, datenLizenz: lizenz)
     }
 
     mutating func handlungsfelder(_ file: InputFile, label: String) -> [Handlungsfeld] {
@@ -64,16 +68,19 @@ struct SettingsDecoder {
         var result: [Handlungsfeld] = []
         for item in yaml.list(root, key: "handlungsfelder.yaml") {
             guard let f = yaml.fields(item, what: "a Handlungsfeld", required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
-                  let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
+                let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
             else { continue }
             if let first = seen[slug.slug] {
-                yaml.diagnostics.error(slug.location, "Handlungsfeld `\(slug.slug)` is defined twice (first at line \(first.line))",
-                                       hint: "give each Handlungsfeld its own slug")
+                yaml.diagnostics.error(
+                    slug.location, "Handlungsfeld `\(slug.slug)` is defined twice (first at line \(first.line))",
+                    hint: "give each Handlungsfeld its own slug")
                 continue
             }
             seen[slug.slug] = slug.location
-            result.append(Handlungsfeld(slug: slug.slug, name: name, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
-                                        location: yaml.location(item)))
+            result.append(
+                Handlungsfeld(
+                    slug: slug.slug, name: name, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
+                    location: yaml.location(item)))
         }
         return result
     }

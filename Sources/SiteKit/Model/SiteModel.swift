@@ -41,8 +41,10 @@ public struct SiteModel: Sendable {
     /// Per Handlungsfeld slug.
     public private(set) var felder: [String: HandlungsfeldRelations] = [:]
 
-    init(settings: SiteSettings, handlungsfelder: [Handlungsfeld], kommunen: [Kommune], kaffeerunden: [Kaffeerunde],
-         meldungen: [Meldung], seiten: [Seite], media: [PassThroughFile]) {
+    init(
+        settings: SiteSettings, handlungsfelder: [Handlungsfeld], kommunen: [Kommune], kaffeerunden: [Kaffeerunde],
+        meldungen: [Meldung], seiten: [Seite], media: [PassThroughFile]
+    ) {
         self.settings = settings
         self.handlungsfelder = handlungsfelder
         // Keys once per profile: ICU's comparison per pair would cost more than the build's parsing.
@@ -120,9 +122,11 @@ public struct SiteModel: Sendable {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && datum(of: a[i]) >= datum(of: b[j])) {
-                result.append(a[i]); i += 1
+                result.append(a[i])
+                i += 1
             } else {
-                result.append(b[j]); j += 1
+                result.append(b[j])
+                j += 1
             }
         }
         return result
@@ -135,7 +139,8 @@ public struct SiteModel: Sendable {
         for slug in references.map(\.slug) where seen.insert(slug).inserted { result.append(slug) }
         for link in body.links {
             guard case .page(let path, _) = link.target, let (kind, slug) = ContentKind.parse(contentPath: path),
-                  kind == .kommune, seen.insert(slug).inserted else { continue }
+                kind == .kommune, seen.insert(slug).inserted
+            else { continue }
             result.append(slug)
         }
         return result

@@ -31,8 +31,9 @@ public struct SiteModelBuilder {
             case "site.yaml": siteFile = file
             case "handlungsfelder.yaml": taxonomyFile = file
             case "site.yml", "handlungsfelder.yml":
-                diagnostics.error(SourceLocation(path: label(file.path)), "the file must end in .yaml",
-                                  hint: "rename it to \(file.path.dropLast(4)).yaml")
+                diagnostics.error(
+                    SourceLocation(path: label(file.path)), "the file must end in .yaml",
+                    hint: "rename it to \(file.path.dropLast(4)).yaml")
             default:
                 classify(file, label: label(file.path), into: &pageFiles, diagnostics: &diagnostics)
             }
@@ -44,8 +45,9 @@ public struct SiteModelBuilder {
         if let siteFile {
             foundSettings = settingsDecoder.site(siteFile, label: label("site.yaml"), baseURLOverride: baseURLOverride)
         } else {
-            diagnostics.error(SourceLocation(path: label("site.yaml")), "site.yaml is missing",
-                              hint: "create it with at least `titel:` and `base_url:`")
+            diagnostics.error(
+                SourceLocation(path: label("site.yaml")), "site.yaml is missing",
+                hint: "create it with at least `titel:` and `base_url:`")
         }
         let felder = taxonomyFile.map { settingsDecoder.handlungsfelder($0, label: label("handlungsfelder.yaml")) } ?? []
         diagnostics.append(contentsOf: settingsDecoder.diagnostics)
@@ -66,12 +68,15 @@ public struct SiteModelBuilder {
             }
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
             let result = decoder.decode()
-            return (DecodeCache.Entry(key: key, bytes: file.bytes, digest: digests[file.path], result: result, diagnostics: decoder.diagnostics), false)
+            return (
+                DecodeCache.Entry(key: key, bytes: file.bytes, digest: digests[file.path], result: result, diagnostics: decoder.diagnostics), false
+            )
         }
         let decoded = outcomes.map(\.entry)
         if let cache {
-            cache.replace(with: Dictionary(zip(pageFiles.map(\.0.path), decoded), uniquingKeysWith: { a, _ in a }),
-                          hits: outcomes.filter(\.reused).count)
+            cache.replace(
+                with: Dictionary(zip(pageFiles.map(\.0.path), decoded), uniquingKeysWith: { a, _ in a }),
+                hits: outcomes.filter(\.reused).count)
         }
         clock.lap("  decode pages")
         var foundKommunen: [Kommune] = [], foundRunden: [Kaffeerunde] = [], foundMeldungen: [Meldung] = [], foundSeiten: [Seite] = []
@@ -108,9 +113,10 @@ public struct SiteModelBuilder {
         // own address, without the checks a page gets.
         for file in input.media {
             guard let type = MediaTypes.activeType(of: file.path) else { continue }
-            diagnostics.error(SourceLocation(path: label(file.path)),
-                              "medien/ holds images and documents to download; \(type) files would be published unchecked, under the site's address",
-                              hint: "remove it; write the content as a free page in seiten/, or link it where it is published")
+            diagnostics.error(
+                SourceLocation(path: label(file.path)),
+                "medien/ holds images and documents to download; \(type) files would be published unchecked, under the site's address",
+                hint: "remove it; write the content as a free page in seiten/, or link it where it is published")
         }
 
         clock.lap("  collect")
@@ -120,56 +126,61 @@ public struct SiteModelBuilder {
         // 4. What only the whole site can tell. The checks and the model's
         // relations read the same pages and nothing of each other, so they
         // run side by side.
-        let (checkDiagnostics, model) = both({ () -> Diagnostics in
-            var check = SiteChecks(
-                kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
-                bundeslaender: Dictionary(kommunen.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a }),
-                felder: Set(felder.map(\.slug)),
-                headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
-                pageSlugs: pageSlugs, label: label)
-            for k in kommunen {
-                if let kreis = k.kreis { check.kreis(kreis, of: k) }
-                k.handlungsfelder.forEach { check.feld($0) }
-                k.projekte.forEach { check.feld($0.handlungsfeld) }
-                check.bild(k.bild)
-                check.links(of: k.page)
-            }
-            for r in runden {
-                r.impulse.compactMap(\.kommune).forEach { check.kommune($0, key: "impulse") }
-                r.kommunen.forEach { check.kommune($0, key: "kommunen") }
-                r.handlungsfelder.forEach { check.feld($0) }
-                check.bild(r.bild)
-                check.links(of: r.page)
-                check.notAYear(r.page, folder: "kaffeerunden")
-            }
-            for m in meldungen {
-                m.kommunen.forEach { check.kommune($0, key: "kommunen") }
-                m.handlungsfelder.forEach { check.feld($0) }
-                check.bild(m.bild)
-                check.links(of: m.page)
-                check.notAYear(m.page, folder: "meldungen")
-            }
-            for s in seiten {
-                if SitePath.reserved.contains(s.slug) {
-                    check.diagnostics.error(s.page.location, "a free page cannot be called `\(s.slug)`: the site uses /\(s.slug)/ itself",
-                                            hint: "rename the file, e.g. seiten/\(s.slug)-info.md")
+        let (checkDiagnostics, model) = both(
+            { () -> Diagnostics in
+                var check = SiteChecks(
+                    kommunen: Dictionary(kommunen.map { ($0.slug, $0.page.complete ? $0.art : nil) }, uniquingKeysWith: { a, _ in a }),
+                    bundeslaender: Dictionary(kommunen.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a }),
+                    felder: Set(felder.map(\.slug)),
+                    headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
+                    pageSlugs: pageSlugs, label: label)
+                for k in kommunen {
+                    if let kreis = k.kreis { check.kreis(kreis, of: k) }
+                    k.handlungsfelder.forEach { check.feld($0) }
+                    k.projekte.forEach { check.feld($0.handlungsfeld) }
+                    check.bild(k.bild)
+                    check.links(of: k.page)
                 }
-                check.links(of: s.page)
-            }
-            for required in Self.requiredPages where !seiten.contains(where: { $0.slug == required }) {
-                let path = "seiten/\(required).md"
-                let why = drafts.contains(path) ? "is marked as a draft" : "is missing"
-                check.diagnostics.error(SourceLocation(path: label(path)),
-                                        "the page `\(required)` \(why); German law requires it on a public body's site",
-                                        hint: drafts.contains(path) ? "remove `entwurf: true`" : "create \(label(path)) with `titel:`")
-            }
-            return check.diagnostics
-        }, {
-            settings.map {
-                SiteModel(settings: $0, handlungsfelder: felder, kommunen: kommunen, kaffeerunden: runden,
-                          meldungen: meldungen, seiten: seiten, media: input.media)
-            }
-        })
+                for r in runden {
+                    r.impulse.compactMap(\.kommune).forEach { check.kommune($0, key: "impulse") }
+                    r.kommunen.forEach { check.kommune($0, key: "kommunen") }
+                    r.handlungsfelder.forEach { check.feld($0) }
+                    check.bild(r.bild)
+                    check.links(of: r.page)
+                    check.notAYear(r.page, folder: "kaffeerunden")
+                }
+                for m in meldungen {
+                    m.kommunen.forEach { check.kommune($0, key: "kommunen") }
+                    m.handlungsfelder.forEach { check.feld($0) }
+                    check.bild(m.bild)
+                    check.links(of: m.page)
+                    check.notAYear(m.page, folder: "meldungen")
+                }
+                for s in seiten {
+                    if SitePath.reserved.contains(s.slug) {
+                        check.diagnostics.error(
+                            s.page.location, "a free page cannot be called `\(s.slug)`: the site uses /\(s.slug)/ itself",
+                            hint: "rename the file, e.g. seiten/\(s.slug)-info.md")
+                    }
+                    check.links(of: s.page)
+                }
+                for required in Self.requiredPages where !seiten.contains(where: { $0.slug == required }) {
+                    let path = "seiten/\(required).md"
+                    let why = drafts.contains(path) ? "is marked as a draft" : "is missing"
+                    check.diagnostics.error(
+                        SourceLocation(path: label(path)),
+                        "the page `\(required)` \(why); German law requires it on a public body's site",
+                        hint: drafts.contains(path) ? "remove `entwurf: true`" : "create \(label(path)) with `titel:`")
+                }
+                return check.diagnostics
+            },
+            {
+                settings.map {
+                    SiteModel(
+                        settings: $0, handlungsfelder: felder, kommunen: kommunen, kaffeerunden: runden,
+                        meldungen: meldungen, seiten: seiten, media: input.media)
+                }
+            })
         diagnostics.append(contentsOf: checkDiagnostics)
 
         clock.lap("  checks+relations")
@@ -178,36 +189,43 @@ public struct SiteModelBuilder {
     }
 
     /// Decides what a document is from its path; reports names that are not slugs.
-    private func classify(_ file: InputFile, label: String, into pages: inout [(InputFile, ContentKind, String)],
-                          diagnostics: inout Diagnostics) {
+    private func classify(
+        _ file: InputFile, label: String, into pages: inout [(InputFile, ContentKind, String)],
+        diagnostics: inout Diagnostics
+    ) {
         // Split on the bytes: Character-wise splitting costs more than the
         // rest of a preview rebuild's bookkeeping for ten thousand files.
         let slash = UInt8(ascii: "/")
         let utf8 = file.path.utf8
-        let parts = utf8.firstIndex(of: slash).map { [String(file.path[..<$0]), String(file.path[utf8.index(after: $0)...])] }
+        let parts =
+            utf8.firstIndex(of: slash).map { [String(file.path[..<$0]), String(file.path[utf8.index(after: $0)...])] }
             ?? [file.path]
         guard parts.count == 2, !parts[1].utf8.contains(slash), let kind = ContentKind(folder: parts[0]) else {
             if parts.count == 2, ContentKind(folder: parts[0]) != nil {
                 let name = parts[1].split(separator: "/").last.map(String.init) ?? parts[1]
-                diagnostics.error(SourceLocation(path: label), "sub-folders are not read inside \(parts[0])/",
-                                  hint: "move the file to \(parts[0])/\(name)")
+                diagnostics.error(
+                    SourceLocation(path: label), "sub-folders are not read inside \(parts[0])/",
+                    hint: "move the file to \(parts[0])/\(name)")
             } else {
-                diagnostics.warning(SourceLocation(path: label), "not part of the content format; ignored",
-                                    hint: "pages go in kommunen/, kaffeerunden/, meldungen/ or seiten/")
+                diagnostics.warning(
+                    SourceLocation(path: label), "not part of the content format; ignored",
+                    hint: "pages go in kommunen/, kaffeerunden/, meldungen/ or seiten/")
             }
             return
         }
         let name = parts[1]
         guard name.hasSuffix(".md") else {
-            diagnostics.error(SourceLocation(path: label), "only Markdown files (.md) belong in \(parts[0])/",
-                              hint: name.contains(".") ? "images and downloads go in medien/" : "rename it to \(name).md")
+            diagnostics.error(
+                SourceLocation(path: label), "only Markdown files (.md) belong in \(parts[0])/",
+                hint: name.contains(".") ? "images and downloads go in medien/" : "rename it to \(name).md")
             return
         }
         let slug = String(name.dropLast(3))
         if !Slug.isValid(slug) {
             let suggestion = Slug.make(from: slug)
-            diagnostics.error(SourceLocation(path: label), "file name `\(name)` is not a slug (lower-case a-z, 0-9 and single hyphens)",
-                              hint: suggestion.isEmpty ? nil : "rename it to \(suggestion).md")
+            diagnostics.error(
+                SourceLocation(path: label), "file name `\(name)` is not a slug (lower-case a-z, 0-9 and single hyphens)",
+                hint: suggestion.isEmpty ? nil : "rename it to \(suggestion).md")
         }
         // Still parsed, so the file's other problems show in the same run.
         pages.append((file, kind, slug))
@@ -245,8 +263,10 @@ struct SiteChecks {
 
     /// "did you mean …" among `candidates`, of which there are `count`, while
     /// the file's comparisons last.
-    private mutating func suggestion(at location: SourceLocation, for word: String, in count: Int,
-                                     _ candidates: @autoclosure () -> [String]) -> String? {
+    private mutating func suggestion(
+        at location: SourceLocation, for word: String, in count: Int,
+        _ candidates: @autoclosure () -> [String]
+    ) -> String? {
         guard spendComparisons(count, at: location) else { return nil }
         return Suggestion.hint(for: word, in: candidates())
     }
@@ -254,13 +274,15 @@ struct SiteChecks {
     mutating func kommune(_ ref: Reference, key: String) {
         guard kommunen[ref.slug] == nil else { return }
         if drafts.contains("kommunen/\(ref.slug).md") {
-            diagnostics.error(ref.location, "`\(key)` names `\(ref.slug)`, whose profile is a draft",
-                              hint: "publish the profile or build with --drafts")
+            diagnostics.error(
+                ref.location, "`\(key)` names `\(ref.slug)`, whose profile is a draft",
+                hint: "publish the profile or build with --drafts")
         } else {
             let slugs = kommunen.keys
             let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
-            diagnostics.error(ref.location, "`\(key)` names `\(ref.slug)`, which has no profile in kommunen/",
-                              hint: hint ?? "create kommunen/\(ref.slug).md")
+            diagnostics.error(
+                ref.location, "`\(key)` names `\(ref.slug)`, which has no profile in kommunen/",
+                hint: hint ?? "create kommunen/\(ref.slug).md")
         }
     }
 
@@ -268,13 +290,15 @@ struct SiteChecks {
         guard let entry = kommunen[ref.slug] else { return self.kommune(ref, key: "kreis") }
         guard let art = entry else { return }
         if art != .landkreis {
-            diagnostics.error(ref.location, "`kreis: \(ref.slug)` is a \(art.rawValue), not a Landkreis",
-                              hint: "`kreis` names the profile of the Landkreis the Kommune belongs to")
+            diagnostics.error(
+                ref.location, "`kreis: \(ref.slug)` is a \(art.rawValue), not a Landkreis",
+                hint: "`kreis` names the profile of the Landkreis the Kommune belongs to")
         } else if ref.slug == kommune.slug {
             diagnostics.error(ref.location, "a Landkreis cannot belong to itself")
         } else if let land = bundeslaender[ref.slug], land != kommune.bundesland {
-            diagnostics.error(ref.location, "`kreis: \(ref.slug)` lies in \(land.rawValue), this Kommune in \(kommune.bundesland.rawValue)",
-                              hint: "check `kreis` and `bundesland`")
+            diagnostics.error(
+                ref.location, "`kreis: \(ref.slug)` lies in \(land.rawValue), this Kommune in \(kommune.bundesland.rawValue)",
+                hint: "check `kreis` and `bundesland`")
         }
     }
 
@@ -282,16 +306,18 @@ struct SiteChecks {
         guard !felder.contains(ref.slug) else { return }
         let slugs = felder
         let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
-        diagnostics.error(ref.location, "Handlungsfeld `\(ref.slug)` is not defined in handlungsfelder.yaml",
-                          hint: hint ?? "add it to handlungsfelder.yaml")
+        diagnostics.error(
+            ref.location, "Handlungsfeld `\(ref.slug)` is not defined in handlungsfelder.yaml",
+            hint: hint ?? "add it to handlungsfelder.yaml")
     }
 
     /// A long list gets a page per year (`meldungen/2023/`), so a report
     /// or news item named like a year would take that page's place.
     mutating func notAYear(_ page: PageSource, folder: String) {
         guard page.slug.utf8.count == 4, page.slug.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return }
-        diagnostics.error(page.location, "`\(page.slug)` cannot be the name of a page in \(folder)/: the site uses /\(folder)/\(page.slug)/ for that year's list",
-                          hint: "put the date and a word in the name, e.g. \(folder)/\(page.slug)-01-20-thema.md")
+        diagnostics.error(
+            page.location, "`\(page.slug)` cannot be the name of a page in \(folder)/: the site uses /\(folder)/\(page.slug)/ for that year's list",
+            hint: "put the date and a word in the name, e.g. \(folder)/\(page.slug)-01-20-thema.md")
     }
 
     mutating func bild(_ bild: Bild?) {
@@ -302,8 +328,9 @@ struct SiteChecks {
         } else if !mediaPaths.contains(path) {
             let names = mediaPaths.map { String($0.dropFirst("medien/".count)) }.sorted()
             let hint = suggestion(at: bild.dateiLocation, for: bild.datei, in: names.count, names)
-            diagnostics.error(bild.dateiLocation, "`datei: \(bild.datei)`: there is no file \(label(path))",
-                              hint: hint ?? "put the image in \(label("medien/"))")
+            diagnostics.error(
+                bild.dateiLocation, "`datei: \(bild.datei)`: there is no file \(label(path))",
+                hint: hint ?? "put the image in \(label("medien/"))")
         }
     }
 

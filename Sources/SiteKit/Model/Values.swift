@@ -31,8 +31,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    static let monthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                             "August", "September", "Oktober", "November", "Dezember"]
+    static let monthNames = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+        "August", "September", "Oktober", "November", "Dezember",
+    ]
 
     enum ParseError: Error, Equatable {
         case format
@@ -44,9 +46,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     static func parse(_ text: String, allowMonth: Bool) throws(ParseError) -> CalendarDate {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3 || (allowMonth && parts.count == 2),
-              parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1])
+            parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1])
         else { throw .format }
         guard (1...12).contains(month) else { throw .month(month) }
         guard parts.count == 3, let day = Int(parts[2]) else { return CalendarDate(year: year, month: month, day: nil) }

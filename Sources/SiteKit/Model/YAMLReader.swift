@@ -36,14 +36,17 @@ struct YAMLReader {
         } catch {
             switch error {
             case .syntax(let what, let mark):
-                diagnostics.error(location(mark), "YAML syntax: \(what)",
-                                  hint: "check indentation, and quote values that contain `: ` or start with a quote")
+                diagnostics.error(
+                    location(mark), "YAML syntax: \(what)",
+                    hint: "check indentation, and quote values that contain `: ` or start with a quote")
             case .duplicateKeys(let keys, let mark):
-                diagnostics.error(location(mark), "key \(keys.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
-                                  hint: "keep one of them")
+                diagnostics.error(
+                    location(mark), "key \(keys.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
+                    hint: "keep one of them")
             case .unreadable(let problem, let mark):
-                diagnostics.error(location(mark), "YAML could not be read: \(problem)",
-                                  hint: "remove the invisible character here; it often comes with text copied from another program")
+                diagnostics.error(
+                    location(mark), "YAML could not be read: \(problem)",
+                    hint: "remove the invisible character here; it often comes with text copied from another program")
             }
             return nil
         }
@@ -81,7 +84,8 @@ struct YAMLReader {
                 continue
             }
             guard known.contains(key) else {
-                let hint = Suggestion.hint(for: key, in: known)
+                let hint =
+                    Suggestion.hint(for: key, in: known)
                     ?? "allowed keys: " + known.map { "`\($0)`" }.joined(separator: ", ")
                 diagnostics.error(location(keyNode), "unknown key `\(key)` in \(what)", hint: hint)
                 continue
@@ -115,11 +119,13 @@ struct YAMLReader {
         }
         // Bytes first: every control character has one of these in its UTF-8.
         if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }),
-           let control = value.unicodeScalars.first(where: Self.isControl) {
-            diagnostics.error(location(node), "`\(key)` contains the control character \(Self.codePoint(control)), which no page or feed can show",
-                              hint: control.value == 0x0D
-                                  ? "use \\n for a line break, not \\r"
-                                  : "remove it; in double quotes, escapes such as \\e, \\x01 or \\u0007 write such characters")
+            let control = value.unicodeScalars.first(where: Self.isControl)
+        {
+            diagnostics.error(
+                location(node), "`\(key)` contains the control character \(Self.codePoint(control)), which no page or feed can show",
+                hint: control.value == 0x0D
+                    ? "use \\n for a line break, not \\r"
+                    : "remove it; in double quotes, escapes such as \\e, \\x01 or \\u0007 write such characters")
             return nil
         }
         return value
@@ -147,18 +153,21 @@ struct YAMLReader {
     mutating func wholeNumber(_ node: YAMLNode?, key: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let node else { return nil }
         guard let scalar = node.scalar, scalar.style == .plain,
-              !scalar.string.isEmpty, scalar.string.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int(scalar.string)
+            !scalar.string.isEmpty, scalar.string.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let value = Int(scalar.string)
         else {
             let written = node.scalar?.string ?? ""
-            let hint = written.contains(".") || written.contains(",")
+            let hint =
+                written.contains(".") || written.contains(",")
                 ? "write the number without separators, e.g. \(written.filter { $0.isNumber })"
                 : "write digits only, without quotes"
             diagnostics.error(location(node), "`\(key): \(written)` is not a whole number", hint: hint)
             return nil
         }
         guard range.contains(value) else {
-            diagnostics.error(location(node), "`\(key): \(value)` is out of range (\(range.lowerBound)…\(range.upperBound == Int.max ? "" : "\(range.upperBound)"))")
+            diagnostics.error(
+                location(node), "`\(key): \(value)` is out of range (\(range.lowerBound)…\(range.upperBound == Int.max ? "" : "\(range.upperBound)"))"
+            )
             return nil
         }
         return value
@@ -197,14 +206,16 @@ struct YAMLReader {
         case .success(let date):
             return date
         case .failure(.format):
-            diagnostics.error(location(node), "`\(key): \(written)` is not a date in the form \(expected)",
-                              hint: Self.dateHint(written, allowMonth: allowMonth))
+            diagnostics.error(
+                location(node), "`\(key): \(written)` is not a date in the form \(expected)",
+                hint: Self.dateHint(written, allowMonth: allowMonth))
         case .failure(.month(let month)):
             diagnostics.error(location(node), "`\(key): \(written)`: there is no month \(month)", hint: "months run from 01 to 12")
         case .failure(.day(let day, let month, let year)):
             let name = CalendarDate.monthNames[month - 1]
-            diagnostics.error(location(node), "`\(key): \(written)`: there is no \(day) \(name)",
-                              hint: "\(name) \(year) has \(CalendarDate.daysInMonth(month, year: year)) days")
+            diagnostics.error(
+                location(node), "`\(key): \(written)`: there is no \(day) \(name)",
+                hint: "\(name) \(year) has \(CalendarDate.daysInMonth(month, year: year)) days")
         }
         return nil
     }
@@ -215,7 +226,8 @@ struct YAMLReader {
         guard let written = text(node, key: key), let node else { return nil }
         if let value = E(rawValue: written) { return value }
         let allowed = E.allCases.map(\.rawValue)
-        let hint = Suggestion.hint(for: written, in: allowed)
+        let hint =
+            Suggestion.hint(for: written, in: allowed)
             ?? "allowed: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
         diagnostics.error(location(node), "`\(key): \(written)` is not one of the allowed values", hint: hint)
         return nil
@@ -233,10 +245,11 @@ struct YAMLReader {
     mutating func webAddress(_ node: YAMLNode?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
         guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, host.contains(Character("."))
+            scheme == "http" || scheme == "https", let host = url.host, host.contains(Character("."))
         else {
-            diagnostics.error(location(node), "`\(key): \(written)` is not a web address",
-                              hint: "write it with https://, e.g. https://www.example.de")
+            diagnostics.error(
+                location(node), "`\(key): \(written)` is not a web address",
+                hint: "write it with https://, e.g. https://www.example.de")
             return nil
         }
         return written

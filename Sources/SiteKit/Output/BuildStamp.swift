@@ -34,17 +34,21 @@ struct BuildStamp: Equatable {
     /// read, as last recorded); the decode cache uses them too, so no
     /// document is hashed twice.
     static func documentDigests(_ input: SiteInput) -> [String: ContentHash.Digest] {
-        Dictionary(zip(input.documents.map(\.path), parallelMap(input.documents) { $0.unread?.digest ?? ContentHash.of($0.bytes) }),
-                   uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            zip(input.documents.map(\.path), parallelMap(input.documents) { $0.unread?.digest ?? ContentHash.of($0.bytes) }),
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// Everything a build reads, and how it was asked to build. Media and
     /// assets count by size and modification time, so large files are not read.
-    static func fingerprint(of input: SiteInput, options: Build.Options, identity: BuildIdentity,
-                            digests: [String: ContentHash.Digest]) -> String {
+    static func fingerprint(
+        of input: SiteInput, options: Build.Options, identity: BuildIdentity,
+        digests: [String: ContentHash.Digest]
+    ) -> String {
         var hash = identity.hash(options: options)
         let documents = input.documents.sorted(by: { $0.path < $1.path })
-        let files = documents.map { ($0.path, digests[$0.path] ?? ContentHash.of($0.bytes)) }
+        let files =
+            documents.map { ($0.path, digests[$0.path] ?? ContentHash.of($0.bytes)) }
             + input.templates.sorted(by: { $0.path < $1.path }).map { ($0.path, ContentHash.of($0.bytes)) }
         for (path, digest) in files {
             hash.add(path)
@@ -57,7 +61,10 @@ struct BuildStamp: Equatable {
             case .memory(let bytes): hash.add(bytes)
             case .disk(let path):
                 var info = stat()
-                guard stat(path, &info) == 0 else { hash.add("missing"); continue }
+                guard stat(path, &info) == 0 else {
+                    hash.add("missing")
+                    continue
+                }
                 hash.add(Int(info.st_size))
                 hash.add(Int(info.st_mtim.tv_sec))
                 hash.add(Int(info.st_mtim.tv_nsec))

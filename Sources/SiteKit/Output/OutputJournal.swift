@@ -108,7 +108,9 @@ struct OutputJournal: Equatable {
         func refused(_ step: Step) throws -> Bool {
             switch fault(step) {
             case .killed?: throw Killed()
-            case .refused?: errno = EACCES; return true
+            case .refused?:
+                errno = EACCES
+                return true
             case nil: return false
             }
         }
@@ -156,8 +158,9 @@ struct OutputJournal: Equatable {
             rmdir(output + "/" + dir)
         }
         guard failures.isEmpty else {
-            throw OutputWriter.WriteError(description: "the output could not be restored (\(failures.prefix(3).joined(separator: ", "))); "
-                + "the next sitegen run tries again from \(staging)")
+            throw OutputWriter.WriteError(
+                description: "the output could not be restored (\(failures.prefix(3).joined(separator: ", "))); "
+                    + "the next sitegen run tries again from \(staging)")
         }
         unlink(staging + "/" + Self.rollbackName)
     }

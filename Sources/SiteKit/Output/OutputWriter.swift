@@ -83,15 +83,19 @@ public struct OutputWriter: Sendable {
     /// this build would write (the caller has made sure): they stay as they
     /// are and are not read.
     @discardableResult
-    public func write(files: [OutputFile], kept: [String] = [], copies: [PassThroughFile],
-                      stamp: String = defaultStamp) throws -> Stats {
+    public func write(
+        files: [OutputFile], kept: [String] = [], copies: [PassThroughFile],
+        stamp: String = defaultStamp
+    ) throws -> Stats {
         try write(files: files, kept: kept, copies: copies, stamp: stamp, scanned: nil)
     }
 
     /// `scanned` is what the output held when the caller looked (it must not
     /// have changed since); without it the folder is walked here.
-    func write(files: [OutputFile], kept: [String], copies: [PassThroughFile], stamp: String = defaultStamp,
-               scanned: OutputTree?) throws -> Stats {
+    func write(
+        files: [OutputFile], kept: [String], copies: [PassThroughFile], stamp: String = defaultStamp,
+        scanned: OutputTree?
+    ) throws -> Stats {
         try checkPlace()
         try Self.makePath(parent)
         try finishInterruptedCommits()
@@ -113,7 +117,8 @@ public struct OutputWriter: Sendable {
                 guard kept.isEmpty else {
                     throw WriteError(description: "\(outputDirectory) was emptied during the build; run the build again")
                 }
-                stats = inside
+                stats =
+                    inside
                     ? try update(existing: OutputTree(), files: files, kept: [], copies: copies, staging: staging, stamp: stamp)
                     : try writeFresh(files: files, copies: copies, stamp: stamp, staging: staging)
             }
@@ -152,8 +157,10 @@ public struct OutputWriter: Sendable {
     /// the marker to write with the files, for an empty output folder that
     /// is filled in place (a mount point); an existing output keeps its
     /// marker, and the build records its new stamp after the write.
-    private func update(existing: OutputTree, files: [OutputFile], kept: [String], copies: [PassThroughFile],
-                        staging: String, stamp: String?) throws -> Stats {
+    private func update(
+        existing: OutputTree, files: [OutputFile], kept: [String], copies: [PassThroughFile],
+        staging: String, stamp: String?
+    ) throws -> Stats {
         guard kept.allSatisfy({ existing.sizes[$0] != nil }) else {
             throw WriteError(description: "\(outputDirectory) changed during the build; run the build again")
         }
@@ -178,8 +185,9 @@ public struct OutputWriter: Sendable {
                 changed.append(OutputFile(path: copy.path, bytes: bytes))
             }
         }
-        var stats = Stats(written: changed.count, unchanged: files.count + kept.count + copies.count - changed.count,
-                          removed: 0)
+        var stats = Stats(
+            written: changed.count, unchanged: files.count + kept.count + copies.count - changed.count,
+            removed: 0)
         if let stamp { changed.append(OutputFile(path: Self.marker, bytes: Array(stamp.utf8))) }
         var wanted = Set(files.map(\.path))
         wanted.formUnion(kept)
@@ -256,17 +264,19 @@ public struct OutputWriter: Sendable {
     /// Writes `files` under `names` (their paths, or numbers when staged for
     /// a commit) and the copies under their paths.
     private func writeAll(_ files: [OutputFile], names: [String], copies: [PassThroughFile], into root: String) throws {
-        let failures = parallelMap(Array(zip(files, names))) { file, name -> String? in
-            Self.writeFile(root + "/" + name, file.bytes) ? nil : WriteError.system("cannot write \(file.path)").description
-        } + parallelMap(copies) { copy -> String? in
-            let bytes: [UInt8]?
-            switch copy.origin {
-            case .memory(let data): bytes = data
-            case .disk(let source): bytes = DiskLoader.read(source)
+        let failures =
+            parallelMap(Array(zip(files, names))) { file, name -> String? in
+                Self.writeFile(root + "/" + name, file.bytes) ? nil : WriteError.system("cannot write \(file.path)").description
             }
-            guard let bytes else { return "cannot read \(copy.sourceDescription)" }
-            return Self.writeFile(root + "/" + copy.path, bytes) ? nil : WriteError.system("cannot write \(copy.path)").description
-        }
+            + parallelMap(copies) { copy -> String? in
+                let bytes: [UInt8]?
+                switch copy.origin {
+                case .memory(let data): bytes = data
+                case .disk(let source): bytes = DiskLoader.read(source)
+                }
+                guard let bytes else { return "cannot read \(copy.sourceDescription)" }
+                return Self.writeFile(root + "/" + copy.path, bytes) ? nil : WriteError.system("cannot write \(copy.path)").description
+            }
         if let failed = failures.compactMap({ $0 }).first {
             throw WriteError(description: failed)
         }
@@ -332,8 +342,9 @@ public struct OutputWriter: Sendable {
         }
         let entries = Self.names(in: output).filter { !$0.hasPrefix(Self.innerStagingPrefix) }
         if !entries.isEmpty && !entries.contains(Self.marker) {
-            throw WriteError(description: "\(outputDirectory) holds files that sitegen did not write; "
-                + "remove the folder or choose another output folder, so nothing of yours is replaced")
+            throw WriteError(
+                description: "\(outputDirectory) holds files that sitegen did not write; "
+                    + "remove the folder or choose another output folder, so nothing of yours is replaced")
         }
     }
 

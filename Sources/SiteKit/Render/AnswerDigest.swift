@@ -67,21 +67,66 @@ private struct DigestEncoder: Encoder {
 
         private func key(_ key: Key) { sink.hash.add(key.stringValue) }
 
-        mutating func encodeNil(forKey key: Key) { self.key(key); sink.hash.add(-1) }
-        mutating func encode(_ value: Bool, forKey key: Key) { self.key(key); sink.hash.add(value ? 1 : 0) }
-        mutating func encode(_ value: String, forKey key: Key) { self.key(key); sink.hash.add(value) }
-        mutating func encode(_ value: Int, forKey key: Key) { self.key(key); sink.hash.add(value) }
-        mutating func encode(_ value: Double, forKey key: Key) { self.key(key); sink.hash.add("\(value)") }
-        mutating func encode(_ value: Float, forKey key: Key) { self.key(key); sink.hash.add("\(value)") }
-        mutating func encode(_ value: Int8, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: Int16, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: Int32, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: Int64, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt8, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt16, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt32, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt64, forKey key: Key) { self.key(key); sink.hash.add(Int(truncatingIfNeeded: value)) }
+        mutating func encodeNil(forKey key: Key) {
+            self.key(key)
+            sink.hash.add(-1)
+        }
+        mutating func encode(_ value: Bool, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(value ? 1 : 0)
+        }
+        mutating func encode(_ value: String, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(value)
+        }
+        mutating func encode(_ value: Int, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(value)
+        }
+        mutating func encode(_ value: Double, forKey key: Key) {
+            self.key(key)
+            sink.hash.add("\(value)")
+        }
+        mutating func encode(_ value: Float, forKey key: Key) {
+            self.key(key)
+            sink.hash.add("\(value)")
+        }
+        mutating func encode(_ value: Int8, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: Int16, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: Int32, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: Int64, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt8, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt16, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt32, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt64, forKey key: Key) {
+            self.key(key)
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             self.key(key)
             try sink.nested(value)
@@ -113,21 +158,66 @@ private struct DigestEncoder: Encoder {
             sink.hash.add(",")
         }
 
-        mutating func encodeNil() { next(); sink.hash.add(-1) }
-        mutating func encode(_ value: Bool) { next(); sink.hash.add(value ? 1 : 0) }
-        mutating func encode(_ value: String) { next(); sink.hash.add(value) }
-        mutating func encode(_ value: Int) { next(); sink.hash.add(value) }
-        mutating func encode(_ value: Double) { next(); sink.hash.add("\(value)") }
-        mutating func encode(_ value: Float) { next(); sink.hash.add("\(value)") }
-        mutating func encode(_ value: Int8) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: Int16) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: Int32) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: Int64) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt8) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt16) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt32) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
-        mutating func encode(_ value: UInt64) { next(); sink.hash.add(Int(truncatingIfNeeded: value)) }
+        mutating func encodeNil() {
+            next()
+            sink.hash.add(-1)
+        }
+        mutating func encode(_ value: Bool) {
+            next()
+            sink.hash.add(value ? 1 : 0)
+        }
+        mutating func encode(_ value: String) {
+            next()
+            sink.hash.add(value)
+        }
+        mutating func encode(_ value: Int) {
+            next()
+            sink.hash.add(value)
+        }
+        mutating func encode(_ value: Double) {
+            next()
+            sink.hash.add("\(value)")
+        }
+        mutating func encode(_ value: Float) {
+            next()
+            sink.hash.add("\(value)")
+        }
+        mutating func encode(_ value: Int8) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: Int16) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: Int32) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: Int64) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt8) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt16) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt32) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
+        mutating func encode(_ value: UInt64) {
+            next()
+            sink.hash.add(Int(truncatingIfNeeded: value))
+        }
         mutating func encode<T: Encodable>(_ value: T) throws {
             next()
             try sink.nested(value)

@@ -3,8 +3,16 @@ import SiteText
 enum Feeds {
     static func atom(_ model: SiteModel, limit: Int = 50) -> String {
         let base = model.settings.baseURL
-        struct Entry { var titel: String; var path: String; var datum: CalendarDate; var art: String }
-        var entries = model.kaffeerunden.map { Entry(titel: $0.titel, path: ContentKind.kaffeerunde.pagePath(slug: $0.slug), datum: $0.datum, art: "Kaffeerunde") }
+        struct Entry {
+            var titel: String
+            var path: String
+            var datum: CalendarDate
+            var art: String
+        }
+        var entries =
+            model.kaffeerunden.map {
+                Entry(titel: $0.titel, path: ContentKind.kaffeerunde.pagePath(slug: $0.slug), datum: $0.datum, art: "Kaffeerunde")
+            }
             + model.meldungen.map { Entry(titel: $0.titel, path: ContentKind.meldung.pagePath(slug: $0.slug), datum: $0.datum, art: "Meldung") }
         entries.sort { ($1.datum, $0.path) < ($0.datum, $1.path) }
         entries = Array(entries.prefix(limit))
@@ -12,11 +20,11 @@ enum Feeds {
         // the same content gives the same bytes.
         let updated = entries.first.map { stamp($0.datum) } ?? "1970-01-01T00:00:00Z"
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(model.settings.sprache))">
-          <title>\(escape(model.settings.titel))</title>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(model.settings.sprache))">
+              <title>\(escape(model.settings.titel))</title>
 
-        """
+            """
         if let d = model.settings.beschreibung { xml += "  <subtitle>\(escape(d))</subtitle>\n" }
         xml += "  <id>\(escape(base))</id>\n"
         xml += "  <link rel=\"self\" href=\"\(escape(base))feed.xml\"/>\n"
@@ -25,15 +33,15 @@ enum Feeds {
         xml += "  <author><name>\(escape(model.settings.herausgeber?.name ?? model.settings.titel))</name></author>\n"
         for e in entries {
             xml += """
-              <entry>
-                <title>\(escape(e.titel))</title>
-                <link rel="alternate" type="text/html" href="\(escape(base + e.path))"/>
-                <id>\(escape(base + e.path))</id>
-                <updated>\(stamp(e.datum))</updated>
-                <category term="\(e.art)"/>
-              </entry>
+                  <entry>
+                    <title>\(escape(e.titel))</title>
+                    <link rel="alternate" type="text/html" href="\(escape(base + e.path))"/>
+                    <id>\(escape(base + e.path))</id>
+                    <updated>\(stamp(e.datum))</updated>
+                    <category term="\(e.art)"/>
+                  </entry>
 
-            """
+                """
         }
         xml += "</feed>\n"
         return xml

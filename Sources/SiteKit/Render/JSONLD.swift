@@ -7,9 +7,12 @@ enum JSONLD {
         let area = object([
             ("@type", "AdministrativeArea"), ("name", .string(k.name)),
             ("identifier", k.ags.map { object([("@type", "PropertyValue"), ("propertyID", "AGS"), ("value", .string($0))]) }),
-            ("geo", k.koordinaten.map {
-                object([("@type", "GeoCoordinates"), ("latitude", .number($0.breite)), ("longitude", .number($0.laenge))])
-            }),
+            (
+                "geo",
+                k.koordinaten.map {
+                    object([("@type", "GeoCoordinates"), ("latitude", .number($0.breite)), ("longitude", .number($0.laenge))])
+                }
+            ),
         ])
         let kreis = k.kreis.flatMap { reads.kommune($0.slug) }
         let url = JSONValue.string(base + ContentKind.kommune.pagePath(slug: k.slug))
@@ -19,10 +22,15 @@ enum JSONLD {
             ("areaServed", area),
             ("url", url),
             ("sameAs", k.website.map { .string($0) }),
-            ("parentOrganization", kreis.map {
-                object([("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
-                        ("url", .string(base + ContentKind.kommune.pagePath(slug: $0.slug)))])
-            }),
+            (
+                "parentOrganization",
+                kreis.map {
+                    object([
+                        ("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
+                        ("url", .string(base + ContentKind.kommune.pagePath(slug: $0.slug))),
+                    ])
+                }
+            ),
         ])
         // The page describes the organisation: `stand` dates the page, which
         // schema.org has no property for on an organisation.
@@ -41,9 +49,12 @@ enum JSONLD {
         let performers: [JSONValue] = r.impulse.map { i in
             object([
                 ("@type", "Person"), ("name", .string(i.name)), ("jobTitle", i.funktion.map { .string($0) }),
-                ("affiliation", i.kommune.flatMap { reads.kommune($0.slug) }.map {
-                    object([("@type", "GovernmentOrganization"), ("name", .string($0.name))])
-                }),
+                (
+                    "affiliation",
+                    i.kommune.flatMap { reads.kommune($0.slug) }.map {
+                        object([("@type", "GovernmentOrganization"), ("name", .string($0.name))])
+                    }
+                ),
             ])
         }
         return object([
@@ -55,9 +66,12 @@ enum JSONLD {
             ("url", url),
             ("maximumAttendeeCapacity", r.teilnehmende.map { .integer($0) }),
             ("performer", performers.isEmpty ? nil : .array(performers)),
-            ("organizer", settings.herausgeber.map {
-                object([("@type", "Organization"), ("name", .string($0.name)), ("url", .string(settings.baseURL))])
-            }),
+            (
+                "organizer",
+                settings.herausgeber.map {
+                    object([("@type", "Organization"), ("name", .string($0.name)), ("url", .string(settings.baseURL))])
+                }
+            ),
         ]).embeddable
     }
 
@@ -78,17 +92,27 @@ enum JSONLD {
             ("@context", "https://schema.org"), ("@type", "DataCatalog"),
             ("name", .string("Offene Daten: " + settings.titel)), ("url", .string(base + OpenData.folder)),
             ("inLanguage", .string(settings.sprache)), ("license", lizenz), ("publisher", publisher),
-            ("dataset", .array(datasets.map { d in
-                object([
-                    ("@type", "Dataset"), ("name", .string(d.title)), ("description", .string(d.description)),
-                    ("url", .string(base + OpenData.folder + "#_" + d.name)), ("license", lizenz),
-                    ("isAccessibleForFree", .bool(true)), ("inLanguage", .string(settings.sprache)), ("publisher", publisher),
-                    ("distribution", .array(d.files.map { f in
-                        object([("@type", "DataDownload"), ("contentUrl", .string(base + f.path)),
-                                ("encodingFormat", .string(f.mediaType)), ("contentSize", .string("\(f.bytes) B"))])
-                    })),
-                ])
-            })),
+            (
+                "dataset",
+                .array(
+                    datasets.map { d in
+                        object([
+                            ("@type", "Dataset"), ("name", .string(d.title)), ("description", .string(d.description)),
+                            ("url", .string(base + OpenData.folder + "#_" + d.name)), ("license", lizenz),
+                            ("isAccessibleForFree", .bool(true)), ("inLanguage", .string(settings.sprache)), ("publisher", publisher),
+                            (
+                                "distribution",
+                                .array(
+                                    d.files.map { f in
+                                        object([
+                                            ("@type", "DataDownload"), ("contentUrl", .string(base + f.path)),
+                                            ("encodingFormat", .string(f.mediaType)), ("contentSize", .string("\(f.bytes) B")),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
         ]).embeddable
     }
 

@@ -49,7 +49,9 @@ final class ModelDigests: Sendable {
         ]
         var index: [ContentKind: [String: Int]] = [:]
         for (kind, list) in lists {
-            index[kind] = kind == .kommune ? model.kommuneIndex
+            index[kind] =
+                kind == .kommune
+                ? model.kommuneIndex
                 : Dictionary(list.enumerated().map { ($1.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }
         self.index = index
@@ -183,8 +185,10 @@ final class ModelDigests: Sendable {
         hashes.flatMap { Self.known(summary, index: index, summaries: $0.summaries) }
     }
 
-    private static func known(_ summary: any SharedSummary, index: [ContentKind: [String: Int]],
-                              summaries: [ContentKind: [ContentHash.Digest]]) -> ContentHash.Digest? {
+    private static func known(
+        _ summary: any SharedSummary, index: [ContentKind: [String: Int]],
+        summaries: [ContentKind: [ContentHash.Digest]]
+    ) -> ContentHash.Digest? {
         index[summary.kind]?[summary.slug].flatMap { summaries[summary.kind]?[$0] }
     }
 

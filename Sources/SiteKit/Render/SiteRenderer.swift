@@ -42,9 +42,10 @@ struct SiteRenderer: Sendable {
             }
         }
         // Last: it lists the sizes of all the data files, made by then.
-        jobs.append(PageJob(path: OpenData.folder + "index.html") {
-            (theme.render(ViewContext(reads: ModelReads(digests)).datenPage(data)), nil)
-        })
+        jobs.append(
+            PageJob(path: OpenData.folder + "index.html") {
+                (theme.render(ViewContext(reads: ModelReads(digests)).datenPage(data)), nil)
+            })
         let pagePaths = jobs.map(\.path).filter { $0.hasSuffix(".html") }.filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
         jobs.append(PageJob(path: "feed.xml") { (Array(Feeds.atom(model).utf8), nil) })
         jobs.append(PageJob(path: "sitemap.xml") { (Array(Feeds.sitemap(paths: pagePaths, baseURL: model.settings.baseURL).utf8), nil) })
@@ -60,11 +61,14 @@ struct SiteRenderer: Sendable {
     static func pages(_ digests: ModelDigests) -> [Page] {
         let model = digests.model
         func page(_ folder: String, _ plan: @escaping @Sendable (ViewContext) -> PagePlan) -> Page {
-            (folder.hasSuffix(".html") ? folder : folder + "index.html", {
-                let context = ViewContext(reads: ModelReads(digests))
-                let made = plan(context)
-                return (made, context.reads.trace)
-            })
+            (
+                folder.hasSuffix(".html") ? folder : folder + "index.html",
+                {
+                    let context = ViewContext(reads: ModelReads(digests))
+                    let made = plan(context)
+                    return (made, context.reads.trace)
+                }
+            )
         }
         var pages = [
             page(SitePath.home) { $0.homePage() }, page(SitePath.kommunen) { $0.kommunenListPage() },
@@ -111,7 +115,8 @@ struct SiteRenderer: Sendable {
         // A large field: a page per Land with its projects and Kommunen.
         for feld in model.handlungsfelder {
             guard let rel = model.felder[feld.slug],
-                  HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count) else { continue }
+                HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count)
+            else { continue }
             let laender = Set(rel.kommunen.map { model.kommunen[$0].bundesland } + rel.projekte.map { model.kommunen[$0.kommune].bundesland })
             pages += Bundesland.allCases.filter(laender.contains).map { land in
                 page(SitePath.handlungsfeld(feld.slug) + land.slug + "/") { $0.handlungsfeldPage(feld, land: land) }

@@ -92,4 +92,3 @@ extension Art: Encodable {}
 extension Bundesland: Encodable {}
 extension ProjektStatus: Encodable {}
 extension ContentKind: Encodable {}
-

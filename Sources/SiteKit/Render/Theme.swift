@@ -5,8 +5,10 @@ import SiteTemplates
 /// template that does not exist is a diagnostic in the template file, not
 /// a blank page.
 struct Theme {
-    static let pageTemplates = ["home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
-                                "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder", "daten"]
+    static let pageTemplates = [
+        "home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
+        "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder", "daten",
+    ]
 
     let program: TemplateProgram
 
@@ -29,8 +31,9 @@ struct Theme {
                 templates[name] = try TemplateParser.parse(source.bytes)
             } catch let error as TemplateSyntaxError {
                 broken.insert(name)
-                diagnostics.error(location.at(source.lineAndColumn(of: error.offset)), "template syntax: \(error.message)",
-                                  hint: error.hint)
+                diagnostics.error(
+                    location.at(source.lineAndColumn(of: error.offset)), "template syntax: \(error.message)",
+                    hint: error.hint)
                 ok = false
             } catch {
                 diagnostics.error(location, "template could not be read: \(error)")
@@ -38,8 +41,9 @@ struct Theme {
             }
         }
         for name in pageTemplates where templates[name] == nil && !broken.contains(name) {
-            diagnostics.error(SourceLocation(path: "\(label)/\(name).mustache"), "the theme has no template `\(name)`",
-                              hint: "every page kind needs its template; copy it from the default theme")
+            diagnostics.error(
+                SourceLocation(path: "\(label)/\(name).mustache"), "the theme has no template `\(name)`",
+                hint: "every page kind needs its template; copy it from the default theme")
             ok = false
         }
         let known = Set(templates.keys).union(broken)
@@ -47,8 +51,9 @@ struct Theme {
             for call in Self.partialCalls(in: nodes) where call.dynamic == nil && !known.contains(call.name) {
                 let tag = call.overrides == nil ? "{{>\(call.name)}}" : "{{<\(call.name)}}"
                 let location = SourceLocation(path: "\(label)/\(name).mustache").at(sources[name]!.lineAndColumn(of: call.offset))
-                diagnostics.error(location, "`\(tag)`: the theme has no template `\(call.name)`",
-                                  hint: Suggestion.hint(for: call.name, in: known) ?? "add `\(call.name).mustache` to the theme")
+                diagnostics.error(
+                    location, "`\(tag)`: the theme has no template `\(call.name)`",
+                    hint: Suggestion.hint(for: call.name, in: known) ?? "add `\(call.name).mustache` to the theme")
                 ok = false
             }
         }

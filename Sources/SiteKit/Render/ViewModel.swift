@@ -71,7 +71,8 @@ struct EintragView: ViewModel {
     var art: String
 
     static let fields: Fields<Self> = [
-        "url": { .string($0.url) }, "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "art": { .string($0.art) },
+        "url": { .string($0.url) }, "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) },
+        "art": { .string($0.art) },
     ]
 }
 

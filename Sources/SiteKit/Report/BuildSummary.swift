@@ -15,14 +15,16 @@ public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
     public var warnings = 0
 
     public init(_ result: Build.Result) {
-        self.init(model: result.model, paths: (result.files?.map(\.path) ?? []) + result.kept, copies: result.copies.count,
-                  diagnostics: result.diagnostics)
+        self.init(
+            model: result.model, paths: (result.files?.map(\.path) ?? []) + result.kept, copies: result.copies.count,
+            diagnostics: result.diagnostics)
     }
 
     /// What a preview build holds; its pages are made when asked for.
     public init(_ plan: Build.Plan) {
-        self.init(model: plan.model, paths: plan.jobs?.map(\.path) ?? [], copies: plan.copies.count,
-                  diagnostics: plan.diagnostics)
+        self.init(
+            model: plan.model, paths: plan.jobs?.map(\.path) ?? [], copies: plan.copies.count,
+            diagnostics: plan.diagnostics)
     }
 
     private init(model: SiteModel?, paths: [String], copies: Int, diagnostics: [Diagnostic]) {

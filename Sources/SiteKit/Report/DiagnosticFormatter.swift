@@ -25,7 +25,8 @@ public enum DiagnosticFormatter {
     /// the log's terminal.
     public static func github(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
-        return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(Diagnostic.printable(location.path))),line=\(location.line),col=\(location.column)::"
+        return
+            "::\(diagnostic.severity.rawValue) file=\(escapeProperty(Diagnostic.printable(location.path))),line=\(location.line),col=\(location.column)::"
             + escapeData(diagnostic.details(keepingLineBreaks: true))
     }
 

@@ -42,8 +42,9 @@ public struct DiskLoader {
             return patched
         }
         let readStart = SourceListing.now()
-        let known = Dictionary((previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
-            + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
+        let known = Dictionary(
+            (previous?.documents ?? []).map { (contentDirectory + "/" + $0.path, $0.bytes) }
+                + (previous?.templates ?? []).map { (templatesDirectory + "/" + $0.path, $0.bytes) },
             uniquingKeysWith: { a, _ in a })
         @Sendable func read(_ absolute: String) -> [UInt8]? {
             if !changed.contains(absolute), let bytes = known[absolute] { return bytes }
@@ -64,20 +65,24 @@ public struct DiskLoader {
             if path.hasPrefix("medien/") {
                 // Found now, at the file, rather than as a failed write at the end.
                 if let reason = Self.unreadable(absolute) {
-                    diagnostics.error(SourceLocation(path: contentLabel + "/" + path), "cannot read the file: \(reason)",
-                                      hint: "check the file's permissions")
+                    diagnostics.error(
+                        SourceLocation(path: contentLabel + "/" + path), "cannot read the file: \(reason)",
+                        hint: "check the file's permissions")
                     continue
                 }
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
-            } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/")) || Self.isContentFolderFile(path) {
+            } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/"))
+                || Self.isContentFolderFile(path)
+            {
                 documentPaths.append(path)
                 if ContentKind.parse(contentPath: path) != nil {
                     statuses[path] = FileStatus(info)
                     if let digest = listing?.digest(ifUnchanged: path, info) { unread[path] = digest }
                 }
             } else {
-                diagnostics.warning(SourceLocation(path: contentLabel + "/" + path),
-                                    "not part of the content format; ignored", hint: "images and downloads belong in medien/")
+                diagnostics.warning(
+                    SourceLocation(path: contentLabel + "/" + path),
+                    "not part of the content format; ignored", hint: "images and downloads belong in medien/")
             }
         }
         // Thirteen thousand small reads are mostly system calls: two threads
@@ -88,9 +93,10 @@ public struct DiskLoader {
         let contents = parallelMap(documentPaths) { path in skipped[path] == nil ? read(folder + "/" + path) : [] }
         for (path, bytes) in zip(documentPaths, contents) {
             guard let bytes else {
-                diagnostics.error(SourceLocation(path: contentLabel + "/" + path),
-                                  "cannot read the file: \(Self.unreadable(contentDirectory + "/" + path) ?? "it changed while it was read")",
-                                  hint: "check the file's permissions")
+                diagnostics.error(
+                    SourceLocation(path: contentLabel + "/" + path),
+                    "cannot read the file: \(Self.unreadable(contentDirectory + "/" + path) ?? "it changed while it was read")",
+                    hint: "check the file's permissions")
                 continue
             }
             var file = InputFile(path: path, bytes: bytes)
@@ -106,9 +112,10 @@ public struct DiskLoader {
                 assets.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
             } else if path.hasSuffix(".mustache") {
                 guard let bytes = read(absolute) else {
-                    diagnostics.error(SourceLocation(path: templatesLabel + "/" + path),
-                                      "cannot read the file: \(Self.unreadable(absolute) ?? "it changed while it was read")",
-                                      hint: "check the file's permissions")
+                    diagnostics.error(
+                        SourceLocation(path: templatesLabel + "/" + path),
+                        "cannot read the file: \(Self.unreadable(absolute) ?? "it changed while it was read")",
+                        hint: "check the file's permissions")
                     continue
                 }
                 templates.append(InputFile(path: path, bytes: bytes))
@@ -159,16 +166,18 @@ public struct DiskLoader {
         let (entries, unreadable) = FileWalk.walk(below: root, include: { !$0.hasPrefix(".") && !$0.hasPrefix("_") })
         // A folder that cannot be listed would drop its pages without a word.
         for failure in unreadable {
-            diagnostics.error(SourceLocation(path: failure.path.isEmpty ? label : label + "/" + failure.path),
-                              "cannot read the folder: \(failure.reason)", hint: "check the folder's permissions")
+            diagnostics.error(
+                SourceLocation(path: failure.path.isEmpty ? label : label + "/" + failure.path),
+                "cannot read the folder: \(failure.reason)", hint: "check the folder's permissions")
         }
         for entry in entries {
             if entry.isRegularFile {
                 result.append((entry.path, entry.info))
             } else if entry.isSymbolicLink {
-                diagnostics.warning(SourceLocation(path: label + "/" + entry.path),
-                                    "symbolic link ignored: sitegen reads only files inside the folder",
-                                    hint: "copy the file here instead of linking to it")
+                diagnostics.warning(
+                    SourceLocation(path: label + "/" + entry.path),
+                    "symbolic link ignored: sitegen reads only files inside the folder",
+                    hint: "copy the file here instead of linking to it")
             }
         }
         return result.sorted { $0.path < $1.path }

@@ -13,8 +13,9 @@ public struct FileStatus: Equatable, Sendable {
     public var inode: UInt64
 
     public init(_ info: stat) {
-        self.init(size: Int(info.st_size), modifiedSeconds: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec,
-                  changedSeconds: info.st_ctim.tv_sec, changedNanoseconds: info.st_ctim.tv_nsec, inode: UInt64(info.st_ino))
+        self.init(
+            size: Int(info.st_size), modifiedSeconds: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec,
+            changedSeconds: info.st_ctim.tv_sec, changedNanoseconds: info.st_ctim.tv_nsec, inode: UInt64(info.st_ino))
     }
 
     public init(size: Int, modifiedSeconds: Int, modifiedNanoseconds: Int, changedSeconds: Int, changedNanoseconds: Int, inode: UInt64) {

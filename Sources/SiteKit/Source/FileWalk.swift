@@ -32,11 +32,13 @@ public enum FileWalk {
     /// The entries, and the folders that could not be listed: loading
     /// reports those, where a silent gap would drop pages from the site.
     public static func walk(below root: String, include: @escaping @Sendable (String) -> Bool = { _ in true })
-        -> (entries: [Entry], unreadable: [Failure]) {
+        -> (entries: [Entry], unreadable: [Failure])
+    {
         var result: [Entry] = [], unreadable: [Failure] = []
         var level = [""]
         while !level.isEmpty {
-            let listed = level.count > 64
+            let listed =
+                level.count > 64
                 ? parallelMap(level) { list(root, $0, include) }
                 : level.map { list(root, $0, include) }
             level = []

@@ -84,8 +84,9 @@ struct SourceListing {
         files.reserveCapacity(count)
         for _ in 0..<count {
             let path = try reader.string()
-            let status = FileStatus(size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
-                                changedSeconds: try reader.int(), changedNanoseconds: try reader.int(), inode: try reader.word())
+            let status = FileStatus(
+                size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
+                changedSeconds: try reader.int(), changedNanoseconds: try reader.int(), inode: try reader.word())
             files[path] = (status, ContentHash.Digest(a: try reader.word(), b: try reader.word()))
         }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }

@@ -43,14 +43,18 @@ extension SourceText.DecodingError {
             default: length = 0
             }
             let end = index + length
-            let valid = length > 0 && end <= bytes.endIndex
+            let valid =
+                length > 0 && end <= bytes.endIndex
                 && String(validating: bytes[index..<end], as: UTF8.self) != nil
             if !valid {
                 let prefix = bytes[lineStart..<index]
                 let column = (String(validating: prefix, as: UTF8.self)?.count ?? prefix.count) + 1
                 return .invalidUTF8(line: line, column: column)
             }
-            if byte == 0x0A { line += 1; lineStart = end }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
             index = end
         }
         return .invalidUTF8(line: line, column: 1)

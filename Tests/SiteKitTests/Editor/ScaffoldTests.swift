@@ -11,8 +11,9 @@ import Testing
     }
 
     @Test func newKommuneWithItsRequiredOptionsIsValid() throws {
-        let scaffold = try ScaffoldWriter.kommune(name: "Bad Neuenahr-Ahrweiler", art: "Stadt", bundesland: "Rheinland-Pfalz",
-                                                  kreis: "mayen-koblenz")
+        let scaffold = try ScaffoldWriter.kommune(
+            name: "Bad Neuenahr-Ahrweiler", art: "Stadt", bundesland: "Rheinland-Pfalz",
+            kreis: "mayen-koblenz")
         #expect(scaffold.contentPath == "kommunen/bad-neuenahr-ahrweiler.md")
         #expect(diagnostics(scaffold) == [])
         let result = Fixture.render([scaffold.contentPath: scaffold.text])
@@ -63,10 +64,11 @@ import Testing
     @Test func missingRequiredOptionsLeaveLinesThatCheckPointsAt() throws {
         let scaffold = try ScaffoldWriter.kommune(name: "Test", art: nil, bundesland: nil, kreis: nil)
         let errors = Fixture.errors([scaffold.contentPath: scaffold.text])
-        #expect(errors == [
-            "content/kommunen/test.md:3:1: `art` has no value",
-            "content/kommunen/test.md:4:1: `bundesland` has no value",
-        ])
+        #expect(
+            errors == [
+                "content/kommunen/test.md:3:1: `art` has no value",
+                "content/kommunen/test.md:4:1: `bundesland` has no value",
+            ])
     }
 
     @Test func invalidOptionsAreRefusedWithASuggestion() {
@@ -86,7 +88,9 @@ import Testing
 
     @Test func slugsFollowTheContentFormat() throws {
         #expect(try ScaffoldWriter.kommune(name: "Weißenthurm", art: nil, bundesland: nil, kreis: nil).slug == "weissenthurm")
-        #expect(try ScaffoldWriter.kommune(name: "Süderbrarup", art: nil, bundesland: nil, kreis: nil, slug: "suederbrarup-amt").slug == "suederbrarup-amt")
+        #expect(
+            try ScaffoldWriter.kommune(name: "Süderbrarup", art: nil, bundesland: nil, kreis: nil, slug: "suederbrarup-amt").slug
+                == "suederbrarup-amt")
         // A title that already starts with the date does not repeat it.
         #expect(try ScaffoldWriter.kaffeerunde(titel: "2021-01 Eltville", datum: "2021-01-20").slug == "2021-01-eltville")
     }
@@ -125,11 +129,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
         #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/content", kind: .kommune, schemaDirectory: root + "/schemas") == nil)
         try Data("{}".utf8).write(to: URL(fileURLWithPath: root + "/schemas/kommune.schema.json"))
-        #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/content", kind: .kommune, schemaDirectory: root + "/schemas")
-            == "../../schemas/kommune.schema.json")
+        #expect(
+            ScaffoldFile.schemaReference(contentDirectory: root + "/content", kind: .kommune, schemaDirectory: root + "/schemas")
+                == "../../schemas/kommune.schema.json")
         #expect(ScaffoldFile.relativePath(from: "/a/site/content/meldungen", to: "/a/site/content/schemas/m.json") == "../schemas/m.json")
         // Schemas of another project are not named: the path would not hold elsewhere.
-        #expect(ScaffoldFile.schemaReference(contentDirectory: root + "/elsewhere/content", kind: .kommune, schemaDirectory: root + "/schemas")
-            == nil)
+        #expect(
+            ScaffoldFile.schemaReference(contentDirectory: root + "/elsewhere/content", kind: .kommune, schemaDirectory: root + "/schemas")
+                == nil)
     }
 }

@@ -99,8 +99,9 @@ import Testing
         for file in SchemaGenerator.all() {
             let path = Fixture.repoRoot.appendingPathComponent("schemas/" + file.name).path
             let committed = try #require(FileManager.default.contents(atPath: path), "schemas/\(file.name) is missing; run sitegen schema")
-            #expect(String(decoding: committed, as: UTF8.self) == file.schema.pretty,
-                    "schemas/\(file.name) is out of date; run .build/debug/sitegen schema")
+            #expect(
+                String(decoding: committed, as: UTF8.self) == file.schema.pretty,
+                "schemas/\(file.name) is out of date; run .build/debug/sitegen schema")
         }
     }
 }

@@ -3,24 +3,31 @@ import Testing
 @testable import SiteKit
 
 @Suite struct DiagnosticFormatterTests {
-    let error = Diagnostic(.error, at: SourceLocation(path: "content/kommunen/a,b.md", line: 5, column: 1),
-                           "unknown key `einwohnerzahl` in the front matter of a Kommune", hint: "did you mean `einwohner`?")
+    let error = Diagnostic(
+        .error, at: SourceLocation(path: "content/kommunen/a,b.md", line: 5, column: 1),
+        "unknown key `einwohnerzahl` in the front matter of a Kommune", hint: "did you mean `einwohner`?")
     let warning = Diagnostic(.warning, at: SourceLocation(path: "content/x.txt"), "not part of the content format; ignored")
 
     @Test func textIsTheCompilerFormat() {
-        #expect(DiagnosticFormatter.text(error) ==
-            "content/kommunen/a,b.md:5:1: error: unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)")
+        #expect(
+            DiagnosticFormatter.text(error)
+                == "content/kommunen/a,b.md:5:1: error: unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)")
     }
 
     @Test func colourMarksOnlyTheSeverity() {
         let coloured = DiagnosticFormatter.text(error, colour: true)
-        #expect(coloured == "content/kommunen/a,b.md:5:1: \u{1B}[1;31merror\u{1B}[0m: unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)")
+        #expect(
+            coloured
+                == "content/kommunen/a,b.md:5:1: \u{1B}[1;31merror\u{1B}[0m: unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)"
+        )
         #expect(DiagnosticFormatter.text(warning, colour: true).contains("\u{1B}[1;33mwarning\u{1B}[0m: not part"))
     }
 
     @Test func githubWorkflowCommandsAreEscaped() {
-        #expect(DiagnosticFormatter.github(error) ==
-            "::error file=content/kommunen/a%2Cb.md,line=5,col=1::unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)")
+        #expect(
+            DiagnosticFormatter.github(error)
+                == "::error file=content/kommunen/a%2Cb.md,line=5,col=1::unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)"
+        )
         #expect(DiagnosticFormatter.github(warning) == "::warning file=content/x.txt,line=1,col=1::not part of the content format; ignored")
         let tricky = Diagnostic(.error, at: SourceLocation(path: "c:d.md"), "100% falsch\nzweite Zeile\r")
         #expect(DiagnosticFormatter.github(tricky) == "::error file=c%3Ad.md,line=1,col=1::100%25 falsch%0Azweite Zeile%0D")
@@ -63,8 +70,10 @@ import Testing
         #expect(summary.overviews == 9)
         let files = try #require(result.files)
         #expect(summary.pages == files.filter { $0.path.hasSuffix(".html") }.count)
-        #expect(summary.line(output: "public", seconds: 0.5) ==
-            "sitegen: built 17 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 9 overviews) and copied 1 file to public in 0.50 s")
+        #expect(
+            summary.line(output: "public", seconds: 0.5)
+                == "sitegen: built 17 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 9 overviews) and copied 1 file to public in 0.50 s"
+        )
     }
 
     @Test func namesWarningsOnlyWhenThereAreAny() {

@@ -36,29 +36,29 @@ enum Fixture {
         "seiten/barrierefreiheit.md": "---\ntitel: Barrierefreiheit\nmenue: 3\n---\nErklärung.\n",
         "kommunen/mayen-koblenz.md": "---\nname: Mayen-Koblenz\nart: Landkreis\nbundesland: Rheinland-Pfalz\nags: \"07137\"\n---\nDer Kreis.\n",
         "kommunen/bendorf.md": """
-            ---
-            name: Bendorf
-            art: Stadt
-            bundesland: Rheinland-Pfalz
-            kreis: mayen-koblenz
-            einwohner: 16900
-            mitglied_seit: 2020-11
-            handlungsfelder: [verwaltung]
-            projekte:
-              - titel: E-Akte
-                handlungsfeld: verwaltung
-                status: geplant
-            ---
-            Einleitung.
+        ---
+        name: Bendorf
+        art: Stadt
+        bundesland: Rheinland-Pfalz
+        kreis: mayen-koblenz
+        einwohner: 16900
+        mitglied_seit: 2020-11
+        handlungsfelder: [verwaltung]
+        projekte:
+          - titel: E-Akte
+            handlungsfeld: verwaltung
+            status: geplant
+        ---
+        Einleitung.
 
-            ## Was tut sich im Bereich Bildung und Jugend?
+        ## Was tut sich im Bereich Bildung und Jugend?
 
-            Viel.
+        Viel.
 
-            ## Öffentlichkeit & Bürger
+        ## Öffentlichkeit & Bürger
 
-            Auch.
-            """,
+        Auch.
+        """,
     ]
 
     /// The minimal site with `changes` applied (nil removes a file); each
@@ -73,8 +73,10 @@ enum Fixture {
             templates: templates)
     }
 
-    static func render(_ changes: [String: String?] = [:], media: [String] = [], mediaFiles: [String: String] = [:],
-                       drafts: Bool = false) -> Build.Result {
+    static func render(
+        _ changes: [String: String?] = [:], media: [String] = [], mediaFiles: [String: String] = [:],
+        drafts: Bool = false
+    ) -> Build.Result {
         Build.render(input(changes, media: media, mediaFiles: mediaFiles), options: .init(includeDrafts: drafts))
     }
 

@@ -15,7 +15,9 @@ enum RawHTTP {
     }
 
     static func get(port: Int, _ target: String) async throws -> Response {
-        let raw = try await blocking { try exchange(port: port, request: "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", until: nil) }
+        let raw = try await blocking {
+            try exchange(port: port, request: "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", until: nil)
+        }
         guard let split = raw.range(of: "\r\n\r\n") else { throw Failure(description: "no header end in \(raw)") }
         let head = raw[..<split.lowerBound].split(separator: "\r\n")
         guard let statusLine = head.first, let status = Int(statusLine.split(separator: " ")[1]) else {

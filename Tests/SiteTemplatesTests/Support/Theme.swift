@@ -5,8 +5,10 @@ import SiteKit
 /// differential tests render them.
 enum Fixture {
     static func exampleSite() throws -> SiteInput {
-        try DiskLoader(contentDirectory: repoRoot.appendingPathComponent("content").path,
-                       templatesDirectory: repoRoot.appendingPathComponent("templates").path).load()
+        try DiskLoader(
+            contentDirectory: repoRoot.appendingPathComponent("content").path,
+            templatesDirectory: repoRoot.appendingPathComponent("templates").path
+        ).load()
     }
 
     static let repoRoot = URL(fileURLWithPath: #filePath)

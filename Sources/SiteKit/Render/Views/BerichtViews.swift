@@ -47,7 +47,8 @@ struct MeldungView: ViewModel {
 
     static let fields: Fields<Self> = [
         "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "kommunen": { .list($0.kommunen) },
-        "handlungsfelder": { .list($0.handlungsfelder) }, "body": { .string($0.body) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
+        "handlungsfelder": { .list($0.handlungsfelder) }, "body": { .string($0.body) }, "quellen": { .list($0.quellen) },
+        "bild": { .object($0.bild) },
     ]
 }
 
@@ -78,9 +79,10 @@ extension ViewContext {
     func kaffeerundePage(_ r: Kaffeerunde) -> PagePlan {
         let page = path(.kaffeerunde, r.slug)
         let impulse = r.impulse.map { i in
-            KaffeerundeView.ImpulsView(name: i.name, funktion: i.funktion,
-                                       kommune: i.kommune.flatMap { reads.kommune($0.slug) }.map { link(from: page, to: $0) },
-                                       thema: i.thema)
+            KaffeerundeView.ImpulsView(
+                name: i.name, funktion: i.funktion,
+                kommune: i.kommune.flatMap { reads.kommune($0.slug) }.map { link(from: page, to: $0) },
+                thema: i.thema)
         }
         // Related Kommunen: speakers' first, then the others named, each once.
         var seen: Set<String> = []
@@ -94,10 +96,13 @@ extension ViewContext {
             vorher: older.map { eintrag(from: page, $0) }, nachher: newer.map { eintrag(from: page, $0) },
             quellen: quellen(r.quellen), bild: bild(from: page, r.bild))
         let description = "\(r.reihe) am \(GermanFormat.date(r.datum)): \(r.titel)"
-        return PagePlan(path: page, template: "kaffeerunde",
-                        view: PageView(layout: layout(page: page, title: r.titel, description: description,
-                                                      jsonld: JSONLD.kaffeerunde(r, reads: reads)),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "kaffeerunde",
+            view: PageView(
+                layout: layout(
+                    page: page, title: r.titel, description: description,
+                    jsonld: JSONLD.kaffeerunde(r, reads: reads)),
+                content: view))
     }
 
     func meldungPage(_ m: Meldung) -> PagePlan {
@@ -106,10 +111,13 @@ extension ViewContext {
             titel: m.titel, datum: GermanFormat.date(m.datum), iso: m.datum.description,
             kommunen: kommuneLinks(from: page, m.kommunen), handlungsfelder: feldLinks(from: page, m.handlungsfelder),
             body: m.page.body.html, quellen: quellen(m.quellen), bild: bild(from: page, m.bild))
-        return PagePlan(path: page, template: "meldung",
-                        view: PageView(layout: layout(page: page, title: m.titel,
-                                                      description: "Meldung vom \(GermanFormat.date(m.datum)): \(m.titel)"),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "meldung",
+            view: PageView(
+                layout: layout(
+                    page: page, title: m.titel,
+                    description: "Meldung vom \(GermanFormat.date(m.datum)): \(m.titel)"),
+                content: view))
     }
 
     /// Above this many entries a list shows its newest year and links the
@@ -130,20 +138,26 @@ extension ViewContext {
         let page = year.map { section + "\($0)/" } ?? section
         let view = chronik(reads.kaffeerunden, page: page, section: section, year: year)
         let title = "Digitale Kaffeerunden" + (year.map { " \($0)" } ?? "")
-        return PagePlan(path: page, template: "kaffeerunden",
-                        view: PageView(layout: layout(page: page, title: title,
-                                                      description: "Berichte aus allen Sitzungen der Digitalen Kaffeerunde."),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "kaffeerunden",
+            view: PageView(
+                layout: layout(
+                    page: page, title: title,
+                    description: "Berichte aus allen Sitzungen der Digitalen Kaffeerunde."),
+                content: view))
     }
 
     func meldungenListPage(year: Int? = nil) -> PagePlan {
         let section = SitePath.meldungen
         let page = year.map { section + "\($0)/" } ?? section
         let view = chronik(reads.meldungen, page: page, section: section, year: year)
-        return PagePlan(path: page, template: "meldungen",
-                        view: PageView(layout: layout(page: page, title: "Meldungen" + (year.map { " \($0)" } ?? ""),
-                                                      description: "Neuigkeiten aus den Kommunen des Netzwerks."),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "meldungen",
+            view: PageView(
+                layout: layout(
+                    page: page, title: "Meldungen" + (year.map { " \($0)" } ?? ""),
+                    description: "Neuigkeiten aus den Kommunen des Netzwerks."),
+                content: view))
     }
 
     /// Groups a newest-first list by year. A long list shows its newest
@@ -156,8 +170,10 @@ extension ViewContext {
             let y = item.datum.year
             if jahre.last?.jahr != String(y) {
                 let linked = year == nil && archived.contains(y) && !jahre.isEmpty
-                jahre.append(.init(jahr: String(y), url: linked ? SitePath.relative(from: page, to: section + "\(y)/") : nil,
-                                   anzahl: "", eintraege: []))
+                jahre.append(
+                    .init(
+                        jahr: String(y), url: linked ? SitePath.relative(from: page, to: section + "\(y)/") : nil,
+                        anzahl: "", eintraege: []))
                 counts.append(0)
             }
             counts[counts.count - 1] += 1

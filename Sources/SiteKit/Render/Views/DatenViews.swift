@@ -43,19 +43,23 @@ extension ViewContext {
         func datei(_ d: OpenData.Distribution) -> DatenView.Datei {
             let name = String(d.path.dropFirst(OpenData.folder.count))
             // The page sits in the files' folder: the file name is the relative URL.
-            return .init(url: name, datei: name, format: d.format,
-                         mediaType: d.mediaType, groesse: Self.kilobytes(d.bytes))
+            return .init(
+                url: name, datei: name, format: d.format,
+                mediaType: d.mediaType, groesse: Self.kilobytes(d.bytes))
         }
         let datasets = data.datasets
         let lizenz = reads.settings.datenLizenz
         let view = DatenView(
             datensaetze: datasets.map { .init(id: "_" + $0.name, titel: $0.title, beschreibung: $0.description, dateien: $0.files.map(datei)) },
             paket: datei(data.packageFile), lizenz: lizenz.title, lizenzURL: lizenz.url)
-        return PagePlan(path: page, template: "daten",
-                        view: PageView(layout: layout(page: page, title: "Offene Daten",
-                                                      description: "Die Kommunen, Projekte, Kaffeerunden und Meldungen des Netzwerks als CSV, JSON und GeoJSON.",
-                                                      jsonld: JSONLD.dataCatalog(datasets, settings: reads.settings)),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "daten",
+            view: PageView(
+                layout: layout(
+                    page: page, title: "Offene Daten",
+                    description: "Die Kommunen, Projekte, Kaffeerunden und Meldungen des Netzwerks als CSV, JSON und GeoJSON.",
+                    jsonld: JSONLD.dataCatalog(datasets, settings: reads.settings)),
+                content: view))
     }
 
     /// `0,4 KB`, `1.234,5 KB`: one decimal, rounded, 1 KB = 1,024 bytes.

@@ -104,8 +104,9 @@ extension ViewContext {
             landSeiten = Bundesland.allCases.compactMap { l in
                 let kommunen = kommunenIn[l] ?? 0, projekte = projekteIn[l] ?? 0
                 guard kommunen + projekte > 0 else { return nil }
-                return .init(url: SitePath.relative(from: page, to: page + l.slug + "/"), name: l.rawValue,
-                             kommunen: Self.count(kommunen, "Kommune", "Kommunen"), projekte: Self.count(projekte, "Projekt", "Projekte"))
+                return .init(
+                    url: SitePath.relative(from: page, to: page + l.slug + "/"), name: l.rawValue,
+                    kommunen: Self.count(kommunen, "Kommune", "Kommunen"), projekte: Self.count(projekte, "Projekt", "Projekte"))
             }
         }
         let counts = rel
@@ -114,26 +115,31 @@ extension ViewContext {
             rel.projekte = []
         }
         let projekte = rel.projekte.map { projekt -> HandlungsfeldView.ProjektItem in
-            .init(titel: projekt.titel, kommune: link(from: page, to: projekt.kommune),
-                  status: Self.statusText(projekt.status), statusKlasse: projekt.status.rawValue, jahr: projekt.jahr.map(String.init))
+            .init(
+                titel: projekt.titel, kommune: link(from: page, to: projekt.kommune),
+                status: Self.statusText(projekt.status), statusKlasse: projekt.status.rawValue, jahr: projekt.jahr.map(String.init))
         }
         let gruppen = [ProjektStatus.umgesetzt, .laufend, .geplant].compactMap { status -> HandlungsfeldView.StatusGruppe? in
             let inStatus = rel.projekte.indices.filter { rel.projekte[$0].status == status }.map { projekte[$0] }
             guard !inStatus.isEmpty else { return nil }
             let text = Self.statusText(status)
-            return .init(id: "_projekte-" + status.rawValue, titel: text.prefix(1).uppercased() + text.dropFirst(), statusKlasse: status.rawValue,
-                         anzahl: Self.count(inStatus.count, "Projekt", "Projekte"), projekte: inStatus)
+            return .init(
+                id: "_projekte-" + status.rawValue, titel: text.prefix(1).uppercased() + text.dropFirst(), statusKlasse: status.rawValue,
+                anzahl: Self.count(inStatus.count, "Projekt", "Projekte"), projekte: inStatus)
         }
         var laender: [HandlungsfeldView.Land] = []
         if rel.kommunen.count > HandlungsfeldView.groupAbove {
             for land in Bundesland.allCases {
                 let inLand = rel.kommunen.filter { $0.bundesland == land }
                 guard !inLand.isEmpty else { continue }
-                laender.append(.init(name: land.rawValue, id: "_land-" + Slug.make(from: land.rawValue),
-                                     kommunen: inLand.map { kurz(from: page, $0) }))
+                laender.append(
+                    .init(
+                        name: land.rawValue, id: "_land-" + Slug.make(from: land.rawValue),
+                        kommunen: inLand.map { kurz(from: page, $0) }))
             }
         }
-        let anzahl = [Self.count(counts.kommunen.count, "Kommune", "Kommunen"), Self.count(counts.projekte.count, "Projekt", "Projekte")]
+        let anzahl =
+            [Self.count(counts.kommunen.count, "Kommune", "Kommunen"), Self.count(counts.projekte.count, "Projekt", "Projekte")]
             + (land == nil ? [Self.count(counts.kaffeerunden.count + counts.meldungen.count, "Bericht", "Berichte")] : [])
         let view = HandlungsfeldView(
             name: feld.name, beschreibung: land == nil ? feld.beschreibung : nil, anzahl: anzahl.joined(separator: ", "),
@@ -142,10 +148,14 @@ extension ViewContext {
             kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, $0) },
             meldungen: rel.meldungen.map { eintrag(from: page, $0) })
         let title = land.map { "\(feld.name) in \($0.rawValue)" } ?? feld.name
-        return PagePlan(path: page, template: "handlungsfeld",
-                        view: PageView(layout: layout(page: page, title: title,
-                                                      description: land == nil ? feld.beschreibung ?? "Handlungsfeld \(feld.name)"
-                                                          : "Projekte und Kommunen im Handlungsfeld \(feld.name) in \(land!.rawValue)."),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "handlungsfeld",
+            view: PageView(
+                layout: layout(
+                    page: page, title: title,
+                    description: land == nil
+                        ? feld.beschreibung ?? "Handlungsfeld \(feld.name)"
+                        : "Projekte und Kommunen im Handlungsfeld \(feld.name) in \(land!.rawValue)."),
+                content: view))
     }
 }

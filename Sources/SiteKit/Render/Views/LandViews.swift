@@ -155,17 +155,21 @@ extension ViewContext {
         let gliederung = reads.gliederung
         let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
             guard let g = gliederung[land] else { return nil }
-            return .init(url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
-                         kommunen: Self.count(g.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count(g.mitglieder, "Mitglied", "Mitglieder"))
+            return .init(
+                url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
+                kommunen: Self.count(g.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count(g.mitglieder, "Mitglied", "Mitglieder"))
         }
         let view = KommunenOverviewView(
             laender: laender, anzahl: GermanFormat.number(kommunen.count),
             mitglieder: GermanFormat.number(kommunen.filter(\.isMember).count),
             mitgliederURL: SitePath.relative(from: page, to: SitePath.mitglieder))
-        return PagePlan(path: page, template: "kommunen",
-                        view: PageView(layout: layout(page: page, title: "Kommunen",
-                                                      description: "Alle Kommunen des Netzwerks nach Bundesland."),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "kommunen",
+            view: PageView(
+                layout: layout(
+                    page: page, title: "Kommunen",
+                    description: "Alle Kommunen des Netzwerks nach Bundesland."),
+                content: view))
     }
 
     func landPage(_ land: Bundesland) -> PagePlan {
@@ -178,9 +182,10 @@ extension ViewContext {
             let letter = GermanCollation.initial(Kommune.sortName(name: kreis.name, art: kreis.art))
             if sprungmarken.last?.buchstabe != letter { sprungmarken.append(.init(buchstabe: letter, id: id)) }
             let members = kommunen.filter(\.isMember).count
-            return .init(id: id, name: kreis.fullName, url: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
-                         zahlen: Self.count(kommunen.count, "Kommune", "Kommunen") + ", davon " + Self.count(members, "Mitglied", "Mitglieder"),
-                         kommunen: kommunen.map(kurz))
+            return .init(
+                id: id, name: kreis.fullName, url: SitePath.relative(from: page, to: path(.kommune, kreis.slug)),
+                zahlen: Self.count(kommunen.count, "Kommune", "Kommunen") + ", davon " + Self.count(members, "Mitglied", "Mitglieder"),
+                kommunen: kommunen.map(kurz))
         }
         let allKreisfrei = g.ohneKreis.allSatisfy { $0.art == .kreisfreieStadt }
         let view = LandView(
@@ -190,12 +195,16 @@ extension ViewContext {
             sprungmarken: kreise.count >= Self.sprungmarkenAb ? sprungmarken : [], kreise: kreise,
             ohneKreisTitel: kreise.isEmpty ? "Kommunen" : allKreisfrei ? "Kreisfreie Städte" : "Kreisfreie Städte und Kommunen ohne Kreis",
             ohneKreis: g.ohneKreis.map(kurz),
-            mitgliederURL: g.mitglieder == 0 ? nil
+            mitgliederURL: g.mitglieder == 0
+                ? nil
                 : SitePath.relative(from: page, to: mitgliederPath(land, total: reads.gliederung.values.reduce(0) { $0 + $1.mitglieder })))
-        return PagePlan(path: page, template: "land",
-                        view: PageView(layout: layout(page: page, title: land.rawValue,
-                                                      description: "Kommunen und Kreise in \(land.rawValue) und ihre Mitgliedschaft im Netzwerk."),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "land",
+            view: PageView(
+                layout: layout(
+                    page: page, title: land.rawValue,
+                    description: "Kommunen und Kreise in \(land.rawValue) und ihre Mitgliedschaft im Netzwerk."),
+                content: view))
     }
 
     /// Where a Land's members are listed.
@@ -214,18 +223,24 @@ extension ViewContext {
         let laender = shown.compactMap { l -> MitgliederView.Land? in
             guard let list = byLand[l] else { return nil }
             let inline = land != nil || !split
-            return .init(id: l.slug, name: l.rawValue, url: inline ? nil : SitePath.relative(from: page, to: SitePath.mitglieder(l)),
-                         anzahl: Self.count(list.count, "Mitglied", "Mitglieder"),
-                         kommunen: inline ? list.map { k in
-                             .init(url: SitePath.relative(from: page, to: path(.kommune, k.slug)), name: k.name, art: k.art.rawValue,
-                                   seit: k.mitgliedSeit.map(GermanFormat.date) ?? "")
-                         } : [])
+            return .init(
+                id: l.slug, name: l.rawValue, url: inline ? nil : SitePath.relative(from: page, to: SitePath.mitglieder(l)),
+                anzahl: Self.count(list.count, "Mitglied", "Mitglieder"),
+                kommunen: inline
+                    ? list.map { k in
+                        .init(
+                            url: SitePath.relative(from: page, to: path(.kommune, k.slug)), name: k.name, art: k.art.rawValue,
+                            seit: k.mitgliedSeit.map(GermanFormat.date) ?? "")
+                    } : [])
         }
         let titel = land.map { "Mitglieder in \($0.rawValue)" } ?? "Mitglieder des Netzwerks"
         let count = land.map { byLand[$0]?.count ?? 0 } ?? members.count
-        return PagePlan(path: page, template: "mitglieder",
-                        view: PageView(layout: layout(page: page, title: titel,
-                                                      description: "Die Mitglieder des Netzwerks nach Bundesland."),
-                                       content: MitgliederView(titel: titel, anzahl: GermanFormat.number(count), laender: laender)))
+        return PagePlan(
+            path: page, template: "mitglieder",
+            view: PageView(
+                layout: layout(
+                    page: page, title: titel,
+                    description: "Die Mitglieder des Netzwerks nach Bundesland."),
+                content: MitgliederView(titel: titel, anzahl: GermanFormat.number(count), laender: laender)))
     }
 }

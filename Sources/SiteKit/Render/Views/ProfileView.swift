@@ -75,7 +75,8 @@ struct KommuneView: ViewModel {
         "stand": { .string($0.stand) }, "stand_iso": { .string($0.standISO) },
         "steckbrief": { .list($0.steckbrief) }, "handlungsfelder": { .list($0.handlungsfelder) }, "projekte": { .list($0.projekte) },
         "projektgruppen": { .list($0.projektgruppen) }, "projekte_anzahl": { .string($0.projekteAnzahl) },
-        "body": { .string($0.body) }, "text_titel": { .string($0.textTitel) }, "toc": { .list($0.toc) }, "erwaehnt_in": { .list($0.erwaehntIn) }, "mitglieder": { .list($0.mitglieder) },
+        "body": { .string($0.body) }, "text_titel": { .string($0.textTitel) }, "toc": { .list($0.toc) }, "erwaehnt_in": { .list($0.erwaehntIn) },
+        "mitglieder": { .list($0.mitglieder) },
         "foerderung": { .list($0.foerderung) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
     ]
 
@@ -89,8 +90,9 @@ extension ViewContext {
         let page = path(.kommune, k.slug)
         let (einleitung, body) = k.kurzbeschreibung == nil ? Self.splitLead(k.page.body.html) : (nil, k.page.body.html)
         let projekte = k.projekte.map { p in
-            KommuneView.ProjektView(titel: p.titel, feld: feldLinks(from: page, [p.handlungsfeld]).first,
-                                    status: Self.statusText(p.status), statusKlasse: p.status.rawValue, jahr: p.jahr.map(String.init))
+            KommuneView.ProjektView(
+                titel: p.titel, feld: feldLinks(from: page, [p.handlungsfeld]).first,
+                status: Self.statusText(p.status), statusKlasse: p.status.rawValue, jahr: p.jahr.map(String.init))
         }
         let mitglieder = reads.mitglieder(of: k.slug).map { kurz(from: page, $0) }
         let erwaehntIn = reads.mentions(of: k.slug).map { eintrag(from: page, $0) }
@@ -105,12 +107,16 @@ extension ViewContext {
             body: body, textTitel: Self.startsWithText(body) ? "Porträt" : nil, toc: [], erwaehntIn: erwaehntIn, mitglieder: mitglieder,
             foerderung: k.foerderung, quellen: quellen(k.quellen), bild: bild(from: page, k.bild))
         view.toc = profileToc(view, headings: k.page.body.headings)
-        let description = k.kurzbeschreibung
+        let description =
+            k.kurzbeschreibung
             ?? "\(k.art.rawValue) \(k.name) (\(k.bundesland.rawValue)): Steckbrief, Projekte und Berichte."
-        return PagePlan(path: page, template: "kommune",
-                        view: PageView(layout: layout(page: page, title: k.name, description: description,
-                                                      jsonld: JSONLD.kommune(k, reads: reads)),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "kommune",
+            view: PageView(
+                layout: layout(
+                    page: page, title: k.name, description: description,
+                    jsonld: JSONLD.kommune(k, reads: reads)),
+                content: view))
     }
 
     private func steckbrief(_ k: Kommune, page: String) -> [KommuneView.Fakt] {
@@ -134,11 +140,15 @@ extension ViewContext {
             // An office without a named person is a contact in its own right:
             // its function is what the row says, not a label over a dash.
             if let name = c.name {
-                fakten.append(.init(label: c.funktion, text: [name, seit].compactMap { $0 }.joined(separator: ", "),
-                                    email: email, telefon: telefon))
+                fakten.append(
+                    .init(
+                        label: c.funktion, text: [name, seit].compactMap { $0 }.joined(separator: ", "),
+                        email: email, telefon: telefon))
             } else {
-                fakten.append(.init(label: "Kontakt", text: [c.funktion, seit].compactMap { $0 }.joined(separator: ", "),
-                                    email: email, telefon: telefon))
+                fakten.append(
+                    .init(
+                        label: "Kontakt", text: [c.funktion, seit].compactMap { $0 }.joined(separator: ", "),
+                        email: email, telefon: telefon))
             }
         }
         if let w = k.website { fakten.append(.init(label: "Website", text: Self.displayURL(w), link: w)) }
@@ -154,10 +164,12 @@ extension ViewContext {
             let indices = k.projekte.indices.filter { k.projekte[$0].handlungsfeld.slug == feld.slug }
             guard !indices.isEmpty else { continue }
             let link = LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld(feld.slug)), text: feld.name)
-            gruppen.append(.init(id: "_projekte-" + feld.slug, feld: link, projekte: indices.map { projekte[$0] },
-                                 anzahl: Self.count(indices.count, "Projekt", "Projekte") + ": "
-                                     + Self.statusCount(indices.map { k.projekte[$0].status }),
-                                 aufklappbar: fold, offen: gruppen.isEmpty))
+            gruppen.append(
+                .init(
+                    id: "_projekte-" + feld.slug, feld: link, projekte: indices.map { projekte[$0] },
+                    anzahl: Self.count(indices.count, "Projekt", "Projekte") + ": "
+                        + Self.statusCount(indices.map { k.projekte[$0].status }),
+                    aufklappbar: fold, offen: gruppen.isEmpty))
         }
         return gruppen
     }

@@ -63,21 +63,27 @@ extension ViewContext {
         let page = SitePath.handlungsfelder
         let felder = reads.handlungsfelder.map { feld -> HandlungsfelderView.Feld in
             let rel = reads.feld(feld.slug)
-            return .init(url: SitePath.relative(from: page, to: SitePath.handlungsfeld(feld.slug)), name: feld.name,
-                         beschreibung: feld.beschreibung, kommunen: Self.count(rel.kommunen.count, "Kommune", "Kommunen"),
-                         berichte: Self.count(rel.kaffeerunden.count + rel.meldungen.count, "Bericht", "Berichte"))
+            return .init(
+                url: SitePath.relative(from: page, to: SitePath.handlungsfeld(feld.slug)), name: feld.name,
+                beschreibung: feld.beschreibung, kommunen: Self.count(rel.kommunen.count, "Kommune", "Kommunen"),
+                berichte: Self.count(rel.kaffeerunden.count + rel.meldungen.count, "Bericht", "Berichte"))
         }
-        return PagePlan(path: page, template: "handlungsfelder",
-                        view: PageView(layout: layout(page: page, title: "Handlungsfelder",
-                                                      description: "Die Handlungsfelder der Digitalisierung im Netzwerk."),
-                                       content: HandlungsfelderView(felder: felder)))
+        return PagePlan(
+            path: page, template: "handlungsfelder",
+            view: PageView(
+                layout: layout(
+                    page: page, title: "Handlungsfelder",
+                    description: "Die Handlungsfelder der Digitalisierung im Netzwerk."),
+                content: HandlungsfelderView(felder: felder)))
     }
 
     func seitePage(_ s: Seite) -> PagePlan {
         let page = path(.seite, s.slug)
-        return PagePlan(path: page, template: "seite",
-                        view: PageView(layout: layout(page: page, title: s.titel, description: nil),
-                                       content: SeiteView(titel: s.titel, body: s.page.body.html, toc: toc(s.page.body))))
+        return PagePlan(
+            path: page, template: "seite",
+            view: PageView(
+                layout: layout(page: page, title: s.titel, description: nil),
+                content: SeiteView(titel: s.titel, body: s.page.body.html, toc: toc(s.page.body))))
     }
 
     func homePage() -> PagePlan {
@@ -91,8 +97,9 @@ extension ViewContext {
         let gliederung = reads.gliederung
         let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
             gliederung[land].map {
-                .init(url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
-                      kommunen: Self.count($0.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count($0.mitglieder, "Mitglied", "Mitglieder"))
+                .init(
+                    url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
+                    kommunen: Self.count($0.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count($0.mitglieder, "Mitglied", "Mitglieder"))
             }
         }
         let zahlen: [(Int, String, String)] = [
@@ -114,10 +121,13 @@ extension ViewContext {
             },
             links: sections.map { LinkView(url: SitePath.relative(from: page, to: $0.0), text: $0.1) },
             netzwerk: netzwerk)
-        return PagePlan(path: page, template: "home",
-                        view: PageView(layout: layout(page: page, title: settings.titel, description: nil,
-                                                      jsonld: JSONLD.website(settings)),
-                                       content: view))
+        return PagePlan(
+            path: page, template: "home",
+            view: PageView(
+                layout: layout(
+                    page: page, title: settings.titel, description: nil,
+                    jsonld: JSONLD.website(settings)),
+                content: view))
     }
 
     /// The 404 page is served for missing paths at any depth, so its
@@ -140,4 +150,3 @@ extension ViewContext {
         "\(GermanFormat.number(n)) \(n == 1 ? one : many)"
     }
 }
-

@@ -17,8 +17,9 @@ final class ViewContext {
             (SitePath.meldungen, "Meldungen"), (SitePath.handlungsfelder, "Handlungsfelder"),
         ]
         let nav = sections.map { target, text in
-            LinkView(url: url(target), text: text, current: page == target,
-                     inSection: page != target && Self.section(of: page) == target)
+            LinkView(
+                url: url(target), text: text, current: page == target,
+                inSection: page != target && Self.section(of: page) == target)
         }
         let footer = reads.footer().map {
             LinkView(url: url(path(.seite, $0.slug)), text: $0.titel, current: page == path(.seite, $0.slug))
@@ -83,7 +84,6 @@ final class ViewContext {
         return trail
     }
 
-
     func link(from page: String, to kommune: KommuneSummary) -> LinkView {
         LinkView(url: SitePath.relative(from: page, to: path(.kommune, kommune.slug)), text: kommune.name)
     }
@@ -113,16 +113,20 @@ final class ViewContext {
 
     /// A report or news item in a list.
     func eintrag(from page: String, _ eintrag: EintragSummary) -> EintragView {
-        EintragView(url: SitePath.relative(from: page, to: path(eintrag.kind, eintrag.slug)), titel: eintrag.titel,
-                    datum: GermanFormat.date(eintrag.datum), iso: eintrag.datum.description,
-                    art: eintrag.kind == .kaffeerunde ? "Kaffeerunde" : "Meldung")
+        EintragView(
+            url: SitePath.relative(from: page, to: path(eintrag.kind, eintrag.slug)), titel: eintrag.titel,
+            datum: GermanFormat.date(eintrag.datum), iso: eintrag.datum.description,
+            art: eintrag.kind == .kaffeerunde ? "Kaffeerunde" : "Meldung")
     }
 
     /// The decoder leaves `alt` empty exactly for `dekorativ: true`; an
     /// empty `alt:` written out is an error there.
     func bild(from page: String, _ bild: Bild?) -> BildView? {
-        bild.map { BildView(src: SitePath.rootPrefix(from: page) + LinkTarget.percentEncoded("medien/" + $0.datei),
-                            alt: $0.alt, credit: $0.credit, dekorativ: $0.alt.isEmpty) }
+        bild.map {
+            BildView(
+                src: SitePath.rootPrefix(from: page) + LinkTarget.percentEncoded("medien/" + $0.datei),
+                alt: $0.alt, credit: $0.credit, dekorativ: $0.alt.isEmpty)
+        }
     }
 
     func quellen(_ quellen: [Quelle]) -> [QuelleView] {
