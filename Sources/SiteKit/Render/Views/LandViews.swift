@@ -149,16 +149,23 @@ extension ViewContext {
     /// and the list of its Kreise.
     static let sprungmarkenAb = 2
 
+    /// The Länder with Kommunen and their numbers, each linked to its page:
+    /// the Kommunen overview and the home page's "Kommune finden".
+    func laenderListe(from page: String) -> [KommunenOverviewView.Land] {
+        let gliederung = reads.gliederung
+        return Bundesland.allCases.compactMap { land in
+            gliederung[land].map {
+                .init(
+                    url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
+                    kommunen: Self.count($0.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count($0.mitglieder, "Mitglied", "Mitglieder"))
+            }
+        }
+    }
+
     func kommunenListPage() -> PagePlan {
         let page = SitePath.kommunen
         let kommunen = reads.kommunen
-        let gliederung = reads.gliederung
-        let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
-            guard let g = gliederung[land] else { return nil }
-            return .init(
-                url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
-                kommunen: Self.count(g.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count(g.mitglieder, "Mitglied", "Mitglieder"))
-        }
+        let laender = laenderListe(from: page)
         let view = KommunenOverviewView(
             laender: laender, anzahl: GermanFormat.number(kommunen.count),
             mitglieder: GermanFormat.number(kommunen.filter(\.isMember).count),

@@ -94,14 +94,7 @@ extension ViewContext {
         ]
         let settings = reads.settings
         let kommunen = reads.kommunen, kaffeerunden = reads.kaffeerunden, meldungen = reads.meldungen
-        let gliederung = reads.gliederung
-        let laender = Bundesland.allCases.compactMap { land -> KommunenOverviewView.Land? in
-            gliederung[land].map {
-                .init(
-                    url: SitePath.relative(from: page, to: SitePath.land(land)), name: land.rawValue,
-                    kommunen: Self.count($0.anzahl, "Kommune", "Kommunen"), mitglieder: Self.count($0.mitglieder, "Mitglied", "Mitglieder"))
-            }
-        }
+        let laender = laenderListe(from: page)
         let zahlen: [(Int, String, String)] = [
             (kommunen.filter(\.isMember).count, "Mitglieder", SitePath.mitglieder), (kommunen.count, "Kommunen", SitePath.kommunen),
             (kaffeerunden.count, "Kaffeerunden", SitePath.kaffeerunden), (meldungen.count, "Meldungen", SitePath.meldungen),
