@@ -127,18 +127,23 @@ final class ModelDigests: Sendable {
 
     func mitglieder(_ slug: String) -> [KommuneSummary] { (model.kreisMitglieder[slug] ?? []).map { kommunen[$0] } }
 
-    func feld(_ slug: String) -> FeldSummary {
-        guard let rel = model.felder[slug] else { return FeldSummary() }
+    func feld(_ slug: String) -> FeldSummary { summary(of: model.felder[slug]) }
+
+    func feld(_ slug: String, in land: Bundesland) -> FeldSummary { summary(of: felderByLand[slug]?[land]) }
+
+    /// The Länder with profiles or projects in a Handlungsfeld, in the order of `Bundesland`.
+    func laender(ofFeld slug: String) -> [Bundesland] {
+        let present = felderByLand[slug] ?? [:]
+        return Bundesland.allCases.filter { present[$0] != nil }
+    }
+
+    private func summary(of rel: SiteModel.HandlungsfeldRelations?) -> FeldSummary {
+        guard let rel else { return FeldSummary() }
         return FeldSummary(
             kommunen: rel.kommunen.map { kommunen[$0] },
             projekte: rel.projekte.map { projekt($0.kommune, $0.projekt) },
             kaffeerunden: rel.kaffeerunden.map { kaffeerunden[$0] },
             meldungen: rel.meldungen.map { meldungen[$0] })
-    }
-
-    func feld(_ slug: String, in land: Bundesland) -> FeldSummary {
-        guard let rel = felderByLand[slug]?[land] else { return FeldSummary() }
-        return FeldSummary(kommunen: rel.kommunen.map { kommunen[$0] }, projekte: rel.projekte.map { projekt($0.kommune, $0.projekt) })
     }
 
     private func projekt(_ kommune: Int, _ index: Int) -> ProjektSummary {

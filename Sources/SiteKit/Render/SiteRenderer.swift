@@ -117,8 +117,7 @@ struct SiteRenderer: Sendable {
             guard let rel = model.felder[feld.slug],
                 HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count)
             else { continue }
-            let laender = Set(rel.kommunen.map { model.kommunen[$0].bundesland } + rel.projekte.map { model.kommunen[$0.kommune].bundesland })
-            pages += Bundesland.allCases.filter(laender.contains).map { land in
+            pages += digests.laender(ofFeld: feld.slug).map { land in
                 page(SitePath.handlungsfeld(feld.slug) + land.slug + "/") { $0.handlungsfeldPage(feld, land: land) }
             }
         }
