@@ -207,3 +207,69 @@ import Testing
         #expect(html[hessen.upperBound...].contains("K29"))
     }
 }
+
+/// The profile's JSON-LD is written by hand for speed; it must stay the JSON
+/// that the general writer makes from the same members.
+@Suite struct ProfileJSONLDTests {
+    /// What `JSONLD.kommune` wrote before it was written directly.
+    func general(_ k: Kommune, kreis: Kommune?, base: String) -> String {
+        func object(_ members: [(String, JSONValue?)]) -> JSONValue {
+            .object(members.compactMap { key, value in value.map { (key, $0) } }.sorted { $0.0 < $1.0 })
+        }
+        let url = JSONValue.string(base + ContentKind.kommune.pagePath(slug: k.slug))
+        let area = object([
+            ("@type", "AdministrativeArea"), ("name", .string(k.name)),
+            ("identifier", k.ags.map { object([("@type", "PropertyValue"), ("propertyID", "AGS"), ("value", .string($0))]) }),
+            (
+                "geo",
+                k.koordinaten.map { object([("@type", "GeoCoordinates"), ("latitude", .number($0.breite)), ("longitude", .number($0.laenge))]) }
+            ),
+        ])
+        let parent = kreis.map {
+            object([
+                ("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
+                ("url", .string(base + ContentKind.kommune.pagePath(slug: $0.slug))),
+            ])
+        }
+        let organization = object([
+            ("@type", "GovernmentOrganization"), ("name", .string(k.fullName)), ("areaServed", area), ("url", url),
+            ("sameAs", k.website.map { .string($0) }), ("parentOrganization", parent),
+        ])
+        return object([
+            ("@context", "https://schema.org"), ("@type", "ProfilePage"), ("url", url),
+            ("description", k.kurzbeschreibung.map { .string($0) }), ("dateModified", k.stand.map { .string($0.description) }),
+            ("mainEntity", organization),
+        ]).embeddable
+    }
+
+    @Test func everyProfileMatchesTheGeneralWriter() throws {
+        let full = """
+            ---
+            name: "Groß-<Au> \\"Süd\\""
+            art: Gemeinde
+            bundesland: Rheinland-Pfalz
+            kreis: mayen-koblenz
+            ags: "07137003"
+            koordinaten: [50.4, 7.51]
+            website: https://example.org/au?a=1&b=2
+            kurzbeschreibung: "Klein & </script> digital."
+            stand: 2024-05-01
+            ---
+            Text.
+
+            """
+        let bare = "---\nname: Kahl\nart: Stadt\nbundesland: Hessen\n---\nText.\n"
+        let result = Fixture.render(["kommunen/gross-au.md": full, "kommunen/kahl.md": bare])
+        #expect(result.errorCount == 0, "\(result.diagnostics.map(\.formatted))")
+        let model = try #require(result.model)
+        var checked = 0
+        for k in model.kommunen {
+            let html = try #require(Fixture.page(result, "kommunen/\(k.slug)/index.html"))
+            let kreis = k.kreis.flatMap { ref in model.kommunen.first { $0.slug == ref.slug } }
+            let expected = general(k, kreis: kreis, base: model.settings.baseURL)
+            #expect(html.contains("<script type=\"application/ld+json\">\(expected)</script>"), "\(k.slug)")
+            checked += 1
+        }
+        #expect(checked >= 3)
+    }
+}

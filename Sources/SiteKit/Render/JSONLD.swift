@@ -2,45 +2,51 @@ import Foundation
 
 /// schema.org descriptions of pages, embedded as `application/ld+json`.
 enum JSONLD {
+    /// A profile: written directly (see `JSONLDText`), members in sorted order.
     static func kommune(_ k: Kommune, reads: ModelReads) -> String {
         let base = reads.settings.baseURL
-        let area = object([
-            ("@type", "AdministrativeArea"), ("name", .string(k.name)),
-            ("identifier", k.ags.map { object([("@type", "PropertyValue"), ("propertyID", "AGS"), ("value", .string($0))]) }),
-            (
-                "geo",
-                k.koordinaten.map {
-                    object([("@type", "GeoCoordinates"), ("latitude", .number($0.breite)), ("longitude", .number($0.laenge))])
-                }
-            ),
-        ])
+        let url = base + ContentKind.kommune.pagePath(slug: k.slug)
         let kreis = k.kreis.flatMap { reads.kommune($0.slug) }
-        let url = JSONValue.string(base + ContentKind.kommune.pagePath(slug: k.slug))
-        let organization = object([
-            ("@type", "GovernmentOrganization"),
-            ("name", .string(k.fullName)),
-            ("areaServed", area),
-            ("url", url),
-            ("sameAs", k.website.map { .string($0) }),
-            (
-                "parentOrganization",
-                kreis.map {
-                    object([
-                        ("@type", "GovernmentOrganization"), ("name", .string($0.fullName)),
-                        ("url", .string(base + ContentKind.kommune.pagePath(slug: $0.slug))),
-                    ])
-                }
-            ),
-        ])
         // The page describes the organisation: `stand` dates the page, which
         // schema.org has no property for on an organisation.
-        return object([
-            ("@context", "https://schema.org"), ("@type", "ProfilePage"),
-            ("url", url),
-            ("description", k.kurzbeschreibung.map { .string($0) }),
-            ("dateModified", k.stand.map { .string($0.description) }),
-            ("mainEntity", organization),
-        ]).embeddable
+        return JSONLDText.make { page in
+            page.string("@context", "https://schema.org")
+            page.string("@type", "ProfilePage")
+            page.string("dateModified", k.stand?.description)
+            page.string("description", k.kurzbeschreibung)
+            page.object("mainEntity") { organization in
+                organization.string("@type", "GovernmentOrganization")
+                organization.object("areaServed") { area in
+                    area.string("@type", "AdministrativeArea")
+                    if let point = k.koordinaten {
+                        area.object("geo") { geo in
+                            geo.string("@type", "GeoCoordinates")
+                            geo.number("latitude", point.breite)
+                            geo.number("longitude", point.laenge)
+                        }
+                    }
+                    if let ags = k.ags {
+                        area.object("identifier") { identifier in
+                            identifier.string("@type", "PropertyValue")
+                            identifier.string("propertyID", "AGS")
+                            identifier.string("value", ags)
+                        }
+                    }
+                    area.string("name", k.name)
+                }
+                organization.string("name", k.fullName)
+                if let kreis {
+                    organization.object("parentOrganization") { parent in
+                        parent.string("@type", "GovernmentOrganization")
+                        parent.string("name", kreis.fullName)
+                        parent.string("url", base + ContentKind.kommune.pagePath(slug: kreis.slug))
+                    }
+                }
+                organization.string("sameAs", k.website)
+                organization.string("url", url)
+            }
+            page.string("url", url)
+        }
     }
 
     static func kaffeerunde(_ r: Kaffeerunde, reads: ModelReads) -> String {
