@@ -176,6 +176,24 @@ import Testing
         #expect(diagnostics.count == 1)
     }
 
+    /// The autolink extension read the rest of a word at each of its `@`:
+    /// `a@a@…` of 1 MB took 3 s in a release build.
+    @Test func wordsWithManyAtSignsAreRefusedAtTheirLine() {
+        func excess(_ markdown: String) -> ShapeLimits.Excess? { ShapeLimits.firstExcess(in: markdown) }
+        #expect(excess("Text\n\nx " + String(repeating: "a@", count: 51))?.line == 3)
+        #expect(
+            excess(String(repeating: "a.b@", count: 51))?.message
+                == "a word here has more than 50 `@`; looking for e-mail addresses in it costs time for each one, and a text may have at most 50 in one word"
+        )
+        #expect(excess(String(repeating: "a@", count: 50)) == nil)
+        // Addresses apart from each other, as real text has them, pass.
+        #expect(excess(String(repeating: "info@example.org, ", count: 10_000)) == nil)
+        #expect(excess(String(repeating: "a@b\n", count: 10_000)) == nil)
+        let (_, diagnostics, seconds) = Self.render(String(repeating: "a@", count: 200_000))
+        #expect(seconds < 3)
+        #expect(diagnostics.count == 1 && diagnostics.first?.location.line == 5)
+    }
+
     /// Each broken anchor compared its name with every heading of the page
     /// for a "did you mean" (and sorted them first): 25,000 of each in a
     /// 1 MB file took minutes. A file's suggestions stop after a million

@@ -15,6 +15,9 @@ import Foundation
 ///   possible header.
 /// - Raw HTML. A `<?`, `<!X` or `<![CDATA[` without its end (`?>`, `>`,
 ///   `]]>`) is looked for to the end of its paragraph, again for each one.
+/// - `@` in a word. The autolink extension looks for an e-mail address at
+///   every `@` and reads the rest of the word (letters, digits, `.-_+@`)
+///   each time: `a@a@a@…` of 1 MB took 3 s.
 ///
 /// The counts are upper bounds, made on lines without parsing: a paragraph
 /// or a table reaches to the next blank line, a row has at most one cell
@@ -30,6 +33,9 @@ enum ShapeLimits {
     static let headerRereadBytes = 20_000_000
     /// `<?`, `<!X` and `<![CDATA[` without their ends in one paragraph.
     static let unclosedHTMLPerParagraph = 100
+    /// `@` in one word: an address has one, so the words read again stay
+    /// short; at this limit a 1 MB text costs the extension 50 MB read.
+    static let atSignsPerWord = 50
 
     struct Excess: Equatable {
         /// Line inside the body, from 1.
@@ -41,6 +47,7 @@ enum ShapeLimits {
     /// The first place in `markdown` where a limit is passed, or nil.
     static func firstExcess(in markdown: String) -> Excess? {
         var text = markdown
+        if let excess = text.withUTF8(firstWordWithTooManyAtSigns) { return excess }
         return text.withUTF8 { bytes -> Excess? in
             // Every table line has a `|` and every unended opener a `<`:
             // most bodies have neither, and memchr tells that at once.
@@ -118,6 +125,36 @@ enum ShapeLimits {
             }
             return html.excess()
         }
+    }
+
+    /// The first word (ASCII letters, digits and `.-_+@`) with more than
+    /// `atSignsPerWord` `@`, at its line.
+    private static func firstWordWithTooManyAtSigns(_ bytes: UnsafeBufferPointer<UInt8>) -> Excess? {
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil else { return nil }
+        var (line, wordLine, signs) = (1, 1, 0)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "@"):
+                if signs == 0 { wordLine = line }
+                signs += 1
+                if signs > atSignsPerWord {
+                    return Excess(
+                        line: wordLine,
+                        message: "a word here has more than \(atSignsPerWord) `@`; looking for e-mail addresses in it "
+                            + "costs time for each one, and a text may have at most \(atSignsPerWord) in one word",
+                        hint: "put spaces between the addresses")
+                }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"):
+                break
+            case UInt8(ascii: "\n"):
+                line += 1
+                signs = 0
+            default:
+                signs = 0
+            }
+        }
+        return nil
     }
 
     private static func tooWide(line: Int, cells: Int) -> Excess {
