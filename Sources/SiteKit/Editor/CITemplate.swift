@@ -197,7 +197,7 @@ public enum CITemplate: String, CaseIterable, Sendable {
         }
     }
 
-    /// Writes the file into `repository` unless it exists (O_EXCL); returns its path.
+    /// Writes the file into `repository` unless it exists (`NewFile`); returns its path.
     @discardableResult
     public func write(into repository: String, source: String) throws(WriteError) -> String {
         let path = (repository == "." ? "" : repository + "/") + self.path
@@ -209,18 +209,11 @@ public enum CITemplate: String, CaseIterable, Sendable {
                 throw .cannotWrite(folder, error.localizedDescription)
             }
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else {
-            if errno == EEXIST { throw .exists(path) }
-            throw .cannotWrite(path, String(cString: strerror(errno)))
+        switch NewFile.create(path, text(source: source)) {
+        case .written: return path
+        case .exists: throw .exists(path)
+        case .failed(let reason): throw .cannotWrite(path, reason)
         }
-        close(fd)
-        guard OutputWriter.writeFile(path, Array(text(source: source).utf8)) else {
-            let reason = String(cString: strerror(errno))
-            unlink(path)
-            throw .cannotWrite(path, reason)
-        }
-        return path
     }
 
     /// `.` when `repository` is sitegen's own source (its Package.swift
