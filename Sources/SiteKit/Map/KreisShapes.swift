@@ -95,8 +95,9 @@ struct KreisShapes: Sendable {
         return shapes
     }
 
-    /// The rings of path data written as `M x y l dx dy … z`.
-    static func rings(of path: String) -> [[MapPoint]] {
+    /// The rings (or, for borders, lines) of path data written as `M x y l dx dy … z`,
+    /// those with at least `minimum` points.
+    static func rings(of path: String, minimum: Int = 3) -> [[MapPoint]] {
         var rings: [[MapPoint]] = []
         var numbers: [Double] = []
         var current = ""
@@ -133,7 +134,7 @@ struct KreisShapes: Sendable {
             }
         }
         apply()
-        return rings.filter { $0.count >= 3 }
+        return rings.filter { $0.count >= minimum }
     }
 
     /// The Kreis a point lies in, if any.
