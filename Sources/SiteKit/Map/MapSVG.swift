@@ -95,6 +95,8 @@ enum MapSVG {
 
     /// At most one decimal, none when whole: the same bytes on every machine.
     static func num(_ v: Double) -> String {
+        // Coordinates are checked to lie in Germany; a value that is not a number still must not stop the build.
+        guard v.isFinite, abs(v) < 1e12 else { return "0" }
         let tenths = Int((v * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let a = abs(tenths)

@@ -84,8 +84,8 @@ extension ViewContext {
             guard let l = Bundesland(schluessel: shape.land), laender.contains(l) else { return url(SitePath.kommunen) }
             return l == land ? "#karte-\(shape.ars)" : url(SitePath.land(l))
         }
-        let stände = map.kreise.filter { inScope($0.kreis) }
-        let kreise = stände.map { s in
+        let imAusschnitt = map.kreise.filter { inScope($0.kreis) }
+        let kreise = imAusschnitt.map { s in
             MapSVG.Kreis(
                 index: s.kreis, url: kreisURL(s),
                 label: "\(kreisName(s.kreis)): \(Self.count(s.mitglieder, "Mitglied", "Mitglieder"))", klasse: MitgliederKlasse(s.mitglieder))
@@ -125,7 +125,7 @@ extension ViewContext {
             mitgliedMarker: MapSVG.marker(mitglied: true), profilMarker: MapSVG.marker(mitglied: false),
             tabelle: land.map { "Die Kreise in \($0.rawValue)" } ?? "Kreise mit Kommunen des Netzwerks",
             // A Land's table lists all its Kreise (its map links there); Germany's those where the network has Kommunen.
-            kreise: stände.filter { land != nil || $0.kommunen > 0 }.map { s in
+            kreise: imAusschnitt.filter { land != nil || $0.kommunen > 0 }.map { s in
                 .init(
                     id: "karte-" + shapes.kreise[s.kreis].ars, name: kreisName(s.kreis), url: kreisURL(s),
                     land: Bundesland(schluessel: shapes.kreise[s.kreis].land)?.rawValue ?? "", mitglieder: s.mitglieder, kommunen: s.kommunen,
