@@ -82,7 +82,8 @@ import Testing
     /// a Kommune with neither is left off the map, not guessed.
     @Test func inventedAGSFallBackToCoordinates() throws {
         let result = Fixture.render([
-            "kommunen/erfunden.md": "---\nname: Erfunden\nart: Gemeinde\nbundesland: Hessen\nags: \"99999001\"\nkoordinaten: [50.0286, 8.1175]\n---\nText.\n",
+            "kommunen/erfunden.md":
+                "---\nname: Erfunden\nart: Gemeinde\nbundesland: Hessen\nags: \"99999001\"\nkoordinaten: [50.0286, 8.1175]\n---\nText.\n",
             "kommunen/nirgends.md": "---\nname: Nirgends\nart: Gemeinde\nbundesland: Hessen\nags: \"99999002\"\nmitglied_seit: 2021-01\n---\nText.\n",
         ])
         let model = try #require(result.model)
