@@ -38,6 +38,7 @@ test: deps commit-info lint
 	$(SWIFT) test --skip-build --disable-xctest
 	bash scripts/acceptance.sh
 	bash scripts/opendata-check.sh
+	bash scripts/map-check.sh
 	bash scripts/browser.sh
 	bash scripts/audit.sh
 
