@@ -18,6 +18,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+import search_checks
+
 ROOT = sys.argv[1]
 results = []
 
@@ -90,10 +92,15 @@ try:
     driver.get(missing)
     driver.find_element(By.CSS_SELECTOR, "main").find_element(By.LINK_TEXT, "Kommunen").click()
     check("404 page links work from any depth", driver.current_url == base + "kommunen/", driver.current_url)
+
+    search_checks.run(driver, base, ROOT, check)
 finally:
     driver.quit()
-    server.shutdown()
     shutil.rmtree(profile, ignore_errors=True)
+
+# The search page once more, with JavaScript off.
+search_checks.run_without_script(opts, Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), base, check)
+server.shutdown()
 
 failed = results.count(False)
 print("browser: %d passed, %d failed" % (len(results) - failed, failed))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages sitegen builds against, only when missing:
-# cmark-gfm with its extensions, libyaml, gumbo.
+# cmark-gfm with its extensions, libyaml, gumbo, Snowball's stemmers.
 set -euo pipefail
 need=()
 [ -f /usr/include/cmark-gfm.h ] || need+=(libcmark-gfm-dev)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || need+=(libcmark-gfm-extensions-dev)
 [ -f /usr/include/yaml.h ] || need+=(libyaml-dev)
 [ -f /usr/include/gumbo.h ] || need+=(libgumbo-dev)
+[ -f /usr/include/libstemmer.h ] || need+=(libstemmer-dev)
 for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""

@@ -7,7 +7,7 @@ import SiteTemplates
 struct Theme {
     static let pageTemplates = [
         "home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
-        "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder", "daten",
+        "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder", "daten", "suche",
     ]
 
     let program: TemplateProgram

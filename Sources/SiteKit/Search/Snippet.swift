@@ -1,0 +1,68 @@
+/// The text under a result's title: the lead, or the start of the body
+/// without its markup, cut at a word.
+enum Snippet {
+    static let length = 180
+
+    static func make(lead: String?, html: String) -> String {
+        let text = lead ?? plainText(html, limit: length * 2)
+        return cut(text)
+    }
+
+    /// The text of body HTML: tags dropped (a block's end is a space), the
+    /// few references cmark-gfm writes decoded, white space collapsed. Stops
+    /// after `limit` characters.
+    static func plainText(_ html: String, limit: Int) -> String {
+        var out = ""
+        var inTag = false
+        var entity: String?
+        var lastWasSpace = true
+        for c in html {
+            if out.count >= limit { break }
+            if inTag {
+                if c == ">" { inTag = false }
+                continue
+            }
+            if var name = entity {
+                if c == ";" {
+                    let decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'", "nbsp": " "][name] ?? " "
+                    out += decoded
+                    lastWasSpace = decoded == " "
+                    entity = nil
+                } else if name.count < 8 {
+                    name.append(c)
+                    entity = name
+                } else {
+                    out += "&" + name
+                    entity = nil
+                }
+                continue
+            }
+            switch c {
+            case "<":
+                inTag = true
+                if !lastWasSpace {
+                    out += " "
+                    lastWasSpace = true
+                }
+            case "&": entity = ""
+            case " ", "\n", "\t", "\r":
+                if !lastWasSpace {
+                    out += " "
+                    lastWasSpace = true
+                }
+            default:
+                out.append(c)
+                lastWasSpace = false
+            }
+        }
+        return out.trimmed
+    }
+
+    /// At most `length` characters, cut after a whole word with "…".
+    static func cut(_ text: String) -> String {
+        guard text.count > length else { return text }
+        let head = text.prefix(length)
+        let end = head.lastIndex(of: " ") ?? head.endIndex
+        return String(head[..<end]) + " …"
+    }
+}
