@@ -73,6 +73,24 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // Die Treffer eines Stamms, wie Varint.swift sie packt: Zahlen in Gruppen
+  // zu fünf Bit, ein Zeichen je Gruppe; die oberen 32 Zeichen sagen „es folgt mehr“.
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  function unpack(text) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGITS.indexOf(text[i]);
+      value += (d & 31) * Math.pow(2, shift);
+      if (d >= 32) shift += 5;
+      else {
+        out.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  }
+
   var cache = {};
   function load(path) {
     if (!cache[path]) {
@@ -115,8 +133,8 @@
     var keys = shardsFor(q);
     return Promise.all(keys.map(function (k) { return load("t/" + k + ".json"); })).then(function (shards) {
       var scores = {}, partStems = {};
-      function add(list, factor) {
-        var doc = 0;
+      function add(packed, factor) {
+        var list = unpack(packed), doc = 0;
         for (var i = 0; i < list.length; i += 2) {
           doc += list[i];
           var s = list[i + 1] * factor;
@@ -146,7 +164,8 @@
       var wanted = Object.keys(byShard).sort(function (a, b) {
         return byShard[b].length - byShard[a].length || shardSizes[a] - shardSizes[b] || (a < b ? -1 : 1);
       }).slice(0, PART_SHARDS);
-      var names = q.length >= 4 && manifest.names.indexOf(q[0]) >= 0 ? load("n/" + q[0] + ".json") : Promise.resolve({});
+      var nameKey = q.slice(0, 2);
+      var names = q.length >= 4 && manifest.names.indexOf(nameKey) >= 0 ? load("n/" + nameKey + ".json") : Promise.resolve({});
       return Promise.all([Promise.all(wanted.map(function (k) { return load("t/" + k + ".json"); })), names]).then(function (got) {
         got[0].forEach(function (shard, i) {
           byShard[wanted[i]].forEach(function (stem) { if (shard.t[stem]) add(shard.t[stem], 0.5); });

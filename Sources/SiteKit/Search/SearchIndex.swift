@@ -6,8 +6,8 @@
 ///   postings (document number, score), and the compound parts that begin
 ///   with it, each with the stems of the words it ends. Prefixes are two
 ///   letters; a shard larger than `shardBudget` is split by one more letter.
-/// - `n/<letter>.json`: the words of the Kommunen's names, for the search
-///   that forgives a typo.
+/// - `n/<two letters>.json`: the words of the Kommunen's names, for the
+///   search that forgives a typo (not in the first two letters).
 /// - `d/<n>.json`: what a result shows, `documentsPerShard` documents each.
 /// - `f/<slug>.json`: the documents of a Handlungsfeld, for its filter.
 ///
@@ -18,9 +18,9 @@
 struct SearchIndex: Sendable {
     static let folder = "suche/"
     static let manifestPath = folder + "index.json"
-    static let documentsPerShard = 100
+    static let documentsPerShard = 50
     /// A term shard's size in bytes before it is split by one more letter.
-    static let shardBudget = 24_000
+    static let shardBudget = 32_000
     /// Words at least this long are taken apart into compound parts.
     static let compoundMinimum = 7
     /// A part starts at least this far into its word and is at least this long.
@@ -67,7 +67,7 @@ struct SearchIndex: Sendable {
         stats.termShards = shards.count
         for shard in shards { files.append((Self.folder + "t/" + shard.key + ".json", shard.bytes)) }
         let names = Self.nameShards(docs)
-        for (letter, bytes) in names { files.append((Self.folder + "n/" + letter + ".json", bytes)) }
+        for (key, bytes) in names { files.append((Self.folder + "n/" + key + ".json", bytes)) }
         for start in stride(from: 0, to: docs.count, by: Self.documentsPerShard) {
             let slice = docs[start..<min(start + Self.documentsPerShard, docs.count)]
             files.append((Self.folder + "d/\(start / Self.documentsPerShard).json", Self.documentShard(slice)))
@@ -79,7 +79,7 @@ struct SearchIndex: Sendable {
         files.append(
             (
                 Self.manifestPath,
-                Self.manifest(docs, model: model, shards: shards.map { ($0.key, $0.bytes.count) }, names: names.map(\.letter))
+                Self.manifest(docs, model: model, shards: shards.map { ($0.key, $0.bytes.count) }, names: names.map(\.key))
             ))
         files.sort { $0.path < $1.path }
         stats.bytes = files.reduce(0) { $0 + $1.bytes.count }
@@ -136,9 +136,9 @@ struct SearchIndex: Sendable {
         return scores
     }
 
-    /// The words of the Kommunen's names by first letter, each with its
-    /// documents; a name of several words also as one ("mayenkoblenz").
-    static func nameShards(_ docs: [SearchDocument]) -> [(letter: String, bytes: [UInt8])] {
+    /// The words of the Kommunen's names by their first two letters, each
+    /// with its documents; a name of several words also as one ("mayenkoblenz").
+    static func nameShards(_ docs: [SearchDocument]) -> [(key: String, bytes: [UInt8])] {
         var byWord: [Word: [Int32]] = [:]
         for (i, doc) in docs.enumerated() {
             var words: Set<Word> = []
@@ -150,15 +150,15 @@ struct SearchIndex: Sendable {
             }
             for word in words where word.count >= nameMinimum { byWord[word, default: []].append(Int32(i)) }
         }
-        var byLetter: [UInt8: [(Word, [Int32])]] = [:]
-        for (word, ids) in byWord { byLetter[word[0], default: []].append((word, ids)) }
-        return byLetter.keys.sorted().map { letter in
+        var byKey: [Word: [(Word, [Int32])]] = [:]
+        for (word, ids) in byWord { byKey[Array(word.prefix(2)), default: []].append((word, ids)) }
+        return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
             var json = JSONBytes()
-            json.object(byLetter[letter]!.sorted { $0.0.lexicographicallyPrecedes($1.0) }) { json, entry in
+            json.object(byKey[key]!.sorted { $0.0.lexicographicallyPrecedes($1.0) }) { json, entry in
                 json.key(entry.0)
                 json.intArray(entry.1.map(Int.init))
             }
-            return (String(UnicodeScalar(letter)), json.bytes)
+            return (String(decoding: key, as: UTF8.self), json.bytes)
         }
     }
 
@@ -230,7 +230,7 @@ struct SearchIndex: Sendable {
             json.raw(",\(shard.1)]")
         }
         json.raw(",\"names\":")
-        json.array(names) { json, letter in json.string(letter) }
+        json.array(names) { json, key in json.string(key) }
         json.raw(",\"stop\":")
         json.array(SearchText.stopWords.sorted { $0.lexicographicallyPrecedes($1) }) { json, word in json.key(word, colon: false) }
         json.raw("}")

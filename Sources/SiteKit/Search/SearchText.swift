@@ -34,10 +34,21 @@ enum SearchText {
         }
         var utf8 = text.utf8.makeIterator()
         var inTag = false
+        // Bytes left of a character reference (`&amp;`, `&#39;`): it ends a word and is no word itself.
+        var inReference = 0
         while let byte = utf8.next() {
             if inTag {
                 if byte == UInt8(ascii: ">") { inTag = false }
                 continue
+            }
+            if inReference > 0 {
+                inReference -= 1
+                let isName =
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "#")
+                if byte == UInt8(ascii: ";") { inReference = 0 }
+                if byte == UInt8(ascii: ";") || isName { continue }
+                inReference = 0
             }
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -47,6 +58,9 @@ enum SearchText {
             case UInt8(ascii: "<") where html:
                 flush()
                 inTag = true
+            case UInt8(ascii: "&") where html:
+                flush()
+                inReference = 10
             case 0xC3:
                 // Latin-1's letters: ä → a, é → e, ß → ss; the others end a word.
                 guard let next = utf8.next(), next >= 0x80, next <= 0xBF else {

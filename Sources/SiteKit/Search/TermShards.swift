@@ -26,14 +26,14 @@ enum TermShards {
             json.key(word)
             // Document numbers as differences to the one before, each with its score.
             var last: Int32 = 0
-            var flat: [Int] = []
-            flat.reserveCapacity(list.count)
+            var packed: [UInt8] = [UInt8(ascii: "\"")]
             for i in stride(from: 0, to: list.count, by: 2) {
-                flat.append(Int(list[i] - last))
-                flat.append(Int(list[i + 1]))
+                Varint.append(Int(list[i] - last), to: &packed)
+                Varint.append(Int(list[i + 1]), to: &packed)
                 last = list[i]
             }
-            json.intArray(flat)
+            packed.append(UInt8(ascii: "\""))
+            json.bytes += packed
             entries.append(Entry(word: word, isPart: false, json: json.bytes))
         }
         for (part, stems) in parts {
@@ -73,7 +73,8 @@ enum TermShards {
         }
     }
 
-    /// `{"t":{stem:[Δdoc,score,…],…},"p":{part:[stem,…],…}}`
+    /// `{"t":{stem:"<Δdoc score …>",…},"p":{part:[stem,…],…}}`, the
+    /// postings packed as `Varint`s.
     private static func file(_ entries: ArraySlice<Entry>) -> [UInt8] {
         var out = Array("{\"t\":{".utf8)
         var first = true
