@@ -12,7 +12,9 @@ final class SiteSearch: Sendable {
     let index: SearchIndex
 
     init(_ model: SiteModel) {
+        var clock = StageClock()
         index = SearchIndex(model)
+        clock.lap("search index (\(index.stats.documents) documents, \(index.stats.termShards) term shards, \(index.stats.bytes) bytes)")
     }
 
     var jobs: [PageJob] {
