@@ -41,12 +41,12 @@ fi
 
 # Pagefind on the same pages.
 if [ -z "${SKIP_PAGEFIND:-}" ]; then
-  if [ ! -x "$CACHE/pagefind/bin/python" ] || ! "$CACHE/pagefind/bin/python" -c "import pagefind" 2>/dev/null; then
+  if [ ! -x "$CACHE/pagefind/bin/python" ] || ! "$CACHE/pagefind/bin/python" -c "import pagefind_bin" 2>/dev/null; then
     python3 -m venv "$CACHE/pagefind"
     "$CACHE/pagefind/bin/python" -m pip install -q pagefind-bin
   fi
   rm -rf "$out/pagefind"
-  /usr/bin/time -f "%e %M" -o "$work/pf-time" "$CACHE/pagefind/bin/python" -m pagefind --site "$out" >"$work/pf-log" 2>&1
+  /usr/bin/time -f "%e %M" -o "$work/pf-time" "$CACHE/pagefind/bin/python" -m pagefind_bin --site "$out" >"$work/pf-log" 2>&1
   read -r pf_time pf_kb <"$work/pf-time"
   pf_size=$(du -sb "$out/pagefind" | cut -f1)
   pf_files=$(find "$out/pagefind" -type f | wc -l)

@@ -3,6 +3,7 @@ the search page of the example site and their top results, the header's
 search box, the filters on a generated site (ROOT/gross/, when it is
 there), and the page with JavaScript off.
 """
+import glob
 import json
 import os
 import shutil
@@ -95,6 +96,7 @@ def run(driver, base, root, check):
     found = results(driver)
     check("filter by kind", found and all("/meldungen/" in href for _, href in found), str(found[:3]))
     check("filter is in the address", "art=meldung" in driver.current_url, driver.current_url)
+    axe_on_results(driver, base, check)
     # The header's box, from a page deep in the site, leads to the search page with the results.
     driver.get(base + "kommunen/bendorf/")
     header = driver.find_element(By.ID, "_kopf-suche")
@@ -111,6 +113,30 @@ def run(driver, base, root, check):
     gross = os.path.join(root, "gross")
     if os.path.isdir(gross):
         filters_on_large_site(driver, base.replace("/netzwerk/", "/gross/"), gross, check)
+
+
+AXE_RUN = """
+var done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+  .then(function (r) { done(r.violations.map(function (v) { return v.id + ": " + v.nodes.map(function (n) { return n.target.join(" "); }).join(", "); })); })
+  .catch(function (e) { done(["axe failed: " + e]); });
+"""
+
+
+def axe_on_results(driver, base, check):
+    """axe-core (as site-audit runs it) on the search page with results and a filter shown."""
+    found = os.environ.get("SITE_AUDIT_AXE_JS") or next(iter(sorted(glob.glob(os.path.expanduser(
+        "~/.cache/site-audit/venv/lib/python3*/site-packages/selenium_axe_python/axe-core/axe.min.js")))), None)
+    if not found:
+        print("skip axe on the search results: no axe.min.js (run scripts/audit.sh once)")
+        return
+    driver.get(base + "suche/?q=Digitalisierung&art=kommune")
+    wait_ready(driver)
+    shown = results(driver)
+    driver.execute_script(open(found, encoding="utf-8").read())
+    driver.set_script_timeout(60)
+    violations = driver.execute_async_script(AXE_RUN)
+    check("axe: no violations on the search page with %d results shown" % len(shown), shown and not violations, str(violations))
 
 
 def filters_on_large_site(driver, site, folder, check):
