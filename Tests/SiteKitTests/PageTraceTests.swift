@@ -50,7 +50,10 @@ import Testing
         let built = files(output), expected = files(clean)
         let differing = Set(built.keys).union(expected.keys).filter { built[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "\(step): the rebuild differs from a clean build in \(differing)")
-        return Set((result.files ?? []).map(\.path).filter { $0.hasSuffix(".html") && $0 != OpenData.folder + "index.html" && $0 != SiteSearch.page + "index.html" })
+        return Set(
+            (result.files ?? []).map(\.path).filter {
+                $0.hasSuffix(".html") && $0 != OpenData.folder + "index.html" && $0 != SiteSearch.page + "index.html"
+            })
     }
 
     @Test func aChangedTextRendersOnlyItsPage() throws {

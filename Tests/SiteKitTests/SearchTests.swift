@@ -186,12 +186,13 @@ import Testing
 
     @Test func largeShardsAreSplitAndEveryWordIsInItsShard() throws {
         let model = try #require(Self.site())
-        var postings: [[UInt8]: [Int32]] = [:]
-        for word in ["ab", "aba", "abab", "abc", "abcd", "ax", "bz"] { postings[Array(word.utf8)] = [0, 1, 1, 2] }
-        let shards = TermShards.split(postings: postings, parts: [Array("abab".utf8): [Array("xabab".utf8)]], budget: 30)
+        var postings: [WordKey: [Int32]] = [:]
+        for word in ["ab", "aba", "abab", "abc", "abcd", "ax", "bz"] { postings[WordKey(Array(word.utf8))] = [0, 1, 1, 2] }
+        let shards = TermShards.split(
+            postings: postings, parts: [WordKey(Array("abab".utf8)): [WordKey(Array("xabab".utf8))]], budget: 30)
         let keys = shards.map(\.key)
         #expect(keys == keys.sorted() && Set(keys).count == keys.count)
-        for word in postings.keys.map({ String(decoding: $0, as: UTF8.self) }) {
+        for word in postings.keys.map({ String(decoding: $0.bytes, as: UTF8.self) }) {
             let key = try #require(keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count })
             let text = String(decoding: shards.first { $0.key == key }!.bytes, as: UTF8.self)
             #expect(text.contains("\"\(word)\":\""), "\(word) not in shard \(key)")

@@ -46,16 +46,19 @@ struct SearchIndex: Sendable {
         let (perDoc, compounds) = Self.stemmedWords(docs)
 
         // Postings in document order: each list is sorted by document number.
-        var postings: [Word: [Int32]] = [:]
+        var postings: [WordKey: [Int32]] = [:]
         postings.reserveCapacity(compounds.count)
         for (doc, stems) in perDoc.enumerated() {
-            for (stem, score) in stems { postings[stem, default: []].append(contentsOf: [Int32(doc), score]) }
+            for (stem, score) in stems {
+                postings[stem, default: []].append(Int32(doc))
+                postings[stem, default: []].append(score)
+            }
         }
         // A compound's parts, each pointing to the stem of the whole word.
-        var parts: [Word: Set<Word>] = [:]
-        for (word, stem) in compounds where word.count >= Self.compoundMinimum {
-            for start in Self.partStart...(word.count - Self.partMinimum) {
-                parts[Array(word[start...]), default: []].insert(stem)
+        var parts: [WordKey: Set<WordKey>] = [:]
+        for (word, stem) in compounds where word.bytes.count >= Self.compoundMinimum {
+            for start in Self.partStart...(word.bytes.count - Self.partMinimum) {
+                parts[WordKey(Array(word.bytes[start...])), default: []].insert(stem)
             }
         }
         stats.terms = postings.count
@@ -90,46 +93,46 @@ struct SearchIndex: Sendable {
     /// Per document its stems with their weighted counts, and every word
     /// long enough to be a compound with its stem. Made on all cores, in
     /// slices that each own a stemmer and remember the stems they made.
-    static func stemmedWords(_ docs: [SearchDocument]) -> (perDoc: [[(Word, Int32)]], compounds: [Word: Word]) {
+    static func stemmedWords(_ docs: [SearchDocument]) -> (perDoc: [[(WordKey, Int32)]], compounds: [WordKey: WordKey]) {
         let sliceCount = max(1, min(32, docs.count / 64))
         let slices = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
-        let made = parallelMap(slices) { range -> (perDoc: [[(Word, Int32)]], compounds: [Word: Word]) in
+        let made = parallelMap(slices) { range -> (perDoc: [[(WordKey, Int32)]], compounds: [WordKey: WordKey]) in
             guard let stemmer = GermanStemmer() else { return (range.map { _ in [] }, [:]) }
-            var known: [Word: Word] = [:]
-            var perDoc: [[(Word, Int32)]] = []
+            var known: [WordKey: WordKey] = [:]
+            var perDoc: [[(WordKey, Int32)]] = []
             perDoc.reserveCapacity(range.count)
             for doc in docs[range] {
-                var byStem: [Word: Int32] = [:]
+                var byStem: [WordKey: Int32] = [:]
                 for (word, score) in weightedWords(doc) {
-                    let stem: Word
+                    let stem: WordKey
                     if let seen = known[word] {
                         stem = seen
                     } else {
-                        stem = stemmer.stem(word)
+                        stem = WordKey(stemmer.stem(word.bytes))
                         known[word] = stem
                     }
                     byStem[stem, default: 0] += score
                 }
                 perDoc.append(byStem.map { ($0.key, $0.value) })
             }
-            return (perDoc, known.filter { $0.key.count >= compoundMinimum })
+            return (perDoc, known.filter { $0.key.bytes.count >= compoundMinimum })
         }
-        var compounds: [Word: Word] = [:]
+        var compounds: [WordKey: WordKey] = [:]
         for slice in made { compounds.merge(slice.compounds) { first, _ in first } }
         return (made.flatMap(\.perDoc), compounds)
     }
 
     /// Each folded word of a document with its weighted count: the weight
     /// of every field it stands in, body words counted at most `bodyCap` times.
-    static func weightedWords(_ doc: SearchDocument) -> [Word: Int32] {
-        var scores: [Word: Int32] = [:]
-        var body: [Word: Int32] = [:]
+    static func weightedWords(_ doc: SearchDocument) -> [WordKey: Int32] {
+        var scores: [WordKey: Int32] = [:]
+        var body: [WordKey: Int32] = [:]
         for field in doc.fields {
             if field.weight == .body {
-                SearchText.forEachWord(field.text, html: field.html) { body[$0, default: 0] += 1 }
+                SearchText.forEachWord(field.text, html: field.html) { body[WordKey($0), default: 0] += 1 }
             } else {
                 let weight = Int32(field.weight.rawValue)
-                SearchText.forEachWord(field.text, html: field.html) { scores[$0, default: 0] += weight }
+                SearchText.forEachWord(field.text, html: field.html) { scores[WordKey($0), default: 0] += weight }
             }
         }
         for (word, count) in body { scores[word, default: 0] += min(count, Int32(SearchDocument.bodyCap)) }
@@ -232,7 +235,7 @@ struct SearchIndex: Sendable {
         json.raw(",\"names\":")
         json.array(names) { json, key in json.string(key) }
         json.raw(",\"stop\":")
-        json.array(SearchText.stopWords.sorted { $0.lexicographicallyPrecedes($1) }) { json, word in json.key(word, colon: false) }
+        json.array(SearchText.stopWords.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }) { json, word in json.key(word, colon: false) }
         json.raw("}")
         return json.bytes
     }

@@ -11,13 +11,13 @@ enum SearchText {
 
     /// Frequent words that find nothing: left out of the index and of the
     /// query. Folded. The manifest carries the list to the script.
-    static let stopWords: Set<[UInt8]> = Set(
+    static let stopWords: Set<WordKey> = Set(
         [
             "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bis", "das", "dass", "dem", "den", "der", "des",
             "die", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "es", "fur", "hat", "ihr", "ihre",
             "im", "in", "ist", "mit", "nach", "nicht", "noch", "oder", "sich", "sie", "sind", "so", "uber", "um",
             "und", "vom", "von", "vor", "war", "wie", "wird", "wir", "zu", "zum", "zur",
-        ].map { Array($0.utf8) })
+        ].map { WordKey(Array($0.utf8)) })
 
     /// Calls `word` with each folded word of `text` in order. With `html`,
     /// tags are skipped and character references end a word (the bodies
@@ -28,7 +28,7 @@ enum SearchText {
         func flush() {
             if current.count >= minimumLength {
                 let folded = foldPairs(current)
-                if !stopWords.contains(folded) { word(folded) }
+                if !stopWords.contains(WordKey(folded)) { word(folded) }
             }
             current.removeAll(keepingCapacity: true)
         }

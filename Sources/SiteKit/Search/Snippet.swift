@@ -12,27 +12,43 @@ enum Snippet {
     /// few references cmark-gfm writes decoded, white space collapsed. Stops
     /// after `limit` characters.
     static func plainText(_ html: String, limit: Int) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
+        // Counted here: a String's count walks the whole string every time.
+        var count = 0
         var inTag = false
-        var entity: String?
+        var entity: String.UnicodeScalarView?
         var lastWasSpace = true
-        for c in html {
-            if out.count >= limit { break }
+        func space() {
+            if !lastWasSpace {
+                out.append(" ")
+                count += 1
+                lastWasSpace = true
+            }
+        }
+        for c in html.unicodeScalars {
+            if count >= limit { break }
             if inTag {
                 if c == ">" { inTag = false }
                 continue
             }
             if var name = entity {
                 if c == ";" {
-                    let decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'", "nbsp": " "][name] ?? " "
-                    out += decoded
-                    lastWasSpace = decoded == " "
+                    let decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'"][String(name)]
+                    if let decoded {
+                        out.append(contentsOf: decoded.unicodeScalars)
+                        count += 1
+                        lastWasSpace = false
+                    } else {
+                        space()
+                    }
                     entity = nil
                 } else if name.count < 8 {
                     name.append(c)
                     entity = name
                 } else {
-                    out += "&" + name
+                    out.append("&")
+                    out.append(contentsOf: name)
+                    count += 1 + name.count
                     entity = nil
                 }
                 continue
@@ -40,22 +56,16 @@ enum Snippet {
             switch c {
             case "<":
                 inTag = true
-                if !lastWasSpace {
-                    out += " "
-                    lastWasSpace = true
-                }
-            case "&": entity = ""
-            case " ", "\n", "\t", "\r":
-                if !lastWasSpace {
-                    out += " "
-                    lastWasSpace = true
-                }
+                space()
+            case "&": entity = String.UnicodeScalarView()
+            case " ", "\n", "\t", "\r": space()
             default:
                 out.append(c)
+                count += 1
                 lastWasSpace = false
             }
         }
-        return out.trimmed
+        return String(out).trimmed
     }
 
     /// At most `length` characters, cut after a whole word with "…".

@@ -18,10 +18,11 @@ enum TermShards {
         var json: [UInt8]
     }
 
-    static func split(postings: [Word: [Int32]], parts: [Word: Set<Word>], budget: Int) -> [Shard] {
+    static func split(postings: [WordKey: [Int32]], parts: [WordKey: Set<WordKey>], budget: Int) -> [Shard] {
         var entries: [Entry] = []
         entries.reserveCapacity(postings.count + parts.count)
-        for (word, list) in postings {
+        for (key, list) in postings {
+            let word = key.bytes
             var json = JSONBytes()
             json.key(word)
             // Document numbers as differences to the one before, each with its score.
@@ -38,9 +39,9 @@ enum TermShards {
         }
         for (part, stems) in parts {
             var json = JSONBytes()
-            json.key(part)
-            json.array(stems.sorted { $0.lexicographicallyPrecedes($1) }) { json, stem in json.key(stem, colon: false) }
-            entries.append(Entry(word: part, isPart: true, json: json.bytes))
+            json.key(part.bytes)
+            json.array(stems.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }) { json, stem in json.key(stem, colon: false) }
+            entries.append(Entry(word: part.bytes, isPart: true, json: json.bytes))
         }
         entries.sort { $0.word.lexicographicallyPrecedes($1.word) || ($0.word == $1.word && !$0.isPart && $1.isPart) }
         var shards: [Shard] = []
