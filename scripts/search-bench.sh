@@ -7,7 +7,7 @@
 # fetches per query (scripts/search-bytes.py, in the venv of browser.sh),
 # then indexes the same HTML with Pagefind (PyPI pagefind-bin, in a venv
 # under the bench's cache folder: only for the bench, never for the build)
-# and measures its time, peak memory and size.
+# and measures its time, peak memory and size (not yet its bytes per query).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 content=$1
@@ -54,7 +54,4 @@ if [ -z "${SKIP_PAGEFIND:-}" ]; then
     "$pf_time" "$(python3 -c "import sys; print(float(sys.argv[1]) / max(float(sys.argv[2]), 0.001))" "$pf_time" "$index")" \
     "$(python3 -c "import sys; print(int(sys.argv[1]) / 1024)" "$pf_kb")" \
     "$(python3 -c "import sys; print(int(sys.argv[1]) / 1048576)" "$pf_size")" "$pf_files"
-  if [ -x "$BROWSER_VENV/bin/python" ]; then
-    "$BROWSER_VENV/bin/python" scripts/search-bytes.py --pagefind "$out" | sed 's/^/pagefind  /'
-  fi
 fi

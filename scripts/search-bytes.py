@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bytes a browser fetches for search queries, measured in headless Chromium.
 
-    search-bytes.py [--pagefind] SITE_DIR [QUERY ...]
+    search-bytes.py SITE_DIR [QUERY ...]
 
 Serves SITE_DIR (a built site), opens `suche/?q=QUERY` for each query in a
 fresh page (the script's cache empty) and sums the sizes of the index
@@ -10,10 +10,6 @@ those needed before the first result shows ("first": everything but the
 document shards of the other results). Without queries, a set that covers
 stems, compound parts, prefixes, names and a typo of a name.
 Prints one line per query and the largest of each last.
-
-With --pagefind, the same for Pagefind's index in SITE_DIR/pagefind/,
-through its JavaScript API (search, then the first result's data, then
-the first ten results' data), from a probe page written into SITE_DIR.
 """
 import functools
 import http.server
@@ -30,9 +26,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 args = sys.argv[1:]
-pagefind = args[:1] == ["--pagefind"]
-if pagefind:
-    args = args[1:]
 site = os.path.abspath(args[0])
 queries = args[1:]
 if not queries:
@@ -57,44 +50,8 @@ for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disabl
     opts.add_argument(a)
 driver = webdriver.Chrome(options=opts, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
 worst_first = worst_all = 0
-PROBE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>probe</title></head><body><script type="module">
-const pf = await import("./pagefind/pagefind.js");
-const q = new URLSearchParams(location.search).get("q");
-const search = await pf.search(q);
-const count = search.results.length;
-const mark = () => performance.getEntriesByType("resource").length;
-let first = mark();
-if (count) await search.results[0].data();
-first = performance.getEntriesByType("resource").map(e => e.name);
-await Promise.all(search.results.slice(0, 10).map(r => r.data()));
-window.firstLoaded = first;
-document.body.dataset.count = count;
-document.documentElement.dataset.suche = "bereit";
-</script></body></html>"""
-
-
-def measure_pagefind(query):
-    driver.get(base + "pagefind-probe.html?q=" + query)
-    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.documentElement.dataset.suche === 'bereit'"))
-    loaded = driver.execute_script(
-        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))"
-        ".map(e => [e.name, e.decodedBodySize])")
-    before = set(driver.execute_script("return window.firstLoaded"))
-    count = driver.execute_script("return document.body.dataset.count")
-    total = sum(size for _, size in loaded)
-    first = sum(size for name, size in loaded if name in before)
-    return first, total, len(loaded), count + " results"
-
-
 try:
-    if pagefind:
-        open(os.path.join(site, "pagefind-probe.html"), "w").write(PROBE)
     for query in queries:
-        if pagefind:
-            first, total, n, count = measure_pagefind(query)
-            worst_first, worst_all = max(worst_first, first), max(worst_all, total)
-            print("%-32s first %7.1f KB  query %7.1f KB  %2d files  %s" % (query, first / 1024, total / 1024, n, count))
-            continue
         driver.get(base + "suche/?q=" + query)
         WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.documentElement.dataset.suche === 'bereit'"))
         count = driver.find_element(By.ID, "_suche-status").text
@@ -115,8 +72,6 @@ try:
         worst_first, worst_all = max(worst_first, first), max(worst_all, total)
         print("%-32s first %7.1f KB  query %7.1f KB  %2d files  %s" % (query, first / 1024, total / 1024, len(loaded), count))
 finally:
-    if pagefind and os.path.exists(os.path.join(site, "pagefind-probe.html")):
-        os.remove(os.path.join(site, "pagefind-probe.html"))
     driver.quit()
     server.shutdown()
     shutil.rmtree(profile, ignore_errors=True)

@@ -27,8 +27,9 @@ enum SearchText {
         current.reserveCapacity(32)
         func flush() {
             if current.count >= minimumLength {
-                let folded = foldPairs(current)
-                if !stopWords.contains(WordKey(folded)) { word(folded) }
+                // In place: a new array per word would be millions of allocations at 10,000 profiles.
+                foldPairs(&current)
+                if current.count >= minimumLength && !stopWords.contains(WordKey(current)) { word(current) }
             }
             current.removeAll(keepingCapacity: true)
         }
@@ -102,17 +103,22 @@ enum SearchText {
 
     /// ae, oe, ue as ä, ö, ü: the e is dropped after a, o or u, unless a
     /// vowel or q comes before that letter ("neue", "Bauer", "Quelle" keep theirs).
-    static func foldPairs(_ word: [UInt8]) -> [UInt8] {
-        guard word.count >= 2 else { return word }
-        var result: [UInt8] = []
-        result.reserveCapacity(word.count)
-        for (i, byte) in word.enumerated() {
-            if byte == UInt8(ascii: "e"), i >= 1, isOneOf(word[i - 1], "aou"), i < 2 || !isOneOf(word[i - 2], "aeiouq") {
-                continue
-            }
-            result.append(byte)
+    static func foldPairs(_ word: inout [UInt8]) {
+        guard word.count >= 2 else { return }
+        var kept = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for i in word.indices {
+            let byte = word[i]
+            let dropped =
+                byte == UInt8(ascii: "e") && i >= 1 && isOneOf(previous, "aou") && (i < 2 || !isOneOf(beforePrevious, "aeiouq"))
+            // The rule looks at the letters as written, not as folded so far.
+            beforePrevious = previous
+            previous = byte
+            if dropped { continue }
+            word[kept] = byte
+            kept += 1
         }
-        return result
+        word.removeLast(word.count - kept)
     }
 
     private static func isOneOf(_ byte: UInt8, _ set: StaticString) -> Bool {
