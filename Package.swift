@@ -41,6 +41,14 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libgumbo-dev"])]
         ),
+        // Snowball's stemmers, as Debian ships them (libstemmer-dev): the
+        // site search reduces German words to their stems. Only
+        // Search/GermanStemmer.swift imports this module.
+        .systemLibrary(
+            name: "CStemmer",
+            pkgConfig: nil,
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
         // Text helpers every stage shares: line and column of a byte offset,
@@ -60,6 +68,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CGumbo",
+                "CStemmer",
                 "CSystemExtras",
                 "SiteText",
                 "FrontMatterYAML",

@@ -104,6 +104,9 @@ PY
 kill "$server" 2>/dev/null || true
 server=
 
+# The site search: sitegen's index and Pagefind's on the same site.
+search=$(bash scripts/search-bench.sh "$work/site/content" "$SITEGEN" 2>&1 || true)
+
 echo
 echo "== rebuilds at $n Kommunen (wall seconds; the ratio is to the full build in the same place)"
 printf '%s\n' "${rebuilds[@]}"
@@ -111,6 +114,9 @@ printf "serve, edited profile rebuilt    %6.3f  (median of 10)\n" "${serve% *}"
 printf "serve, save to page showing it   %6.3f  (median of 10)\n" "${serve#* }"
 echo
 echo "== $navigation"
+echo
+echo "== search at $n Kommunen (sitegen's index vs Pagefind's; bytes uncompressed)"
+printf '%s\n' "$search"
 echo
 echo "== cost per page (compare, wall)"
 printf '%s\n' "${perpage[@]}"

@@ -19,6 +19,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
+import search_checks
+
 ROOT = sys.argv[1]
 results = []
 
@@ -152,10 +154,14 @@ try:
     charts = driver.find_elements(By.CSS_SELECTOR, "section.diagramm-block svg.diagramm")
     tables = driver.find_elements(By.CSS_SELECTOR, "section.diagramm-block table")
     check("the figures page has its charts, each with its table", len(charts) == 6 and len(tables) == 6, "%d %d" % (len(charts), len(tables)))
+    search_checks.run(driver, base, ROOT, check)
 finally:
     driver.quit()
-    server.shutdown()
     shutil.rmtree(profile, ignore_errors=True)
+
+# The search page once more, with JavaScript off.
+search_checks.run_without_script(opts, Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), base, check)
+server.shutdown()
 
 failed = results.count(False)
 print("browser: %d passed, %d failed" % (len(results) - failed, failed))

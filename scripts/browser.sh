@@ -28,4 +28,7 @@ trap 'rm -rf "$work"' EXIT
 # address it is served from.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$SITEGEN" build --quiet --output "$work/netzwerk" --base-url "http://127.0.0.1:$port/netzwerk/"
+# A generated site of 1,000 Kommunen for the search's filters.
+python3 ../shared/bench/gen-corpus "$work/gross-quelle" --kommunen 1000 >/dev/null
+"$SITEGEN" build --quiet --content "$work/gross-quelle/content" --output "$work/gross" --base-url "http://127.0.0.1:$port/gross/"
 "$VENV/bin/python" scripts/browser-test.py "$work" "$port"

@@ -38,8 +38,9 @@ import Testing
     }
 
     /// Rebuilds, compares with a clean build, and returns the pages rendered
-    /// again (HTML only: the feed and sitemap are always made, and so is the
-    /// `daten/` page, whose file sizes follow every edit).
+    /// again (HTML only: the feed and sitemap are always made, and so are the
+    /// `daten/` page, whose file sizes follow every edit, and the search page
+    /// with its index, made from the model by every build).
     @discardableResult
     func rebuild(_ step: String) throws -> Set<String> {
         let result = try Build.run(content: content, templates: templates, output: output)
@@ -49,7 +50,10 @@ import Testing
         let built = files(output), expected = files(clean)
         let differing = Set(built.keys).union(expected.keys).filter { built[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "\(step): the rebuild differs from a clean build in \(differing)")
-        return Set((result.files ?? []).map(\.path).filter { $0.hasSuffix(".html") && $0 != OpenData.folder + "index.html" })
+        return Set(
+            (result.files ?? []).map(\.path).filter {
+                $0.hasSuffix(".html") && $0 != OpenData.folder + "index.html" && $0 != SiteSearch.page + "index.html"
+            })
     }
 
     @Test func aChangedTextRendersOnlyItsPage() throws {

@@ -63,7 +63,7 @@ public enum SitePath {
     /// Folders the site itself uses; a free page must not take one of these names.
     static let reserved: Set<String> = [
         "kommunen", "kaffeerunden", "meldungen", "handlungsfelder", "medien", "assets", "seiten", "laender", "mitglieder", "daten",
-        "statistik",
+        "statistik", "suche",
     ]
 
     /// `../../` for `kommunen/bendorf/`, `` for the home page.

@@ -41,6 +41,10 @@ struct SiteRenderer: Sendable {
                 return (theme.render(plan), trace)
             }
         }
+        // The search index is made here, once: its shards' names depend on the words.
+        let search = SiteSearch(model)
+        jobs += search.jobs
+        jobs.append(PageJob(path: SiteSearch.page + "index.html") { (theme.render(ViewContext(reads: ModelReads(digests)).suchePage()), nil) })
         // Last: it lists the sizes of all the data files, made by then.
         jobs.append(
             PageJob(path: OpenData.folder + "index.html") {

@@ -66,8 +66,8 @@ import Testing
         #expect(summary.kommunen == 2 && summary.meldungen == 1 && summary.kaffeerunden == 0 && summary.seiten == 3)
         #expect(summary.handlungsfelder == 2 && summary.filesCopied == 1 && summary.warnings == 0)
         // Home, the three lists, the Handlungsfelder index, 404, the members,
-        // the one Land with Kommunen, the open data (daten/) and the figures (statistik/).
-        #expect(summary.overviews == 10)
+        // the one Land with Kommunen, the open data (daten/), the figures (statistik/) and the search (suche/).
+        #expect(summary.overviews == 11)
         let files = try #require(result.files)
         #expect(summary.pages == files.filter { $0.path.hasSuffix(".html") }.count)
         #expect(

@@ -39,6 +39,7 @@ struct LayoutView: ViewModel {
         "skip_href": { .string($0.skipHref) }, "daten_url": { .string($0.root + OpenData.folder) },
         "is_daten": { .bool($0.isDaten) }, "statistik_url": { .string($0.root + SitePath.statistik) },
         "is_statistik": { .bool($0.canonical.hasSuffix("/" + SitePath.statistik)) },
+        "suche_url": { .string($0.root + SiteSearch.page) },
     ]
 }
 

@@ -1,0 +1,124 @@
+/// One page as the search sees it, made from the model (never from the
+/// rendered HTML): what is shown in a result, what the filters test, and
+/// the text of each field with the weight its words get.
+struct SearchDocument: Sendable {
+    /// The filter "Art" of the search page, in the order of its choices.
+    enum Kind: Int, CaseIterable, Sendable {
+        case kommune, kaffeerunde, meldung, seite
+
+        var label: String {
+            switch self {
+            case .kommune: return "Kommune"
+            case .kaffeerunde: return "Kaffeerunde"
+            case .meldung: return "Meldung"
+            case .seite: return "Seite"
+            }
+        }
+    }
+
+    /// How much a word counts by where it stands: a Kommune's name and a
+    /// report's title above a project's title, that above the body.
+    enum Weight: Int {
+        case name = 24
+        case title = 20
+        case projekt = 8
+        case related = 4
+        case lead = 3
+        case body = 1
+    }
+
+    /// Body words count at most this often per page: a long text does not
+    /// outrank a page that has the word in its title.
+    static let bodyCap = 4
+
+    var kind: Kind
+    var title: String
+    /// Relative to the site's root, e.g. `kommunen/bendorf/`.
+    var url: String
+    var land: Bundesland?
+    /// Art and Land of a Kommune, the date of a report or news item.
+    var meta: String
+    /// Slugs of its Handlungsfelder, each once.
+    var felder: [String]
+    /// The start of its text, shown under the title.
+    var snippet: String
+    /// Each piece of text with its weight; `html` text is read without its tags.
+    var fields: [(text: String, weight: Weight, html: Bool)]
+    /// A Kommune's names, for the search that forgives a typo.
+    var names: [String] = []
+
+    /// Every page the search finds, in the order of the index: Kommunen by
+    /// Land (in the order of `Bundesland`), then by name; reports and news
+    /// newest first; then the free pages. Documents of one kind and one Land
+    /// are neighbours, so the filters are ranges of document numbers.
+    static func all(_ model: SiteModel) -> [SearchDocument] {
+        let felder = Dictionary(uniqueKeysWithValues: model.handlungsfelder.map { ($0.slug, $0.name) })
+        func names(_ references: [Reference]) -> [String] { references.compactMap { felder[$0.slug] } }
+        var docs: [SearchDocument] = []
+        docs.reserveCapacity(model.kommunen.count + model.kaffeerunden.count + model.meldungen.count + model.seiten.count)
+        let landOrder = Dictionary(uniqueKeysWithValues: Bundesland.allCases.enumerated().map { ($1, $0) })
+        let kommunen = model.kommunen.indices.sorted {
+            (landOrder[model.kommunen[$0].bundesland]!, $0) < (landOrder[model.kommunen[$1].bundesland]!, $1)
+        }
+        for k in kommunen.map({ model.kommunen[$0] }) {
+            let kreis = k.kreis.flatMap { model.kommune($0.slug) }
+            var fields: [(String, Weight, Bool)] = [(k.name, .name, false), (k.fullName, .title, false)]
+            fields += k.projekte.map { ($0.titel, .projekt, false) }
+            fields += [(k.bundesland.rawValue, .related, false), (k.art.rawValue, .related, false), ("Kommune", .related, false)]
+            if let kreis { fields.append((kreis.fullName, .related, false)) }
+            fields += names(k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map { ($0, .related, false) }
+            if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
+            fields += k.kontakt.compactMap(\.name).map { ($0, .related, false) }
+            if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
+            fields += k.foerderung.map { ($0, .lead, false) }
+            fields.append((k.page.body.html, .body, true))
+            docs.append(
+                SearchDocument(
+                    kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
+                    meta: k.bundesland.rawValue + (kreis.map { ", " + $0.fullName } ?? ""),
+                    felder: unique((k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map(\.slug)),
+                    snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields,
+                    names: [k.name, k.sortName]))
+        }
+        for r in model.kaffeerunden {
+            var fields: [(String, Weight, Bool)] = [(r.titel, .title, false), (r.reihe, .related, false), ("Kaffeerunde", .related, false)]
+            for impuls in r.impulse {
+                fields.append((impuls.name, .related, false))
+                if let thema = impuls.thema { fields.append((thema, .projekt, false)) }
+                if let kommune = impuls.kommune.flatMap({ model.kommune($0.slug) }) { fields.append((kommune.fullName, .related, false)) }
+            }
+            fields += r.kommunen.compactMap { model.kommune($0.slug)?.fullName }.map { ($0, .related, false) }
+            fields += names(r.handlungsfelder).map { ($0, .related, false) }
+            fields.append((r.page.body.html, .body, true))
+            docs.append(
+                SearchDocument(
+                    kind: .kaffeerunde, title: r.titel, url: ContentKind.kaffeerunde.pagePath(slug: r.slug), land: nil,
+                    meta: GermanFormat.date(r.datum), felder: unique(r.handlungsfelder.map(\.slug)),
+                    snippet: Snippet.make(lead: nil, html: r.page.body.html), fields: fields))
+        }
+        for m in model.meldungen {
+            var fields: [(String, Weight, Bool)] = [(m.titel, .title, false), ("Meldung", .related, false)]
+            fields += m.kommunen.compactMap { model.kommune($0.slug)?.fullName }.map { ($0, .related, false) }
+            fields += names(m.handlungsfelder).map { ($0, .related, false) }
+            fields.append((m.page.body.html, .body, true))
+            docs.append(
+                SearchDocument(
+                    kind: .meldung, title: m.titel, url: ContentKind.meldung.pagePath(slug: m.slug), land: nil,
+                    meta: GermanFormat.date(m.datum), felder: unique(m.handlungsfelder.map(\.slug)),
+                    snippet: Snippet.make(lead: nil, html: m.page.body.html), fields: fields))
+        }
+        for s in model.seiten {
+            docs.append(
+                SearchDocument(
+                    kind: .seite, title: s.titel, url: ContentKind.seite.pagePath(slug: s.slug), land: nil, meta: "",
+                    felder: [], snippet: Snippet.make(lead: nil, html: s.page.body.html),
+                    fields: [(s.titel, .title, false), (s.page.body.html, .body, true)]))
+        }
+        return docs
+    }
+
+    private static func unique(_ slugs: [String]) -> [String] {
+        var seen: Set<String> = []
+        return slugs.filter { seen.insert($0).inserted }
+    }
+}

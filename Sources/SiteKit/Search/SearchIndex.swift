@@ -1,0 +1,250 @@
+/// The site search's index: static JSON files under `suche/`, made from
+/// the model. The browser loads the small manifest, then only the shards a
+/// query needs:
+///
+/// - `t/<prefix>.json`: the stems that begin with the prefix, each with its
+///   postings (document number, score), and the compound parts that begin
+///   with it, each with the stems of the words it ends. Prefixes are two
+///   letters; a shard larger than `shardBudget` is split by one more letter.
+/// - `n/<two letters>.json`: the words of the Kommunen's names, for the
+///   search that forgives a typo (not in the first two letters).
+/// - `d/<n>.json`: what a result shows, `documentsPerShard` documents each.
+/// - `f/<slug>.json`: the documents of a Handlungsfeld, for its filter.
+///
+/// Documents are numbered by kind, then Land (`SearchDocument.all`): the
+/// filters by kind and Land are ranges the manifest lists. An edited page
+/// keeps its number, so a rebuild changes only the shards of the words
+/// that changed (the output writer leaves files whose bytes are the same).
+struct SearchIndex: Sendable {
+    static let folder = "suche/"
+    static let manifestPath = folder + "index.json"
+    static let documentsPerShard = 50
+    /// A term shard's size in bytes before it is split by one more letter.
+    static let shardBudget = 32_000
+    /// Words at least this long are taken apart into compound parts.
+    static let compoundMinimum = 7
+    /// A part starts at least this far into its word and is at least this long.
+    static let partStart = 3, partMinimum = 4
+    /// Name words shorter than this are not in the typo search.
+    static let nameMinimum = 3
+
+    /// Every file of the index, sorted by path, the manifest included.
+    let files: [(path: String, bytes: [UInt8])]
+
+    /// Counts for the benchmark and the tests.
+    struct Stats: Sendable {
+        var documents = 0, terms = 0, parts = 0, postings = 0, termShards = 0, bytes = 0
+    }
+    let stats: Stats
+
+    typealias Word = [UInt8]
+
+    init(_ model: SiteModel) {
+        let docs = SearchDocument.all(model)
+        var stats = Stats()
+        stats.documents = docs.count
+        let (perDoc, compounds) = Self.stemmedWords(docs)
+
+        // Postings in document order: each list is sorted by document number.
+        var postings: [WordKey: [Int32]] = [:]
+        postings.reserveCapacity(compounds.count)
+        for (doc, stems) in perDoc.enumerated() {
+            for (stem, score) in stems {
+                postings[stem, default: []].append(Int32(doc))
+                postings[stem, default: []].append(score)
+            }
+        }
+        // A compound's parts, each pointing to the stem of the whole word.
+        var parts: [WordKey: Set<WordKey>] = [:]
+        for (word, stem) in compounds where word.bytes.count >= Self.compoundMinimum {
+            for start in Self.partStart...(word.bytes.count - Self.partMinimum) {
+                parts[WordKey(Array(word.bytes[start...])), default: []].insert(stem)
+            }
+        }
+        stats.terms = postings.count
+        stats.parts = parts.count
+        stats.postings = postings.values.reduce(0) { $0 + $1.count / 2 }
+
+        var files: [(path: String, bytes: [UInt8])] = []
+        let shards = TermShards.split(postings: postings, parts: parts, budget: Self.shardBudget)
+        stats.termShards = shards.count
+        for shard in shards { files.append((Self.folder + "t/" + shard.key + ".json", shard.bytes)) }
+        let names = Self.nameShards(docs)
+        for (key, bytes) in names { files.append((Self.folder + "n/" + key + ".json", bytes)) }
+        for start in stride(from: 0, to: docs.count, by: Self.documentsPerShard) {
+            let slice = docs[start..<min(start + Self.documentsPerShard, docs.count)]
+            files.append((Self.folder + "d/\(start / Self.documentsPerShard).json", Self.documentShard(slice)))
+        }
+        for feld in model.handlungsfelder {
+            let members = docs.indices.filter { docs[$0].felder.contains(feld.slug) }
+            files.append((Self.folder + "f/" + feld.slug + ".json", Self.deltaList(members.map { Int32($0) })))
+        }
+        files.append(
+            (
+                Self.manifestPath,
+                Self.manifest(docs, model: model, shards: shards.map { ($0.key, $0.bytes.count) }, names: names.map(\.key))
+            ))
+        files.sort { $0.path < $1.path }
+        stats.bytes = files.reduce(0) { $0 + $1.bytes.count }
+        self.files = files
+        self.stats = stats
+    }
+
+    /// Per document its stems with their weighted counts, and every word
+    /// long enough to be a compound with its stem. Made on all cores, in
+    /// slices that each own a stemmer and remember the stems they made.
+    static func stemmedWords(_ docs: [SearchDocument]) -> (perDoc: [[(WordKey, Int32)]], compounds: [WordKey: WordKey]) {
+        let sliceCount = max(1, min(32, docs.count / 64))
+        let slices = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
+        let made = parallelMap(slices) { range -> (perDoc: [[(WordKey, Int32)]], compounds: [WordKey: WordKey]) in
+            guard let stemmer = GermanStemmer() else { return (range.map { _ in [] }, [:]) }
+            var known: [WordKey: WordKey] = [:]
+            var perDoc: [[(WordKey, Int32)]] = []
+            perDoc.reserveCapacity(range.count)
+            for doc in docs[range] {
+                var byStem: [WordKey: Int32] = [:]
+                for (word, score) in weightedWords(doc) {
+                    let stem: WordKey
+                    if let seen = known[word] {
+                        stem = seen
+                    } else {
+                        stem = WordKey(stemmer.stem(word.bytes))
+                        known[word] = stem
+                    }
+                    byStem[stem, default: 0] += score
+                }
+                perDoc.append(byStem.map { ($0.key, $0.value) })
+            }
+            return (perDoc, known.filter { $0.key.bytes.count >= compoundMinimum })
+        }
+        var compounds: [WordKey: WordKey] = [:]
+        for slice in made { compounds.merge(slice.compounds) { first, _ in first } }
+        return (made.flatMap(\.perDoc), compounds)
+    }
+
+    /// Each folded word of a document with its weighted count: the weight
+    /// of every field it stands in, body words counted at most `bodyCap` times.
+    static func weightedWords(_ doc: SearchDocument) -> [WordKey: Int32] {
+        var scores: [WordKey: Int32] = [:]
+        var body: [WordKey: Int32] = [:]
+        for field in doc.fields {
+            if field.weight == .body {
+                SearchText.forEachWord(field.text, html: field.html) { body[WordKey($0), default: 0] += 1 }
+            } else {
+                let weight = Int32(field.weight.rawValue)
+                SearchText.forEachWord(field.text, html: field.html) { scores[WordKey($0), default: 0] += weight }
+            }
+        }
+        for (word, count) in body { scores[word, default: 0] += min(count, Int32(SearchDocument.bodyCap)) }
+        return scores
+    }
+
+    /// The words of the Kommunen's names by their first two letters, each
+    /// with its documents; a name of several words also as one ("mayenkoblenz").
+    static func nameShards(_ docs: [SearchDocument]) -> [(key: String, bytes: [UInt8])] {
+        var byWord: [Word: [Int32]] = [:]
+        for (i, doc) in docs.enumerated() {
+            var words: Set<Word> = []
+            for name in doc.names {
+                var all: [Word] = []
+                SearchText.forEachWord(name) { all.append($0) }
+                words.formUnion(all)
+                if all.count > 1 { words.insert(all.flatMap { $0 }) }
+            }
+            for word in words where word.count >= nameMinimum { byWord[word, default: []].append(Int32(i)) }
+        }
+        var byKey: [Word: [(Word, [Int32])]] = [:]
+        for (word, ids) in byWord { byKey[Array(word.prefix(2)), default: []].append((word, ids)) }
+        return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            var json = JSONBytes()
+            json.object(byKey[key]!.sorted { $0.0.lexicographicallyPrecedes($1.0) }) { json, entry in
+                json.key(entry.0)
+                json.intArray(entry.1.map(Int.init))
+            }
+            return (String(decoding: key, as: UTF8.self), json.bytes)
+        }
+    }
+
+    /// `[[kind, title, url, meta, snippet], …]`, in document order.
+    static func documentShard(_ docs: ArraySlice<SearchDocument>) -> [UInt8] {
+        var json = JSONBytes()
+        json.array(Array(docs)) { json, doc in
+            json.raw("[\(doc.kind.rawValue),")
+            json.string(doc.title)
+            json.raw(",")
+            json.string(doc.url)
+            json.raw(",")
+            json.string(doc.meta)
+            json.raw(",")
+            json.string(doc.snippet)
+            json.raw("]")
+        }
+        return json.bytes
+    }
+
+    /// Ascending numbers as the differences between neighbours: small numbers, short files.
+    static func deltaList(_ ids: [Int32]) -> [UInt8] {
+        var json = JSONBytes()
+        var last: Int32 = 0
+        var deltas: [Int] = []
+        deltas.reserveCapacity(ids.count)
+        for id in ids {
+            deltas.append(Int(id - last))
+            last = id
+        }
+        json.intArray(deltas)
+        return json.bytes
+    }
+
+    /// What the script reads first: the shards there are, the ranges of
+    /// the kinds and Länder, the Handlungsfelder, the words left out.
+    static func manifest(_ docs: [SearchDocument], model: SiteModel, shards: [(String, Int)], names: [String]) -> [UInt8] {
+        var json = JSONBytes()
+        json.raw("{\"version\":1,\"documents\":\(docs.count),\"perShard\":\(documentsPerShard),")
+        json.raw("\"minimum\":\(SearchText.minimumLength),\"kinds\":")
+        json.array(SearchDocument.Kind.allCases) { json, kind in
+            let range = ranges(docs) { $0.kind == kind }
+            json.raw("[")
+            json.string(kind.label)
+            json.raw(",\(range.lowerBound),\(range.upperBound)]")
+        }
+        json.raw(",\"laender\":")
+        let laender = Bundesland.allCases.filter { land in docs.contains { $0.land == land } }
+        json.array(laender) { json, land in
+            let range = ranges(docs) { $0.land == land }
+            json.raw("[")
+            json.string(land.rawValue)
+            json.raw(",")
+            json.string(land.slug)
+            json.raw(",\(range.lowerBound),\(range.upperBound)]")
+        }
+        json.raw(",\"felder\":")
+        json.array(model.handlungsfelder) { json, feld in
+            json.raw("[")
+            json.string(feld.slug)
+            json.raw(",")
+            json.string(feld.name)
+            json.raw("]")
+        }
+        json.raw(",\"shards\":")
+        json.array(shards) { json, shard in
+            json.raw("[")
+            json.string(shard.0)
+            json.raw(",\(shard.1)]")
+        }
+        json.raw(",\"names\":")
+        json.array(names) { json, key in json.string(key) }
+        json.raw(",\"stop\":")
+        json.array(SearchText.stopWords.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }) { json, word in json.key(word, colon: false) }
+        json.raw("}")
+        return json.bytes
+    }
+
+    /// The documents matching `test` as one range (they are neighbours by
+    /// the order of `SearchDocument.all`); empty at the end when there are none.
+    private static func ranges(_ docs: [SearchDocument], _ test: (SearchDocument) -> Bool) -> Range<Int> {
+        guard let first = docs.firstIndex(where: test) else { return docs.count..<docs.count }
+        let last = docs.lastIndex(where: test)!
+        return first..<(last + 1)
+    }
+}

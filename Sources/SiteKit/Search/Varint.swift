@@ -1,0 +1,37 @@
+/// The postings of the search index as text: each number in five-bit
+/// groups, low group first, one character per group from a 64-letter
+/// alphabet that JSON strings need not escape; the upper 32 letters mark a
+/// group that more follow. Most differences between document numbers and
+/// most scores are below 32: one character each, where JSON's numbers
+/// with their commas take three or four. `suche.js` reads them (`unpack`).
+enum Varint {
+    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    static func append(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0, "postings are ascending")
+        var v = value
+        while v >= 32 {
+            out.append(alphabet[32 + (v & 31)])
+            v >>= 5
+        }
+        out.append(alphabet[v])
+    }
+
+    /// The numbers of a packed text; nil when it is not one.
+    static func decode(_ text: String) -> [Int]? {
+        var values: [Int] = []
+        var value = 0, shift = 0
+        for byte in text.utf8 {
+            guard let digit = alphabet.firstIndex(of: byte) else { return nil }
+            value |= (digit & 31) << shift
+            if digit >= 32 {
+                shift += 5
+            } else {
+                values.append(value)
+                value = 0
+                shift = 0
+            }
+        }
+        return shift == 0 ? values : nil
+    }
+}

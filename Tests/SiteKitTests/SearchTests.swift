@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// The site search's index: how words are folded, stemmed and taken apart,
+/// how fields weigh, how the shards are cut, and that an edit touches few files.
+@Suite struct SearchTests {
+    // MARK: folding and tokenising
+
+    @Test func umlautsAndSharpSAreFoldedBothWays() {
+        #expect(SearchText.words("Straße Strasse STRASSE") == ["strasse", "strasse", "strasse"])
+        #expect(SearchText.words("Förderungen") == SearchText.words("Foerderungen"))
+        #expect(SearchText.words("Süderbrarup") == ["suderbrarup"])
+        #expect(SearchText.words("Suederbrarup") == ["suderbrarup"])
+        #expect(SearchText.words("Ärzte Aerzte Öl Oel") == ["arzte", "arzte", "ol", "ol"])
+    }
+
+    @Test func ePairsAfterAVowelOrQStay() {
+        // Only ae/oe/ue that stand for an umlaut are folded.
+        #expect(SearchText.words("neue Quelle Bauer") == ["neue", "quelle", "bauer"])
+    }
+
+    @Test func accentsAreDroppedAndOtherSignsSplit() {
+        #expect(SearchText.words("Café Señora") == ["cafe", "senora"])
+        #expect(SearchText.words("Mayen-Koblenz, 2021/22") == ["mayen", "koblenz", "2021", "22"])
+        // Æ has no decomposition: it splits, as in the script.
+        #expect(SearchText.words("AxÆyy") == ["ax", "yy"])
+    }
+
+    @Test func shortWordsAndStopWordsAreLeftOut() {
+        #expect(SearchText.words("Die E-Akte und der Rat") == ["akte", "rat"])
+        // Too short once folded, as in the script: "ae" is "ä".
+        #expect(SearchText.words("ae Ue oe") == [])
+    }
+
+    @Test func htmlIsReadWithoutItsTags() {
+        #expect(SearchText.words("<p class=\"x\">Glas<em>faser</em> &amp; Funk</p>", html: true) == ["glas", "faser", "funk"])
+        // Without `html`, a tag's letters are words like any other.
+        #expect(SearchText.words("<em>x</em>").contains("em"))
+    }
+
+    @Test func snippetIsPlainTextCutAtAWord() {
+        let html = "<h2 id=\"a\">Kopf</h2>\n<p>Ein &amp; zwei <strong>drei</strong></p>"
+        #expect(Snippet.plainText(html, limit: 100) == "Kopf Ein & zwei drei")
+        let long = String(repeating: "Wort ", count: 60)
+        let cut = Snippet.cut(long)
+        #expect(cut.count <= Snippet.length + 2 && cut.hasSuffix(" …") && !cut.contains("Wor …"))
+    }
+
+    // MARK: stemming
+
+    @Test func snowballStemsGermanInflections() throws {
+        let stemmer = try #require(GermanStemmer())
+        #expect(stemmer.stem("forderungen") == stemmer.stem("forderung"))
+        #expect(stemmer.stem("forderung") == "forder")
+        #expect(stemmer.stem("kassenanordnungen") == "kassenanordn")
+        #expect(stemmer.stem("nachhaltigkeit") == stemmer.stem("nachhaltig"))
+        #expect(stemmer.stem("") == "")
+    }
+
+    // MARK: the index
+
+    /// The fixture site with a few words placed in known fields.
+    static func site(bendorfBody: String = "Bendorf baut Glasfaser für alle Randlagen aus.") -> SiteModel? {
+        let result = Fixture.render([
+            "kommunen/bendorf.md": """
+            ---
+            name: Bendorf
+            art: Stadt
+            bundesland: Rheinland-Pfalz
+            kreis: mayen-koblenz
+            handlungsfelder: [verwaltung]
+            projekte:
+              - titel: Smart Parking
+                handlungsfeld: verwaltung
+                status: laufend
+            ---
+            \(bendorfBody)
+            """,
+            "kommunen/mayen-koblenz.md": """
+            ---
+            name: Mayen-Koblenz
+            art: Landkreis
+            bundesland: Rheinland-Pfalz
+            projekte:
+              - titel: Glasfaser im Kreis
+                handlungsfeld: verwaltung
+                status: laufend
+            ---
+            Im Kreis liegt Bendorf. Parken ist dort einfach.
+            """,
+        ])
+        return result.errorCount == 0 ? result.model : nil
+    }
+
+    /// An index read back as the script reads it.
+    struct Reader {
+        let files: [String: [UInt8]]
+        let manifest: [String: Any]
+
+        init(_ index: SearchIndex) throws {
+            files = Dictionary(uniqueKeysWithValues: index.files.map { ($0.path, $0.bytes) })
+            manifest = try #require(try JSONSerialization.jsonObject(with: Data(files[SearchIndex.manifestPath]!)) as? [String: Any])
+        }
+
+        func json(_ path: String) throws -> Any {
+            try JSONSerialization.jsonObject(with: Data(try #require(files[SearchIndex.folder + path], "no \(path)")))
+        }
+
+        var keys: [String] { (manifest["shards"] as? [[Any]] ?? []).compactMap { $0.first as? String } }
+
+        /// The shard a word is in: the longest key it begins with.
+        func shard(of word: String) throws -> [String: [String: Any]] {
+            let key = try #require(keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count }, "no shard for \(word)")
+            return try #require(try json("t/\(key).json") as? [String: [String: Any]])
+        }
+
+        /// Document number → score of a stem.
+        func postings(_ stem: String) throws -> [Int: Int] {
+            guard let packed = try shard(of: stem)["t"]?[stem] as? String else { return [:] }
+            let list = try #require(Varint.decode(packed))
+            var result: [Int: Int] = [:]
+            var doc = 0
+            for i in stride(from: 0, to: list.count, by: 2) {
+                doc += list[i]
+                result[doc] = list[i + 1]
+            }
+            return result
+        }
+
+        /// Document number of a page by its URL.
+        func document(_ url: String) throws -> Int {
+            let per = manifest["perShard"] as! Int
+            for shard in 0..<((manifest["documents"] as! Int + per - 1) / per) {
+                let docs = try #require(try json("d/\(shard).json") as? [[Any]])
+                if let i = docs.firstIndex(where: { $0[2] as? String == url }) { return shard * per + i }
+            }
+            throw SearchTestError.missing(url)
+        }
+    }
+
+    enum SearchTestError: Error { case missing(String) }
+
+    @Test func compoundPartsLeadToTheWholeWord() throws {
+        let model = try #require(Self.site())
+        let reader = try Reader(SearchIndex(model))
+        let parts = try reader.shard(of: "faser")["p"] ?? [:]
+        #expect((parts["faser"] as? [String]) == ["glasfas"])
+        #expect(try reader.postings("glasfas").count == 2)
+    }
+
+    @Test func fieldsWeighNameAboveProjectAboveBody() throws {
+        let model = try #require(Self.site())
+        let reader = try Reader(SearchIndex(model))
+        let bendorf = try reader.document("kommunen/bendorf/")
+        let kreis = try reader.document("kommunen/mayen-koblenz/")
+        // "Bendorf": the name of one, a word in the other's body.
+        let name = try reader.postings("bendorf")
+        #expect(try #require(name[bendorf]) > 4 * (try #require(name[kreis])))
+        // "Glasfaser": a project's title in the Kreis, the body in Bendorf.
+        let glas = try reader.postings("glasfas")
+        #expect(try #require(glas[kreis]) > 4 * (try #require(glas[bendorf])))
+        // A word repeated in the body counts only so often.
+        let many = try #require(Self.site(bendorfBody: String(repeating: "Wasser ", count: 50)))
+        let repeated = try Reader(SearchIndex(many)).postings("wass")
+        #expect(repeated.values.max() == SearchDocument.bodyCap)
+    }
+
+    @Test func documentsAreNumberedByKindAndLandForTheFilters() throws {
+        let model = try #require(Self.site())
+        let reader = try Reader(SearchIndex(model))
+        let kinds = try #require(reader.manifest["kinds"] as? [[Any]])
+        #expect(kinds.map { $0[0] as? String } == ["Kommune", "Kaffeerunde", "Meldung", "Seite"])
+        #expect(kinds[0][1] as? Int == 0 && kinds[0][2] as? Int == 2)
+        let laender = try #require(reader.manifest["laender"] as? [[Any]])
+        #expect(laender.count == 1 && laender[0][1] as? String == "rheinland-pfalz")
+        let feld = try #require(try reader.json("f/verwaltung.json") as? [Int])
+        #expect(feld == [0, 1])
+    }
+
+    @Test func namesForgiveTyposThroughTheirOwnShards() throws {
+        let model = try #require(Self.site())
+        let reader = try Reader(SearchIndex(model))
+        #expect((reader.manifest["names"] as? [String]) == ["be", "ko", "ma"])
+        let m = try #require(try reader.json("n/ma.json") as? [String: [Int]])
+        #expect(m["mayen"] != nil && m["mayenkoblenz"] != nil)
+    }
+
+    @Test func largeShardsAreSplitAndEveryWordIsInItsShard() throws {
+        let model = try #require(Self.site())
+        var postings: [WordKey: [Int32]] = [:]
+        for word in ["ab", "aba", "abab", "abc", "abcd", "ax", "bz"] { postings[WordKey(Array(word.utf8))] = [0, 1, 1, 2] }
+        let shards = TermShards.split(
+            postings: postings, parts: [WordKey(Array("abab".utf8)): [WordKey(Array("xabab".utf8))]], budget: 30)
+        let keys = shards.map(\.key)
+        #expect(keys == keys.sorted() && Set(keys).count == keys.count)
+        for word in postings.keys.map({ String(decoding: $0.bytes, as: UTF8.self) }) {
+            let key = try #require(keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count })
+            let text = String(decoding: shards.first { $0.key == key }!.bytes, as: UTF8.self)
+            #expect(text.contains("\"\(word)\":\""), "\(word) not in shard \(key)")
+        }
+        #expect(keys.contains("ab") && keys.contains("aba") && keys.contains("bz"))
+        _ = model
+    }
+
+    @Test func postingsArePackedAndReadBack() {
+        var packed: [UInt8] = []
+        let numbers = [0, 1, 31, 32, 45, 1023, 1024, 123_456]
+        for n in numbers { Varint.append(n, to: &packed) }
+        #expect(packed.count == 1 + 1 + 1 + 2 + 2 + 2 + 3 + 4)
+        #expect(Varint.decode(String(decoding: packed, as: UTF8.self)) == numbers)
+        #expect(Varint.decode("w") == nil)  // a group that says more follow, and none does
+    }
+
+    @Test func sameModelGivesTheSameBytes() throws {
+        let a = try #require(Self.site()), b = try #require(Self.site())
+        let first = SearchIndex(a).files, second = SearchIndex(b).files
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(zip(first, second).allSatisfy { $0.bytes == $1.bytes })
+    }
+
+    @Test func anEditChangesOnlyTheShardsOfItsWords() throws {
+        let before = SearchIndex(try #require(Self.site())).files
+        let after = SearchIndex(try #require(Self.site(bendorfBody: "Bendorf baut Glasfaser für alle Randlagen aus. Zebrastreifen."))).files
+        #expect(before.map(\.path) != after.map(\.path))  // a new shard for "zebrastreif"
+        let old = Dictionary(uniqueKeysWithValues: before.map { ($0.path, $0.bytes) })
+        let changed = after.filter { old[$0.path] != $0.bytes }.map(\.path)
+        // The new word's shard, the shards of its parts, the manifest (it
+        // lists the shards), the document shard (its snippet) — nothing else.
+        #expect(changed.contains("suche/t/ze.json") && changed.contains("suche/index.json"))
+        #expect(changed.allSatisfy { $0.hasPrefix("suche/t/") || $0 == "suche/index.json" || $0 == "suche/d/0.json" }, "\(changed)")
+        #expect(changed.count < after.count / 4, "\(changed.count) of \(after.count)")
+    }
+
+    @Test func theSiteHasTheSearchPageAndItsIndex() throws {
+        let result = Fixture.render()
+        let page = try #require(Fixture.page(result, "suche/index.html"))
+        #expect(page.contains("role=\"search\"") && page.contains("method=\"get\"") && page.contains("name=\"q\""))
+        #expect(page.contains("<script src=\"../assets/suche.js\" defer></script>"))
+        #expect(page.contains("aria-live=\"polite\""))
+        #expect(result.files?.contains { $0.path == SearchIndex.manifestPath } == true)
+        // Every page has the search box in its header, a GET form to the search page.
+        let profile = try #require(Fixture.page(result, "kommunen/bendorf/index.html"))
+        #expect(profile.contains("action=\"../../suche/\""))
+    }
+}
