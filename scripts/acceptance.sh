@@ -174,6 +174,9 @@ class Loader(yaml.SafeLoader):
 # Dates stay text, as yaml-language-server (YAML 1.2) reads them.
 Loader.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"]
                                   for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+# So do times such as 10:00, which YAML 1.1 reads as numbers in base 60.
+Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: node.value if ":" in node.value
+                       else yaml.SafeLoader.construct_yaml_int(loader, node))
 schemas, root = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 kinds = {"kommunen": "kommune", "kaffeerunden": "kaffeerunde", "meldungen": "meldung", "seiten": "seite"}
 def check(path, kind, data):

@@ -9,11 +9,26 @@ public enum Build {
         /// Keep decoded documents in `.sitegen-cache/` beside the output
         /// folder, so a rebuild decodes only what changed.
         public var useCache: Bool
+        /// The build date ("today"), which decides whether a Kaffeerunde is
+        /// announced or reported; nil takes it from `SOURCE_DATE_EPOCH` or
+        /// the clock (`BuildDate`) when the build starts.
+        public var heute: CalendarDate?
 
-        public init(includeDrafts: Bool = false, baseURL: String? = nil, useCache: Bool = true) {
+        public init(includeDrafts: Bool = false, baseURL: String? = nil, useCache: Bool = true, heute: CalendarDate? = nil) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
             self.useCache = useCache
+            self.heute = heute
+        }
+
+        /// With the build date set, or the reason it cannot be.
+        func dated() -> Swift.Result<Options, BuildDate.Problem> {
+            guard heute == nil else { return .success(self) }
+            return BuildDate.today().map { day in
+                var dated = self
+                dated.heute = day
+                return dated
+            }
         }
     }
 
@@ -77,14 +92,21 @@ public enum Build {
         var diagnostics = Diagnostics()
         var clock = StageClock()
         let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
-        let (model, modelDiagnostics) = builder.build(input, cache: cache)
+        var (model, modelDiagnostics) = builder.build(input, cache: cache)
         diagnostics.append(contentsOf: modelDiagnostics)
+        switch options.dated() {
+        case .success(let dated): model?.heute = dated.heute!
+        case .failure(.notSeconds(let written)):
+            diagnostics.error(
+                SourceLocation(path: "SOURCE_DATE_EPOCH"), "`SOURCE_DATE_EPOCH=\(written)` is not a number of seconds since 1970-01-01 UTC",
+                hint: "set it to whole seconds, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to use the clock")
+        }
         clock.lap("parse+model")
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
         guard let model, let theme, !diagnostics.hasErrors else {
             return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model)
         }
-        let global = identity.map { globalDigest(input, options: options, identity: $0) } ?? ContentHash().digest
+        let global = identity.map { globalDigest(input, options: options, identity: $0, termine: model.termine) } ?? ContentHash().digest
         let digests = ModelDigests(model: model, sources: cache?.digests ?? [:], global: global, hashing: identity != nil)
         let jobs = SiteRenderer(digests: digests, theme: theme).jobs()
         clock.lap("theme+plan")
@@ -92,10 +114,16 @@ public enum Build {
     }
 
     /// What every page depends on besides the documents its view reads:
-    /// the program, the build options, the theme, and every content file
-    /// that is not a page (site settings, Handlungsfelder).
-    static func globalDigest(_ input: SiteInput, options: Options, identity: BuildIdentity) -> ContentHash.Digest {
+    /// the program, the build options, the theme, every content file that
+    /// is not a page (site settings, Handlungsfelder), and which Kaffeerunden
+    /// are announcements on the build date. Not the date itself: a new day
+    /// renders pages again only when it turns an announcement into a report.
+    static func globalDigest(_ input: SiteInput, options: Options, identity: BuildIdentity, termine: [String] = [])
+        -> ContentHash.Digest
+    {
         var hash = identity.hash(options: options)
+        hash.add("termine")
+        for slug in termine { hash.add(slug) }
         let shared = input.documents.filter { ContentKind.parse(contentPath: $0.path) == nil }
         for (folder, files) in [("content/", shared), ("templates/", input.templates)] {
             for file in files.sorted(by: { $0.path < $1.path }) {
@@ -121,6 +149,10 @@ public enum Build {
     /// `identity` stands for the running program (tests pretend to be another).
     static func run(content: String, templates: String, output: String, options: Options, identity: BuildIdentity) throws -> Result {
         var clock = StageClock()
+        // One date for the whole build; it is part of the fingerprint, so
+        // the next day's build is never skipped as up to date. (Without a
+        // valid date the plan reports the problem.)
+        let options = (try? options.dated().get()) ?? options
         let writer = OutputWriter(outputDirectory: output, protectedDirectories: [content, templates])
         // A commit a killed build left half done is finished (or rolled
         // back) before anything looks at the output.

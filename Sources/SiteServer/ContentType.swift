@@ -27,6 +27,8 @@ enum ContentType {
         case "zip": return "application/zip"
         case "csv": return "text/csv; charset=utf-8"
         case "geojson": return "application/geo+json"
+        case "ttl": return "text/turtle; charset=utf-8"
+        case "ics": return "text/calendar; charset=utf-8"
         default: return "application/octet-stream"
         }
     }

@@ -73,6 +73,9 @@ import Testing
         case "telefon": return pick(3) == 0 ? nil : "\"+49 261 \(100_000 + pick(900_000))\""
         case "datum": return "20\(19 + pick(3))-0\(1 + pick(9))-1\(pick(10))"
         case "menue": return pick(3) == 0 ? nil : String(1 + pick(9))
+        // Always before any `ende` (20:00 or later), which needs a `beginn`.
+        case "beginn": return "0\(pick(10)):\(pick(6))0"
+        case "ende": return pick(3) == 0 ? nil : "2\(pick(4)):\(pick(6))0"
         case "ags": return pick(3) == 0 ? nil : "\"07137\(200 + pick(99))\""
         case "website", "url", "anmeldung": return "https://example.org/\(pick(1000))"
         case "koordinaten": return "[50.\(pick(9000) + 1000), 7.\(pick(9000) + 1000)]"

@@ -138,6 +138,9 @@ extension BinaryWriter {
             array(r.kommunen) { $0.reference($1) }
             optional(r.bild) { $0.bild($1) }
             array(r.quellen) { $0.quelle($1) }
+            optional(r.beginn) { $0.int($1.hour * 60 + $1.minute) }
+            optional(r.ende) { $0.int($1.hour * 60 + $1.minute) }
+            optional(r.anmeldung) { $0.string($1) }
         case .meldung(let m):
             int(2)
             page(m.page)
@@ -159,6 +162,13 @@ extension BinaryWriter {
 extension BinaryReader {
     mutating func location() throws -> SourceLocation {
         SourceLocation(path: try path(), line: try int(), column: try int())
+    }
+
+    /// Minutes since midnight, as written.
+    mutating func clockTime() throws -> ClockTime {
+        let minutes = try int()
+        guard (0..<24 * 60).contains(minutes) else { throw Malformed() }
+        return ClockTime(hour: minutes / 60, minute: minutes % 60)
     }
 
     mutating func date() throws -> CalendarDate {
@@ -259,7 +269,9 @@ extension BinaryReader {
                             thema: try r.optional { try $0.string() })
                     },
                     handlungsfelder: try array { try $0.reference() }, kommunen: try array { try $0.reference() },
-                    bild: try optional { try $0.bild() }, quellen: try array { try $0.quelle() }))
+                    bild: try optional { try $0.bild() }, quellen: try array { try $0.quelle() },
+                    beginn: try optional { try $0.clockTime() }, ende: try optional { try $0.clockTime() },
+                    anmeldung: try optional { try $0.string() }))
         case 2:
             return .meldung(
                 Meldung(

@@ -1,6 +1,7 @@
 /// The open data of a site (`daten/`): tables made from the model, never
 /// from the rendered HTML, written as CSV, JSON and GeoJSON with a Data
-/// Package describing the CSV files. A stage beside rendering: every file
+/// Package describing the CSV files, a DCAT-AP.de catalogue of them all
+/// and the Kaffeerunden as a calendar. A stage beside rendering: every file
 /// is a job without a trace, made again by every build (the writer leaves
 /// files whose bytes did not change), and each table is made once, by
 /// the first job that needs it.
@@ -43,11 +44,15 @@ final class OpenData: Sendable {
         ("kaffeerunden", [.csv, .json]), ("meldungen", [.csv, .json]),
     ]
     static let packagePath = folder + "datapackage.json"
+    static let catalogPath = DCATCatalog.path
+    static let calendarPath = KaffeerundenKalender.path
 
     let settings: SiteSettings
     private let tables: [String: Once<DataTable>]
     private let files: [String: Once<[UInt8]>]
     private let package: Once<[UInt8]>
+    private let catalog: Once<[UInt8]>
+    private let calendar: Once<[UInt8]>
 
     init(_ model: SiteModel) {
         settings = model.settings
@@ -74,6 +79,10 @@ final class OpenData: Sendable {
         package = Once { DataPackage.json(csvs.map { ($0.0.value, $0.1.value) }, settings: settings) }
         self.tables = tables
         self.files = files
+        calendar = Once { KaffeerundenKalender.calendar(model).bytes }
+        // The catalogue states each file's size: made after them, from the same list as the page.
+        let made = files
+        catalog = Once { DCATCatalog.turtle(Self.datasets(tables: tables, files: made), model: model) }
     }
 
     /// Every file of `daten/` but the page, in a fixed order: first each
@@ -81,27 +90,42 @@ final class OpenData: Sendable {
     /// rather than wait for the same one.
     static var paths: [String] {
         Format.allCases.flatMap { format in published.filter { $0.formats.contains(format) }.map { folder + $0.name + format.suffix } }
-            + [packagePath]
+            + [packagePath, calendarPath, catalogPath]
     }
 
     func bytes(_ path: String) -> [UInt8] {
-        path == Self.packagePath ? package.value : files[path]!.value
+        switch path {
+        case Self.packagePath: return package.value
+        case Self.catalogPath: return catalog.value
+        case Self.calendarPath: return calendar.value
+        default: return files[path]!.value
+        }
     }
 
     /// The datasets with their sizes, for the page.
-    var datasets: [Dataset] {
-        Self.published.map { name, formats in
+    var datasets: [Dataset] { Self.datasets(tables: tables, files: files) }
+
+    private static func datasets(tables: [String: Once<DataTable>], files: [String: Once<[UInt8]>]) -> [Dataset] {
+        published.map { name, formats in
             let table = tables[name]!.value
             return Dataset(
                 name: name, title: table.title, description: table.description,
                 files: formats.map { format in
-                    let path = Self.folder + name + format.suffix
-                    return Distribution(path: path, format: format.label, mediaType: format.mediaType, bytes: bytes(path).count)
+                    let path = folder + name + format.suffix
+                    return Distribution(path: path, format: format.label, mediaType: format.mediaType, bytes: files[path]!.value.count)
                 })
         }
     }
 
     var packageFile: Distribution {
         Distribution(path: Self.packagePath, format: "JSON", mediaType: "application/json", bytes: package.value.count)
+    }
+
+    var catalogFile: Distribution {
+        Distribution(path: Self.catalogPath, format: "Turtle", mediaType: "text/turtle", bytes: catalog.value.count)
+    }
+
+    var calendarFile: Distribution {
+        Distribution(path: Self.calendarPath, format: "iCalendar", mediaType: "text/calendar", bytes: calendar.value.count)
     }
 }

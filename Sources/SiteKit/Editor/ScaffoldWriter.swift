@@ -133,6 +133,9 @@ public enum ScaffoldWriter {
             "    kommune: slug-der-kommune", "    thema: Thema des Impulses",
         ],
         "kommunen": ["kommunen: [slug-der-kommune]  # Slugs von Profilen"],
+        "beginn": ["beginn: 10:00  # Uhrzeit, für angekündigte Termine"],
+        "ende": ["ende: 11:00"],
+        "anmeldung": ["anmeldung: https://www.example.de/anmeldung"],
     ]
 
     private static func required(_ value: String, what: String) throws(InvalidValue) -> String {

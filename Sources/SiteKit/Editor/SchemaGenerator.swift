@@ -158,6 +158,9 @@ public enum SchemaGenerator {
                     "kommunen": slugList("Slugs weiterer Profile, um die es im Bericht geht"),
                     "bild": bild,
                     "quellen": quellen,
+                    "beginn": clockTime("Beginn der Sitzung (deutsche Zeit, HH:MM), z. B. 10:00"),
+                    "ende": clockTime("Ende der Sitzung (HH:MM), nach dem Beginn; nur mit beginn"),
+                    "anmeldung": webAddress("Adresse der Anmeldung zu einer angekündigten Sitzung"),
                     "entwurf": entwurf,
                 ]))
     }
@@ -233,8 +236,18 @@ public enum SchemaGenerator {
                             "lizenz": oneOf(
                                 DatenLizenz.allCases.map(\.rawValue),
                                 "Lizenz der offenen Daten unter daten/, aus dem Lizenz-Vokabular von DCAT-AP.de; Standard: dl-by-de/2.0 (Datenlizenz Deutschland – Namensnennung – Version 2.0)"
-                            )
-                        ], description: "Die offenen Daten unter daten/ (CSV, JSON, GeoJSON)"),
+                            ),
+                            "contributor_id": .object([
+                                ("type", .string("string")),
+                                ("pattern", .string("^((https?://dcat-ap\\.de/def/contributors/)?[A-Za-z][A-Za-z0-9]*)$")),
+                                (
+                                    "description",
+                                    .string(
+                                        "Kennung des Herausgebers bei GovData (dcatde:contributorID im Katalog daten/catalog.ttl), z. B. bundesamtFuerStatistik"
+                                    )
+                                ),
+                            ]),
+                        ], description: "Die offenen Daten unter daten/ (CSV, JSON, GeoJSON, Katalog nach DCAT-AP.de)"),
                 ]))
     }
 
@@ -361,6 +374,11 @@ public enum SchemaGenerator {
             ("type", .string("string")), ("pattern", .string(monthAllowed ? monthOrDatePattern : datePattern)),
             ("description", .string(description)),
         ])
+    }
+
+    /// `10:00`; YAML 1.1 would read it as a number in base 60, the content format as text.
+    static func clockTime(_ description: String) -> JSONValue {
+        .object([("type", .string("string")), ("pattern", .string("^([01]?[0-9]|2[0-3]):[0-5][0-9]$")), ("description", .string(description))])
     }
 
     static func wholeNumber(_ description: String) -> JSONValue {

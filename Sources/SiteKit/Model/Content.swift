@@ -166,10 +166,17 @@ public final class Kaffeerunde: Sendable {
     public let kommunen: [Reference]
     public let bild: Bild?
     public let quellen: [Quelle]
+    /// When the session begins and ends, in German time; announcements
+    /// name them, and the calendar uses them.
+    public let beginn: ClockTime?
+    public let ende: ClockTime?
+    /// Where to register for an announced session.
+    public let anmeldung: String?
 
     init(
         page: PageSource, titel: String, datum: CalendarDate, reihe: String, teilnehmende: Int?,
-        impulse: [Impuls], handlungsfelder: [Reference], kommunen: [Reference], bild: Bild?, quellen: [Quelle]
+        impulse: [Impuls], handlungsfelder: [Reference], kommunen: [Reference], bild: Bild?, quellen: [Quelle],
+        beginn: ClockTime? = nil, ende: ClockTime? = nil, anmeldung: String? = nil
     ) {
         self.page = page
         self.titel = titel
@@ -181,9 +188,17 @@ public final class Kaffeerunde: Sendable {
         self.kommunen = kommunen
         self.bild = bild
         self.quellen = quellen
+        self.beginn = beginn
+        self.ende = ende
+        self.anmeldung = anmeldung
     }
 
     public var slug: String { page.slug }
+
+    /// An announcement ("Termin") rather than a report: the session takes
+    /// place on the build date or later. A session of today is still
+    /// announced; the next day's build turns it into a report.
+    public func isTermin(heute: CalendarDate) -> Bool { datum >= heute }
 }
 
 public final class Meldung: Sendable {
@@ -249,4 +264,7 @@ public struct SiteSettings: Sendable {
     public var markdownHTML: Bool
     /// `daten.lizenz`: the licence of the files in `daten/`.
     public var datenLizenz: DatenLizenz = .dlByDe
+    /// `daten.contributor_id`: the publisher's IRI in GovData's list of
+    /// contributors (`http://dcat-ap.de/def/contributors/…`), for the catalogue.
+    public var datenContributorID: String? = nil
 }

@@ -10,7 +10,9 @@ enum Keys {
         "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf",
     ]
     static let kaffeerundeRequired = ["titel", "datum"]
-    static let kaffeerundeOptional = ["reihe", "teilnehmende", "impulse", "handlungsfelder", "kommunen", "bild", "quellen", "entwurf"]
+    static let kaffeerundeOptional = [
+        "reihe", "teilnehmende", "impulse", "handlungsfelder", "kommunen", "bild", "quellen", "beginn", "ende", "anmeldung", "entwurf",
+    ]
     static let meldungRequired = ["titel", "datum"]
     static let meldungOptional = ["kommunen", "handlungsfelder", "quellen", "bild", "entwurf"]
     static let seiteRequired = ["titel"]
@@ -33,7 +35,7 @@ enum Keys {
     static let herausgeberRequired = ["name"]
     static let herausgeberOptional = ["anschrift", "email", "telefon"]
     static let markdownOptional = ["html"]
-    static let datenOptional = ["lizenz"]
+    static let datenOptional = ["lizenz", "contributor_id"]
     static let handlungsfeldRequired = ["slug", "name"]
     static let handlungsfeldOptional = ["beschreibung"]
 }
@@ -148,6 +150,7 @@ struct PageDecoder {
         case .kaffeerunde:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
+            let zeiten = sessionTimes(beginn: f["beginn"], ende: f["ende"], yaml: &yaml)
             return .kaffeerunde(
                 Kaffeerunde(
                     page: page(complete: titel != nil && datum != nil), titel: titel ?? slug,
@@ -158,7 +161,9 @@ struct PageDecoder {
                     handlungsfelder: yaml.slugList(f["handlungsfelder"], key: "handlungsfelder"),
                     kommunen: yaml.slugList(f["kommunen"], key: "kommunen"),
                     bild: bild(f["bild"], yaml: &yaml),
-                    quellen: quellen(f["quellen"], yaml: &yaml)))
+                    quellen: quellen(f["quellen"], yaml: &yaml),
+                    beginn: zeiten.beginn, ende: zeiten.ende,
+                    anmeldung: yaml.webAddress(f["anmeldung"], key: "anmeldung")))
         case .meldung:
             let titel = yaml.text(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
@@ -180,6 +185,28 @@ struct PageDecoder {
     }
 
     // MARK: - Nested values
+
+    /// `beginn` and `ende` of a Kaffeerunde: an end needs a beginning, and comes after it.
+    private func sessionTimes(beginn: YAMLNode?, ende: YAMLNode?, yaml: inout YAMLReader) -> (beginn: ClockTime?, ende: ClockTime?) {
+        let start = yaml.clockTime(beginn, key: "beginn")
+        let end = yaml.clockTime(ende, key: "ende")
+        if let ende, let end {
+            guard let start else {
+                if beginn == nil {
+                    yaml.diagnostics.error(
+                        yaml.location(ende), "`ende: \(end)` needs a `beginn`", hint: "add the start time, e.g. beginn: 10:00")
+                }
+                return (nil, nil)
+            }
+            guard start < end else {
+                yaml.diagnostics.error(
+                    yaml.location(ende), "`ende: \(end)` is not after `beginn: \(start)`",
+                    hint: "a session ends on the day it begins; write the end time after the start time")
+                return (start, nil)
+            }
+        }
+        return (start, end)
+    }
 
     private func ags(_ node: YAMLNode?, art: Art?, yaml: inout YAMLReader) -> String? {
         guard let node, let written = yaml.text(node, key: "ags"), let scalar = node.scalar else { return nil }

@@ -50,13 +50,39 @@ struct SettingsDecoder {
             html = yaml.flag(m["html"], key: "html") ?? false
         }
         var lizenz = DatenLizenz.dlByDe
+        var contributor: String?
         if let node = f["daten"], let d = yaml.fields(node, what: "`daten`", required: [], optional: Keys.datenOptional) {
             lizenz = yaml.oneOf(d["lizenz"], key: "lizenz", DatenLizenz.self) ?? lizenz
+            contributor = Self.contributorID(d["contributor_id"], yaml: &yaml)
         }
         guard let titel, let baseURL else { return nil }
         return SiteSettings(
             titel: titel, beschreibung: yaml.text(f["beschreibung"], key: "beschreibung"),
-            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html, datenLizenz: lizenz)
+            baseURL: baseURL, sprache: sprache, herausgeber: herausgeber, markdownHTML: html, datenLizenz: lizenz,
+            datenContributorID: contributor)
+    }
+
+    static let contributorsPrefix = "http://dcat-ap.de/def/contributors/"
+
+    /// `daten.contributor_id`: GovData's name for the publisher, written as
+    /// the IRI GovData lists or as its last part (`schleswigHolstein`).
+    static func contributorID(_ node: YAMLNode?, yaml: inout YAMLReader) -> String? {
+        guard let written = yaml.text(node, key: "contributor_id"), let node else { return nil }
+        var name = Substring(written)
+        for prefix in [contributorsPrefix, "https://dcat-ap.de/def/contributors/"] where written.hasPrefix(prefix) {
+            name = written.dropFirst(prefix.count)
+        }
+        // GovData's names are letters and digits in camel case, e.g. `bundesamtFuerStatistik`.
+        guard let first = name.first, first.isASCII, first.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            let hint =
+                written.contains("/") && !written.hasPrefix(contributorsPrefix)
+                ? "the IRI must start with \(contributorsPrefix)"
+                : "GovData assigns the ID; write its last part, e.g. contributor_id: bundesamtFuerStatistik"
+            yaml.diagnostics.error(
+                yaml.location(node), "`contributor_id: \(written)` is not a contributor ID of GovData (\(contributorsPrefix)…)", hint: hint)
+            return nil
+        }
+        return contributorsPrefix + name
     }
 
     mutating func handlungsfelder(_ file: InputFile, label: String) -> [Handlungsfeld] {

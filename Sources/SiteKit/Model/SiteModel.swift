@@ -16,6 +16,11 @@ public struct SiteModel: Sendable {
     /// By menu position, then title.
     public var seiten: [Seite]
     public var media: [PassThroughFile]
+    /// The build date: a Kaffeerunde on this day or later is an
+    /// announcement (`Kaffeerunde.isTermin`). Set by the build from its
+    /// options; the views read it only through the announcements it decides,
+    /// which are part of every page's global digest.
+    public var heute = CalendarDate(year: 1970, month: 1, day: 1)
 
     /// A report or news item that mentions a profile.
     public enum Mention: Sendable, Equatable {
@@ -60,6 +65,9 @@ public struct SiteModel: Sendable {
         self.media = media.sorted { $0.path < $1.path }
         computeRelations()
     }
+
+    /// The slugs of the Kaffeerunden announced on the build date, soonest first.
+    public var termine: [String] { kaffeerunden.reversed().filter { $0.isTermin(heute: heute) }.map(\.slug) }
 
     public func kommune(_ slug: String) -> Kommune? { kommuneIndex[slug].map { kommunen[$0] } }
     public func handlungsfeld(_ slug: String) -> Handlungsfeld? { handlungsfeldIndex[slug].map { handlungsfelder[$0] } }

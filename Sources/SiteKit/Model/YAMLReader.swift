@@ -220,6 +220,21 @@ struct YAMLReader {
         return nil
     }
 
+    /// A time of day, `HH:MM`. YAML 1.1 readers take `10:00` for a number
+    /// in base 60; here it is text, as written.
+    mutating func clockTime(_ node: YAMLNode?, key: String) -> ClockTime? {
+        guard let written = text(node, key: key), let node else { return nil }
+        do throws(ClockTime.ParseError) {
+            return try ClockTime.parse(written)
+        } catch .range {
+            diagnostics.error(location(node), "`\(key): \(written)` is not a time of day", hint: "hours run from 00 to 23, minutes from 00 to 59")
+        } catch {
+            let hint = written.contains(".") ? "did you mean `\(written.replacingOccurrences(of: ".", with: ":"))`?" : "e.g. 10:00 or 14:30"
+            diagnostics.error(location(node), "`\(key): \(written)` is not a time in the form HH:MM", hint: hint)
+        }
+        return nil
+    }
+
     /// One of `allowed`, written exactly.
     mutating func oneOf<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, key: String, _ type: E.Type) -> E?
     where E.RawValue == String {

@@ -46,6 +46,8 @@ struct BuildStamp: Equatable {
         digests: [String: ContentHash.Digest]
     ) -> String {
         var hash = identity.hash(options: options)
+        // The build date decides which Kaffeerunden are announced.
+        hash.add(options.heute?.description ?? "undated")
         let documents = input.documents.sorted(by: { $0.path < $1.path })
         let files =
             documents.map { ($0.path, digests[$0.path] ?? ContentHash.of($0.bytes)) }

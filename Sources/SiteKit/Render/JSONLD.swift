@@ -65,7 +65,11 @@ enum JSONLD {
         }
         return object([
             ("@context", "https://schema.org"), ("@type", "Event"), ("name", .string(r.titel)),
-            ("startDate", .string(r.datum.description)),
+            ("startDate", .string(eventTime(r.datum, r.beginn))),
+            ("endDate", r.ende.map { .string(eventTime(r.datum, $0)) }),
+            // Held or announced, a session takes place as planned: the
+            // content format has no way to cancel or move one.
+            ("eventStatus", "https://schema.org/EventScheduled"),
             ("eventAttendanceMode", "https://schema.org/OnlineEventAttendanceMode"),
             ("location", object([("@type", "VirtualLocation"), ("url", url)])),
             ("superEvent", object([("@type", "EventSeries"), ("name", .string(r.reihe))])),
@@ -79,6 +83,14 @@ enum JSONLD {
                 }
             ),
         ]).embeddable
+    }
+
+    /// `2027-01-21`, or with a time `2027-01-21T10:00:00+01:00`: the
+    /// offset of German time on that day (CET or CEST), so the moment is exact.
+    static func eventTime(_ datum: CalendarDate, _ zeit: ClockTime?) -> String {
+        guard let zeit, let day = datum.day else { return datum.description }
+        let local = BerlinTime.days(datum.year, datum.month, day) * 86400 + zeit.hour * 3600 + zeit.minute * 60
+        return datum.description + "T\(zeit):00" + (BerlinTime.offset(localSeconds: local) == 7200 ? "+02:00" : "+01:00")
     }
 
     static func website(_ settings: SiteSettings) -> String {

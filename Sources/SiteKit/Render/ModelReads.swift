@@ -65,6 +65,9 @@ final class ModelReads {
 
     // Not traced: part of `ModelDigests.global`.
     var settings: SiteSettings { digests.model.settings }
+    /// Not traced either: views only compare it with the dates of
+    /// Kaffeerunden, and which of them are announced is part of `global`.
+    var heute: CalendarDate { digests.model.heute }
     var handlungsfelder: [Handlungsfeld] { digests.model.handlungsfelder }
     func handlungsfeld(_ slug: String) -> Handlungsfeld? { digests.model.handlungsfeld(slug) }
 

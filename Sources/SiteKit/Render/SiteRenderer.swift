@@ -80,7 +80,9 @@ struct SiteRenderer: Sendable {
             page(SitePath.handlungsfelder) { $0.handlungsfelderPage() }, page("404.html") { $0.notFoundPage() },
         ]
         // Long lists of reports and news: a page per year.
-        pages += ViewContext.archiveYears(model.kaffeerunden.map(EintragSummary.init)).map { year in
+        // Only reports are listed by year; announcements stand above them.
+        let berichte = model.kaffeerunden.filter { !$0.isTermin(heute: model.heute) }
+        pages += ViewContext.archiveYears(berichte.map(EintragSummary.init)).map { year in
             page(SitePath.kaffeerunden + "\(year)/") { $0.kaffeerundenListPage(year: year) }
         }
         pages += ViewContext.archiveYears(model.meldungen.map(EintragSummary.init)).map { year in

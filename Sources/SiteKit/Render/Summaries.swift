@@ -36,12 +36,15 @@ struct EintragSummary: Sendable, SharedSummary {
     let slug: String
     let titel: String
     let datum: CalendarDate
+    /// When an announced session begins; nil for news.
+    let beginn: ClockTime?
 
     init(_ runde: Kaffeerunde) {
         kind = .kaffeerunde
         slug = runde.slug
         titel = runde.titel
         datum = runde.datum
+        beginn = runde.beginn
     }
 
     init(_ meldung: Meldung) {
@@ -49,6 +52,7 @@ struct EintragSummary: Sendable, SharedSummary {
         slug = meldung.slug
         titel = meldung.titel
         datum = meldung.datum
+        beginn = nil
     }
 }
 

@@ -25,8 +25,16 @@ struct KaffeerundeView: ViewModel {
     var nachher: EintragView?
     var quellen: [QuelleView]
     var bild: BildView?
+    /// An announcement rather than a report (the session lies ahead).
+    var termin: Bool
+    /// `10:00 bis 11:30 Uhr`
+    var zeit: String?
+    var anmeldung: String?
+    var kalender: String
 
     static let fields: Fields<Self> = [
+        "termin": { .bool($0.termin) }, "zeit": { .string($0.zeit) }, "anmeldung": { .string($0.anmeldung) },
+        "kalender": { .string($0.kalender) },
         "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "reihe": { .string($0.reihe) },
         "teilnehmende": { .string($0.teilnehmende) }, "impulse": { .list($0.impulse) }, "handlungsfelder": { .list($0.handlungsfelder) },
         "kommunen": { .list($0.kommunen) }, "body": { .string($0.body) }, "toc": { .list($0.toc) }, "vorher": { .object($0.vorher) },
@@ -69,9 +77,13 @@ struct ChronikView: ViewModel {
     var jahr: String?
     var jahre: [Jahr]
     var anzahl: String
+    /// Kaffeerunden only: the announced sessions and the calendar.
+    var termine: [TerminView] = []
+    var kalender: String? = nil
 
     static let fields: Fields<Self> = [
         "jahr": { .string($0.jahr) }, "jahre": { .list($0.jahre) }, "anzahl": { .string($0.anzahl) },
+        "termine": { .list($0.termine) }, "kalender": { .string($0.kalender) },
     ]
 }
 
@@ -94,7 +106,9 @@ extension ViewContext {
             handlungsfelder: feldLinks(from: page, r.handlungsfelder), kommunen: kommuneLinks(from: page, related),
             body: r.page.body.html, toc: toc(r.page.body),
             vorher: older.map { eintrag(from: page, $0) }, nachher: newer.map { eintrag(from: page, $0) },
-            quellen: quellen(r.quellen), bild: bild(from: page, r.bild))
+            quellen: quellen(r.quellen), bild: bild(from: page, r.bild),
+            termin: r.isTermin(heute: reads.heute), zeit: Self.zeitraum(r.beginn, r.ende), anmeldung: r.anmeldung,
+            kalender: kalenderURL(from: page))
         let description = "\(r.reihe) am \(GermanFormat.date(r.datum)): \(r.titel)"
         return PagePlan(
             path: page, template: "kaffeerunde",
@@ -136,14 +150,17 @@ extension ViewContext {
     func kaffeerundenListPage(year: Int? = nil) -> PagePlan {
         let section = SitePath.kaffeerunden
         let page = year.map { section + "\($0)/" } ?? section
-        let view = chronik(reads.kaffeerunden, page: page, section: section, year: year)
+        var view = chronik(berichte, page: page, section: section, year: year)
+        // Announcements stand on the first page only, above the reports.
+        if year == nil { view.termine = termine(from: page) }
+        view.kalender = kalenderURL(from: page)
         let title = "Digitale Kaffeerunden" + (year.map { " \($0)" } ?? "")
         return PagePlan(
             path: page, template: "kaffeerunden",
             view: PageView(
                 layout: layout(
                     page: page, title: title,
-                    description: "Berichte aus allen Sitzungen der Digitalen Kaffeerunde."),
+                    description: "Termine und Berichte aus allen Sitzungen der Digitalen Kaffeerunde."),
                 content: view))
     }
 

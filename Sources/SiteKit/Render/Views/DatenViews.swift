@@ -28,11 +28,16 @@ struct DatenView: ViewModel {
 
     var datensaetze: [Datensatz]
     var paket: Datei
+    /// The DCAT-AP.de catalogue of all datasets (`catalog.ttl`).
+    var katalog: Datei
+    /// The Kaffeerunden as a calendar (`kaffeerunden.ics`).
+    var kalender: Datei
     var lizenz: String
     var lizenzURL: String
 
     static let fields: Fields<Self> = [
         "datensaetze": { .list($0.datensaetze) }, "paket": { .object($0.paket) },
+        "katalog": { .object($0.katalog) }, "kalender": { .object($0.kalender) },
         "lizenz": { .string($0.lizenz) }, "lizenz_url": { .string($0.lizenzURL) },
     ]
 }
@@ -51,7 +56,8 @@ extension ViewContext {
         let lizenz = reads.settings.datenLizenz
         let view = DatenView(
             datensaetze: datasets.map { .init(id: "_" + $0.name, titel: $0.title, beschreibung: $0.description, dateien: $0.files.map(datei)) },
-            paket: datei(data.packageFile), lizenz: lizenz.title, lizenzURL: lizenz.url)
+            paket: datei(data.packageFile), katalog: datei(data.catalogFile), kalender: datei(data.calendarFile),
+            lizenz: lizenz.title, lizenzURL: lizenz.url)
         return PagePlan(
             path: page, template: "daten",
             view: PageView(

@@ -39,6 +39,9 @@ struct HomeView: ViewModel {
     var kennzahlen: [Kennzahl]
     /// "Kommune finden": the Länder with their numbers.
     var laender: [KommunenOverviewView.Land]
+    /// Announced Kaffeerunden, soonest first, and the calendar of all.
+    var termine: [TerminView]
+    var kalender: String
     var neueBerichte: [EintragView]
     var neueMeldungen: [EintragView]
     var handlungsfelder: [LinkView]
@@ -50,7 +53,8 @@ struct HomeView: ViewModel {
 
     static let fields: Fields<Self> = [
         "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) }, "kennzahlen": { .list($0.kennzahlen) },
-        "laender": { .list($0.laender) }, "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
+        "laender": { .list($0.laender) }, "termine": { .list($0.termine) }, "kalender": { .string($0.kalender) },
+        "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
         "handlungsfelder": { .list($0.handlungsfelder) }, "links": { .list($0.links) }, "netzwerk": { .list($0.netzwerk) },
         "karte": { .object($0.karte) }, "statistik_url": { .string($0.statistikURL) },
     ]
@@ -96,11 +100,11 @@ extension ViewContext {
             (SitePath.meldungen, "Alle Meldungen"), (SitePath.handlungsfelder, "Alle Handlungsfelder"),
         ]
         let settings = reads.settings
-        let kommunen = reads.kommunen, kaffeerunden = reads.kaffeerunden, meldungen = reads.meldungen
+        let kommunen = reads.kommunen, berichte = self.berichte, meldungen = reads.meldungen
         let laender = laenderListe(from: page)
         let zahlen: [(Int, String, String)] = [
             (kommunen.filter(\.isMember).count, "Mitglieder", SitePath.mitglieder), (kommunen.count, "Kommunen", SitePath.kommunen),
-            (kaffeerunden.count, "Kaffeerunden", SitePath.kaffeerunden), (meldungen.count, "Meldungen", SitePath.meldungen),
+            (berichte.count, "Kaffeerunden", SitePath.kaffeerunden), (meldungen.count, "Meldungen", SitePath.meldungen),
         ]
         let kennzahlen = zahlen.map {
             HomeView.Kennzahl(zahl: GermanFormat.number($0.0), text: $0.1, url: SitePath.relative(from: page, to: $0.2))
@@ -110,7 +114,8 @@ extension ViewContext {
         }
         let view = HomeView(
             titel: settings.titel, beschreibung: settings.beschreibung, kennzahlen: kennzahlen, laender: laender,
-            neueBerichte: kaffeerunden.prefix(3).map { eintrag(from: page, $0) },
+            termine: termine(from: page), kalender: kalenderURL(from: page),
+            neueBerichte: berichte.prefix(3).map { eintrag(from: page, $0) },
             neueMeldungen: meldungen.prefix(3).map { eintrag(from: page, $0) },
             handlungsfelder: reads.handlungsfelder.map {
                 LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
