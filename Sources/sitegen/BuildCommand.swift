@@ -34,6 +34,7 @@ struct BuildCommand: ParsableCommand {
 
     private func report() throws -> Build.Result {
         let start = DispatchTime.now()
+        let language = site.language
         let result: Build.Result
         do {
             result = try Build.run(
@@ -43,21 +44,27 @@ struct BuildCommand: ParsableCommand {
             throw Terminal.fail(Terminal.describe(error))
         }
         for note in result.notes { Terminal.stderr("sitegen: note: \(note)") }
-        Terminal.diagnostics(result.diagnostics)
+        Terminal.diagnostics(result.diagnostics, language: language)
         let warnings = result.diagnostics.count - result.errorCount
         if result.errorCount > 0 {
-            Terminal.stderr("sitegen: \(Terminal.count(result.errorCount, "error")), \(Terminal.count(warnings, "warning")); nothing was written")
+            Terminal.stderr(
+                Message(.summaryBuildFailed, ["errors": .count(result.errorCount, .wordError), "warnings": .count(warnings, .wordWarning)])
+                    .text(in: language))
             throw ExitCode(ExitStatus.contentErrors)
         }
         guard !quiet else { return result }
         let seconds = Terminal.seconds(since: start)
         if result.upToDate {
-            print("sitegen: \(output) is up to date: no input changed since the last build (\(String(format: "%.2f", seconds)) s)")
+            print(Message(.summaryUpToDate, ["output": .value(output), "seconds": .seconds(seconds)]).text(in: language))
             return result
         }
-        print(BuildSummary(result).line(output: output, seconds: seconds))
+        print(BuildSummary(result).line(output: output, seconds: seconds, language: language))
         if let stats = result.written {
-            print("sitegen: \(stats.written) files written, \(stats.unchanged) unchanged, \(stats.removed) removed")
+            print(
+                Message(
+                    .summaryWritten,
+                    ["written": .number(stats.written), "unchanged": .number(stats.unchanged), "removed": .number(stats.removed)]
+                ).text(in: language))
         }
         return result
     }

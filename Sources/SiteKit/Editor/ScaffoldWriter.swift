@@ -170,7 +170,7 @@ public enum ScaffoldWriter {
         } catch {
             throw InvalidValue(
                 description: "--datum `\(written)` is not a date in the form YYYY-MM-DD"
-                    + (YAMLReader.dateHint(written, allowMonth: false).hasPrefix("did") ? "; " + YAMLReader.dateHint(written, allowMonth: false) : "")
+                    + { hint in hint.code == .didYouMean ? "; " + hint.english : "" }(YAMLReader.dateHint(written, allowMonth: false))
             )
         }
     }

@@ -104,8 +104,7 @@ struct MarkdownBody {
                     let (line, _) = document.position(of: node)
                     diagnostics.warning(
                         SourceLocation(path: displayPath, line: line + firstLine - 1, column: 1),
-                        "a `#` heading in the text is shown as `##`: the title is the page's only top heading",
-                        hint: "start sections with ##")
+                        .headingLevelOne, hint: Message(.hintStartWithH2))
                     level = 2
                 }
                 let id = ids.next(for: text)
@@ -116,7 +115,7 @@ struct MarkdownBody {
                 let location = SourceLocation(
                     path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
                 if node.kind == .image, !node.hasAltText {
-                    diagnostics.error(location, "image has no alt text", hint: "describe the image: ![Was das Bild zeigt](../medien/bild.jpg)")
+                    diagnostics.error(location, .imageWithoutAlt, hint: Message(.hintDescribeImage))
                 }
                 let url = document.url(of: node)
                 switch LinkTarget.classify(url, from: directory) {
@@ -126,8 +125,7 @@ struct MarkdownBody {
                     links.append(.init(target: .anchor(fragment), location: location))
                 case .page(let path, let fragment):
                     if node.kind == .image {
-                        diagnostics.error(
-                            location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
+                        diagnostics.error(location, .imageNotMedia, hint: Message(.hintImageInMedien))
                     }
                     links.append(.init(target: .page(path: path, fragment: fragment), location: location))
                     if let (kind, slug) = ContentKind.parse(contentPath: path) {
@@ -163,8 +161,8 @@ struct MarkdownBody {
             let (line, column) = TextPosition.lineAndColumn(of: reference.offset, in: Array(markdown.utf8))
             diagnostics.error(
                 SourceLocation(path: displayPath, line: line + firstLine - 1, column: column),
-                "`\(reference.text)` is the control character \(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!)), which HTML does not allow in a page",
-                hint: "remove it; to show the reference itself, put it in backticks: `\(reference.text)`")
+                .controlReference, ["reference": .value(reference.text), "codePoint": .value(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!))],
+                hint: Message(.hintControlReference, ["reference": .value(reference.text)]))
         }
     }
 

@@ -72,9 +72,7 @@ struct PageDecoder {
             text = try SourceText(bytes: file.bytes).text
         } catch {
             if case .invalidUTF8(let line, let column) = error {
-                diagnostics.error(
-                    start, "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
-                    hint: "save the file as UTF-8 in your editor")
+                diagnostics.error(start, .notUTF8, ["line": .number(line), "column": .number(column)], hint: Message(.hintSaveAsUTF8))
             }
             return nil
         }
@@ -82,12 +80,10 @@ struct PageDecoder {
         do {
             split = try FrontMatterSplit.split(text)
         } catch .noOpening {
-            diagnostics.error(
-                start, "expected front matter: the file must start with a line `---`",
-                hint: "add `---`, the keys, and a closing `---` at the top")
+            diagnostics.error(start, .noFrontMatter, hint: Message(.hintAddFrontMatter))
             return nil
         } catch {
-            diagnostics.error(start, "the front matter opened on line 1 is never closed", hint: "add a line `---` after the last key")
+            diagnostics.error(start, .frontMatterNotClosed, hint: Message(.hintCloseFrontMatter))
             return nil
         }
 
@@ -110,7 +106,13 @@ struct PageDecoder {
         case .meldung: (required, optional) = (Keys.meldungRequired, Keys.meldungOptional)
         case .seite: (required, optional) = (Keys.seiteRequired, Keys.seiteOptional)
         }
-        let what = "the front matter of a " + kind.rawValue.capitalized
+        let what: Message
+        switch kind {
+        case .kommune: what = Message(.placeFrontMatterKommune)
+        case .kaffeerunde: what = Message(.placeFrontMatterKaffeerunde)
+        case .meldung: what = Message(.placeFrontMatterMeldung)
+        case .seite: what = Message(.placeFrontMatterSeite)
+        }
         let fields = yaml.fields(root, what: what, required: required, optional: optional, missingAt: start)
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
         guard let f = fields else { return nil }
@@ -186,12 +188,12 @@ struct PageDecoder {
         let digits = art == .landkreis ? 5 : 8
         guard written.count == digits, written.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             yaml.diagnostics.error(
-                yaml.location(node), "`ags: \(written)` must be \(digits) digits\(art == .landkreis ? " for a Landkreis" : "")",
-                hint: "write it in quotes so leading zeros survive, e.g. ags: \"07137003\"")
+                yaml.location(node), art == .landkreis ? .agsDigitsLandkreis : .agsDigits, ["value": .value(written), "digits": .number(digits)],
+                hint: Message(.hintAGSQuotesExample))
             return nil
         }
         if scalar.style == .plain {
-            yaml.diagnostics.error(yaml.location(node), "`ags` must be written in quotes", hint: "write ags: \"\(written)\" so leading zeros survive")
+            yaml.diagnostics.error(yaml.location(node), .agsNotQuoted, hint: Message(.hintAGSQuotes, ["value": .value(written)]))
         }
         return written
     }
@@ -205,14 +207,14 @@ struct PageDecoder {
 
     private func leitung(_ node: YAMLNode?, yaml: inout YAMLReader) -> Kommune.Leitung? {
         guard let node else { return nil }
-        guard let f = yaml.fields(node, what: "`leitung`", required: Keys.leitungRequired, optional: []),
+        guard let f = yaml.fields(node, what: Message(.placeLeitung), required: Keys.leitungRequired, optional: []),
             let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(amt: amt, name: name)
     }
 
     private func kontakt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Kontakt? {
-        guard let f = yaml.fields(node, what: "a `kontakt` entry", required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
+        guard let f = yaml.fields(node, what: Message(.placeKontakt), required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
             let funktion = yaml.text(f["funktion"], key: "funktion")
         else { return nil }
         return .init(
@@ -226,7 +228,7 @@ struct PageDecoder {
         let items = yaml.list(node, key: "koordinaten")
         guard items.count == 2 else {
             if node.sequence != nil {
-                yaml.diagnostics.error(yaml.location(node), "`koordinaten` must be two numbers: [breite, länge]", hint: "e.g. [50.43, 7.57]")
+                yaml.diagnostics.error(yaml.location(node), .koordinatenNotTwo, hint: Message(.hintKoordinatenExample))
             }
             return nil
         }
@@ -235,15 +237,15 @@ struct PageDecoder {
         guard (47.2...55.1).contains(lat), (5.8...15.1).contains(lon) else {
             let swapped = (47.2...55.1).contains(lon) && (5.8...15.1).contains(lat)
             yaml.diagnostics.error(
-                yaml.location(node), "`koordinaten: [\(lat), \(lon)]` lie outside Germany",
-                hint: swapped ? "breite comes first: [\(lon), \(lat)]" : "write [breite, länge] in degrees (WGS 84)")
+                yaml.location(node), .koordinatenOutside, ["value": .value("[\(lat), \(lon)]")],
+                hint: swapped ? Message(.hintBreiteFirst, ["value": .value("[\(lon), \(lat)]")]) : Message(.hintKoordinatenDegrees))
             return nil
         }
         return (lat, lon)
     }
 
     private func projekt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Projekt? {
-        guard let f = yaml.fields(node, what: "a `projekte` entry", required: Keys.projektRequired, optional: Keys.projektOptional) else {
+        guard let f = yaml.fields(node, what: Message(.placeProjekt), required: Keys.projektRequired, optional: Keys.projektOptional) else {
             return nil
         }
         let titel = yaml.text(f["titel"], key: "titel")
@@ -255,7 +257,7 @@ struct PageDecoder {
     }
 
     private func impuls(_ node: YAMLNode, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
-        guard let f = yaml.fields(node, what: "an `impulse` entry", required: Keys.impulsRequired, optional: Keys.impulsOptional),
+        guard let f = yaml.fields(node, what: Message(.placeImpuls), required: Keys.impulsRequired, optional: Keys.impulsOptional),
             let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(
@@ -265,7 +267,7 @@ struct PageDecoder {
 
     private func quellen(_ node: YAMLNode?, yaml: inout YAMLReader) -> [Quelle] {
         yaml.list(node, key: "quellen").compactMap { item in
-            guard let f = yaml.fields(item, what: "a `quellen` entry", required: Keys.quelleRequired, optional: Keys.quelleOptional),
+            guard let f = yaml.fields(item, what: Message(.placeQuelle), required: Keys.quelleRequired, optional: Keys.quelleOptional),
                 let titel = yaml.text(f["titel"], key: "titel")
             else { return nil }
             return Quelle(
@@ -276,15 +278,13 @@ struct PageDecoder {
 
     private func bild(_ node: YAMLNode?, yaml: inout YAMLReader) -> Bild? {
         guard let node else { return nil }
-        guard let f = yaml.fields(node, what: "`bild`", required: Keys.bildRequired, optional: Keys.bildOptional),
+        guard let f = yaml.fields(node, what: Message(.placeBild), required: Keys.bildRequired, optional: Keys.bildOptional),
             let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
         else { return nil }
         let dekorativ = yaml.flag(f["dekorativ"], key: "dekorativ") ?? false
         let alt = yaml.text(f["alt"], key: "alt")
         if alt == nil && !dekorativ && f["alt"] == nil {
-            yaml.diagnostics.error(
-                f.location, "`bild` needs `alt`, a short text that says what the image shows",
-                hint: "add `alt: …`, or `dekorativ: true` if the image is decoration only")
+            yaml.diagnostics.error(f.location, .bildWithoutAlt, hint: Message(.hintAddAlt))
         }
         var path = datei
         while path.hasPrefix("./") { path.removeFirst(2) }
