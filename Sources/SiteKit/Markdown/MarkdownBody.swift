@@ -161,7 +161,8 @@ struct MarkdownBody {
             let (line, column) = TextPosition.lineAndColumn(of: reference.offset, in: Array(markdown.utf8))
             diagnostics.error(
                 SourceLocation(path: displayPath, line: line + firstLine - 1, column: column),
-                .controlReference, ["reference": .value(reference.text), "codePoint": .value(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!))],
+                .controlReference,
+                ["reference": .value(reference.text), "codePoint": .value(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!))],
                 hint: Message(.hintControlReference, ["reference": .value(reference.text)]))
         }
     }

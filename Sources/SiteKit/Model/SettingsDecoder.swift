@@ -66,7 +66,9 @@ struct SettingsDecoder {
         var seen: [String: SourceLocation] = [:]
         var result: [Handlungsfeld] = []
         for item in yaml.list(root, key: "handlungsfelder.yaml") {
-            guard let f = yaml.fields(item, what: Message(.placeHandlungsfeld), required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
+            guard
+                let f = yaml.fields(
+                    item, what: Message(.placeHandlungsfeld), required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
                 let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
             else { continue }
             if let first = seen[slug.slug] {

@@ -280,7 +280,8 @@ struct YAMLReader {
             if seen.insert(reference.slug).inserted {
                 result.append(reference)
             } else {
-                diagnostics.warning(reference.location, .listedTwice, ["slug": .value(reference.slug), "key": .value(key)], hint: Message(.hintRemoveOne))
+                diagnostics.warning(
+                    reference.location, .listedTwice, ["slug": .value(reference.slug), "key": .value(key)], hint: Message(.hintRemoveOne))
             }
         }
         return result
