@@ -9,6 +9,8 @@ public enum Build {
         /// Keep decoded documents in `.sitegen-cache/` beside the output
         /// folder, so a rebuild decodes only what changed.
         public var useCache: Bool
+        /// Warnings count as errors: nothing is written while there is one.
+        public var strict = false
 
         public init(includeDrafts: Bool = false, baseURL: String? = nil, useCache: Bool = true) {
             self.includeDrafts = includeDrafts
@@ -76,7 +78,7 @@ public enum Build {
     static func plan(_ input: SiteInput, options: Options, cache: DecodeCache?, tracing identity: BuildIdentity?) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
-        let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
+        let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL, strict: options.strict)
         let (model, modelDiagnostics) = builder.build(input, cache: cache)
         diagnostics.append(contentsOf: modelDiagnostics)
         clock.lap("parse+model")

@@ -13,6 +13,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder; after a successful build it holds exactly that build.") var output = "public"
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of base_url from site.yaml.") var baseURL: String?
     @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
+    @Flag(help: "Treat warnings as errors (for CI): with one, nothing is written and the exit status is 1.") var strict = false
     @Flag(
         name: .customLong("no-cache"),
         help: "Decode every document again instead of reusing .sitegen-cache/ beside the output folder.")
@@ -36,10 +37,10 @@ struct BuildCommand: ParsableCommand {
         let start = DispatchTime.now()
         let language = site.language
         let result: Build.Result
+        var options = Build.Options(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache)
+        options.strict = strict
         do {
-            result = try Build.run(
-                content: site.content, templates: site.templates, output: output,
-                options: .init(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache))
+            result = try Build.run(content: site.content, templates: site.templates, output: output, options: options)
         } catch {
             throw Terminal.fail(Terminal.describe(error))
         }
@@ -55,7 +56,7 @@ struct BuildCommand: ParsableCommand {
         guard !quiet else { return result }
         let seconds = Terminal.seconds(since: start)
         if result.upToDate {
-            print(Message(.summaryUpToDate, ["output": .value(output), "seconds": .seconds(seconds)]).text(in: language))
+            print(Message(.summaryUpToDate, ["output": .value(output), "seconds": .decimal(seconds)]).text(in: language))
             return result
         }
         print(BuildSummary(result).line(output: output, seconds: seconds, language: language))

@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print the diagnostics: text (path:line:col: …, on stderr), json, github, gitlab or sarif (on stdout).")
     var format: DiagnosticFormat = .text
     @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
+    @Flag(help: "Treat warnings as errors (for CI): exit 1 when there is one.") var strict = false
     @Option(help: "The output folder of build: an update of it that an interrupted build left half done is finished first.")
     var output = "public"
 
@@ -33,7 +34,9 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(Terminal.describe(error))
         }
-        let result = Build.render(input, options: .init(includeDrafts: site.drafts))
+        var options = Build.Options(includeDrafts: site.drafts)
+        options.strict = strict
+        let result = Build.render(input, options: options)
         let warnings = result.diagnostics.count - result.errorCount
         switch format {
         case .text: Terminal.diagnostics(result.diagnostics, language: language)
@@ -51,7 +54,7 @@ struct CheckCommand: ParsableCommand {
             let line = Message(
                 .summaryChecked,
                 [
-                    "files": .count(input.documents.count, .wordFile), "seconds": .seconds(Terminal.seconds(since: start)),
+                    "files": .count(input.documents.count, .wordFile), "seconds": .decimal(Terminal.seconds(since: start)),
                     "counts": .phrase(counts),
                 ])
             Terminal.stderr(line.text(in: language))

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             say(Message(.summaryServing, ["url": "\(url)"]).text(in: language))
         case .built(let summary, let seconds, let changes, let warnings):
             Terminal.diagnostics(warnings, language: language)
-            var line = Message(.summaryServeBuilt, ["summary": .phrase(summary.message), "seconds": .seconds(seconds)]).text(in: language)
+            var line = Message(.summaryServeBuilt, ["summary": .phrase(summary.message), "seconds": .decimal(seconds)]).text(in: language)
             if !changes.isEmpty { line += afterChange(changes).text(in: language) }
             if !warnings.isEmpty {
                 line += Message(.summaryWarningsSuffix, ["warnings": .count(warnings.count, .wordWarning)]).text(in: language)

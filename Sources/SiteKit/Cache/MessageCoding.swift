@@ -16,7 +16,7 @@ extension BinaryWriter {
             case .grouped(let n):
                 w.int(2)
                 w.int(n)
-            case .seconds(let s):
+            case .decimal(let s):
                 w.int(3)
                 w.word(s.bitPattern)
             case .count(let n, let word):
@@ -52,7 +52,7 @@ extension BinaryReader {
         case 0: return .value(try string())
         case 1: return .number(try int())
         case 2: return .grouped(try int())
-        case 3: return .seconds(Double(bitPattern: try word()))
+        case 3: return .decimal(Double(bitPattern: try word()))
         case 4: return .count(try int(), try messageCode())
         case 5: return .phrase(try message())
         case 6: return .within(try message())

@@ -114,7 +114,7 @@ public struct Diagnostic: Hashable, Sendable {
 
 /// Collects every problem of a build so that one run reports all of them.
 public struct Diagnostics: Sendable {
-    public private(set) var all: [Diagnostic] = []
+    public internal(set) var all: [Diagnostic] = []
 
     public init() {}
 

@@ -114,10 +114,12 @@ struct MarkdownBody {
                 let (line, byteColumn) = document.position(of: node)
                 let location = SourceLocation(
                     path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
+                let url = document.url(of: node)
                 if node.kind == .image, !node.hasAltText {
                     diagnostics.error(location, .imageWithoutAlt, hint: Message(.hintDescribeImage))
+                } else if node.kind == .image, let alt = document.plainAltText(of: node)?.trimmed, Self.isFileName(alt, of: url) {
+                    diagnostics.warning(location, .altIsFileName, ["alt": .value(alt)], hint: Message(.hintDescribeInWords))
                 }
-                let url = document.url(of: node)
                 switch LinkTarget.classify(url, from: directory) {
                 case .external:
                     break
@@ -151,6 +153,18 @@ struct MarkdownBody {
             : sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
         reportControlReferences(in: markdown, html: html, diagnostics: &diagnostics)
         return RenderedBody(html: html, headings: headings, links: links)
+    }
+
+    /// Whether `alt` is only the name of the file at `path` (`karte.png`,
+    /// `karte`, `Karte.PNG`): text that tells a screen reader nothing.
+    static func isFileName(_ alt: String, of path: String) -> Bool {
+        let withoutQuery = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        let last = withoutQuery.split(separator: "/").last.map(String.init) ?? withoutQuery
+        let name = (last.removingPercentEncoding ?? last).lowercased()
+        guard !name.isEmpty else { return false }
+        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        let written = alt.trimmingCharacters(in: .whitespaces).lowercased()
+        return written == name || (!stem.isEmpty && written == stem)
     }
 
     /// `&#27;` and the like outside code: errors at each reference.

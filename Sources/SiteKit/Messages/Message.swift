@@ -21,8 +21,8 @@ public struct Message: Hashable, Sendable {
         /// A large number with the language's thousands separator
         /// (`100,000` / `100.000`).
         case grouped(Int)
-        /// Seconds with two decimals (`0.21` / `0,21`).
-        case seconds(Double)
+        /// A number with two decimals, e.g. seconds (`0.21` / `0,21`).
+        case decimal(Double)
         /// `3 files` / `3 Dateien`: the number and the word of a catalogue
         /// entry written `singular¦plural`.
         case count(Int, MessageCode)
@@ -41,7 +41,7 @@ public struct Message: Hashable, Sendable {
             case .value(let text): return text
             case .number(let n): return String(n)
             case .grouped(let n): return Self.grouped(n, separator: language == .de ? "." : ",")
-            case .seconds(let s):
+            case .decimal(let s):
                 let hundredths = Int((s * 100).rounded())
                 let fraction = String(hundredths % 100)
                 return "\(hundredths / 100)\(language == .de ? "," : ".")\(fraction.count == 1 ? "0" + fraction : fraction)"

@@ -279,6 +279,23 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case wordHandlungsfeld = "word-handlungsfeld"
     case wordOverview = "word-overview"
 
+    // MARK: Warnings: mistakes that would pass in silence
+    case meldungInFuture = "meldung-in-future"
+    case placeholderText = "placeholder-text"
+    case duplicateAGS = "duplicate-ags"
+    case sameNameInKreis = "same-name-in-kreis"
+    case titleTooLong = "title-too-long"
+    case typographicQuotes = "typographic-quotes"
+    case altIsFileName = "alt-is-file-name"
+    case mediaTooLarge = "media-too-large"
+    case hintCheckDate = "hint-check-date"
+    case hintReplacePlaceholder = "hint-replace-placeholder"
+    case hintCheckAGS = "hint-check-ags"
+    case hintSameName = "hint-same-name"
+    case hintShortenTitle = "hint-shorten-title"
+    case hintWithoutQuotes = "hint-without-quotes"
+    case hintDescribeInWords = "hint-describe-in-words"
+    case hintShrinkMedia = "hint-shrink-media"
     /// The text in `language`, with its `{name}` placeholders.
     public func template(in language: MessageLanguage) -> String {
         let (english, german) = texts
@@ -928,6 +945,87 @@ public enum MessageCode: String, CaseIterable, Sendable {
         case .wordSeite: return ("Seite¦Seiten", "freie Seite¦freie Seiten")
         case .wordHandlungsfeld: return ("Handlungsfeld¦Handlungsfelder", "Handlungsfeld¦Handlungsfelder")
         case .wordOverview: return ("overview¦overviews", "Übersicht¦Übersichten")
+        // MARK: Warnings: mistakes that would pass in silence
+        case .meldungInFuture:
+            return (
+                "`datum: {value}` lies in the future: the Meldung would be shown as the newest one and date the feed",
+                "`datum: {value}` liegt in der Zukunft: Die Meldung stünde als neueste oben und bestimmte das Datum des Feeds"
+            )
+        case .placeholderText:
+            return (
+                "the placeholder text of `sitegen new` is still here: „{text}“",
+                "Hier steht noch der Platzhaltertext von `sitegen new`: „{text}“"
+            )
+        case .duplicateAGS:
+            return (
+                "`ags: \"{ags}\"` is also the AGS of {other}",
+                "`ags: \"{ags}\"` ist auch der AGS von {other}"
+            )
+        case .sameNameInKreis:
+            return (
+                "`name: {name}` is also the name of {other} in the same Kreis `{kreis}`",
+                "`name: {name}` ist auch der Name von {other} im selben Kreis `{kreis}`"
+            )
+        case .titleTooLong:
+            return (
+                "`{key}` has {count} characters; browser tabs and search results show about 120",
+                "`{key}` hat {count} Zeichen; Browser-Tabs und Suchergebnisse zeigen etwa 120"
+            )
+        case .typographicQuotes:
+            return (
+                "`{key}: {value}` is wrapped in quotation marks, which would be published with it",
+                "`{key}: {value}` steht in Anführungszeichen, die mitveröffentlicht würden"
+            )
+        case .altIsFileName:
+            return (
+                "the alt text `{alt}` is the file name; it should say what the image shows",
+                "Der Alternativtext `{alt}` ist der Dateiname; er sollte sagen, was das Bild zeigt"
+            )
+        case .mediaTooLarge:
+            return (
+                "the file has {size} MB; pages with files over 5 MB load slowly on mobile connections",
+                "Die Datei ist {size} MB groß; Seiten mit Dateien über 5 MB laden über Mobilfunk langsam"
+            )
+        case .hintCheckDate:
+            return (
+                "check the date; an event still to come is announced by a Kaffeerunde, whose date may lie ahead",
+                "prüfen Sie das Datum; eine kommende Veranstaltung kündigt ein Kaffeerunden-Bericht an, dessen Datum in der Zukunft liegen darf"
+            )
+        case .hintReplacePlaceholder:
+            return (
+                "replace it with the real text",
+                "ersetzen Sie ihn durch den eigentlichen Text"
+            )
+        case .hintCheckAGS:
+            return (
+                "each Kommune has an Amtlicher Gemeindeschlüssel of its own; check both profiles",
+                "jede Kommune hat ihren eigenen Amtlichen Gemeindeschlüssel; prüfen Sie beide Profile"
+            )
+        case .hintSameName:
+            return (
+                "is it the same Kommune twice? Otherwise tell the two apart in `name`",
+                "ist es dieselbe Kommune zweimal? Sonst unterscheiden Sie die beiden in `name`"
+            )
+        case .hintShortenTitle:
+            return (
+                "shorten it to at most 120 characters; the details belong in the text",
+                "kürzen Sie ihn auf höchstens 120 Zeichen; Einzelheiten gehören in den Text"
+            )
+        case .hintWithoutQuotes:
+            return (
+                "write `{key}: {inner}`",
+                "schreiben Sie `{key}: {inner}`"
+            )
+        case .hintDescribeInWords:
+            return (
+                "describe in a few words what the image shows, e.g. Rathaus am Rheinufer",
+                "beschreiben Sie in wenigen Worten, was das Bild zeigt, z. B. Rathaus am Rheinufer"
+            )
+        case .hintShrinkMedia:
+            return (
+                "make it smaller, e.g. an image 2000 pixels wide, or link a large document where it is published",
+                "verkleinern Sie die Datei, z. B. ein Bild auf 2000 Pixel Breite, oder verlinken Sie ein großes Dokument dort, wo es veröffentlicht ist"
+            )
         }
     }
 }

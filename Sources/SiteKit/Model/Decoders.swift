@@ -94,6 +94,7 @@ struct PageDecoder {
             contentPath: file.path, displayPath: displayPath, firstLine: split.bodyFirstLine,
             pagePath: kind.pagePath(slug: slug), allowHTML: allowHTML
         ).render(split.body, diagnostics: &diagnostics)
+        reportPlaceholder(in: split.body, firstLine: split.bodyFirstLine)
         if hadSyntaxError {
             diagnostics.append(contentsOf: yaml.diagnostics)
             return nil
@@ -124,7 +125,7 @@ struct PageDecoder {
 
         switch kind {
         case .kommune:
-            let name = yaml.text(f["name"], key: "name")
+            let name = yaml.title(f["name"], key: "name")
             let art = yaml.oneOf(f["art"], key: "art", Art.self)
             let land = yaml.oneOf(f["bundesland"], key: "bundesland", Bundesland.self)
             return .kommune(
@@ -148,7 +149,7 @@ struct PageDecoder {
                     quellen: quellen(f["quellen"], yaml: &yaml),
                     bild: bild(f["bild"], yaml: &yaml)))
         case .kaffeerunde:
-            let titel = yaml.text(f["titel"], key: "titel")
+            let titel = yaml.title(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
             return .kaffeerunde(
                 Kaffeerunde(
@@ -162,7 +163,7 @@ struct PageDecoder {
                     bild: bild(f["bild"], yaml: &yaml),
                     quellen: quellen(f["quellen"], yaml: &yaml)))
         case .meldung:
-            let titel = yaml.text(f["titel"], key: "titel")
+            let titel = yaml.title(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
             return .meldung(
                 Meldung(
@@ -173,12 +174,29 @@ struct PageDecoder {
                     bild: bild(f["bild"], yaml: &yaml),
                     quellen: quellen(f["quellen"], yaml: &yaml)))
         case .seite:
-            let titel = yaml.text(f["titel"], key: "titel")
+            let titel = yaml.title(f["titel"], key: "titel")
             return .seite(
                 Seite(
                     page: page(complete: titel != nil), titel: titel ?? slug,
                     menue: yaml.wholeNumber(f["menue"], key: "menue")))
         }
+    }
+
+    /// The text `sitegen new` writes in place of the body, still there.
+    private mutating func reportPlaceholder(in body: String, firstLine: Int) {
+        guard let opening = ScaffoldWriter.placeholders.first(where: { body.contains($0) }),
+            let range = body.range(of: opening)
+        else { return }
+        let before = body[..<range.lowerBound]
+        let line = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        // The first sentence, at most the rest of the line.
+        let rest = body[range.lowerBound...]
+        let lineText = rest[..<(rest.firstIndex(of: "\n") ?? rest.endIndex)]
+        let sentence = String(lineText.firstIndex(of: ".").map { lineText[...$0] } ?? lineText)
+        diagnostics.warning(
+            SourceLocation(path: displayPath, line: firstLine + line, column: column), .placeholderText, ["text": .value(sentence)],
+            hint: Message(.hintReplacePlaceholder))
     }
 
     // MARK: - Nested values
@@ -285,6 +303,9 @@ struct PageDecoder {
         let alt = yaml.text(f["alt"], key: "alt")
         if alt == nil && !dekorativ && f["alt"] == nil {
             yaml.diagnostics.error(f.location, .bildWithoutAlt, hint: Message(.hintAddAlt))
+        }
+        if let alt, let altNode = f["alt"], MarkdownBody.isFileName(alt, of: datei) {
+            yaml.diagnostics.warning(yaml.location(altNode), .altIsFileName, ["alt": .value(alt)], hint: Message(.hintDescribeInWords))
         }
         var path = datei
         while path.hasPrefix("./") { path.removeFirst(2) }

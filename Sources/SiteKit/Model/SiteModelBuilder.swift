@@ -7,10 +7,15 @@ public struct SiteModelBuilder {
     public var includeDrafts = false
     /// Replaces `base_url` from `site.yaml` (e.g. for a preview host).
     public var baseURLOverride: String?
+    /// Warnings count as errors (`--strict`, for CI).
+    public var strict = false
+    /// A Meldung dated after this day gets a warning.
+    public var today = CalendarDate.today
 
-    public init(includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+    public init(includeDrafts: Bool = false, baseURLOverride: String? = nil, strict: Bool = false) {
         self.includeDrafts = includeDrafts
         self.baseURLOverride = baseURLOverride
+        self.strict = strict
     }
 
     static let requiredPages = ["impressum", "datenschutz", "barrierefreiheit"]
@@ -114,11 +119,13 @@ public struct SiteModelBuilder {
             diagnostics.error(
                 SourceLocation(path: label(file.path)), .activeMedia, ["type": .value(type)], hint: Message(.hintRemoveActiveMedia))
         }
+        MediaSize.check(input.media, label: label, diagnostics: &diagnostics)
 
         clock.lap("  collect")
         // What the two sides below share, fixed from here on.
         let (kommunen, runden, meldungen, seiten) = (foundKommunen, foundRunden, foundMeldungen, foundSeiten)
         let (drafts, headingIDs, pageSlugs, settings) = (foundDrafts, foundHeadingIDs, foundPageSlugs, foundSettings)
+        let today = self.today
         // 4. What only the whole site can tell. The checks and the model's
         // relations read the same pages and nothing of each other, so they
         // run side by side.
@@ -130,6 +137,7 @@ public struct SiteModelBuilder {
                     felder: Set(felder.map(\.slug)),
                     headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
                     pageSlugs: pageSlugs, label: label)
+                check.duplicates(among: kommunen)
                 for k in kommunen {
                     if let kreis = k.kreis { check.kreis(kreis, of: k) }
                     k.handlungsfelder.forEach { check.feld($0) }
@@ -146,6 +154,7 @@ public struct SiteModelBuilder {
                     check.notAYear(r.page, folder: "kaffeerunden")
                 }
                 for m in meldungen {
+                    check.notInTheFuture(m, today: today)
                     m.kommunen.forEach { check.kommune($0, key: "kommunen") }
                     m.handlungsfelder.forEach { check.feld($0) }
                     check.bild(m.bild)
@@ -179,6 +188,7 @@ public struct SiteModelBuilder {
         diagnostics.append(contentsOf: checkDiagnostics)
 
         clock.lap("  checks+relations")
+        if strict { diagnostics.treatWarningsAsErrors() }
         guard !diagnostics.hasErrors, let model else { return (nil, diagnostics) }
         return (model, diagnostics)
     }

@@ -125,7 +125,41 @@ struct YAMLReader {
                 hint: Message(control.value == 0x0D ? .hintLineBreak : .hintRemoveControl))
             return nil
         }
+        if let inner = Self.insideTypographicQuotes(value) {
+            diagnostics.warning(
+                location(node), .typographicQuotes, ["key": .value(key), "value": .value(value)],
+                hint: Message(.hintWithoutQuotes, ["key": .value(key), "inner": .value(inner)]))
+        }
         return value
+    }
+
+    /// A top-level text (a page's `titel`, a profile's `name`): it becomes
+    /// the page's `<title>` and heading, so one past 120 characters is a
+    /// warning (a whole paragraph pasted into the title).
+    mutating func title(_ node: YAMLNode?, key: String) -> String? {
+        guard let value = text(node, key: key), let node else { return nil }
+        if value.count > Self.longestTitle {
+            diagnostics.warning(
+                location(node), .titleTooLong, ["key": .value(key), "count": .number(value.count)], hint: Message(.hintShortenTitle))
+        }
+        return value
+    }
+
+    static let longestTitle = 120
+
+    /// `Andernach` for `„Andernach“`: a value wholly wrapped in typographic
+    /// quotation marks (German „…“, English “…”, French «…», and the single
+    /// ones), which the site would publish with the marks. A value that
+    /// only begins with a quotation (`„Mitten am Rhein“ wächst`) is not.
+    static func insideTypographicQuotes(_ value: String) -> String? {
+        let opening: Set<Character> = ["„", "“", "”", "‚", "‘", "»", "«", "›", "‹"]
+        let closing: Set<Character> = ["“", "”", "‘", "’", "«", "»", "‹", "›"]
+        guard value.count >= 3, let first = value.first, let last = value.last, opening.contains(first), closing.contains(last)
+        else { return nil }
+        let inner = value.dropFirst().dropLast()
+        guard !inner.contains(where: { opening.contains($0) || closing.contains($0) }) else { return nil }
+        let trimmed = inner.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// What a text value may not hold once YAML's escapes are read: the C0

@@ -46,7 +46,7 @@ public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
     /// Warnings are named only when there are any, so a clean log has no
     /// line with the word in it.
     public func line(output: String, seconds: Double, language: MessageLanguage = .en) -> String {
-        var text = Message(.summaryBuilt, ["summary": .phrase(message), "output": .value(output), "seconds": .seconds(seconds)])
+        var text = Message(.summaryBuilt, ["summary": .phrase(message), "output": .value(output), "seconds": .decimal(seconds)])
             .text(in: language)
         if warnings > 0 { text += Message(.summaryWarningsSuffix, ["warnings": .count(warnings, .wordWarning)]).text(in: language) }
         return text

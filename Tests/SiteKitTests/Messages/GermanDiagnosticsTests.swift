@@ -146,7 +146,7 @@ import Testing
             ["key": "nmae", "where": .within(Message(.placeKontakt))], hint: .didYouMean("name"))
         original.warning(
             SourceLocation(path: "x.md"), .summaryChecked,
-            ["files": .count(2, .wordFile), "seconds": .seconds(1.5), "counts": .phrase(Message(.summaryErrorCounts, ["errors": .grouped(1234)]))])
+            ["files": .count(2, .wordFile), "seconds": .decimal(1.5), "counts": .phrase(Message(.summaryErrorCounts, ["errors": .grouped(1234)]))])
         var writer = BinaryWriter()
         writer.diagnostics(original)
         let bytes = writer.bytes

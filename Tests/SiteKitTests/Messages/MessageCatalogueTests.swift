@@ -52,7 +52,7 @@ import Testing
         let counts = Message(
             .summaryChecked,
             [
-                "files": .count(1, .wordFile), "seconds": .seconds(0.2049),
+                "files": .count(1, .wordFile), "seconds": .decimal(0.2049),
                 "counts": .phrase(Message(.summaryErrorCounts, ["errors": .count(3, .wordError)])),
             ])
         #expect(counts.text(in: .en) == "sitegen: checked 1 file in 0.20 s: 3 errors")
