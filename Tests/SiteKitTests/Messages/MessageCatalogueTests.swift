@@ -87,8 +87,21 @@ import Testing
     @Test func theGuidesErrorTableShowsTheRealTexts() throws {
         let guide = try String(contentsOf: Fixture.repoRoot.appendingPathComponent("docs/content-format.md"), encoding: .utf8)
         let section = try #require(guide.components(separatedBy: "## Fehlermeldungen").dropFirst().first?.components(separatedBy: "\n## ").first)
-        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Meldung |") }
+        // The rows of the table headed `| Meldung | Code |`; the table of
+        // warnings below it describes them and only has to name real codes.
+        var rows: [Substring] = [], warningCodes: [String] = [], header = ""
+        for line in section.split(separator: "\n") where line.hasPrefix("| ") {
+            if line.hasPrefix("| Meldung |") || line.hasPrefix("| Warnung |") {
+                header = String(line.prefix(10))
+            } else if header == "| Meldung " {
+                rows.append(line)
+            } else if header == "| Warnung " {
+                warningCodes.append(line.split(separator: "|").last!.trimmingCharacters(in: CharacterSet(charactersIn: " `")))
+            }
+        }
         #expect(rows.count >= 10)
+        #expect(warningCodes.count == 8)
+        for code in warningCodes { #expect(MessageCode(rawValue: code) != nil, "the guide names the code `\(code)`, which does not exist") }
         let hints = MessageCode.allCases.filter { $0.rawValue.hasPrefix("hint-") }.map { Self.pattern($0.template(in: .de)) }
         let anyHint = "(?: \\((?:" + hints.joined(separator: "|") + ")\\))?"
         for row in rows {
