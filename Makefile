@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 SITEGEN = .build/$(CONFIG)/sitegen
 
-.PHONY: site test deps build release bench audit fuzz clean commit-info format lint
+.PHONY: site test deps build release install bench audit fuzz clean commit-info format lint
 
 site: deps build
 	$(SITEGEN) build --content content --templates templates --output public
@@ -16,6 +16,21 @@ build: deps commit-info
 release:
 	$(MAKE) build CONFIG=release
 
+# Puts a release `sitegen` on the PATH (PREFIX/bin) and the default theme
+# beside it (PREFIX/share/sitegen/templates), which `sitegen` uses when a
+# site has no templates/ of its own. The tests install the debug build
+# they made (INSTALL_CONFIG=debug INSTALL_BUILD=--build-tests: a build
+# with other flags would compile everything again).
+PREFIX ?= /usr/local
+INSTALL_CONFIG ?= release
+INSTALL_BUILD ?= --product sitegen
+install: deps commit-info
+	$(SWIFT) build -c $(INSTALL_CONFIG) $(INSTALL_BUILD)
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/sitegen"
+	install -m 755 .build/$(INSTALL_CONFIG)/sitegen "$(DESTDIR)$(PREFIX)/bin/sitegen"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/sitegen/templates"
+	cp -R templates "$(DESTDIR)$(PREFIX)/share/sitegen/templates"
+
 test: deps commit-info lint
 	$(SWIFT) build --build-tests
 	# All suites use Swift Testing; without XCTest the run prints no
@@ -23,6 +38,7 @@ test: deps commit-info lint
 	$(SWIFT) test --skip-build --disable-xctest
 	bash scripts/acceptance.sh
 	bash scripts/opendata-check.sh
+	bash scripts/map-check.sh
 	bash scripts/browser.sh
 	bash scripts/audit.sh
 

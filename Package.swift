@@ -99,6 +99,8 @@ let package = Package(
                 "SiteText",
                 "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // Reads the CI files `sitegen init ci` writes, as the CI services would.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // swift-mustache renders the theme as the reference the template

@@ -325,5 +325,33 @@ else
   fail "runuser and the user nobody are needed for the permission checks"
 fi
 
+# 11. init ci: the GitLab pipeline's commands, run here as its jobs would run
+# them, in a site repository with sitegen as a submodule-like folder: make
+# install (of the debug build the tests made: INSTALL_CONFIG=debug
+# INSTALL_BUILD=--build-tests, see the Makefile), check,
+# then pages, which builds public/ with the installed default theme.
+python3 -c "import yaml" 2>/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-yaml >/dev/null 2>&1; }
+ci="$work/ci-site"
+mkdir -p "$ci" && cp -R content "$ci/content" && ln -s "$PWD" "$ci/sitegen"
+if "$SITEGEN" init ci --gitlab --repository "$ci" >"$work/ci.log" 2>&1 && [ -f "$ci/.gitlab-ci.yml" ] \
+  && ! "$SITEGEN" init ci --gitlab --repository "$ci" >>"$work/ci.log" 2>&1; then
+  ok "init ci --gitlab writes .gitlab-ci.yml once and never replaces it"
+else fail "init ci --gitlab" "$(cat "$work/ci.log")"; fi
+python3 - "$ci/.gitlab-ci.yml" >"$ci/jobs.sh" <<'PY'
+import sys, yaml
+ci = yaml.safe_load(open(sys.argv[1]))
+print("set -e")
+for job in ["check", "pages"]:
+    print(f"echo '== {job}'")
+    for line in ci["default"]["before_script"] + ci[job]["script"]:
+        print(line)
+PY
+if (cd "$ci" && CI_PROJECT_DIR="$ci" INSTALL_CONFIG=debug INSTALL_BUILD=--build-tests PATH="/usr/bin:/bin:$PATH" bash jobs.sh) >"$work/ci-run.log" 2>&1 \
+  && [ -x "$ci/.sitegen/bin/sitegen" ] && [ -f "$ci/.sitegen/share/sitegen/templates/layout.mustache" ] \
+  && [ ! -e "$ci/templates" ] && grep -q "Bendorf" "$ci/public/kommunen/bendorf/index.html"; then
+  ok "the GitLab jobs' commands install sitegen, check and build public/ with the installed theme"
+else fail "the GitLab jobs' commands" "$(tail -20 "$work/ci-run.log")"; fi
+
 echo "acceptance: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -16,6 +16,7 @@ import threading
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 ROOT = sys.argv[1]
@@ -90,6 +91,67 @@ try:
     driver.get(missing)
     driver.find_element(By.CSS_SELECTOR, "main").find_element(By.LINK_TEXT, "Kommunen").click()
     check("404 page links work from any depth", driver.current_url == base + "kommunen/", driver.current_url)
+
+    # The map: Mayen-Koblenz shaded as the Kreis with the two members, the
+    # Kommunen as points told apart by shape, the Kreis a link by click and by keyboard.
+    driver.get(base)
+    myk = driver.find_element(By.CSS_SELECTOR, 'svg.karte a[aria-label^="Landkreis Mayen-Koblenz"]')
+    fill = driver.execute_script("return getComputedStyle(arguments[0].querySelector('path')).fill", myk)
+    check("map shades Mayen-Koblenz as the Kreis with 2 members",
+          myk.get_attribute("class") == "m2" and myk.get_attribute("aria-label").endswith(": 2 Mitglieder") and "karte-m2" in fill,
+          "%s %s %s" % (myk.get_attribute("class"), myk.get_attribute("aria-label"), fill))
+    shaded = driver.find_elements(By.CSS_SELECTOR, "svg.karte g.kreise a[class]")
+    check("no other Kreis is shaded", len(shaded) == 1, str(len(shaded)))
+    shapes = {}
+    for slug in ("bendorf", "weissenthurm", "eltville", "hennef", "suederbrarup"):
+        marks = driver.find_elements(By.CSS_SELECTOR, 'svg.karte g.orte a[href="kommunen/%s/"] > *' % slug)
+        shapes[slug] = marks[0].tag_name if marks else None
+    check("members are circles, profiled non-members squares",
+          shapes == {"bendorf": "circle", "weissenthurm": "circle", "eltville": "rect", "hennef": "rect", "suederbrarup": "rect"}, str(shapes))
+    visible = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return r.width > 2 && r.height > 2",
+        driver.find_element(By.CSS_SELECTOR, 'svg.karte g.orte a[href="kommunen/suederbrarup/"] > *'))
+    check("Süderbrarup (no AGS) is drawn by its koordinaten", bool(visible))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", myk)
+    # A click on the middle of the Kreis's shape, where no point lies.
+    path = myk.find_element(By.TAG_NAME, "path")
+    driver.execute_script("""
+        const p = arguments[0], b = p.getBBox(), svg = p.ownerSVGElement, m = p.getScreenCTM();
+        let pt = svg.createSVGPoint();
+        for (const [fx, fy] of [[0.5, 0.5], [0.4, 0.6], [0.3, 0.5], [0.5, 0.7], [0.6, 0.4]]) {
+          pt.x = b.x + b.width * fx; pt.y = b.y + b.height * fy;
+          const s = pt.matrixTransform(m);
+          const hit = document.elementFromPoint(s.x, s.y);
+          if (hit === p) { window.__klick = [s.x, s.y]; break; }
+        }""", path)
+    spot = driver.execute_script("return window.__klick || null")
+    if spot:
+        # A real pointer click there: offsets count from the centre of the element's box.
+        box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]", path)
+        ActionChains(driver).move_to_element_with_offset(path, int(spot[0] - box[0]), int(spot[1] - box[1])).click().perform()
+    h1 = driver.find_element(By.TAG_NAME, "h1").text
+    check("clicking Mayen-Koblenz on the map opens its profile", driver.current_url == base + "kommunen/mayen-koblenz/" and "Mayen-Koblenz" in h1,
+          "%s %s %s" % (spot, driver.current_url, h1))
+    driver.get(base)
+    body = driver.find_element(By.TAG_NAME, "body")
+    reached, focused_style = False, ""
+    for _ in range(600):
+        body = driver.switch_to.active_element
+        body.send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        if (active.get_attribute("aria-label") or "").startswith("Landkreis Mayen-Koblenz"):
+            reached = True
+            focused_style = driver.execute_script("return getComputedStyle(arguments[0].querySelector('path')).strokeWidth", active)
+            active.send_keys(Keys.ENTER)
+            break
+    h1 = driver.find_element(By.TAG_NAME, "h1").text
+    check("Mayen-Koblenz on the map is reached by Tab, shows its focus, and Enter opens its profile",
+          reached and focused_style == "4px" and driver.current_url == base + "kommunen/mayen-koblenz/",
+          "%s %s %s" % (reached, focused_style, driver.current_url))
+    driver.get(base + "statistik/")
+    charts = driver.find_elements(By.CSS_SELECTOR, "section.diagramm-block svg.diagramm")
+    tables = driver.find_elements(By.CSS_SELECTOR, "section.diagramm-block table")
+    check("the figures page has its charts, each with its table", len(charts) == 6 and len(tables) == 6, "%d %d" % (len(charts), len(tables)))
 finally:
     driver.quit()
     server.shutdown()

@@ -8,7 +8,7 @@ struct Sitegen: AsyncParsableCommand {
         commandName: "sitegen",
         abstract: "Builds the website of a network of German municipalities from Markdown.",
         version: SitegenVersion.display,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     /// Usage errors exit with 2, as `build` documents, instead of

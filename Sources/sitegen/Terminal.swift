@@ -64,7 +64,10 @@ enum Terminal {
 /// The folders and switches `build`, `check` and `serve` share.
 struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The theme folder (Mustache templates and assets/).") var templates = "templates"
+    @Option(
+        name: .customLong("templates"),
+        help: "The theme folder (Mustache templates and assets/); default: templates, else the theme `make install` installed.")
+    var templatesOption: String?
     @Flag(help: "Include pages marked `entwurf: true`.") var drafts = false
     @Option(
         name: [.customLong("lang"), .customLong("sprache")],
@@ -73,6 +76,19 @@ struct SiteOptions: ParsableArguments {
 
     /// `--lang`, else the locale.
     var language: MessageLanguage { MessageLanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment) }
+
+    /// The theme: the one named, else `templates/` of the site, else the
+    /// default theme installed beside the program (`make install` puts it
+    /// in PREFIX/share/sitegen/templates), so that a site repository that
+    /// keeps no theme of its own builds with the installed one.
+    var templates: String {
+        if let templatesOption { return templatesOption }
+        if FileManager.default.fileExists(atPath: "templates") { return "templates" }
+        guard let program = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return "templates" }
+        let installed = program.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/sitegen/templates").path
+        return FileManager.default.fileExists(atPath: installed) ? installed : "templates"
+    }
 }
 
 extension MessageLanguage: ExpressibleByArgument {}

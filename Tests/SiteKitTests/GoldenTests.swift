@@ -12,7 +12,7 @@ import Testing
         "kaffeerunden/index.html", "kaffeerunden/2021-01-eltville-nachhaltigkeit/index.html",
         "meldungen/2021-03-12-hennef-digitalisierungskonzept/index.html", "handlungsfelder/index.html",
         "handlungsfelder/verwaltung/index.html", "impressum/index.html", "404.html",
-        "laender/rheinland-pfalz/index.html", "mitglieder/index.html",
+        "laender/rheinland-pfalz/index.html", "mitglieder/index.html", "statistik/index.html",
         "feed.xml", "sitemap.xml", "robots.txt",
         "daten/index.html", "daten/kommunen.csv", "daten/datapackage.json",
     ]

@@ -166,6 +166,8 @@ struct PageTraceStore: Equatable {
         case .neighbours(let slug): return (6, 0, slug)
         case .footer: return (7, 0, "")
         case .feldLand(let slug, let land): return (8, Bundesland.allCases.firstIndex(of: land)!, slug)
+        case .karte: return (9, 0, "")
+        case .statistik: return (10, 0, "")
         }
     }
 
@@ -184,6 +186,8 @@ struct PageTraceStore: Equatable {
         case 5: return .feld(slug)
         case 6: return .neighbours(slug)
         case 7: return .footer
+        case 9: return .karte
+        case 10: return .statistik
         default: return nil
         }
     }

@@ -1,8 +1,7 @@
 import Foundation
 
-/// Puts a scaffold into the content folder without ever replacing a file:
-/// the file is created with O_EXCL, so even a file that appears between a
-/// check and the write is left alone.
+/// Puts a scaffold into the content folder without ever replacing a file
+/// (`NewFile`).
 public enum ScaffoldFile {
     public enum CreateError: Error, CustomStringConvertible {
         case exists(String)
@@ -33,18 +32,11 @@ public enum ScaffoldFile {
                 throw .cannotWrite(folder, error.localizedDescription)
             }
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else {
-            if errno == EEXIST { throw .exists(path) }
-            throw .cannotWrite(path, String(cString: strerror(errno)))
+        switch NewFile.create(path, scaffold.text) {
+        case .written: return path
+        case .exists: throw .exists(path)
+        case .failed(let reason): throw .cannotWrite(path, reason)
         }
-        close(fd)
-        guard OutputWriter.writeFile(path, Array(scaffold.text.utf8)) else {
-            let reason = String(cString: strerror(errno))
-            unlink(path)
-            throw .cannotWrite(path, reason)
-        }
-        return path
     }
 
     /// The `$schema` reference for a new file of `kind`: the path of the

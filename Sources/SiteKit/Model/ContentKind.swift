@@ -57,10 +57,13 @@ public enum SitePath {
     /// The members of the network, on one page or, for large networks, one per Land.
     public static let mitglieder = "mitglieder/"
     public static func mitglieder(_ land: Bundesland) -> String { "mitglieder/\(land.slug)/" }
+    /// The network in figures: charts with their tables.
+    public static let statistik = "statistik/"
 
     /// Folders the site itself uses; a free page must not take one of these names.
     static let reserved: Set<String> = [
         "kommunen", "kaffeerunden", "meldungen", "handlungsfelder", "medien", "assets", "seiten", "laender", "mitglieder", "daten",
+        "statistik",
     ]
 
     /// `../../` for `kommunen/bendorf/`, `` for the home page.

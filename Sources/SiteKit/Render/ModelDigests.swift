@@ -28,6 +28,9 @@ final class ModelDigests: Sendable {
     /// Per Handlungsfeld, its profiles and projects by Land: the pages of a
     /// large field's Länder take theirs without going through the whole field.
     private let felderByLand: [String: [Bundesland: SiteModel.HandlungsfeldRelations]]
+    /// Made on first use: a site whose theme shows no map places nothing.
+    private let map: Once<NetworkMap>
+    private let figures: Once<NetworkFigures>
 
     /// What traces are checked against.
     private struct Hashes: Sendable {
@@ -67,6 +70,9 @@ final class ModelDigests: Sendable {
             for p in rel.projekte { byLand[model.kommunen[p.kommune].bundesland, default: .init()].projekte.append(p) }
             return byLand
         }
+        let kommunenList = model.kommunen
+        map = Once { NetworkMap(kommunenList) }
+        figures = Once { NetworkFigures(model) }
         guard hashing else {
             hashes = nil
             complete = false
@@ -159,6 +165,10 @@ final class ModelDigests: Sendable {
 
     func footer() -> [SeiteSummary] { Self.footer(model, seiten) }
 
+    var karte: NetworkMap { map.value }
+
+    var statistik: NetworkFigures { figures.value }
+
     private static func footer(_ model: SiteModel, _ seiten: [SeiteSummary]) -> [SeiteSummary] {
         model.seiten.indices.filter { inFooter(model.seiten[$0]) }.map { seiten[$0] }
     }
@@ -182,6 +192,8 @@ final class ModelDigests: Sendable {
         case .feldLand(let slug, let land): return feld(slug, in: land)
         case .neighbours(let slug): return neighbours(slug)
         case .footer: return footer()
+        case .karte: return karte
+        case .statistik: return statistik
         }
     }
 

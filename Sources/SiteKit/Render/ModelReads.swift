@@ -31,6 +31,10 @@ struct PageTrace: Sendable, Hashable {
         case neighbours(String)
         /// The Seiten linked from every page's footer.
         case footer
+        /// Where every Kommune lies on the map (`NetworkMap`).
+        case karte
+        /// The figures of the network (`NetworkFigures`).
+        case statistik
     }
 
     /// In the order the view made them; digests are taken once per
@@ -131,5 +135,15 @@ final class ModelReads {
     func footer() -> [SeiteSummary] {
         note(.footer)
         return digests.footer()
+    }
+
+    var karte: NetworkMap {
+        note(.karte)
+        return digests.karte
+    }
+
+    var statistik: NetworkFigures {
+        note(.statistik)
+        return digests.statistik
     }
 }

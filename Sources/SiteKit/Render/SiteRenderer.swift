@@ -87,6 +87,7 @@ struct SiteRenderer: Sendable {
         let laender = Set(model.kommunen.map(\.bundesland))
         pages += Bundesland.allCases.filter(laender.contains).map { land in page(SitePath.land(land)) { $0.landPage(land) } }
         pages.append(page(SitePath.mitglieder) { $0.mitgliederPage() })
+        pages.append(page(SitePath.statistik) { $0.statistikPage() })
         let members = model.kommunen.filter(\.isMember)
         if members.count > ViewContext.mitgliederOnOnePage {
             let withMembers = Set(members.map(\.bundesland))

@@ -8,6 +8,7 @@ struct Theme {
     static let pageTemplates = [
         "home", "kommunen", "kommune", "kaffeerunden", "kaffeerunde", "meldungen", "meldung",
         "handlungsfelder", "handlungsfeld", "seite", "404", "land", "mitglieder", "daten",
+        "statistik",
     ]
 
     let program: TemplateProgram

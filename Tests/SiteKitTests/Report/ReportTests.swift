@@ -66,13 +66,13 @@ import Testing
         #expect(summary.kommunen == 2 && summary.meldungen == 1 && summary.kaffeerunden == 0 && summary.seiten == 3)
         #expect(summary.handlungsfelder == 2 && summary.filesCopied == 1 && summary.warnings == 0)
         // Home, the three lists, the Handlungsfelder index, 404, the members,
-        // the one Land with Kommunen and the open data (daten/).
-        #expect(summary.overviews == 9)
+        // the one Land with Kommunen, the open data (daten/) and the figures (statistik/).
+        #expect(summary.overviews == 10)
         let files = try #require(result.files)
         #expect(summary.pages == files.filter { $0.path.hasSuffix(".html") }.count)
         #expect(
             summary.line(output: "public", seconds: 0.5)
-                == "sitegen: built 17 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 9 overviews) and copied 1 file to public in 0.50 s"
+                == "sitegen: built 18 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 10 overviews) and copied 1 file to public in 0.50 s"
         )
     }
 

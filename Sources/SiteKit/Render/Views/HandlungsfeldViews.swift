@@ -64,9 +64,12 @@ struct HandlungsfeldView: ViewModel {
     var statusGruppen: [StatusGruppe]
     var kaffeerunden: [EintragView]
     var meldungen: [EintragView]
+    /// The field's projects by status, as a small chart with its table.
+    var diagramm: DiagrammView?
 
     static let fields: Fields<Self> = [
-        "name": { .string($0.name) }, "beschreibung": { .string($0.beschreibung) }, "anzahl": { .string($0.anzahl) },
+        "diagramm": { .object($0.diagramm) }, "muster": { _ in .string(BarChart.patterns) }, "name": { .string($0.name) },
+        "beschreibung": { .string($0.beschreibung) }, "anzahl": { .string($0.anzahl) },
         "kommunen": { .list($0.kommunen) }, "laender": { .list($0.laender) },
         "projekte": { .list($0.projekte) }, "status_gruppen": { .list($0.statusGruppen) },
         "kaffeerunden": { .list($0.kaffeerunden) }, "meldungen": { .list($0.meldungen) },
@@ -141,12 +144,13 @@ extension ViewContext {
         let anzahl =
             [Self.count(counts.kommunen.count, "Kommune", "Kommunen"), Self.count(counts.projekte.count, "Projekt", "Projekte")]
             + (land == nil ? [Self.count(counts.kaffeerunden.count + counts.meldungen.count, "Bericht", "Berichte")] : [])
-        let view = HandlungsfeldView(
+        var view = HandlungsfeldView(
             name: feld.name, beschreibung: land == nil ? feld.beschreibung : nil, anzahl: anzahl.joined(separator: ", "),
             land: land?.rawValue, landSeiten: landSeiten,
             kommunen: rel.kommunen.map { kurz(from: page, $0) }, laender: laender, projekte: projekte, statusGruppen: gruppen,
             kaffeerunden: rel.kaffeerunden.map { eintrag(from: page, $0) },
             meldungen: rel.meldungen.map { eintrag(from: page, $0) })
+        view.diagramm = projekteNachStand(counts.projekte, feld: feld.name)
         let title = land.map { "\(feld.name) in \($0.rawValue)" } ?? feld.name
         return PagePlan(
             path: page, template: "handlungsfeld",

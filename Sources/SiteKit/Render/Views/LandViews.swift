@@ -32,10 +32,11 @@ struct KommunenOverviewView: ViewModel {
     var anzahl: String
     var mitglieder: String
     var mitgliederURL: String
+    var karte: KarteView
 
     static let fields: Fields<Self> = [
         "laender": { .list($0.laender) }, "anzahl": { .string($0.anzahl) }, "mitglieder": { .string($0.mitglieder) },
-        "mitglieder_url": { .string($0.mitgliederURL) },
+        "mitglieder_url": { .string($0.mitgliederURL) }, "karte": { .object($0.karte) },
     ]
 }
 
@@ -67,11 +68,12 @@ struct LandView: ViewModel {
     var ohneKreis: [KommuneKurzView]
     /// nil when the Land has no members.
     var mitgliederURL: String?
+    var karte: KarteView
 
     static let fields: Fields<Self> = [
         "name": { .string($0.name) }, "zahlen": { .string($0.zahlen) }, "sprungmarken": { .list($0.sprungmarken) },
         "kreise": { .list($0.kreise) }, "ohne_kreis_titel": { .string($0.ohneKreisTitel) }, "ohne_kreis": { .list($0.ohneKreis) },
-        "mitglieder_url": { .string($0.mitgliederURL) },
+        "mitglieder_url": { .string($0.mitgliederURL) }, "karte": { .object($0.karte) },
     ]
 }
 
@@ -169,7 +171,7 @@ extension ViewContext {
         let view = KommunenOverviewView(
             laender: laender, anzahl: GermanFormat.number(kommunen.count),
             mitglieder: GermanFormat.number(kommunen.filter(\.isMember).count),
-            mitgliederURL: SitePath.relative(from: page, to: SitePath.mitglieder))
+            mitgliederURL: SitePath.relative(from: page, to: SitePath.mitglieder), karte: karte(from: page))
         return PagePlan(
             path: page, template: "kommunen",
             view: PageView(
@@ -204,7 +206,8 @@ extension ViewContext {
             ohneKreis: g.ohneKreis.map(kurz),
             mitgliederURL: g.mitglieder == 0
                 ? nil
-                : SitePath.relative(from: page, to: mitgliederPath(land, total: reads.gliederung.values.reduce(0) { $0 + $1.mitglieder })))
+                : SitePath.relative(from: page, to: mitgliederPath(land, total: reads.gliederung.values.reduce(0) { $0 + $1.mitglieder })),
+            karte: karte(from: page, land: land))
         return PagePlan(
             path: page, template: "land",
             view: PageView(

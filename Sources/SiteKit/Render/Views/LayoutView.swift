@@ -37,7 +37,8 @@ struct LayoutView: ViewModel {
         "breadcrumbs": { .list($0.breadcrumbs) }, "breadcrumb_current": { .string($0.breadcrumbCurrent) },
         "breadcrumb_jsonld": { .string($0.breadcrumbJSONLD) }, "base_href": { .string($0.baseHref) },
         "skip_href": { .string($0.skipHref) }, "daten_url": { .string($0.root + OpenData.folder) },
-        "is_daten": { .bool($0.isDaten) },
+        "is_daten": { .bool($0.isDaten) }, "statistik_url": { .string($0.root + SitePath.statistik) },
+        "is_statistik": { .bool($0.canonical.hasSuffix("/" + SitePath.statistik)) },
     ]
 }
 

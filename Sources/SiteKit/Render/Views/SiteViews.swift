@@ -45,11 +45,14 @@ struct HomeView: ViewModel {
     var links: [LinkView]
     /// "Über das Netzwerk" and "Mitmachen", where the site has those pages.
     var netzwerk: [LinkView]
+    var karte: KarteView
+    var statistikURL: String
 
     static let fields: Fields<Self> = [
         "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) }, "kennzahlen": { .list($0.kennzahlen) },
         "laender": { .list($0.laender) }, "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
         "handlungsfelder": { .list($0.handlungsfelder) }, "links": { .list($0.links) }, "netzwerk": { .list($0.netzwerk) },
+        "karte": { .object($0.karte) }, "statistik_url": { .string($0.statistikURL) },
     ]
 }
 
@@ -113,7 +116,7 @@ extension ViewContext {
                 LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
             },
             links: sections.map { LinkView(url: SitePath.relative(from: page, to: $0.0), text: $0.1) },
-            netzwerk: netzwerk)
+            netzwerk: netzwerk, karte: karte(from: page), statistikURL: SitePath.relative(from: page, to: SitePath.statistik))
         return PagePlan(
             path: page, template: "home",
             view: PageView(
