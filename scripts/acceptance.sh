@@ -2,12 +2,16 @@
 # End-to-end checks of the sitegen binary, as CI and a new user meet it:
 # the example site, the error corpus of ../shared/bench/gen-corpus, exit
 # codes, an untouched output after a failed build, and determinism; then the
-# editor workflow: check (text, json, github), new, schema, and serve on a
+# editor workflow: check (text, json, github, gitlab, sarif; German and
+# English), new, schema, and serve on a
 # free loopback port with live rebuilds.
 # Ends with the line "acceptance: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SITEGEN=${SITEGEN:-.build/debug/sitegen}
+# sitegen speaks the locale's language; the checks below read its English
+# (code-scanning-check.sh sets the locale itself for the German).
+export LC_ALL=C.UTF-8
 GEN=${GEN_CORPUS:-../shared/bench/gen-corpus}
 work=$(mktemp -d)
 server=""
@@ -142,6 +146,17 @@ fi
 "$SITEGEN" check --format yaml >/dev/null 2>&1
 status=$?
 if [ $status -eq 2 ]; then ok "check with an unknown format exits 2"; else fail "check with an unknown format exits 2 (got $status)"; fi
+
+# 6b. check --format gitlab and sarif, validated against their schemas, and
+#     the messages' language (LANG, --lang): scripts/code-scanning-check.sh.
+SITEGEN="$SITEGEN" bash scripts/code-scanning-check.sh >"$work/code-scanning.log" 2>&1
+while IFS= read -r line; do
+  case "$line" in
+    "code-scanning: ok   "*) ok "${line#code-scanning: ok   }" ;;
+    "code-scanning: FAIL "*) fail "${line#code-scanning: FAIL } (details in the output of scripts/code-scanning-check.sh)" ;;
+  esac
+done <"$work/code-scanning.log"
+grep -q "^code-scanning: ok" "$work/code-scanning.log" || fail "scripts/code-scanning-check.sh ran no check" "$(cat "$work/code-scanning.log")"
 
 # 7. new: a new file in a copy of the content passes check; nothing is overwritten.
 cp -r content "$work/site"

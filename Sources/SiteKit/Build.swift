@@ -13,6 +13,8 @@ public enum Build {
         /// announced or reported; nil takes it from `SOURCE_DATE_EPOCH` or
         /// the clock (`BuildDate`) when the build starts.
         public var heute: CalendarDate?
+        /// Warnings count as errors: nothing is written while there is one.
+        public var strict = false
 
         public init(includeDrafts: Bool = false, baseURL: String? = nil, useCache: Bool = true, heute: CalendarDate? = nil) {
             self.includeDrafts = includeDrafts
@@ -91,15 +93,15 @@ public enum Build {
     static func plan(_ input: SiteInput, options: Options, cache: DecodeCache?, tracing identity: BuildIdentity?) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
-        let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
+        let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL, strict: options.strict)
         var (model, modelDiagnostics) = builder.build(input, cache: cache)
         diagnostics.append(contentsOf: modelDiagnostics)
         switch options.dated() {
         case .success(let dated): model?.heute = dated.heute!
         case .failure(.notSeconds(let written)):
             diagnostics.error(
-                SourceLocation(path: "SOURCE_DATE_EPOCH"), "`SOURCE_DATE_EPOCH=\(written)` is not a number of seconds since 1970-01-01 UTC",
-                hint: "set it to whole seconds, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to use the clock")
+                SourceLocation(path: "SOURCE_DATE_EPOCH"), .sourceDateEpochInvalid, ["value": .value(written)],
+                hint: Message(.hintSourceDateEpoch))
         }
         clock.lap("parse+model")
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)

@@ -42,6 +42,8 @@ struct BuildIdentity: Equatable, Sendable {
         hash.add(text)
         hash.add(options.includeDrafts ? "drafts" : "published")
         hash.add(options.baseURL ?? "")
+        // A lenient build with warnings is not up to date for --strict.
+        hash.add(options.strict ? "strict" : "lenient")
         return hash
     }
 

@@ -53,24 +53,26 @@ public enum LiveReload {
 
     /// Shown instead of every page while the last build failed, until a
     /// build succeeds; it reloads itself like any page.
-    public static func errorPage(_ diagnostics: [Diagnostic], token: String) -> String {
+    /// The page a browser shows instead of the site while the content has
+    /// errors: every line, frame and diagnostics alike, in `language`.
+    public static func errorPage(_ diagnostics: [Diagnostic], token: String, language: MessageLanguage = .en) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
         // Control characters written out as in the terminal, not sent raw.
         let shown = { (text: String) in HTML.escape(Diagnostic.printable(text)) }
         let items = diagnostics.map { d -> String in
             let location = "\(d.location.path):\(d.location.line):\(d.location.column)"
-            let hint = d.hint.map { " <span class=\"hint\">(\(shown($0)))</span>" } ?? ""
+            let hint = d.hint(in: language).map { " <span class=\"hint\">(\(shown($0)))</span>" } ?? ""
             return "<li class=\"\(d.severity.rawValue)\"><code>\(shown(location))</code>: "
-                + "<strong>\(d.severity.rawValue)</strong>: \(shown(d.message))\(hint)</li>"
+                + "<strong>\(d.severityWord(in: language))</strong>: \(shown(d.message(in: language)))\(hint)</li>"
         }
-        let count = errors.count == 1 ? "einen Fehler" : "\(errors.count) Fehler"
+        let text = { (code: MessageCode) in HTML.escape(Message(code, ["count": .count(errors.count, .wordError)]).text(in: language)) }
         return """
             <!DOCTYPE html>
-            <html lang="de">
+            <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Fehler beim Bauen der Website – sitegen serve</title>
+            <title>\(text(.servePageTitle))</title>
             <style>
             body { font: 1rem/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
             h1 { font-size: 1.5rem; }
@@ -84,8 +86,8 @@ public enum LiveReload {
             </head>
             <body>
             <main>
-            <h1>Die Website konnte nicht gebaut werden</h1>
-            <p>sitegen hat \(count) gefunden. Korrigieren Sie die genannten Stellen und speichern Sie die Datei: Diese Seite lädt dann von selbst neu.</p>
+            <h1>\(text(.servePageHeading))</h1>
+            <p>\(text(.servePageExplanation))</p>
             <ol>
             \(items.joined(separator: "\n"))
             </ol>

@@ -9,6 +9,7 @@ struct PreviewResponder: HTTPResponder {
 
     let state: PreviewState
     let reader: SafeFileReader
+    var language: MessageLanguage = .en
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -78,7 +79,7 @@ struct PreviewResponder: HTTPResponder {
     private func errorPage(_ snapshot: SiteSnapshot, _ request: Request) -> Response {
         respond(
             .internalServerError, type: "text/html; charset=utf-8",
-            Array(LiveReload.errorPage(snapshot.diagnostics, token: snapshot.token).utf8), request)
+            Array(LiveReload.errorPage(snapshot.diagnostics, token: snapshot.token, language: language).utf8), request)
     }
 
     private func plain(_ status: HTTPResponse.Status, _ text: String, _ request: Request) -> Response {

@@ -17,6 +17,8 @@ public struct PreviewServer: Sendable {
         /// 0 picks a free port.
         public var port: Int
         public var includeDrafts: Bool
+        /// The language of the error page and of the lines on the terminal.
+        public var language: MessageLanguage = .en
         /// How often the folders are compared with the last build.
         public var pollInterval: Duration = .milliseconds(200)
         /// A change is built once nothing more changed for this long, so
@@ -62,7 +64,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = ProcessInfo.processInfo.environment["SITEGEN_SERVE_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .error
         let host = configuration.host
         let app = Application(
-            responder: PreviewResponder(state: state, reader: reader),
+            responder: PreviewResponder(state: state, reader: reader, language: configuration.language),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -219,7 +221,8 @@ struct Rebuilder: Service {
             await state.publish(SiteSnapshot(token: token, files: lastGood, diagnostics: result.diagnostics, failed: true))
             report(.failed(errors: result.diagnostics, changes: changes))
         case .failure(let error):
-            let diagnostic = Diagnostic(.error, at: SourceLocation(path: configuration.content), "\(error)")
+            let diagnostic = Diagnostic(
+                .error, at: SourceLocation(path: configuration.content), Message(.loadFailed, ["problem": "\(error)"]))
             await state.publish(SiteSnapshot(token: token, files: lastGood, diagnostics: [diagnostic], failed: true))
             report(.failed(errors: [diagnostic], changes: changes))
         }

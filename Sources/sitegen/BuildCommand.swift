@@ -13,6 +13,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder; after a successful build it holds exactly that build.") var output = "public"
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of base_url from site.yaml.") var baseURL: String?
     @Flag(name: .shortAndLong, help: "Print no summary; errors and warnings are still printed.") var quiet = false
+    @Flag(help: "Treat warnings as errors (for CI): with one, nothing is written and the exit status is 1.") var strict = false
     @Flag(
         name: .customLong("no-cache"),
         help: "Decode every document again instead of reusing .sitegen-cache/ beside the output folder.")
@@ -34,30 +35,37 @@ struct BuildCommand: ParsableCommand {
 
     private func report() throws -> Build.Result {
         let start = DispatchTime.now()
+        let language = site.language
         let result: Build.Result
+        var options = Build.Options(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache)
+        options.strict = strict
         do {
-            result = try Build.run(
-                content: site.content, templates: site.templates, output: output,
-                options: .init(includeDrafts: site.drafts, baseURL: baseURL, useCache: !noCache))
+            result = try Build.run(content: site.content, templates: site.templates, output: output, options: options)
         } catch {
             throw Terminal.fail(Terminal.describe(error))
         }
         for note in result.notes { Terminal.stderr("sitegen: note: \(note)") }
-        Terminal.diagnostics(result.diagnostics)
+        Terminal.diagnostics(result.diagnostics, language: language)
         let warnings = result.diagnostics.count - result.errorCount
         if result.errorCount > 0 {
-            Terminal.stderr("sitegen: \(Terminal.count(result.errorCount, "error")), \(Terminal.count(warnings, "warning")); nothing was written")
+            Terminal.stderr(
+                Message(.summaryBuildFailed, ["errors": .count(result.errorCount, .wordError), "warnings": .count(warnings, .wordWarning)])
+                    .text(in: language))
             throw ExitCode(ExitStatus.contentErrors)
         }
         guard !quiet else { return result }
         let seconds = Terminal.seconds(since: start)
         if result.upToDate {
-            print("sitegen: \(output) is up to date: no input changed since the last build (\(String(format: "%.2f", seconds)) s)")
+            print(Message(.summaryUpToDate, ["output": .value(output), "seconds": .decimal(seconds)]).text(in: language))
             return result
         }
-        print(BuildSummary(result).line(output: output, seconds: seconds))
+        print(BuildSummary(result).line(output: output, seconds: seconds, language: language))
         if let stats = result.written {
-            print("sitegen: \(stats.written) files written, \(stats.unchanged) unchanged, \(stats.removed) removed")
+            print(
+                Message(
+                    .summaryWritten,
+                    ["written": .number(stats.written), "unchanged": .number(stats.unchanged), "removed": .number(stats.removed)]
+                ).text(in: language))
         }
         return result
     }

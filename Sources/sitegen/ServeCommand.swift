@@ -29,14 +29,15 @@ struct ServeCommand: AsyncParsableCommand {
         for folder in [site.content, site.templates] where !FileManager.default.fileExists(atPath: folder) {
             throw Terminal.fail("\(folder): no such folder")
         }
-        try Terminal.finishInterruptedBuild(output: output)
+        let language = site.language
+        try Terminal.finishInterruptedBuild(output: output, language: language)
         if !["127.0.0.1", "localhost", "::1"].contains(bind) {
-            Terminal.stderr("sitegen: note: listening on \(bind), so other machines may reach the preview")
+            Terminal.stderr(Message(.noteListening, ["bind": .value(bind)]).text(in: language))
         }
-        let server = PreviewServer(
-            .init(
-                content: site.content, templates: site.templates, host: bind, port: port,
-                includeDrafts: site.drafts), report: Self.report)
+        var configuration = PreviewServer.Configuration(
+            content: site.content, templates: site.templates, host: bind, port: port, includeDrafts: site.drafts)
+        configuration.language = language
+        let server = PreviewServer(configuration, report: { Self.report($0, language: language) })
         do {
             try await server.run()
         } catch {
@@ -46,28 +47,34 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// One line per event, written at once (not buffered), so that a log
     /// file or a script following it sees each line when it happens.
-    @Sendable static func report(_ event: PreviewServer.Event) {
+    static func report(_ event: PreviewServer.Event, language: MessageLanguage) {
         switch event {
         case .listening(let url):
-            say("sitegen: serving \(url) (press Ctrl-C to stop)")
+            say(Message(.summaryServing, ["url": "\(url)"]).text(in: language))
         case .built(let summary, let seconds, let changes, let warnings):
-            Terminal.diagnostics(warnings)
-            var line = "sitegen: built \(summary) in \(String(format: "%.2f", seconds)) s"
-            if !changes.isEmpty { line += " after a change to \(describe(changes))" }
-            if !warnings.isEmpty { line += ", \(Terminal.count(warnings.count, "warning"))" }
+            Terminal.diagnostics(warnings, language: language)
+            var line = Message(.summaryServeBuilt, ["summary": .phrase(summary.message), "seconds": .decimal(seconds)]).text(in: language)
+            if !changes.isEmpty { line += afterChange(changes).text(in: language) }
+            if !warnings.isEmpty {
+                line += Message(.summaryWarningsSuffix, ["warnings": .count(warnings.count, .wordWarning)]).text(in: language)
+            }
             say(line)
         case .failed(let diagnostics, let changes):
-            Terminal.diagnostics(diagnostics)
+            Terminal.diagnostics(diagnostics, language: language)
             let errors = diagnostics.filter { $0.severity == .error }.count
-            Terminal.stderr(
-                "sitegen: \(Terminal.count(errors, "error"))"
-                    + (changes.isEmpty ? "" : " after a change to \(describe(changes))")
-                    + "; the pages show them until the next good build")
+            let after: Message.Argument = changes.isEmpty ? "" : .phrase(afterChange(changes))
+            Terminal.stderr(Message(.summaryServeFailed, ["errors": .count(errors, .wordError), "after": after]).text(in: language))
         }
     }
 
-    private static func describe(_ changes: [String]) -> String {
-        changes.count <= 3 ? changes.joined(separator: ", ") : "\(changes.prefix(2).joined(separator: ", ")) and \(changes.count - 2) more files"
+    /// ` after a change to a.md, b.md and 3 more files`
+    private static func afterChange(_ changes: [String]) -> Message {
+        let named: Message.Argument =
+            changes.count <= 3
+            ? .value(changes.joined(separator: ", "))
+            : .phrase(
+                Message(.summaryMoreFiles, ["first": .value(changes.prefix(2).joined(separator: ", ")), "count": .number(changes.count - 2)]))
+        return Message(.summaryAfterChange, ["changes": named])
     }
 
     private static func say(_ line: String) {

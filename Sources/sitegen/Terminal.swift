@@ -42,21 +42,19 @@ enum Terminal {
     /// A build killed while it updated the output folder leaves old and new
     /// pages side by side until a sitegen run finishes its commit; `check`
     /// and `serve` do that first, as `build` does.
-    static func finishInterruptedBuild(output: String) throws {
+    static func finishInterruptedBuild(output: String, language: MessageLanguage) throws {
         do {
             if try OutputWriter(outputDirectory: output, protectedDirectories: []).finishInterruptedCommits() {
-                stderr("sitegen: note: finished the update of \(output) that an interrupted build had begun")
+                stderr(Message(.noteFinishedUpdate, ["output": .value(output)]).text(in: language))
             }
         } catch {
             throw fail(describe(error))
         }
     }
 
-    static func diagnostics(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { stderr(DiagnosticFormatter.text(diagnostic, colour: colour)) }
+    static func diagnostics(_ diagnostics: [Diagnostic], language: MessageLanguage) {
+        for diagnostic in diagnostics { stderr(DiagnosticFormatter.text(diagnostic, colour: colour, language: language)) }
     }
-
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -71,6 +69,13 @@ struct SiteOptions: ParsableArguments {
         help: "The theme folder (Mustache templates and assets/); default: templates, else the theme `make install` installed.")
     var templatesOption: String?
     @Flag(help: "Include pages marked `entwurf: true`.") var drafts = false
+    @Option(
+        name: [.customLong("lang"), .customLong("sprache")],
+        help: "The language of messages: de or en (default: from LC_ALL, LC_MESSAGES or LANG; German when it starts with de).")
+    var lang: MessageLanguage?
+
+    /// `--lang`, else the locale.
+    var language: MessageLanguage { MessageLanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment) }
 
     /// The theme: the one named, else `templates/` of the site, else the
     /// default theme installed beside the program (`make install` puts it
@@ -85,3 +90,5 @@ struct SiteOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: installed) ? installed : "templates"
     }
 }
+
+extension MessageLanguage: ExpressibleByArgument {}

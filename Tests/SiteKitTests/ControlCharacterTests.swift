@@ -61,9 +61,9 @@ import Testing
     @Test func textFormatWritesControlCharactersOut() {
         let diagnostic = Diagnostic(
             .error, at: SourceLocation(path: "content/a\nb.md", line: 2, column: 3),
-            "unknown key `\(Self.forged)`", hint: "did you mean `\u{1B}]0;title\u{07}`?")
+            Message(.unknownKey, ["key": .value(Self.forged), "where": .within(Message(.placeBild))]), hint: .didYouMean("\u{1B}]0;title\u{07}"))
         let expected =
-            #"content/a\nb.md:2:3: error: unknown key `x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{7}\u{9B}\u{202E}` (did you mean `\u{1B}]0;title\u{7}`?)"#
+            #"content/a\nb.md:2:3: error: unknown key `x\ncontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m\r\u{7}\u{9B}\u{202E}` in `bild` (did you mean `\u{1B}]0;title\u{7}`?)"#
         #expect(DiagnosticFormatter.text(diagnostic) == expected)
         let coloured = DiagnosticFormatter.text(diagnostic, colour: true)
         #expect(coloured == expected.replacingOccurrences(of: ": error: unknown", with: ": \u{1B}[1;31merror\u{1B}[0m: unknown"))
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func githubFormatStaysOneCommand() {
-        let diagnostic = Diagnostic(.warning, at: SourceLocation(path: "content/a\nb.md"), "`\(Self.forged)`")
+        let diagnostic = Diagnostic(.warning, at: SourceLocation(path: "content/a\nb.md"), Message(.loadFailed, ["problem": "`\(Self.forged)`"]))
         #expect(
             DiagnosticFormatter.github(diagnostic)
                 == #"::warning file=content/a\nb.md,line=1,col=1::`x%0Acontent/seiten/impressum.md:1:1: error: forged\u{1B}[31m%0D\u{7}\u{9B}\u{202E}`"#
@@ -79,7 +79,9 @@ import Testing
     }
 
     @Test func jsonEscapesEveryControlCharacter() throws {
-        let text = DiagnosticFormatter.json([Diagnostic(.error, at: SourceLocation(path: "a.md"), Self.forged)])
+        let text = DiagnosticFormatter.json([
+            Diagnostic(.error, at: SourceLocation(path: "a.md"), Message(.loadFailed, ["problem": .value(Self.forged)]))
+        ])
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let items = try #require(object["diagnostics"] as? [[String: Any]])

@@ -36,16 +36,29 @@ import Testing
         let diagnostics = [
             Diagnostic(
                 .error, at: SourceLocation(path: "content/kommunen/a.md", line: 5, column: 1),
-                "unknown key `<script>alert(1)</script>`", hint: "did you mean `einwohner`?"),
-            Diagnostic(.error, at: SourceLocation(path: "content/meldungen/b.md", line: 3, column: 8), "`datum: 2023-02-30`: there is no 30 Februar"),
+                Message(.unknownKey, ["key": "<script>alert(1)</script>", "where": .within(Message(.placeFrontMatterKommune))]),
+                hint: .didYouMean("einwohner")),
+            Diagnostic(
+                .error, at: SourceLocation(path: "content/meldungen/b.md", line: 3, column: 8),
+                Message(.noSuchDay, ["key": "datum", "value": "2023-02-30", "day": .number(30), "month": "Februar"])),
         ]
         let page = LiveReload.errorPage(diagnostics, token: "t-9")
         #expect(page.contains("<code>content/kommunen/a.md:5:1</code>"))
         #expect(page.contains("<code>content/meldungen/b.md:3:8</code>"))
-        #expect(page.contains("unknown key `&lt;script&gt;alert(1)&lt;/script&gt;`"))
+        #expect(page.contains("unknown key `&lt;script&gt;alert(1)&lt;/script&gt;` in the front matter of a Kommune"))
         #expect(!page.contains("<script>alert"))
-        #expect(page.contains("2 Fehler"))
+        #expect(page.contains("<html lang=\"en\">") && page.contains("sitegen found 2 errors."))
         #expect(page.contains("data-build=\"t-9\""))
+        // In German the frame and the messages alike.
+        let german = LiveReload.errorPage(diagnostics, token: "t-9", language: .de)
+        #expect(german.contains("<html lang=\"de\">") && german.contains("<h1>Die Website konnte nicht gebaut werden</h1>"))
+        #expect(german.contains("sitegen hat 2 Fehler gefunden."))
+        #expect(
+            german.contains(
+                "<strong>Fehler</strong>: Unbekannter Schlüssel `&lt;script&gt;alert(1)&lt;/script&gt;` im Kopf eines Profils "
+                    + "<span class=\"hint\">(meinten Sie `einwohner`?)</span>"))
+        #expect(german.contains("`datum: 2023-02-30`: Den 30. Februar gibt es nicht"))
+        #expect(!german.contains("unknown key"))
     }
 
     @Test func previewAddressForTheBindAddress() {

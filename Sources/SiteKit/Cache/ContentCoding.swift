@@ -75,8 +75,8 @@ extension BinaryWriter {
         array(d.all) { w, diagnostic in
             w.bool(diagnostic.severity == .error)
             w.location(diagnostic.location)
-            w.string(diagnostic.message)
-            w.optional(diagnostic.hint) { $0.string($1) }
+            w.message(diagnostic.text)
+            w.optional(diagnostic.hintText) { $0.message($1) }
         }
     }
 
@@ -216,7 +216,7 @@ extension BinaryReader {
         var result = Diagnostics()
         for _ in 0..<(try int()) {
             let isError = try bool()
-            let location = try location(), message = try string(), hint = try optional { try $0.string() }
+            let location = try location(), message = try message(), hint = try optional { try $0.message() }
             if isError { result.error(location, message, hint: hint) } else { result.warning(location, message, hint: hint) }
         }
         return result

@@ -24,24 +24,45 @@ public struct Diagnostic: Hashable, Sendable {
 
     public var severity: Severity
     public var location: SourceLocation
-    /// What is wrong and what was expected.
-    public var message: String
+    /// What is wrong and what was expected, from the catalogue.
+    public var text: Message
     /// How to fix it, e.g. "did you mean `einwohner`?".
-    public var hint: String?
+    public var hintText: Message?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    /// The catalogue code, e.g. `unknown-key`: the same in every language,
+    /// for tools (GitLab's `check_name`, SARIF's `ruleId`).
+    public var code: String { text.code.rawValue }
+    /// The message in English.
+    public var message: String { text.english }
+    /// The hint in English.
+    public var hint: String? { hintText?.english }
+
+    public init(_ severity: Severity, at location: SourceLocation, _ text: Message, hint: Message? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        self.text = text
+        self.hintText = hint
     }
 
     /// `path:line:col: error: message (hint)`, the format compilers use, so
     /// editors and terminals can jump to the place.
     /// Control characters in the path, message and hint are written out
     /// (`printable`), so the line stays one line whatever a value holds.
-    public var formatted: String {
-        "\(place): \(severity.rawValue): \(details())"
+    public var formatted: String { formatted(in: .en) }
+
+    /// The same line in `language`; German names the severity `Fehler` or
+    /// `Warnung`, as German compilers do.
+    public func formatted(in language: MessageLanguage) -> String {
+        "\(place): \(severityWord(in: language)): \(details(in: language))"
+    }
+
+    /// `error`/`warning`, `Fehler`/`Warnung`.
+    public func severityWord(in language: MessageLanguage) -> String {
+        switch (severity, language) {
+        case (_, .en): return severity.rawValue
+        case (.error, .de): return "Fehler"
+        case (.warning, .de): return "Warnung"
+        }
     }
 
     /// `path:line:col`, printable.
@@ -51,11 +72,14 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// `message (hint)`, printable; with `keepingLineBreaks`, CR and LF
     /// stay for a format that encodes them itself.
-    func details(keepingLineBreaks: Bool = false) -> String {
-        var text = Self.printable(message, keepingLineBreaks: keepingLineBreaks)
-        if let hint { text += " (\(Self.printable(hint, keepingLineBreaks: keepingLineBreaks)))" }
+    func details(in language: MessageLanguage = .en, keepingLineBreaks: Bool = false) -> String {
+        var text = Self.printable(message(in: language), keepingLineBreaks: keepingLineBreaks)
+        if let hint = hint(in: language) { text += " (\(Self.printable(hint, keepingLineBreaks: keepingLineBreaks)))" }
         return text
     }
+
+    public func message(in language: MessageLanguage) -> String { text.text(in: language) }
+    public func hint(in language: MessageLanguage) -> String? { hintText?.text(in: language) }
 
     /// `text` with every character that could end the line or steer the
     /// terminal written out: `\n`, `\r`, `\t` and `\u{1B}`-style for the
@@ -90,16 +114,29 @@ public struct Diagnostic: Hashable, Sendable {
 
 /// Collects every problem of a build so that one run reports all of them.
 public struct Diagnostics: Sendable {
-    public private(set) var all: [Diagnostic] = []
+    public internal(set) var all: [Diagnostic] = []
 
     public init() {}
 
-    public mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public mutating func error(_ location: SourceLocation, _ message: Message, hint: Message? = nil) {
         all.append(Diagnostic(.error, at: location, message, hint: hint))
     }
 
-    public mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public mutating func warning(_ location: SourceLocation, _ message: Message, hint: Message? = nil) {
         all.append(Diagnostic(.warning, at: location, message, hint: hint))
+    }
+
+    /// `error(at, .code, ["name": value], hint: …)`: a catalogue entry and its arguments.
+    public mutating func error(
+        _ location: SourceLocation, _ code: MessageCode, _ arguments: [String: Message.Argument] = [:], hint: Message? = nil
+    ) {
+        error(location, Message(code, arguments), hint: hint)
+    }
+
+    public mutating func warning(
+        _ location: SourceLocation, _ code: MessageCode, _ arguments: [String: Message.Argument] = [:], hint: Message? = nil
+    ) {
+        warning(location, Message(code, arguments), hint: hint)
     }
 
     public mutating func append(contentsOf other: Diagnostics) {

@@ -46,7 +46,7 @@ public enum ScaffoldWriter {
             schemaReference: schemaReference, required: lines,
             optional: optional.map { examples[$0] ?? ["\($0): …"] },
             body:
-                "Hier steht der Text über \(name). Fragen eines Interviews schreiben Sie als Überschriften: `## Wo setzt \(name) bei der Digitalisierung an?`"
+                "\(placeholders[0])\(name). Fragen eines Interviews schreiben Sie als Überschriften: `## Wo setzt \(name) bei der Digitalisierung an?`"
         )
         return Scaffold(kind: .kommune, slug: slug, text: text)
     }
@@ -65,9 +65,17 @@ public enum ScaffoldWriter {
             schemaReference: schemaReference,
             required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
             optional: Keys.kaffeerundeOptional.map { examples[$0] ?? ["\($0): …"] },
-            body: "Hier steht der Bericht über die Sitzung.")
+            body: placeholders[1])
         return Scaffold(kind: .kaffeerunde, slug: slug, text: text)
     }
+
+    /// The beginnings of the texts `new` writes in place of the body of a
+    /// profile, a report and a news item. A page that still holds one
+    /// gets a warning (`placeholder-text`), so the placeholder is not
+    /// published as it is.
+    public static let placeholders = [
+        "Hier steht der Text über ", "Hier steht der Bericht über die Sitzung.", "Hier steht der Text der Meldung.",
+    ]
 
     /// A news item. Its slug starts with its date: `2021-03-12-hennef-digitalisierungskonzept`.
     public static func meldung(
@@ -81,7 +89,7 @@ public enum ScaffoldWriter {
             schemaReference: schemaReference,
             required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
             optional: Keys.meldungOptional.map { examples[$0] ?? ["\($0): …"] },
-            body: "Hier steht der Text der Meldung.")
+            body: placeholders[2])
         return Scaffold(kind: .meldung, slug: slug, text: text)
     }
 
@@ -173,7 +181,7 @@ public enum ScaffoldWriter {
         } catch {
             throw InvalidValue(
                 description: "--datum `\(written)` is not a date in the form YYYY-MM-DD"
-                    + (YAMLReader.dateHint(written, allowMonth: false).hasPrefix("did") ? "; " + YAMLReader.dateHint(written, allowMonth: false) : "")
+                    + { hint in hint.code == .didYouMean ? "; " + hint.english : "" }(YAMLReader.dateHint(written, allowMonth: false))
             )
         }
     }

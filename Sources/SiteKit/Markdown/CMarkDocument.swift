@@ -180,6 +180,20 @@ final class CMarkDocument {
         return text
     }
 
+    /// An image's alt text when it is plain text only (its children are
+    /// all text nodes), else nil. Looks at the direct children alone, so
+    /// nested images cost no walk of their subtrees.
+    func plainAltText(of node: Node) -> String? {
+        var text = ""
+        var child = cmark_node_first_child(node.pointer)
+        while let current = child {
+            guard cmark_node_get_type(current) == CMARK_NODE_TEXT else { return nil }
+            if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
     /// Replaces a heading by a custom block that renders as `<hN id="…">`
     /// around the heading's inline content. cmark's HTML renderer has no
     /// attribute hook for headings; a custom block is the documented way to

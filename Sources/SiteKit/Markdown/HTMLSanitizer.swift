@@ -14,7 +14,7 @@ enum HTMLSanitizer {
     /// tag or attribute starts.
     struct Removal: Equatable {
         var offset: Int
-        var message: String
+        var message: Message
     }
 
     /// nil when the HTML nests too deep to be parsed (`HTMLTree.maximumParseDepth`).
@@ -24,9 +24,9 @@ enum HTMLSanitizer {
         writer.write(fragment.nodes)
         if let offset = fragment.truncated {
             writer.removals.append(
-                Removal(offset: offset, message: "raw HTML nested more than \(HTMLTree.maximumDepth) elements deep; the deeper part was removed"))
+                Removal(offset: offset, message: Message(.htmlTooDeepPart, ["depth": .number(HTMLTree.maximumDepth)])))
         }
-        return (writer.out, writer.removals.sorted { ($0.offset, $0.message) < ($1.offset, $1.message) })
+        return (writer.out, writer.removals.sorted { ($0.offset, $0.message.english) < ($1.offset, $1.message.english) })
     }
 
     /// Elements kept, with the attributes each may have besides `global`.
@@ -93,19 +93,19 @@ enum HTMLSanitizer {
             guard element.namespace == .html, let allowed = HTMLSanitizer.elements[name] else {
                 if element.namespace != .html || HTMLSanitizer.droppedWithContent.contains(name) {
                     removals.append(
-                        Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed with its content: it is not allowed on the site"))
+                        Removal(offset: element.offset, message: Message(.htmlElementRemovedWithContent, ["element": .value(name)])))
                 } else if element.children.isEmpty {
-                    removals.append(Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed: it is not allowed on the site"))
+                    removals.append(Removal(offset: element.offset, message: Message(.htmlElementRemoved, ["element": .value(name)])))
                 } else {
                     removals.append(
-                        Removal(offset: element.offset, message: "raw HTML `<\(name)>` removed (its text is kept): it is not allowed on the site"))
+                        Removal(offset: element.offset, message: Message(.htmlElementRemovedTextKept, ["element": .value(name)])))
                     write(element.children)
                 }
                 return
             }
             if name == "input" && !Self.keepsInput(element) {
                 removals.append(
-                    Removal(offset: element.offset, message: "raw HTML `<input>` removed: only the disabled checkbox of a task list is allowed"))
+                    Removal(offset: element.offset, message: Message(.htmlInputRemoved)))
                 return
             }
             out += "<" + name
@@ -128,18 +128,19 @@ enum HTMLSanitizer {
         }
 
         /// Why the attribute is removed, or nil when it stays.
-        private static func problem(with attribute: HTMLTree.Attribute, of element: String, allowed: Set<String>) -> String? {
+        private static func problem(with attribute: HTMLTree.Attribute, of element: String, allowed: Set<String>) -> Message? {
             let name = attribute.name
             guard allowed.contains(name) || HTMLSanitizer.global.contains(name) || name.hasPrefix("data-footnote") else {
-                return "raw HTML: attribute `\(name)` removed from `<\(element)>`: it is not allowed on the site"
+                return Message(.htmlAttributeRemoved, ["attribute": .value(name), "element": .value(element)])
             }
             if HTMLSanitizer.urlAttributes.contains(name), let scheme = LinkTarget.scheme(of: attribute.value),
                 !LinkTarget.allowedSchemes.contains(scheme)
             {
-                return "raw HTML: `\(name)` removed from `<\(element)>`: `\(shortened(attribute.value))` is not a web, mail or phone address"
+                return Message(
+                    .htmlAddressRemoved, ["attribute": .value(name), "element": .value(element), "value": .value(shortened(attribute.value))])
             }
             if name == "style" && !isTextAlignment(attribute.value) {
-                return "raw HTML: `style` removed from `<\(element)>`: only `text-align` in table cells is allowed"
+                return Message(.htmlStyleRemoved, ["element": .value(element)])
             }
             return nil
         }

@@ -6,26 +6,23 @@ enum LinkTarget: Equatable {
     case page(path: String, fragment: String?)
     /// A path below `medien/`, and the `?query` and `#fragment` as written.
     case media(path: String, suffix: String)
-    case invalid(message: String, hint: String?)
+    case invalid(message: Message, hint: Message?)
 
     /// `directory` is the folder of the linking file inside the content
     /// folder, e.g. `["kommunen"]`.
     static func classify(_ url: String, from directory: [String]) -> LinkTarget {
-        if url.isEmpty { return .invalid(message: "link has no target", hint: nil) }
+        if url.isEmpty { return .invalid(message: Message(.linkWithoutTarget), hint: nil) }
         if url.hasPrefix("#") { return .anchor(String(url.dropFirst())) }
         if let scheme = scheme(of: url) {
             guard allowedSchemes.contains(scheme) else {
                 return .invalid(
-                    message: "link `\(url)` uses the scheme `\(scheme):`; the site links only to web pages, e-mail addresses and phone numbers",
-                    hint: "write https://…, mailto:… or tel:…, or link to a content file by its relative path")
+                    message: Message(.linkScheme, ["url": .value(url), "scheme": .value(scheme)]), hint: Message(.hintLinkSchemes))
             }
             return .external
         }
         if url.hasPrefix("//") { return .external }
         if url.hasPrefix("/") {
-            return .invalid(
-                message: "link `\(url)` starts at the server root, which breaks when the site is published under a sub-path",
-                hint: "link to the content file by its relative path, e.g. ../kommunen/bendorf.md")
+            return .invalid(message: Message(.linkFromRoot, ["url": .value(url)]), hint: Message(.hintRelativeLink))
         }
         var rest = Substring(url)
         var fragment: String?
@@ -42,7 +39,7 @@ enum LinkTarget: Equatable {
             case ".": continue
             case "..":
                 if parts.isEmpty {
-                    return .invalid(message: "link `\(url)` points outside the content folder", hint: "count the ../ again")
+                    return .invalid(message: Message(.linkOutside, ["url": .value(url)]), hint: Message(.hintCountDotDot))
                 }
                 parts.removeLast()
             default: parts.append(String(part))
@@ -51,9 +48,7 @@ enum LinkTarget: Equatable {
         let path = parts.joined(separator: "/")
         if path.hasPrefix("medien/") { return .media(path: path, suffix: suffix) }
         if path.hasSuffix(".md") { return .page(path: path, fragment: fragment) }
-        return .invalid(
-            message: "link `\(url)` is neither a content file (.md) nor a file below medien/",
-            hint: "link to pages by their Markdown file, e.g. ../kommunen/bendorf.md")
+        return .invalid(message: Message(.linkNotContent, ["url": .value(url)]), hint: Message(.hintLinkMarkdownFile))
     }
 
     /// The schemes a link or image on the site may have; anything else

@@ -104,8 +104,7 @@ struct MarkdownBody {
                     let (line, _) = document.position(of: node)
                     diagnostics.warning(
                         SourceLocation(path: displayPath, line: line + firstLine - 1, column: 1),
-                        "a `#` heading in the text is shown as `##`: the title is the page's only top heading",
-                        hint: "start sections with ##")
+                        .headingLevelOne, hint: Message(.hintStartWithH2))
                     level = 2
                 }
                 let id = ids.next(for: text)
@@ -115,10 +114,12 @@ struct MarkdownBody {
                 let (line, byteColumn) = document.position(of: node)
                 let location = SourceLocation(
                     path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: byteColumn))
-                if node.kind == .image, !node.hasAltText {
-                    diagnostics.error(location, "image has no alt text", hint: "describe the image: ![Was das Bild zeigt](../medien/bild.jpg)")
-                }
                 let url = document.url(of: node)
+                if node.kind == .image, !node.hasAltText {
+                    diagnostics.error(location, .imageWithoutAlt, hint: Message(.hintDescribeImage))
+                } else if node.kind == .image, let alt = document.plainAltText(of: node)?.trimmed, Self.isFileName(alt, of: url) {
+                    diagnostics.warning(location, .altIsFileName, ["alt": .value(alt)], hint: Message(.hintDescribeInWords))
+                }
                 switch LinkTarget.classify(url, from: directory) {
                 case .external:
                     break
@@ -126,8 +127,7 @@ struct MarkdownBody {
                     links.append(.init(target: .anchor(fragment), location: location))
                 case .page(let path, let fragment):
                     if node.kind == .image {
-                        diagnostics.error(
-                            location, "an image must be a file below medien/", hint: "put the image in content/medien/ and link ../medien/NAME")
+                        diagnostics.error(location, .imageNotMedia, hint: Message(.hintImageInMedien))
                     }
                     links.append(.init(target: .page(path: path, fragment: fragment), location: location))
                     if let (kind, slug) = ContentKind.parse(contentPath: path) {
@@ -155,6 +155,18 @@ struct MarkdownBody {
         return RenderedBody(html: html, headings: headings, links: links)
     }
 
+    /// Whether `alt` is only the name of the file at `path` (`karte.png`,
+    /// `karte`, `Karte.PNG`): text that tells a screen reader nothing.
+    static func isFileName(_ alt: String, of path: String) -> Bool {
+        let withoutQuery = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        let last = withoutQuery.split(separator: "/").last.map(String.init) ?? withoutQuery
+        let name = (last.removingPercentEncoding ?? last).lowercased()
+        guard !name.isEmpty else { return false }
+        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        let written = alt.trimmingCharacters(in: .whitespaces).lowercased()
+        return written == name || (!stem.isEmpty && written == stem)
+    }
+
     /// `&#27;` and the like outside code: errors at each reference.
     private func reportControlReferences(in markdown: String, html: String, diagnostics: inout Diagnostics) {
         let found = ControlReferences.find(in: markdown)
@@ -163,8 +175,9 @@ struct MarkdownBody {
             let (line, column) = TextPosition.lineAndColumn(of: reference.offset, in: Array(markdown.utf8))
             diagnostics.error(
                 SourceLocation(path: displayPath, line: line + firstLine - 1, column: column),
-                "`\(reference.text)` is the control character \(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!)), which HTML does not allow in a page",
-                hint: "remove it; to show the reference itself, put it in backticks: `\(reference.text)`")
+                .controlReference,
+                ["reference": .value(reference.text), "codePoint": .value(YAMLReader.codePoint(Unicode.Scalar(reference.scalar)!))],
+                hint: Message(.hintControlReference, ["reference": .value(reference.text)]))
         }
     }
 

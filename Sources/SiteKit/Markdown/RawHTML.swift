@@ -28,7 +28,7 @@ extension MarkdownBody {
             for (node, literal) in zip(nodes, literals) { document.setLiteral(of: node, to: literal) }
             (html, starts) = (Self.localize(document.renderHTML(filteringTags: false)), nil)
         }
-        let hint = "use Markdown instead; docs/content-format.md (HTML im Text) lists the HTML that is published"
+        let hint = Message(.hintUseMarkdown)
         func location(_ node: Int, _ place: (breaks: Int, characters: Int)) -> SourceLocation {
             let (line, byteColumn) = document.position(of: nodes[node])
             let column = columns.column(line: line, byteColumn: byteColumn)
@@ -42,8 +42,7 @@ extension MarkdownBody {
         guard let (clean, removals) = HTMLSanitizer.sanitize(html) else {
             diagnostics.warning(
                 location(0, (0, 0)),
-                "raw HTML nested more than \(HTMLTree.maximumParseDepth) elements deep; all raw HTML of this text was left out",
-                hint: hint)
+                .htmlTooDeep, ["depth": .number(HTMLTree.maximumParseDepth)], hint: hint)
             return Self.localize(document.renderHTML(omittingRawHTML: true))
         }
         var places = RawHTMLPlaces(html: html, starts: starts, lengths: literals.map(\.utf8.count))

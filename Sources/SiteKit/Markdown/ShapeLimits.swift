@@ -40,8 +40,8 @@ enum ShapeLimits {
     struct Excess: Equatable {
         /// Line inside the body, from 1.
         var line: Int
-        var message: String
-        var hint: String
+        var message: Message
+        var hint: Message
     }
 
     /// The first place in `markdown` where a limit is passed, or nil.
@@ -92,10 +92,8 @@ enum ShapeLimits {
                     if reread > headerRereadBytes {
                         return Excess(
                             line: lineNumber,
-                            message: "lines like this one, which look like a table's delimiter row, make the paragraph above them "
-                                + "be read again as a table header: \(reread.grouped) bytes so far, "
-                                + "and a text may have at most \(headerRereadBytes.grouped)",
-                            hint: "put a blank line before the table or before this line")
+                            message: Message(.limitHeaderReread, ["bytes": .grouped(reread), "limit": .grouped(headerRereadBytes)]),
+                            hint: Message(.hintBlankLineBeforeTable))
                     }
                     let wide: (cells: Int, line: Int) = widest.cells >= cells ? widest : (cells, lineNumber)
                     if wide.cells > cellsPerTableLine {
@@ -140,9 +138,8 @@ enum ShapeLimits {
                 if signs > atSignsPerWord {
                     return Excess(
                         line: wordLine,
-                        message: "a word here has more than \(atSignsPerWord) `@`; looking for e-mail addresses in it "
-                            + "costs time for each one, and a text may have at most \(atSignsPerWord) in one word",
-                        hint: "put spaces between the addresses")
+                        message: Message(.limitAtSigns, ["limit": .grouped(atSignsPerWord)]),
+                        hint: Message(.hintSpacesBetweenAddresses))
                 }
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"):
@@ -160,8 +157,8 @@ enum ShapeLimits {
     private static func tooWide(line: Int, cells: Int) -> Excess {
         Excess(
             line: line,
-            message: "this line of a table has up to \(cells.grouped) cells; a table's lines may have at most \(cellsPerTableLine.grouped)",
-            hint: "split the table, or put a blank line between this text and a line like |---|")
+            message: Message(.limitTableLine, ["cells": .grouped(cells), "limit": .grouped(cellsPerTableLine)]),
+            hint: Message(.hintSplitTable))
     }
 
     /// The message for a table whose short rows pass the limit, with the
@@ -181,10 +178,9 @@ enum ShapeLimits {
         }
         return Excess(
             line: table.line,
-            message: "this table has \(table.columns.grouped) columns, and its shorter rows "
-                + "would be filled up with \(filled.grouped) empty cells; "
-                + "the tables of a text may be filled up with at most \(filledTableCells.grouped)",
-            hint: "give every row as many cells as the header row, e.g. | a | | |, or split the table")
+            message: Message(
+                .limitFilledCells, ["columns": .grouped(table.columns), "filled": .grouped(filled), "limit": .grouped(filledTableCells)]),
+            hint: Message(.hintEqualRows))
     }
 
     /// Raw HTML openers of one paragraph that no end follows: cmark looks
@@ -232,9 +228,8 @@ enum ShapeLimits {
             let first = open.filter { $0.count > 0 }.map(\.line).min() ?? 1
             return Excess(
                 line: first,
-                message: "this paragraph has \(total.grouped) `<?`, `<!` or `<![CDATA[` without their end (`?>`, `>`, `]]>`) "
-                    + "after them; a paragraph may have at most \(unclosedHTMLPerParagraph)",
-                hint: "write them as code (`<?php`) or escape the `<` as `\\<`")
+                message: Message(.limitUnclosedHTML, ["count": .grouped(total), "limit": .number(unclosedHTMLPerParagraph)]),
+                hint: Message(.hintEscapeAngle))
         }
     }
 
@@ -331,18 +326,5 @@ enum ShapeLimits {
             guard bytes[i] == UInt8(ascii: "|") else { return nil }
             i += 1
         }
-    }
-}
-
-private extension Int {
-    /// 100000 as `100,000`, as the messages write numbers.
-    var grouped: String {
-        let digits = String(self)
-        var result = ""
-        for (n, digit) in digits.enumerated() {
-            if n > 0 && (digits.count - n) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
     }
 }

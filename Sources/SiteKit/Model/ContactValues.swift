@@ -8,15 +8,15 @@ extension YAMLReader {
     mutating func emailAddress(_ node: YAMLNode?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
         if Self.isEmailAddress(written) { return written }
-        let hint: String
+        let hint: Message
         if written.lowercased().hasPrefix("mailto:") {
-            hint = "leave out `mailto:`: write `\(written.dropFirst("mailto:".count))`"
+            hint = Message(.hintLeaveOutMailto, ["address": .value(String(written.dropFirst("mailto:".count)))])
         } else if let at = ["(at)", "[at]", " at "].first(where: { written.lowercased().contains($0) }) {
-            hint = "write `@` instead of `\(at.trimmingCharacters(in: .whitespaces))`; the address is shown as a link anyway"
+            hint = Message(.hintWriteAt, ["written": .value(at.trimmingCharacters(in: .whitespaces))])
         } else {
-            hint = "write one address in the form name@example.de"
+            hint = Message(.hintOneAddress)
         }
-        diagnostics.error(location(node), "`\(key): \(written)` is not an e-mail address", hint: hint)
+        diagnostics.error(location(node), .notAnEmailAddress, ["key": .value(key), "value": .value(written)], hint: hint)
         return nil
     }
 
@@ -24,8 +24,7 @@ extension YAMLReader {
         guard let written = text(node, key: key), let node else { return nil }
         if Self.isTelephoneNumber(written) { return written }
         diagnostics.error(
-            location(node), "`\(key): \(written)` is not a telephone number",
-            hint: "write only the number, in quotes: digits with spaces, `/` or `-`, optionally starting with +, e.g. \"+49 2622 9460\"")
+            location(node), .notATelephoneNumber, ["key": .value(key), "value": .value(written)], hint: Message(.hintTelephone))
         return nil
     }
 

@@ -74,9 +74,7 @@ struct PageDecoder {
             text = try SourceText(bytes: file.bytes).text
         } catch {
             if case .invalidUTF8(let line, let column) = error {
-                diagnostics.error(
-                    start, "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
-                    hint: "save the file as UTF-8 in your editor")
+                diagnostics.error(start, .notUTF8, ["line": .number(line), "column": .number(column)], hint: Message(.hintSaveAsUTF8))
             }
             return nil
         }
@@ -84,12 +82,10 @@ struct PageDecoder {
         do {
             split = try FrontMatterSplit.split(text)
         } catch .noOpening {
-            diagnostics.error(
-                start, "expected front matter: the file must start with a line `---`",
-                hint: "add `---`, the keys, and a closing `---` at the top")
+            diagnostics.error(start, .noFrontMatter, hint: Message(.hintAddFrontMatter))
             return nil
         } catch {
-            diagnostics.error(start, "the front matter opened on line 1 is never closed", hint: "add a line `---` after the last key")
+            diagnostics.error(start, .frontMatterNotClosed, hint: Message(.hintCloseFrontMatter))
             return nil
         }
 
@@ -100,6 +96,7 @@ struct PageDecoder {
             contentPath: file.path, displayPath: displayPath, firstLine: split.bodyFirstLine,
             pagePath: kind.pagePath(slug: slug), allowHTML: allowHTML
         ).render(split.body, diagnostics: &diagnostics)
+        reportPlaceholder(in: split.body, firstLine: split.bodyFirstLine)
         if hadSyntaxError {
             diagnostics.append(contentsOf: yaml.diagnostics)
             return nil
@@ -112,7 +109,13 @@ struct PageDecoder {
         case .meldung: (required, optional) = (Keys.meldungRequired, Keys.meldungOptional)
         case .seite: (required, optional) = (Keys.seiteRequired, Keys.seiteOptional)
         }
-        let what = "the front matter of a " + kind.rawValue.capitalized
+        let what: Message
+        switch kind {
+        case .kommune: what = Message(.placeFrontMatterKommune)
+        case .kaffeerunde: what = Message(.placeFrontMatterKaffeerunde)
+        case .meldung: what = Message(.placeFrontMatterMeldung)
+        case .seite: what = Message(.placeFrontMatterSeite)
+        }
         let fields = yaml.fields(root, what: what, required: required, optional: optional, missingAt: start)
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
         guard let f = fields else { return nil }
@@ -124,7 +127,7 @@ struct PageDecoder {
 
         switch kind {
         case .kommune:
-            let name = yaml.text(f["name"], key: "name")
+            let name = yaml.title(f["name"], key: "name")
             let art = yaml.oneOf(f["art"], key: "art", Art.self)
             let land = yaml.oneOf(f["bundesland"], key: "bundesland", Bundesland.self)
             return .kommune(
@@ -148,7 +151,7 @@ struct PageDecoder {
                     quellen: quellen(f["quellen"], yaml: &yaml),
                     bild: bild(f["bild"], yaml: &yaml)))
         case .kaffeerunde:
-            let titel = yaml.text(f["titel"], key: "titel")
+            let titel = yaml.title(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
             let zeiten = sessionTimes(beginn: f["beginn"], ende: f["ende"], yaml: &yaml)
             return .kaffeerunde(
@@ -165,7 +168,7 @@ struct PageDecoder {
                     beginn: zeiten.beginn, ende: zeiten.ende,
                     anmeldung: yaml.webAddress(f["anmeldung"], key: "anmeldung")))
         case .meldung:
-            let titel = yaml.text(f["titel"], key: "titel")
+            let titel = yaml.title(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
             return .meldung(
                 Meldung(
@@ -176,12 +179,29 @@ struct PageDecoder {
                     bild: bild(f["bild"], yaml: &yaml),
                     quellen: quellen(f["quellen"], yaml: &yaml)))
         case .seite:
-            let titel = yaml.text(f["titel"], key: "titel")
+            let titel = yaml.title(f["titel"], key: "titel")
             return .seite(
                 Seite(
                     page: page(complete: titel != nil), titel: titel ?? slug,
                     menue: yaml.wholeNumber(f["menue"], key: "menue")))
         }
+    }
+
+    /// The text `sitegen new` writes in place of the body, still there.
+    private mutating func reportPlaceholder(in body: String, firstLine: Int) {
+        guard let opening = ScaffoldWriter.placeholders.first(where: { body.contains($0) }),
+            let range = body.range(of: opening)
+        else { return }
+        let before = body[..<range.lowerBound]
+        let line = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        // The first sentence, at most the rest of the line.
+        let rest = body[range.lowerBound...]
+        let lineText = rest[..<(rest.firstIndex(of: "\n") ?? rest.endIndex)]
+        let sentence = String(lineText.firstIndex(of: ".").map { lineText[...$0] } ?? lineText)
+        diagnostics.warning(
+            SourceLocation(path: displayPath, line: firstLine + line, column: column), .placeholderText, ["text": .value(sentence)],
+            hint: Message(.hintReplacePlaceholder))
     }
 
     // MARK: - Nested values
@@ -193,15 +213,13 @@ struct PageDecoder {
         if let ende, let end {
             guard let start else {
                 if beginn == nil {
-                    yaml.diagnostics.error(
-                        yaml.location(ende), "`ende: \(end)` needs a `beginn`", hint: "add the start time, e.g. beginn: 10:00")
+                    yaml.diagnostics.error(yaml.location(ende), .endWithoutStart, ["end": "\(end)"], hint: Message(.hintAddStart))
                 }
                 return (nil, nil)
             }
             guard start < end else {
                 yaml.diagnostics.error(
-                    yaml.location(ende), "`ende: \(end)` is not after `beginn: \(start)`",
-                    hint: "a session ends on the day it begins; write the end time after the start time")
+                    yaml.location(ende), .endNotAfterStart, ["end": "\(end)", "start": "\(start)"], hint: Message(.hintEndAfterStart))
                 return (start, nil)
             }
         }
@@ -213,12 +231,12 @@ struct PageDecoder {
         let digits = art == .landkreis ? 5 : 8
         guard written.count == digits, written.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             yaml.diagnostics.error(
-                yaml.location(node), "`ags: \(written)` must be \(digits) digits\(art == .landkreis ? " for a Landkreis" : "")",
-                hint: "write it in quotes so leading zeros survive, e.g. ags: \"07137003\"")
+                yaml.location(node), art == .landkreis ? .agsDigitsLandkreis : .agsDigits, ["value": .value(written), "digits": .number(digits)],
+                hint: Message(.hintAGSQuotesExample))
             return nil
         }
         if scalar.style == .plain {
-            yaml.diagnostics.error(yaml.location(node), "`ags` must be written in quotes", hint: "write ags: \"\(written)\" so leading zeros survive")
+            yaml.diagnostics.error(yaml.location(node), .agsNotQuoted, hint: Message(.hintAGSQuotes, ["value": .value(written)]))
         }
         return written
     }
@@ -232,14 +250,14 @@ struct PageDecoder {
 
     private func leitung(_ node: YAMLNode?, yaml: inout YAMLReader) -> Kommune.Leitung? {
         guard let node else { return nil }
-        guard let f = yaml.fields(node, what: "`leitung`", required: Keys.leitungRequired, optional: []),
+        guard let f = yaml.fields(node, what: Message(.placeLeitung), required: Keys.leitungRequired, optional: []),
             let amt = yaml.text(f["amt"], key: "amt"), let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(amt: amt, name: name)
     }
 
     private func kontakt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Kontakt? {
-        guard let f = yaml.fields(node, what: "a `kontakt` entry", required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
+        guard let f = yaml.fields(node, what: Message(.placeKontakt), required: Keys.kontaktRequired, optional: Keys.kontaktOptional),
             let funktion = yaml.text(f["funktion"], key: "funktion")
         else { return nil }
         return .init(
@@ -253,7 +271,7 @@ struct PageDecoder {
         let items = yaml.list(node, key: "koordinaten")
         guard items.count == 2 else {
             if node.sequence != nil {
-                yaml.diagnostics.error(yaml.location(node), "`koordinaten` must be two numbers: [breite, länge]", hint: "e.g. [50.43, 7.57]")
+                yaml.diagnostics.error(yaml.location(node), .koordinatenNotTwo, hint: Message(.hintKoordinatenExample))
             }
             return nil
         }
@@ -262,15 +280,15 @@ struct PageDecoder {
         guard (47.2...55.1).contains(lat), (5.8...15.1).contains(lon) else {
             let swapped = (47.2...55.1).contains(lon) && (5.8...15.1).contains(lat)
             yaml.diagnostics.error(
-                yaml.location(node), "`koordinaten: [\(lat), \(lon)]` lie outside Germany",
-                hint: swapped ? "breite comes first: [\(lon), \(lat)]" : "write [breite, länge] in degrees (WGS 84)")
+                yaml.location(node), .koordinatenOutside, ["value": .value("[\(lat), \(lon)]")],
+                hint: swapped ? Message(.hintBreiteFirst, ["value": .value("[\(lon), \(lat)]")]) : Message(.hintKoordinatenDegrees))
             return nil
         }
         return (lat, lon)
     }
 
     private func projekt(_ node: YAMLNode, yaml: inout YAMLReader) -> Kommune.Projekt? {
-        guard let f = yaml.fields(node, what: "a `projekte` entry", required: Keys.projektRequired, optional: Keys.projektOptional) else {
+        guard let f = yaml.fields(node, what: Message(.placeProjekt), required: Keys.projektRequired, optional: Keys.projektOptional) else {
             return nil
         }
         let titel = yaml.text(f["titel"], key: "titel")
@@ -282,7 +300,7 @@ struct PageDecoder {
     }
 
     private func impuls(_ node: YAMLNode, yaml: inout YAMLReader) -> Kaffeerunde.Impuls? {
-        guard let f = yaml.fields(node, what: "an `impulse` entry", required: Keys.impulsRequired, optional: Keys.impulsOptional),
+        guard let f = yaml.fields(node, what: Message(.placeImpuls), required: Keys.impulsRequired, optional: Keys.impulsOptional),
             let name = yaml.text(f["name"], key: "name")
         else { return nil }
         return .init(
@@ -292,7 +310,7 @@ struct PageDecoder {
 
     private func quellen(_ node: YAMLNode?, yaml: inout YAMLReader) -> [Quelle] {
         yaml.list(node, key: "quellen").compactMap { item in
-            guard let f = yaml.fields(item, what: "a `quellen` entry", required: Keys.quelleRequired, optional: Keys.quelleOptional),
+            guard let f = yaml.fields(item, what: Message(.placeQuelle), required: Keys.quelleRequired, optional: Keys.quelleOptional),
                 let titel = yaml.text(f["titel"], key: "titel")
             else { return nil }
             return Quelle(
@@ -303,15 +321,16 @@ struct PageDecoder {
 
     private func bild(_ node: YAMLNode?, yaml: inout YAMLReader) -> Bild? {
         guard let node else { return nil }
-        guard let f = yaml.fields(node, what: "`bild`", required: Keys.bildRequired, optional: Keys.bildOptional),
+        guard let f = yaml.fields(node, what: Message(.placeBild), required: Keys.bildRequired, optional: Keys.bildOptional),
             let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
         else { return nil }
         let dekorativ = yaml.flag(f["dekorativ"], key: "dekorativ") ?? false
         let alt = yaml.text(f["alt"], key: "alt")
         if alt == nil && !dekorativ && f["alt"] == nil {
-            yaml.diagnostics.error(
-                f.location, "`bild` needs `alt`, a short text that says what the image shows",
-                hint: "add `alt: …`, or `dekorativ: true` if the image is decoration only")
+            yaml.diagnostics.error(f.location, .bildWithoutAlt, hint: Message(.hintAddAlt))
+        }
+        if let alt, let altNode = f["alt"], MarkdownBody.isFileName(alt, of: datei) {
+            yaml.diagnostics.warning(yaml.location(altNode), .altIsFileName, ["alt": .value(alt)], hint: Message(.hintDescribeInWords))
         }
         var path = datei
         while path.hasPrefix("./") { path.removeFirst(2) }

@@ -15,7 +15,7 @@ enum SVGCheck {
     struct Finding: Equatable {
         /// Byte offset in the file.
         var offset: Int
-        var message: String
+        var message: Message
     }
 
     /// Whether `path` (below `medien/`) is checked; a compressed SVG
@@ -28,11 +28,9 @@ enum SVGCheck {
     /// The problems of one media file as errors at their line and column.
     static func diagnostics(for file: PassThroughFile, label: String) -> Diagnostics {
         var diagnostics = Diagnostics()
-        let hint = "save the image again without scripts and links to other files, e.g. as plain SVG or as PNG"
+        let hint = Message(.hintSaveSVGPlain)
         if file.path.lowercased().hasSuffix(".svgz") {
-            diagnostics.error(
-                SourceLocation(path: label), "a compressed SVG (.svgz) cannot be checked for scripts",
-                hint: "save it uncompressed as .svg")
+            diagnostics.error(SourceLocation(path: label), .svgCompressed, hint: Message(.hintSaveUncompressed))
             return diagnostics
         }
         let bytes: [UInt8]
@@ -40,7 +38,7 @@ enum SVGCheck {
         case .memory(let data): bytes = data
         case .disk(let path):
             guard let data = DiskLoader.read(path) else {
-                diagnostics.error(SourceLocation(path: label), "cannot read the file")
+                diagnostics.error(SourceLocation(path: label), .cannotRead)
                 return diagnostics
             }
             bytes = data
@@ -59,19 +57,19 @@ enum SVGCheck {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         if body.starts(with: bom) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
-            return [Finding(offset: 0, message: "the SVG is not UTF-8 text, so it cannot be checked for scripts")]
+            return [Finding(offset: 0, message: Message(.svgNotUTF8))]
         }
         var check = Walker()
         // XML reads these where the HTML parser sees only a comment or text.
         if let offset = byteOffset(of: "<!ENTITY", in: text) {
-            check.found(offset, "entity", "the SVG declares an entity (`<!ENTITY`), which can hide markup from this check")
+            check.found(offset, "entity", .svgEntity, [:])
         }
         guard let fragment = HTMLTree.parseFragment(text) else {
-            return [Finding(offset: 0, message: "the SVG nests elements more than \(HTMLTree.maximumParseDepth) deep and cannot be checked")]
+            return [Finding(offset: 0, message: Message(.svgTooDeep, ["depth": .number(HTMLTree.maximumParseDepth)]))]
         }
         check.walk(fragment.nodes, style: nil)
         if let offset = fragment.truncated {
-            check.found(offset, "depth", "the SVG nests elements more than \(HTMLTree.maximumDepth) deep and cannot be checked")
+            check.found(offset, "depth", .svgTooDeep, ["depth": .number(HTMLTree.maximumDepth)])
         }
         let shift = bytes.count - body.count
         return check.findings.sorted { $0.offset < $1.offset }.map { Finding(offset: $0.offset + shift, message: $0.message) }
@@ -81,8 +79,8 @@ enum SVGCheck {
         var findings: [Finding] = []
         private var kinds: Set<String> = []
 
-        mutating func found(_ offset: Int, _ kind: String, _ message: String) {
-            if kinds.insert(kind).inserted { findings.append(Finding(offset: offset, message: message)) }
+        mutating func found(_ offset: Int, _ kind: String, _ code: MessageCode, _ arguments: [String: Message.Argument]) {
+            if kinds.insert(kind).inserted { findings.append(Finding(offset: offset, message: Message(code, arguments))) }
         }
 
         /// `style`: the offset of the `<style>` element the nodes are in.
@@ -91,12 +89,11 @@ enum SVGCheck {
                 switch node {
                 case .text(let text):
                     if let style, let reference = SVGCheck.externalReference(inStyle: text) {
-                        found(
-                            style, "style", "the SVG's style sheet refers to `\(shortened(reference))`; an SVG may only refer to its own parts (#id)")
+                        found(style, "style", .svgStyleReference, ["target": .value(shortened(reference))])
                     }
                 case .comment(let text, let offset):
                     if text.hasPrefix("?xml-stylesheet") {
-                        found(offset, "stylesheet", "the SVG loads a style sheet (`<?xml-stylesheet …?>`)")
+                        found(offset, "stylesheet", .svgStylesheet, [:])
                     }
                 case .element(let element):
                     check(element)
@@ -109,37 +106,36 @@ enum SVGCheck {
             let name = SVGCheck.localName(element.name)
             let shown = "`<\(element.name)>`"
             if name == "script" || name == "handler" || name == "listener" {
-                found(element.offset, "script", "the SVG contains a script (\(shown)); scripts in images are not published")
+                found(element.offset, "script", .svgScript, ["element": .value(shown)])
             } else if name == "foreignobject" {
-                found(element.offset, "foreign", "the SVG contains \(shown), which can carry HTML and scripts")
+                found(element.offset, "foreign", .svgForeignObject, ["element": .value(shown)])
             } else if element.namespace != .svg {
-                found(element.offset, "html", "the SVG contains the HTML element \(shown), which an SVG image cannot use")
+                found(element.offset, "html", .svgHTMLElement, ["element": .value(shown)])
             }
             for attribute in element.attributes {
                 let attributeName = SVGCheck.localName(attribute.name).lowercased()
                 let value = attribute.value
                 if attributeName.hasPrefix("on") {
-                    found(attribute.offset, "handler", "the SVG has an event handler (`\(attribute.name)` on \(shown)), which runs a script")
+                    found(attribute.offset, "handler", .svgEventHandler, ["attribute": .value(attribute.name), "element": .value(shown)])
                 } else if attributeName == "href" || attributeName == "src" {
                     let target = value.trimmed
                     if !target.hasPrefix("#") {
                         found(
-                            attribute.offset, "reference",
-                            "the SVG refers to `\(shortened(target))` (`\(attribute.name)` on \(shown)); an SVG may only refer to its own parts (#id)"
-                        )
+                            attribute.offset, "reference", .svgReference,
+                            ["target": .value(shortened(target)), "attribute": .value(attribute.name), "element": .value(shown)])
                     }
                 } else if attribute.name.hasPrefix("xmlns"), value.trimmed == "http://www.w3.org/1999/xhtml" {
-                    found(attribute.offset, "html", "the SVG declares the HTML namespace (`\(attribute.name)` on \(shown)), which can carry scripts")
+                    found(attribute.offset, "html", .svgHTMLNamespace, ["attribute": .value(attribute.name), "element": .value(shown)])
                 } else if (name == "animate" || name == "set") && attributeName == "attributename"
                     && (SVGCheck.localName(value.trimmed.lowercased()) == "href" || value.trimmed.lowercased().hasPrefix("on"))
                 {
-                    found(attribute.offset, "animation", "the SVG animates `\(value)` (on \(shown)), which can turn into a link or script")
+                    found(attribute.offset, "animation", .svgAnimation, ["value": .value(value), "element": .value(shown)])
                 } else if let reference = SVGCheck.externalReference(inStyle: value) {
                     found(
-                        attribute.offset, "url",
-                        "the SVG refers to `\(shortened(reference))` (`\(attribute.name)` on \(shown)); an SVG may only refer to its own parts (#id)")
+                        attribute.offset, "url", .svgReference,
+                        ["target": .value(shortened(reference)), "attribute": .value(attribute.name), "element": .value(shown)])
                 } else if SVGCheck.runsScript(value) {
-                    found(attribute.offset, "script-url", "the SVG holds a script address in `\(attribute.name)` on \(shown)")
+                    found(attribute.offset, "script-url", .svgScriptAddress, ["attribute": .value(attribute.name), "element": .value(shown)])
                 }
             }
         }

@@ -12,8 +12,7 @@ struct SettingsDecoder {
         } catch {
             if case .invalidUTF8(let line, let column) = error {
                 diagnostics.error(
-                    SourceLocation(path: label), "file is not valid UTF-8 (first bad byte at line \(line), column \(column))",
-                    hint: "save the file as UTF-8 in your editor")
+                    SourceLocation(path: label), .notUTF8, ["line": .number(line), "column": .number(column)], hint: Message(.hintSaveAsUTF8))
             }
             return nil
         }
@@ -27,18 +26,18 @@ struct SettingsDecoder {
         var yaml = reader
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
         guard !yaml.diagnostics.hasErrors,
-            let f = yaml.fields(root, what: "site.yaml", required: Keys.siteRequired, optional: Keys.siteOptional)
+            let f = yaml.fields(root, what: Message(.placeSiteYAML), required: Keys.siteRequired, optional: Keys.siteOptional)
         else { return nil }
         let titel = yaml.text(f["titel"], key: "titel")
         var baseURL = baseURLOverride ?? yaml.webAddress(f["base_url"], key: "base_url")
         if baseURL != nil && !baseURL!.hasSuffix("/") { baseURL! += "/" }
         let sprache = yaml.text(f["sprache"], key: "sprache") ?? "de"
         if let node = f["sprache"], !Self.isLanguageTag(sprache) {
-            yaml.diagnostics.error(yaml.location(node), "`sprache: \(sprache)` is not a BCP 47 language tag", hint: "e.g. de or de-DE")
+            yaml.diagnostics.error(yaml.location(node), .notALanguageTag, ["value": .value(sprache)], hint: Message(.hintLanguageTag))
         }
         var herausgeber: SiteSettings.Herausgeber?
         if let node = f["herausgeber"],
-            let h = yaml.fields(node, what: "`herausgeber`", required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional),
+            let h = yaml.fields(node, what: Message(.placeHerausgeber), required: Keys.herausgeberRequired, optional: Keys.herausgeberOptional),
             let name = yaml.text(h["name"], key: "name")
         {
             herausgeber = .init(
@@ -46,12 +45,12 @@ struct SettingsDecoder {
                 email: yaml.text(h["email"], key: "email"), telefon: yaml.text(h["telefon"], key: "telefon"))
         }
         var html = false
-        if let node = f["markdown"], let m = yaml.fields(node, what: "`markdown`", required: [], optional: Keys.markdownOptional) {
+        if let node = f["markdown"], let m = yaml.fields(node, what: Message(.placeMarkdown), required: [], optional: Keys.markdownOptional) {
             html = yaml.flag(m["html"], key: "html") ?? false
         }
         var lizenz = DatenLizenz.dlByDe
         var contributor: String?
-        if let node = f["daten"], let d = yaml.fields(node, what: "`daten`", required: [], optional: Keys.datenOptional) {
+        if let node = f["daten"], let d = yaml.fields(node, what: Message(.placeDaten), required: [], optional: Keys.datenOptional) {
             lizenz = yaml.oneOf(d["lizenz"], key: "lizenz", DatenLizenz.self) ?? lizenz
             contributor = Self.contributorID(d["contributor_id"], yaml: &yaml)
         }
@@ -76,10 +75,10 @@ struct SettingsDecoder {
         guard let first = name.first, first.isASCII, first.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             let hint =
                 written.contains("/") && !written.hasPrefix(contributorsPrefix)
-                ? "the IRI must start with \(contributorsPrefix)"
-                : "GovData assigns the ID; write its last part, e.g. contributor_id: bundesamtFuerStatistik"
+                ? Message(.hintContributorIRI, ["prefix": .value(contributorsPrefix)])
+                : Message(.hintContributorID)
             yaml.diagnostics.error(
-                yaml.location(node), "`contributor_id: \(written)` is not a contributor ID of GovData (\(contributorsPrefix)…)", hint: hint)
+                yaml.location(node), .notAContributorID, ["value": .value(written), "prefix": .value(contributorsPrefix)], hint: hint)
             return nil
         }
         return contributorsPrefix + name
@@ -93,13 +92,15 @@ struct SettingsDecoder {
         var seen: [String: SourceLocation] = [:]
         var result: [Handlungsfeld] = []
         for item in yaml.list(root, key: "handlungsfelder.yaml") {
-            guard let f = yaml.fields(item, what: "a Handlungsfeld", required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
+            guard
+                let f = yaml.fields(
+                    item, what: Message(.placeHandlungsfeld), required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
                 let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
             else { continue }
             if let first = seen[slug.slug] {
                 yaml.diagnostics.error(
-                    slug.location, "Handlungsfeld `\(slug.slug)` is defined twice (first at line \(first.line))",
-                    hint: "give each Handlungsfeld its own slug")
+                    slug.location, .handlungsfeldTwice, ["slug": .value(slug.slug), "line": .number(first.line)],
+                    hint: Message(.hintOwnSlug))
                 continue
             }
             seen[slug.slug] = slug.location

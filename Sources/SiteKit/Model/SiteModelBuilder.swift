@@ -7,10 +7,15 @@ public struct SiteModelBuilder {
     public var includeDrafts = false
     /// Replaces `base_url` from `site.yaml` (e.g. for a preview host).
     public var baseURLOverride: String?
+    /// Warnings count as errors (`--strict`, for CI).
+    public var strict = false
+    /// A Meldung dated after this day gets a warning.
+    public var today = CalendarDate.today
 
-    public init(includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+    public init(includeDrafts: Bool = false, baseURLOverride: String? = nil, strict: Bool = false) {
         self.includeDrafts = includeDrafts
         self.baseURLOverride = baseURLOverride
+        self.strict = strict
     }
 
     static let requiredPages = ["impressum", "datenschutz", "barrierefreiheit"]
@@ -32,8 +37,8 @@ public struct SiteModelBuilder {
             case "handlungsfelder.yaml": taxonomyFile = file
             case "site.yml", "handlungsfelder.yml":
                 diagnostics.error(
-                    SourceLocation(path: label(file.path)), "the file must end in .yaml",
-                    hint: "rename it to \(file.path.dropLast(4)).yaml")
+                    SourceLocation(path: label(file.path)), .mustEndInYAML,
+                    hint: Message(.hintRenameTo, ["name": .value("\(file.path.dropLast(4)).yaml")]))
             default:
                 classify(file, label: label(file.path), into: &pageFiles, diagnostics: &diagnostics)
             }
@@ -45,9 +50,7 @@ public struct SiteModelBuilder {
         if let siteFile {
             foundSettings = settingsDecoder.site(siteFile, label: label("site.yaml"), baseURLOverride: baseURLOverride)
         } else {
-            diagnostics.error(
-                SourceLocation(path: label("site.yaml")), "site.yaml is missing",
-                hint: "create it with at least `titel:` and `base_url:`")
+            diagnostics.error(SourceLocation(path: label("site.yaml")), .siteYAMLMissing, hint: Message(.hintCreateSiteYAML))
         }
         let felder = taxonomyFile.map { settingsDecoder.handlungsfelder($0, label: label("handlungsfelder.yaml")) } ?? []
         diagnostics.append(contentsOf: settingsDecoder.diagnostics)
@@ -63,7 +66,7 @@ public struct SiteModelBuilder {
             // An unread document that was not decoded before (or not with these foundSettings).
             guard let file = file.reading() else {
                 var problem = Diagnostics()
-                problem.error(SourceLocation(path: key.displayPath), "cannot read the file")
+                problem.error(SourceLocation(path: key.displayPath), .cannotRead)
                 return (DecodeCache.Entry(key: key, bytes: nil, digest: digests[file.path], result: nil, diagnostics: problem), false)
             }
             var decoder = PageDecoder(file: file, kind: kind, slug: slug, displayPath: key.displayPath, allowHTML: allowHTML)
@@ -114,15 +117,15 @@ public struct SiteModelBuilder {
         for file in input.media {
             guard let type = MediaTypes.activeType(of: file.path) else { continue }
             diagnostics.error(
-                SourceLocation(path: label(file.path)),
-                "medien/ holds images and documents to download; \(type) files would be published unchecked, under the site's address",
-                hint: "remove it; write the content as a free page in seiten/, or link it where it is published")
+                SourceLocation(path: label(file.path)), .activeMedia, ["type": .value(type)], hint: Message(.hintRemoveActiveMedia))
         }
+        MediaSize.check(input.media, label: label, diagnostics: &diagnostics)
 
         clock.lap("  collect")
         // What the two sides below share, fixed from here on.
         let (kommunen, runden, meldungen, seiten) = (foundKommunen, foundRunden, foundMeldungen, foundSeiten)
         let (drafts, headingIDs, pageSlugs, settings) = (foundDrafts, foundHeadingIDs, foundPageSlugs, foundSettings)
+        let today = self.today
         // 4. What only the whole site can tell. The checks and the model's
         // relations read the same pages and nothing of each other, so they
         // run side by side.
@@ -134,6 +137,7 @@ public struct SiteModelBuilder {
                     felder: Set(felder.map(\.slug)),
                     headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
                     pageSlugs: pageSlugs, label: label)
+                check.duplicates(among: kommunen)
                 for k in kommunen {
                     if let kreis = k.kreis { check.kreis(kreis, of: k) }
                     k.handlungsfelder.forEach { check.feld($0) }
@@ -150,6 +154,7 @@ public struct SiteModelBuilder {
                     check.notAYear(r.page, folder: "kaffeerunden")
                 }
                 for m in meldungen {
+                    check.notInTheFuture(m, today: today)
                     m.kommunen.forEach { check.kommune($0, key: "kommunen") }
                     m.handlungsfelder.forEach { check.feld($0) }
                     check.bild(m.bild)
@@ -159,18 +164,17 @@ public struct SiteModelBuilder {
                 for s in seiten {
                     if SitePath.reserved.contains(s.slug) {
                         check.diagnostics.error(
-                            s.page.location, "a free page cannot be called `\(s.slug)`: the site uses /\(s.slug)/ itself",
-                            hint: "rename the file, e.g. seiten/\(s.slug)-info.md")
+                            s.page.location, .reservedPageName, ["slug": .value(s.slug)],
+                            hint: Message(.hintRenameReserved, ["slug": .value(s.slug)]))
                     }
                     check.links(of: s.page)
                 }
                 for required in Self.requiredPages where !seiten.contains(where: { $0.slug == required }) {
                     let path = "seiten/\(required).md"
-                    let why = drafts.contains(path) ? "is marked as a draft" : "is missing"
+                    let isDraft = drafts.contains(path)
                     check.diagnostics.error(
-                        SourceLocation(path: label(path)),
-                        "the page `\(required)` \(why); German law requires it on a public body's site",
-                        hint: drafts.contains(path) ? "remove `entwurf: true`" : "create \(label(path)) with `titel:`")
+                        SourceLocation(path: label(path)), isDraft ? .requiredPageDraft : .requiredPageMissing, ["slug": .value(required)],
+                        hint: isDraft ? Message(.hintRemoveEntwurf) : Message(.hintCreateWithTitel, ["path": .value(label(path))]))
                 }
                 return check.diagnostics
             },
@@ -184,6 +188,7 @@ public struct SiteModelBuilder {
         diagnostics.append(contentsOf: checkDiagnostics)
 
         clock.lap("  checks+relations")
+        if strict { diagnostics.treatWarningsAsErrors() }
         guard !diagnostics.hasErrors, let model else { return (nil, diagnostics) }
         return (model, diagnostics)
     }
@@ -204,28 +209,26 @@ public struct SiteModelBuilder {
             if parts.count == 2, ContentKind(folder: parts[0]) != nil {
                 let name = parts[1].split(separator: "/").last.map(String.init) ?? parts[1]
                 diagnostics.error(
-                    SourceLocation(path: label), "sub-folders are not read inside \(parts[0])/",
-                    hint: "move the file to \(parts[0])/\(name)")
+                    SourceLocation(path: label), .subFolder, ["folder": .value(parts[0])],
+                    hint: Message(.hintMoveFile, ["path": .value("\(parts[0])/\(name)")]))
             } else {
-                diagnostics.warning(
-                    SourceLocation(path: label), "not part of the content format; ignored",
-                    hint: "pages go in kommunen/, kaffeerunden/, meldungen/ or seiten/")
+                diagnostics.warning(SourceLocation(path: label), .notContent, hint: Message(.hintPageFolders))
             }
             return
         }
         let name = parts[1]
         guard name.hasSuffix(".md") else {
             diagnostics.error(
-                SourceLocation(path: label), "only Markdown files (.md) belong in \(parts[0])/",
-                hint: name.contains(".") ? "images and downloads go in medien/" : "rename it to \(name).md")
+                SourceLocation(path: label), .onlyMarkdown, ["folder": .value(parts[0])],
+                hint: name.contains(".") ? Message(.hintMediaFolder) : Message(.hintRenameTo, ["name": .value("\(name).md")]))
             return
         }
         let slug = String(name.dropLast(3))
         if !Slug.isValid(slug) {
             let suggestion = Slug.make(from: slug)
             diagnostics.error(
-                SourceLocation(path: label), "file name `\(name)` is not a slug (lower-case a-z, 0-9 and single hyphens)",
-                hint: suggestion.isEmpty ? nil : "rename it to \(suggestion).md")
+                SourceLocation(path: label), .fileNameNotASlug, ["name": .value(name)],
+                hint: suggestion.isEmpty ? nil : Message(.hintRenameTo, ["name": .value("\(suggestion).md")]))
         }
         // Still parsed, so the file's other problems show in the same run.
         pages.append((file, kind, slug))
@@ -266,23 +269,22 @@ struct SiteChecks {
     private mutating func suggestion(
         at location: SourceLocation, for word: String, in count: Int,
         _ candidates: @autoclosure () -> [String]
-    ) -> String? {
+    ) -> Message? {
         guard spendComparisons(count, at: location) else { return nil }
-        return Suggestion.hint(for: word, in: candidates())
+        return Message.suggestion(for: word, in: candidates())
     }
 
     mutating func kommune(_ ref: Reference, key: String) {
         guard kommunen[ref.slug] == nil else { return }
         if drafts.contains("kommunen/\(ref.slug).md") {
             diagnostics.error(
-                ref.location, "`\(key)` names `\(ref.slug)`, whose profile is a draft",
-                hint: "publish the profile or build with --drafts")
+                ref.location, .namesDraftProfile, ["key": .value(key), "slug": .value(ref.slug)], hint: Message(.hintPublishProfile))
         } else {
             let slugs = kommunen.keys
             let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
             diagnostics.error(
-                ref.location, "`\(key)` names `\(ref.slug)`, which has no profile in kommunen/",
-                hint: hint ?? "create kommunen/\(ref.slug).md")
+                ref.location, .noSuchProfile, ["key": .value(key), "slug": .value(ref.slug)],
+                hint: hint ?? Message(.hintCreateFile, ["path": .value("kommunen/\(ref.slug).md")]))
         }
     }
 
@@ -291,14 +293,14 @@ struct SiteChecks {
         guard let art = entry else { return }
         if art != .landkreis {
             diagnostics.error(
-                ref.location, "`kreis: \(ref.slug)` is a \(art.rawValue), not a Landkreis",
-                hint: "`kreis` names the profile of the Landkreis the Kommune belongs to")
+                ref.location, .kreisNotALandkreis, ["slug": .value(ref.slug), "art": .value(art.rawValue)], hint: Message(.hintKreis))
         } else if ref.slug == kommune.slug {
-            diagnostics.error(ref.location, "a Landkreis cannot belong to itself")
+            diagnostics.error(ref.location, .kreisItself)
         } else if let land = bundeslaender[ref.slug], land != kommune.bundesland {
             diagnostics.error(
-                ref.location, "`kreis: \(ref.slug)` lies in \(land.rawValue), this Kommune in \(kommune.bundesland.rawValue)",
-                hint: "check `kreis` and `bundesland`")
+                ref.location, .kreisOtherLand,
+                ["slug": .value(ref.slug), "land": .value(land.rawValue), "own": .value(kommune.bundesland.rawValue)],
+                hint: Message(.hintCheckKreisLand))
         }
     }
 
@@ -306,9 +308,7 @@ struct SiteChecks {
         guard !felder.contains(ref.slug) else { return }
         let slugs = felder
         let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
-        diagnostics.error(
-            ref.location, "Handlungsfeld `\(ref.slug)` is not defined in handlungsfelder.yaml",
-            hint: hint ?? "add it to handlungsfelder.yaml")
+        diagnostics.error(ref.location, .noSuchHandlungsfeld, ["slug": .value(ref.slug)], hint: hint ?? Message(.hintAddHandlungsfeld))
     }
 
     /// A long list gets a page per year (`meldungen/2023/`), so a report
@@ -316,21 +316,21 @@ struct SiteChecks {
     mutating func notAYear(_ page: PageSource, folder: String) {
         guard page.slug.utf8.count == 4, page.slug.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return }
         diagnostics.error(
-            page.location, "`\(page.slug)` cannot be the name of a page in \(folder)/: the site uses /\(folder)/\(page.slug)/ for that year's list",
-            hint: "put the date and a word in the name, e.g. \(folder)/\(page.slug)-01-20-thema.md")
+            page.location, .yearName, ["slug": .value(page.slug), "folder": .value(folder)],
+            hint: Message(.hintDateInName, ["example": .value("\(folder)/\(page.slug)-01-20-thema.md")]))
     }
 
     mutating func bild(_ bild: Bild?) {
         guard let bild else { return }
         let path = "medien/" + bild.datei
         if bild.datei.split(separator: "/").contains("..") {
-            diagnostics.error(bild.dateiLocation, "`datei` must stay inside medien/", hint: "remove the ../")
+            diagnostics.error(bild.dateiLocation, .dateiOutsideMedien, hint: Message(.hintRemoveDotDot))
         } else if !mediaPaths.contains(path) {
             let names = mediaPaths.map { String($0.dropFirst("medien/".count)) }.sorted()
             let hint = suggestion(at: bild.dateiLocation, for: bild.datei, in: names.count, names)
             diagnostics.error(
-                bild.dateiLocation, "`datei: \(bild.datei)`: there is no file \(label(path))",
-                hint: hint ?? "put the image in \(label("medien/"))")
+                bild.dateiLocation, .noSuchImage, ["value": .value(bild.datei), "path": .value(label(path))],
+                hint: hint ?? Message(.hintPutImage, ["folder": .value(label("medien/"))]))
         }
     }
 
@@ -340,42 +340,42 @@ struct SiteChecks {
             case .anchor(let fragment):
                 if !(headingIDs[page.contentPath]?.contains(fragment) ?? false) && !fragment.hasPrefix("fn") {
                     let hint = anchorHint(fragment, in: page.contentPath, at: link.location)
-                    diagnostics.error(link.location, "this page has no heading `\(fragment)`", hint: hint)
+                    diagnostics.error(link.location, .noSuchHeadingHere, ["fragment": .value(fragment)], hint: hint)
                 }
             case .media(let path):
                 if !mediaPaths.contains(path) {
                     let paths = mediaPaths
                     let hint = suggestion(at: link.location, for: path, in: paths.count, paths.sorted())
-                    diagnostics.error(link.location, "link to \(path): no such file in \(label("medien/"))", hint: hint)
+                    diagnostics.error(link.location, .noSuchMedia, ["path": .value(path), "folder": .value(label("medien/"))], hint: hint)
                 }
             case .page(let path, let fragment):
                 guard let ids = headingIDs[path] else {
                     if documentPaths.contains(path) { continue }  // its own errors are reported already
                     let hint = pageHint(path, at: link.location)
-                    diagnostics.error(link.location, "link to ../\(path): no such file", hint: hint)
+                    diagnostics.error(link.location, .noSuchPage, ["path": .value("../" + path)], hint: hint)
                     continue
                 }
                 if drafts.contains(path) {
-                    diagnostics.error(link.location, "link to ../\(path), which is a draft", hint: "publish it or build with --drafts")
+                    diagnostics.error(link.location, .linkToDraft, ["path": .value("../" + path)], hint: Message(.hintPublishPage))
                 } else if let fragment, !ids.contains(fragment) {
                     let hint = anchorHint(fragment, in: path, at: link.location)
-                    diagnostics.error(link.location, "../\(path) has no heading `\(fragment)`", hint: hint)
+                    diagnostics.error(link.location, .noSuchHeading, ["path": .value("../" + path), "fragment": .value(fragment)], hint: hint)
                 }
             }
         }
     }
 
-    private mutating func anchorHint(_ fragment: String, in path: String, at location: SourceLocation) -> String? {
+    private mutating func anchorHint(_ fragment: String, in path: String, at location: SourceLocation) -> Message? {
         let ids = headingIDs[path] ?? []
         return suggestion(at: location, for: fragment, in: ids.count, ids.sorted())
     }
 
-    private mutating func pageHint(_ path: String, at location: SourceLocation) -> String? {
+    private mutating func pageHint(_ path: String, at location: SourceLocation) -> Message? {
         guard let (kind, slug) = ContentKind.parse(contentPath: path) else {
-            return "pages live in kommunen/, kaffeerunden/, meldungen/ or seiten/"
+            return Message(.hintPagesLive)
         }
         let slugs = pageSlugs[kind] ?? []
         guard spendComparisons(slugs.count, at: location) else { return nil }
-        return Suggestion.closest(to: slug, in: slugs).map { "did you mean ../\(kind.folder)/\($0).md?" }
+        return Suggestion.closest(to: slug, in: slugs).map { Message(.hintDidYouMeanPath, ["path": .value("../\(kind.folder)/\($0).md")]) }
     }
 }

@@ -36,17 +36,14 @@ struct YAMLReader {
         } catch {
             switch error {
             case .syntax(let what, let mark):
-                diagnostics.error(
-                    location(mark), "YAML syntax: \(what)",
-                    hint: "check indentation, and quote values that contain `: ` or start with a quote")
+                diagnostics.error(location(mark), .yamlSyntax, ["problem": "\(what)"], hint: Message(.hintYAMLSyntax))
             case .duplicateKeys(let keys, let mark):
                 diagnostics.error(
-                    location(mark), "key \(keys.map { "`\($0)`" }.joined(separator: ", ")) appears more than once",
-                    hint: "keep one of them")
+                    location(mark), .duplicateKey, ["keys": "\(keys.map { "`\($0)`" }.joined(separator: ", "))"],
+                    hint: Message(.hintKeepOne))
             case .unreadable(let problem, let mark):
                 diagnostics.error(
-                    location(mark), "YAML could not be read: \(problem)",
-                    hint: "remove the invisible character here; it often comes with text copied from another program")
+                    location(mark), .yamlUnreadable, ["problem": "\(problem)"], hint: Message(.hintRemoveInvisible))
             }
             return nil
         }
@@ -64,41 +61,43 @@ struct YAMLReader {
     }
 
     mutating func fields(
-        _ node: YAMLNode?, what: String, required: [String], optional: [String], missingAt: SourceLocation? = nil
+        _ node: YAMLNode?, what: Message, required: [String], optional: [String], missingAt: SourceLocation? = nil
     ) -> Fields? {
         guard let node else {
             for key in required {
-                diagnostics.error(missingAt ?? fileStart, "required key `\(key)` is missing", hint: "add `\(key): …`")
+                diagnostics.error(missingAt ?? fileStart, .requiredKeyMissing, ["key": .value(key)], hint: Message(.hintAddKey, ["key": .value(key)]))
             }
             return nil
         }
         guard let mapping = node.mapping else {
-            diagnostics.error(location(node), "\(what) must be a set of `key: value` lines", hint: Self.shapeHint(node))
+            diagnostics.error(location(node), .notAMapping, ["what": .phrase(what)], hint: Self.shapeHint(node))
             return nil
         }
         let known = required + optional
         var values: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                diagnostics.error(location(keyNode), "a key must be a plain word")
+                diagnostics.error(location(keyNode), .keyNotAWord)
                 continue
             }
             guard known.contains(key) else {
                 let hint =
-                    Suggestion.hint(for: key, in: known)
-                    ?? "allowed keys: " + known.map { "`\($0)`" }.joined(separator: ", ")
-                diagnostics.error(location(keyNode), "unknown key `\(key)` in \(what)", hint: hint)
+                    Message.suggestion(for: key, in: known)
+                    ?? Message(.hintAllowedKeys, ["keys": .value(known.map { "`\($0)`" }.joined(separator: ", "))])
+                diagnostics.error(location(keyNode), .unknownKey, ["key": .value(key), "where": .within(what)], hint: hint)
                 continue
             }
             if value.scalar.map({ $0.style == .plain && Self.isNull($0.string) }) == true {
-                diagnostics.error(location(keyNode), "`\(key)` has no value", hint: "give a value or remove the line")
+                diagnostics.error(location(keyNode), .keyWithoutValue, ["key": .value(key)], hint: Message(.hintGiveValue))
                 continue
             }
             values[key] = value
         }
         let fields = Fields(values: values, location: location(node))
         for key in required where values[key] == nil && !mapping.contains(where: { $0.key.scalar?.string == key }) {
-            diagnostics.error(missingAt ?? fields.location, "required key `\(key)` is missing in \(what)", hint: "add `\(key): …`")
+            diagnostics.error(
+                missingAt ?? fields.location, .requiredKeyMissingIn, ["key": .value(key), "where": .within(what)],
+                hint: Message(.hintAddKey, ["key": .value(key)]))
         }
         return fields
     }
@@ -109,12 +108,12 @@ struct YAMLReader {
     mutating func text(_ node: YAMLNode?, key: String) -> String? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
-            diagnostics.error(location(node), "`\(key)` must be text", hint: Self.shapeHint(node))
+            diagnostics.error(location(node), .mustBeText, ["key": .value(key)], hint: Self.shapeHint(node))
             return nil
         }
         let value = scalar.string.trimmed
         guard !value.isEmpty else {
-            diagnostics.error(location(node), "`\(key)` must not be empty")
+            diagnostics.error(location(node), .mustNotBeEmpty, ["key": .value(key)])
             return nil
         }
         // Bytes first: every control character has one of these in its UTF-8.
@@ -122,13 +121,45 @@ struct YAMLReader {
             let control = value.unicodeScalars.first(where: Self.isControl)
         {
             diagnostics.error(
-                location(node), "`\(key)` contains the control character \(Self.codePoint(control)), which no page or feed can show",
-                hint: control.value == 0x0D
-                    ? "use \\n for a line break, not \\r"
-                    : "remove it; in double quotes, escapes such as \\e, \\x01 or \\u0007 write such characters")
+                location(node), .controlCharacter, ["key": .value(key), "codePoint": .value(Self.codePoint(control))],
+                hint: Message(control.value == 0x0D ? .hintLineBreak : .hintRemoveControl))
             return nil
         }
+        if let inner = Self.insideTypographicQuotes(value) {
+            diagnostics.warning(
+                location(node), .typographicQuotes, ["key": .value(key), "value": .value(value)],
+                hint: Message(.hintWithoutQuotes, ["key": .value(key), "inner": .value(inner)]))
+        }
         return value
+    }
+
+    /// A top-level text (a page's `titel`, a profile's `name`): it becomes
+    /// the page's `<title>` and heading, so one past 120 characters is a
+    /// warning (a whole paragraph pasted into the title).
+    mutating func title(_ node: YAMLNode?, key: String) -> String? {
+        guard let value = text(node, key: key), let node else { return nil }
+        if value.count > Self.longestTitle {
+            diagnostics.warning(
+                location(node), .titleTooLong, ["key": .value(key), "count": .number(value.count)], hint: Message(.hintShortenTitle))
+        }
+        return value
+    }
+
+    static let longestTitle = 120
+
+    /// `Andernach` for `„Andernach“`: a value wholly wrapped in typographic
+    /// quotation marks (German „…“, English “…”, French «…», and the single
+    /// ones), which the site would publish with the marks. A value that
+    /// only begins with a quotation (`„Mitten am Rhein“ wächst`) is not.
+    static func insideTypographicQuotes(_ value: String) -> String? {
+        let opening: Set<Character> = ["„", "“", "”", "‚", "‘", "»", "«", "›", "‹"]
+        let closing: Set<Character> = ["“", "”", "‘", "’", "«", "»", "‹", "›"]
+        guard value.count >= 3, let first = value.first, let last = value.last, opening.contains(first), closing.contains(last)
+        else { return nil }
+        let inner = value.dropFirst().dropLast()
+        guard !inner.contains(where: { opening.contains($0) || closing.contains($0) }) else { return nil }
+        let trimmed = inner.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// What a text value may not hold once YAML's escapes are read: the C0
@@ -159,15 +190,18 @@ struct YAMLReader {
             let written = node.scalar?.string ?? ""
             let hint =
                 written.contains(".") || written.contains(",")
-                ? "write the number without separators, e.g. \(written.filter { $0.isNumber })"
-                : "write digits only, without quotes"
-            diagnostics.error(location(node), "`\(key): \(written)` is not a whole number", hint: hint)
+                ? Message(.hintNoSeparators, ["digits": .value(written.filter { $0.isNumber })])
+                : Message(.hintDigitsOnly)
+            diagnostics.error(location(node), .notAWholeNumber, ["key": .value(key), "value": .value(written)], hint: hint)
             return nil
         }
         guard range.contains(value) else {
             diagnostics.error(
-                location(node), "`\(key): \(value)` is out of range (\(range.lowerBound)…\(range.upperBound == Int.max ? "" : "\(range.upperBound)"))"
-            )
+                location(node), .outOfRange,
+                [
+                    "key": .value(key), "value": .number(value), "lower": .number(range.lowerBound),
+                    "upper": .value(range.upperBound == Int.max ? "" : "\(range.upperBound)"),
+                ])
             return nil
         }
         return value
@@ -176,7 +210,7 @@ struct YAMLReader {
     mutating func number(_ node: YAMLNode?, key: String) -> Double? {
         guard let node else { return nil }
         guard let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
-            diagnostics.error(location(node), "`\(key)` must be a number in degrees, e.g. 50.43", hint: "use a point as decimal separator")
+            diagnostics.error(location(node), .notDegrees, ["key": .value(key)], hint: Message(.hintDecimalPoint))
             return nil
         }
         return value
@@ -188,14 +222,13 @@ struct YAMLReader {
         case (.plain, "true")?: return true
         case (.plain, "false")?: return false
         default:
-            diagnostics.error(location(node), "`\(key)` must be `true` or `false`", hint: "write true or false, without quotes")
+            diagnostics.error(location(node), .notAFlag, ["key": .value(key)], hint: Message(.hintTrueOrFalse))
             return nil
         }
     }
 
     mutating func date(_ node: YAMLNode?, key: String, allowMonth: Bool = false) -> CalendarDate? {
         guard let written = text(node, key: key), let node else { return nil }
-        let expected = allowMonth ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD"
         let result: Result<CalendarDate, CalendarDate.ParseError>
         do throws(CalendarDate.ParseError) {
             result = .success(try CalendarDate.parse(written, allowMonth: allowMonth))
@@ -207,15 +240,19 @@ struct YAMLReader {
             return date
         case .failure(.format):
             diagnostics.error(
-                location(node), "`\(key): \(written)` is not a date in the form \(expected)",
+                location(node), allowMonth ? .notADateOrMonth : .notADate, ["key": .value(key), "value": .value(written)],
                 hint: Self.dateHint(written, allowMonth: allowMonth))
         case .failure(.month(let month)):
-            diagnostics.error(location(node), "`\(key): \(written)`: there is no month \(month)", hint: "months run from 01 to 12")
+            diagnostics.error(
+                location(node), .noSuchMonth, ["key": .value(key), "value": .value(written), "month": .number(month)],
+                hint: Message(.hintMonths))
         case .failure(.day(let day, let month, let year)):
             let name = CalendarDate.monthNames[month - 1]
             diagnostics.error(
-                location(node), "`\(key): \(written)`: there is no \(day) \(name)",
-                hint: "\(name) \(year) has \(CalendarDate.daysInMonth(month, year: year)) days")
+                location(node), .noSuchDay, ["key": .value(key), "value": .value(written), "day": .number(day), "month": .value(name)],
+                hint: Message(
+                    .hintDaysInMonth,
+                    ["month": .value(name), "year": .number(year), "days": .number(CalendarDate.daysInMonth(month, year: year))]))
         }
         return nil
     }
@@ -227,10 +264,11 @@ struct YAMLReader {
         do throws(ClockTime.ParseError) {
             return try ClockTime.parse(written)
         } catch .range {
-            diagnostics.error(location(node), "`\(key): \(written)` is not a time of day", hint: "hours run from 00 to 23, minutes from 00 to 59")
+            diagnostics.error(location(node), .notATimeOfDay, ["key": .value(key), "value": .value(written)], hint: Message(.hintTimeRange))
         } catch {
-            let hint = written.contains(".") ? "did you mean `\(written.replacingOccurrences(of: ".", with: ":"))`?" : "e.g. 10:00 or 14:30"
-            diagnostics.error(location(node), "`\(key): \(written)` is not a time in the form HH:MM", hint: hint)
+            let hint =
+                written.contains(".") ? Message.didYouMean(written.replacingOccurrences(of: ".", with: ":")) : Message(.hintTimeExample)
+            diagnostics.error(location(node), .notATime, ["key": .value(key), "value": .value(written)], hint: hint)
         }
         return nil
     }
@@ -242,16 +280,18 @@ struct YAMLReader {
         if let value = E(rawValue: written) { return value }
         let allowed = E.allCases.map(\.rawValue)
         let hint =
-            Suggestion.hint(for: written, in: allowed)
-            ?? "allowed: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
-        diagnostics.error(location(node), "`\(key): \(written)` is not one of the allowed values", hint: hint)
+            Message.suggestion(for: written, in: allowed)
+            ?? Message(.hintAllowedValues, ["values": .value(allowed.map { "`\($0)`" }.joined(separator: ", "))])
+        diagnostics.error(location(node), .notAllowedValue, ["key": .value(key), "value": .value(written)], hint: hint)
         return nil
     }
 
     mutating func slugReference(_ node: YAMLNode?, key: String) -> Reference? {
         guard let written = text(node, key: key), let node else { return nil }
         guard Slug.isValid(written) else {
-            diagnostics.error(location(node), "`\(key): \(written)` is not a slug", hint: "did you mean `\(Slug.make(from: written))`?")
+            diagnostics.error(
+                location(node), .notASlug, ["key": .value(key), "value": .value(written)],
+                hint: .didYouMean(Slug.make(from: written)))
             return nil
         }
         return Reference(slug: written, location: location(node))
@@ -262,9 +302,7 @@ struct YAMLReader {
         guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, host.contains(Character("."))
         else {
-            diagnostics.error(
-                location(node), "`\(key): \(written)` is not a web address",
-                hint: "write it with https://, e.g. https://www.example.de")
+            diagnostics.error(location(node), .notAWebAddress, ["key": .value(key), "value": .value(written)], hint: Message(.hintHTTPS))
             return nil
         }
         return written
@@ -277,8 +315,8 @@ struct YAMLReader {
     mutating func list(_ node: YAMLNode?, key: String) -> [YAMLNode] {
         guard let node else { return [] }
         guard let sequence = node.sequence else {
-            let example = node.scalar.map { "[\($0.string)]" } ?? "a list of entries starting with `- `"
-            diagnostics.error(location(node), "`\(key)` must be a list", hint: "write \(example)")
+            let hint = node.scalar.map { Message(.hintWriteList, ["example": .value("[\($0.string)]")]) } ?? Message(.hintWriteListEntries)
+            diagnostics.error(location(node), .mustBeAList, ["key": .value(key)], hint: hint)
             return []
         }
         return Array(sequence)
@@ -292,7 +330,8 @@ struct YAMLReader {
             if seen.insert(reference.slug).inserted {
                 result.append(reference)
             } else {
-                diagnostics.warning(reference.location, "`\(reference.slug)` is listed twice in `\(key)`", hint: "remove one")
+                diagnostics.warning(
+                    reference.location, .listedTwice, ["slug": .value(reference.slug), "key": .value(key)], hint: Message(.hintRemoveOne))
             }
         }
         return result
@@ -308,20 +347,20 @@ struct YAMLReader {
         text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
-    static func shapeHint(_ node: YAMLNode) -> String? {
+    static func shapeHint(_ node: YAMLNode) -> Message? {
         switch node {
-        case .mapping: return "it is written as `key: value` lines; expected a single value"
-        case .sequence: return "it is written as a list; expected a single value"
+        case .mapping: return Message(.hintWrittenAsMapping)
+        case .sequence: return Message(.hintWrittenAsList)
         default: return nil
         }
     }
 
-    static func dateHint(_ written: String, allowMonth: Bool) -> String {
+    static func dateHint(_ written: String, allowMonth: Bool) -> Message {
         // 20.01.2021 → 2021-01-20
         let parts = written.split(separator: ".")
         if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) {
-            return "did you mean `\(CalendarDate(year: y, month: m, day: d))`?"
+            return .didYouMean("\(CalendarDate(year: y, month: m, day: d))")
         }
-        return allowMonth ? "e.g. 2021-01-20 or 2020-11" : "e.g. 2021-01-20"
+        return Message(allowMonth ? .hintDateOrMonthExample : .hintDateExample)
     }
 }

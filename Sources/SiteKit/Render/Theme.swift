@@ -22,7 +22,7 @@ struct Theme {
             let name = String(file.path.dropLast(".mustache".count))
             let location = SourceLocation(path: label + "/" + file.path)
             guard let text = try? SourceText(bytes: file.bytes).text else {
-                diagnostics.error(location, "template is not valid UTF-8")
+                diagnostics.error(location, .templateNotUTF8)
                 ok = false
                 continue
             }
@@ -33,18 +33,18 @@ struct Theme {
             } catch let error as TemplateSyntaxError {
                 broken.insert(name)
                 diagnostics.error(
-                    location.at(source.lineAndColumn(of: error.offset)), "template syntax: \(error.message)",
-                    hint: error.hint)
+                    location.at(source.lineAndColumn(of: error.offset)), .templateSyntax, ["problem": .value(error.message)],
+                    hint: Message(.hintTemplateSyntax, ["hint": .value(error.hint)]))
                 ok = false
             } catch {
-                diagnostics.error(location, "template could not be read: \(error)")
+                diagnostics.error(location, .templateUnreadable, ["problem": "\(error)"])
                 ok = false
             }
         }
         for name in pageTemplates where templates[name] == nil && !broken.contains(name) {
             diagnostics.error(
-                SourceLocation(path: "\(label)/\(name).mustache"), "the theme has no template `\(name)`",
-                hint: "every page kind needs its template; copy it from the default theme")
+                SourceLocation(path: "\(label)/\(name).mustache"), .templateMissing, ["name": .value(name)],
+                hint: Message(.hintCopyTemplate))
             ok = false
         }
         let known = Set(templates.keys).union(broken)
@@ -53,8 +53,8 @@ struct Theme {
                 let tag = call.overrides == nil ? "{{>\(call.name)}}" : "{{<\(call.name)}}"
                 let location = SourceLocation(path: "\(label)/\(name).mustache").at(sources[name]!.lineAndColumn(of: call.offset))
                 diagnostics.error(
-                    location, "`\(tag)`: the theme has no template `\(call.name)`",
-                    hint: Suggestion.hint(for: call.name, in: known) ?? "add `\(call.name).mustache` to the theme")
+                    location, .partialMissing, ["tag": .value(tag), "name": .value(call.name)],
+                    hint: Message.suggestion(for: call.name, in: known) ?? Message(.hintAddTemplate, ["name": .value(call.name)]))
                 ok = false
             }
         }

@@ -45,21 +45,25 @@ public struct BuildSummary: Sendable, Equatable, CustomStringConvertible {
     /// 5 Seiten, 8 Handlungsfelder, 6 overviews) and copied 2 files to public in 0.21 s`.
     /// Warnings are named only when there are any, so a clean log has no
     /// line with the word in it.
-    public func line(output: String, seconds: Double) -> String {
-        var text = "sitegen: built \(self) to \(output) in \(String(format: "%.2f", seconds)) s"
-        if warnings > 0 { text += ", \(Self.count(warnings, "warning", "warnings"))" }
+    public func line(output: String, seconds: Double, language: MessageLanguage = .en) -> String {
+        var text = Message(.summaryBuilt, ["summary": .phrase(message), "output": .value(output), "seconds": .decimal(seconds)])
+            .text(in: language)
+        if warnings > 0 { text += Message(.summaryWarningsSuffix, ["warnings": .count(warnings, .wordWarning)]).text(in: language) }
         return text
     }
 
     /// `30 pages (6 Kommunen, …, 6 overviews) and copied 2 files`
-    public var description: String {
-        let kinds = [
-            Self.count(kommunen, "Kommune", "Kommunen"), Self.count(kaffeerunden, "Kaffeerunde", "Kaffeerunden"),
-            Self.count(meldungen, "Meldung", "Meldungen"), Self.count(seiten, "Seite", "Seiten"),
-            Self.count(handlungsfelder, "Handlungsfeld", "Handlungsfelder"), Self.count(overviews, "overview", "overviews"),
-        ].joined(separator: ", ")
-        return "\(Self.count(pages, "page", "pages")) (\(kinds)) and copied \(Self.count(filesCopied, "file", "files"))"
-    }
+    public var description: String { message.english }
 
-    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    /// The counts as a catalogue message, in either language.
+    public var message: Message {
+        Message(
+            .summaryCounts,
+            [
+                "pages": .count(pages, .wordPage), "kommunen": .count(kommunen, .wordKommune),
+                "kaffeerunden": .count(kaffeerunden, .wordKaffeerunde), "meldungen": .count(meldungen, .wordMeldung),
+                "seiten": .count(seiten, .wordSeite), "handlungsfelder": .count(handlungsfelder, .wordHandlungsfeld),
+                "overviews": .count(overviews, .wordOverview), "files": .count(filesCopied, .wordFile),
+            ])
+    }
 }

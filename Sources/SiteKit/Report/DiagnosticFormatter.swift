@@ -2,20 +2,22 @@ import Foundation
 
 /// The ways `build` and `check` print diagnostics: text for people (the
 /// compilers' `path:line:col: error: message (hint)`, which editors and
-/// terminals link to the place), JSON for tools, and GitHub workflow
-/// commands, which show each error as an annotation on the diff.
+/// terminals link to the place), JSON for tools, GitHub workflow
+/// commands, which show each error as an annotation on the diff, GitLab's
+/// Code Quality report and SARIF for code scanning.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    case text, json, github
+    case text, json, github, gitlab, sarif
 }
 
 public enum DiagnosticFormatter {
     /// One line; with `colour`, the severity is red or yellow, the rest
     /// stays byte for byte what tools grep for. Control characters in
     /// values are written out (`Diagnostic.printable`).
-    public static func text(_ diagnostic: Diagnostic, colour: Bool = false) -> String {
-        guard colour else { return diagnostic.formatted }
+    public static func text(_ diagnostic: Diagnostic, colour: Bool = false, language: MessageLanguage = .en) -> String {
+        guard colour else { return diagnostic.formatted(in: language) }
         let code = diagnostic.severity == .error ? "1;31" : "1;33"
-        return "\(diagnostic.place): \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: \(diagnostic.details())"
+        return
+            "\(diagnostic.place): \u{1B}[\(code)m\(diagnostic.severityWord(in: language))\u{1B}[0m: \(diagnostic.details(in: language))"
     }
 
     /// `::error file=…,line=…,col=…::message (hint)`. GitHub reads
@@ -23,15 +25,16 @@ public enum DiagnosticFormatter {
     /// the properties; other control characters are written out as in
     /// the text format, so the command stays one line and cannot steer
     /// the log's terminal.
-    public static func github(_ diagnostic: Diagnostic) -> String {
+    public static func github(_ diagnostic: Diagnostic, language: MessageLanguage = .en) -> String {
         let location = diagnostic.location
         return
             "::\(diagnostic.severity.rawValue) file=\(escapeProperty(Diagnostic.printable(location.path))),line=\(location.line),col=\(location.column)::"
-            + escapeData(diagnostic.details(keepingLineBreaks: true))
+            + escapeData(diagnostic.details(in: language, keepingLineBreaks: true))
     }
 
-    /// One JSON object with the counts and every diagnostic.
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    /// One JSON object with the counts and every diagnostic, each with
+    /// its catalogue code.
+    public static func json(_ diagnostics: [Diagnostic], language: MessageLanguage = .en) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let items: [JSONValue] = diagnostics.map { d in
             var members: [(String, JSONValue)] = [
@@ -39,9 +42,10 @@ public enum DiagnosticFormatter {
                 ("line", .integer(d.location.line)),
                 ("column", .integer(d.location.column)),
                 ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
+                ("code", .string(d.code)),
+                ("message", .string(d.message(in: language))),
             ]
-            if let hint = d.hint { members.append(("hint", .string(hint))) }
+            if let hint = d.hint(in: language) { members.append(("hint", .string(hint))) }
             return .object(members)
         }
         return JSONValue.object([

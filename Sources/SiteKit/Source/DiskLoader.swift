@@ -66,8 +66,8 @@ public struct DiskLoader {
                 // Found now, at the file, rather than as a failed write at the end.
                 if let reason = Self.unreadable(absolute) {
                     diagnostics.error(
-                        SourceLocation(path: contentLabel + "/" + path), "cannot read the file: \(reason)",
-                        hint: "check the file's permissions")
+                        SourceLocation(path: contentLabel + "/" + path), .cannotReadBecause, ["reason": .value(reason)],
+                        hint: Message(.hintFilePermissions))
                     continue
                 }
                 media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
@@ -82,7 +82,7 @@ public struct DiskLoader {
             } else {
                 diagnostics.warning(
                     SourceLocation(path: contentLabel + "/" + path),
-                    "not part of the content format; ignored", hint: "images and downloads belong in medien/")
+                    .notContent, hint: Message(.hintMediaBelongs))
             }
         }
         // Thirteen thousand small reads are mostly system calls: two threads
@@ -94,9 +94,9 @@ public struct DiskLoader {
         for (path, bytes) in zip(documentPaths, contents) {
             guard let bytes else {
                 diagnostics.error(
-                    SourceLocation(path: contentLabel + "/" + path),
-                    "cannot read the file: \(Self.unreadable(contentDirectory + "/" + path) ?? "it changed while it was read")",
-                    hint: "check the file's permissions")
+                    SourceLocation(path: contentLabel + "/" + path), .cannotReadBecause,
+                    ["reason": Self.unreadable(contentDirectory + "/" + path).map { .value($0) } ?? .phrase(Message(.reasonChangedWhileRead))],
+                    hint: Message(.hintFilePermissions))
                 continue
             }
             var file = InputFile(path: path, bytes: bytes)
@@ -113,9 +113,9 @@ public struct DiskLoader {
             } else if path.hasSuffix(".mustache") {
                 guard let bytes = read(absolute) else {
                     diagnostics.error(
-                        SourceLocation(path: templatesLabel + "/" + path),
-                        "cannot read the file: \(Self.unreadable(absolute) ?? "it changed while it was read")",
-                        hint: "check the file's permissions")
+                        SourceLocation(path: templatesLabel + "/" + path), .cannotReadBecause,
+                        ["reason": Self.unreadable(absolute).map { .value($0) } ?? .phrase(Message(.reasonChangedWhileRead))],
+                        hint: Message(.hintFilePermissions))
                     continue
                 }
                 templates.append(InputFile(path: path, bytes: bytes))
@@ -168,7 +168,7 @@ public struct DiskLoader {
         for failure in unreadable {
             diagnostics.error(
                 SourceLocation(path: failure.path.isEmpty ? label : label + "/" + failure.path),
-                "cannot read the folder: \(failure.reason)", hint: "check the folder's permissions")
+                .cannotReadFolder, ["reason": .value(failure.reason)], hint: Message(.hintFolderPermissions))
         }
         for entry in entries {
             if entry.isRegularFile {
@@ -176,8 +176,7 @@ public struct DiskLoader {
             } else if entry.isSymbolicLink {
                 diagnostics.warning(
                     SourceLocation(path: label + "/" + entry.path),
-                    "symbolic link ignored: sitegen reads only files inside the folder",
-                    hint: "copy the file here instead of linking to it")
+                    .symbolicLink, hint: Message(.hintCopyInsteadOfLink))
             }
         }
         return result.sorted { $0.path < $1.path }

@@ -5,8 +5,8 @@ import Testing
 @Suite struct DiagnosticFormatterTests {
     let error = Diagnostic(
         .error, at: SourceLocation(path: "content/kommunen/a,b.md", line: 5, column: 1),
-        "unknown key `einwohnerzahl` in the front matter of a Kommune", hint: "did you mean `einwohner`?")
-    let warning = Diagnostic(.warning, at: SourceLocation(path: "content/x.txt"), "not part of the content format; ignored")
+        Message(.unknownKey, ["key": "einwohnerzahl", "where": .within(Message(.placeFrontMatterKommune))]), hint: .didYouMean("einwohner"))
+    let warning = Diagnostic(.warning, at: SourceLocation(path: "content/x.txt"), Message(.notContent))
 
     @Test func textIsTheCompilerFormat() {
         #expect(
@@ -29,7 +29,7 @@ import Testing
                 == "::error file=content/kommunen/a%2Cb.md,line=5,col=1::unknown key `einwohnerzahl` in the front matter of a Kommune (did you mean `einwohner`?)"
         )
         #expect(DiagnosticFormatter.github(warning) == "::warning file=content/x.txt,line=1,col=1::not part of the content format; ignored")
-        let tricky = Diagnostic(.error, at: SourceLocation(path: "c:d.md"), "100% falsch\nzweite Zeile\r")
+        let tricky = Diagnostic(.error, at: SourceLocation(path: "c:d.md"), Message(.loadFailed, ["problem": "100% falsch\nzweite Zeile\r"]))
         #expect(DiagnosticFormatter.github(tricky) == "::error file=c%3Ad.md,line=1,col=1::100%25 falsch%0Azweite Zeile%0D")
     }
 
@@ -72,13 +72,13 @@ import Testing
         #expect(summary.pages == files.filter { $0.path.hasSuffix(".html") }.count)
         #expect(
             summary.line(output: "public", seconds: 0.5)
-                == "sitegen: built 18 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 10 overviews) and copied 1 file to public in 0.50 s"
+                == "sitegen: built 19 pages (2 Kommunen, 0 Kaffeerunden, 1 Meldung, 3 Seiten, 2 Handlungsfelder, 11 overviews) and copied 1 file to public in 0.50 s"
         )
     }
 
     @Test func namesWarningsOnlyWhenThereAreAny() {
         var input = Fixture.input()
-        input.diagnostics.warning(SourceLocation(path: "content/notiz.txt"), "not part of the content format; ignored")
+        input.diagnostics.warning(SourceLocation(path: "content/notiz.txt"), .notContent)
         let summary = BuildSummary(Build.render(input))
         #expect(summary.warnings == 1)
         #expect(summary.line(output: "public", seconds: 1).hasSuffix(", 1 warning"))

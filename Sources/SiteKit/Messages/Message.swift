@@ -1,0 +1,132 @@
+import SiteText
+
+/// A text of the catalogue with its arguments, rendered in either language
+/// when it is shown. Diagnostics, their hints and the summary lines are
+/// made of these, so that one place holds every text sitegen says.
+public struct Message: Hashable, Sendable {
+    public var code: MessageCode
+    public var arguments: [String: Argument]
+
+    public init(_ code: MessageCode, _ arguments: [String: Argument] = [:]) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    /// What fills a `{name}` placeholder.
+    public enum Argument: Hashable, Sendable, ExpressibleByStringInterpolation {
+        /// Written as it is in every language: keys, values, paths, slugs.
+        case value(String)
+        /// A whole number as written in code: line numbers, years, digits.
+        case number(Int)
+        /// A large number with the language's thousands separator
+        /// (`100,000` / `100.000`).
+        case grouped(Int)
+        /// A number with two decimals, e.g. seconds (`0.21` / `0,21`).
+        case decimal(Double)
+        /// `3 files` / `3 Dateien`: the number and the word of a catalogue
+        /// entry written `singular¦plural`.
+        case count(Int, MessageCode)
+        /// A part that is itself translated: its first form, e.g.
+        /// `bild` / `the front matter of a Kommune`.
+        case phrase(Message)
+        /// The second form of a part written `first¦second` in the
+        /// catalogue, which says where: `in \`bild\``, `im Kopf eines Profils`.
+        case within(Message)
+
+        public init(stringLiteral value: String) { self = .value(value) }
+        public init(stringInterpolation: DefaultStringInterpolation) { self = .value(String(stringInterpolation: stringInterpolation)) }
+
+        func text(in language: MessageLanguage) -> String {
+            switch self {
+            case .value(let text): return text
+            case .number(let n): return String(n)
+            case .grouped(let n): return Self.grouped(n, separator: language == .de ? "." : ",")
+            case .decimal(let s):
+                let hundredths = Int((s * 100).rounded())
+                let fraction = String(hundredths % 100)
+                return "\(hundredths / 100)\(language == .de ? "," : ".")\(fraction.count == 1 ? "0" + fraction : fraction)"
+            case .count(let n, let word):
+                let forms = word.template(in: language).split(separator: Message.formSeparator, omittingEmptySubsequences: false)
+                return "\(n) \(n == 1 || forms.count < 2 ? forms[0] : forms[1])"
+            case .phrase(let message): return message.text(in: language)
+            case .within(let message): return message.text(in: language, form: 1)
+            }
+        }
+
+        static func grouped(_ n: Int, separator: Character) -> String {
+            let digits = String(n.magnitude)
+            var result = n < 0 ? "-" : ""
+            for (i, digit) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { result.append(separator) }
+                result.append(digit)
+            }
+            return result
+        }
+    }
+
+    /// The catalogue's text for `language` with every `{name}` replaced by
+    /// its argument. Arguments are inserted once, never read for
+    /// placeholders again, so a value holding `{x}` stays as it is.
+    public func text(in language: MessageLanguage) -> String { text(in: language, form: 0) }
+
+    /// `form` picks one of the `¦`-separated forms of the template (the
+    /// last one when there are fewer).
+    func text(in language: MessageLanguage, form: Int) -> String {
+        var template = code.template(in: language)
+        if template.contains(Self.formSeparator) {
+            let forms = template.split(separator: Self.formSeparator, omittingEmptySubsequences: false)
+            template = String(forms[min(form, forms.count - 1)])
+        }
+        guard template.contains("{") else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+                let argument = arguments[String(rest[afterOpen..<close])]
+            {
+                out += argument.text(in: language)
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        return out + rest
+    }
+
+    /// Between the forms of an entry that has two (`file¦files`); a bar
+    /// of its own, because `|` is written in Markdown tables.
+    static let formSeparator: Character = "¦"
+
+    /// English, the language of the API, the cache and the tests.
+    public var english: String { text(in: .en) }
+
+    /// The names between braces in `template`: what a message of the
+    /// entry must be given.
+    static func placeholders(in template: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            let name = rest[afterOpen..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) { names.insert(String(name)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
+
+extension Message {
+    /// "did you mean `x`?"
+    public static func didYouMean(_ candidate: String) -> Message {
+        Message(.didYouMean, ["candidate": .value(candidate)])
+    }
+
+    /// "did you mean …" with the closest of `candidates`, or nil.
+    static func suggestion(for word: String, in candidates: some Sequence<String>) -> Message? {
+        Suggestion.closest(to: word, in: candidates).map(didYouMean)
+    }
+}
