@@ -41,6 +41,13 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libgumbo-dev"])]
         ),
+        // libvips, as Debian ships it (libvips-dev): photos become WebP and
+        // JPEG in a few sizes at build time. Only Images/Vips.swift imports it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
         // Text helpers every stage shares: line and column of a byte offset,
@@ -60,6 +67,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CGumbo",
+                "CVips",
                 "CSystemExtras",
                 "SiteText",
                 "FrontMatterYAML",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages sitegen builds against, only when missing:
-# cmark-gfm with its extensions, libyaml, gumbo, mimalloc.
+# cmark-gfm with its extensions, libyaml, gumbo, mimalloc, libvips.
 set -euo pipefail
 need=()
 [ -f /usr/include/cmark-gfm.h ] || need+=(libcmark-gfm-dev)
@@ -8,6 +8,7 @@ need=()
 [ -f /usr/include/yaml.h ] || need+=(libyaml-dev)
 [ -f /usr/include/gumbo.h ] || need+=(libgumbo-dev)
 [ -f /usr/include/mimalloc.h ] || need+=(libmimalloc-dev)
+[ -f /usr/include/vips/vips.h ] || need+=(libvips-dev)
 for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""

@@ -16,6 +16,9 @@ public struct SiteModel: Sendable {
     /// By menu position, then title.
     public var seiten: [Seite]
     public var media: [PassThroughFile]
+    /// What the image stage made of the photos pages show; filled after
+    /// the model is checked (`ImageStage`).
+    public internal(set) var images = ImageTable()
 
     /// A report or news item that mentions a profile.
     public enum Mention: Sendable, Equatable {

@@ -63,6 +63,8 @@ final class ModelReads {
     var settings: SiteSettings { digests.model.settings }
     var handlungsfelder: [Handlungsfeld] { digests.model.handlungsfelder }
     func handlungsfeld(_ slug: String) -> Handlungsfeld? { digests.model.handlungsfeld(slug) }
+    /// Derived images: their keys are part of `ModelDigests.global`.
+    var images: ImageTable { digests.model.images }
 
     /// The page's own document, whole.
     func own<D: TracedDocument>(_ kind: ContentKind, _ document: D) -> D {
