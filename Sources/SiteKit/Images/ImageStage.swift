@@ -93,7 +93,9 @@ struct ImageStage {
             if encoded { result.encoded += 1 }
             if let entry { newMemo.entries[path] = entry }
             for variant in image.variants {
-                result.copies.append(PassThroughFile(path: variant.path, origin: store.origin(of: variant)))
+                var copy = PassThroughFile(path: variant.path, origin: store.origin(of: variant))
+                copy.namedByContent = true
+                result.copies.append(copy)
             }
             if !linked.contains(path) { result.withheld.insert(path) }
         }

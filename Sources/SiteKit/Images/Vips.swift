@@ -23,7 +23,10 @@ final class VipsPicture: @unchecked Sendable {
     /// libvips starts once per process. Its own thread pool is kept to one
     /// thread per image: the image stage already runs one image per core.
     /// Its operation cache is off: every image is seen once per build.
+    /// Its warnings (a damaged tile, a chunk out of place) are not printed:
+    /// a photo libvips cannot decode is an error at the line that shows it.
     private static let started: Bool = {
+        setenv("VIPS_WARNING", "0", 0)
         guard vips_init("sitegen") == 0 else { return false }
         vips_concurrency_set(1)
         vips_cache_set_max(0)
