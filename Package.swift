@@ -49,6 +49,13 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // libvips, as Debian ships it (libvips-dev): photos become WebP and
+        // JPEG in a few sizes at build time. Only Images/Vips.swift imports it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
         // Text helpers every stage shares: line and column of a byte offset,
@@ -69,6 +76,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CGumbo",
                 "CStemmer",
+                "CVips",
                 "CSystemExtras",
                 "SiteText",
                 "FrontMatterYAML",

@@ -69,6 +69,29 @@ for place in disk tmpfs; do
     "$place" "$full" "$noop" "$(ratio "$noop" "$full")" "$one" "$(ratio "$one" "$full")" "$text" "$(ratio "$text" "$full")")")
 done
 
+# Photos: PHOTOS phone photos (4000 x 3000, about 5 MB, EXIF with a GPS
+# position) as `bild` of as many profiles of a corpus of PHOTO_KOMMUNEN, and
+# the same corpus without them: a cold build (no output, no cache), and a
+# rebuild after one profile's text changed (which encodes nothing).
+photos=${PHOTOS:-200}
+pn=${PHOTO_KOMMUNEN:-1000}
+python3 "$GEN" "$work/plain" --kommunen "$pn" >/dev/null
+cp -r "$work/plain" "$work/photos"
+python3 scripts/bench-photos.py "$work/photos/content" "$photos" >/dev/null
+sleep 3
+tb() { python3 -c 'import subprocess,sys,time; s=time.monotonic(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print("%.3f" % (time.monotonic()-s))' \
+         "$SITEGEN" build --content "$1/content" --output "$1/out"; }
+declare -A cold warm
+for site in plain photos; do
+  cold[$site]=$(tb "$work/$site")
+  edited=$(ls "$work/$site/content/kommunen/"*.md | head -1)
+  printf '\nEin Satz mehr.\n' >> "$edited"
+  warm[$site]=$(tb "$work/$site")
+done
+photo_line=$(python3 -c 'import sys; c, p, wc, wp, n = map(float, sys.argv[1:]); print("cold %.2f s (without photos %.2f s: %.2f s per photo)   text edit %.2f s (without photos %.2f s: %.2fx)" % (c, p, (c - p) / n, wc, wp, wc / wp))' \
+  "${cold[photos]}" "${cold[plain]}" "${warm[photos]}" "${warm[plain]}" "$photos")
+photo_bytes=$(du -sb "$work/photos/out/medien" | cut -f1)
+
 # Navigation at this size: every profile within three clicks of the home
 # page, and the largest page (the limit is 300 KB).
 navigation=$(python3 scripts/navigation-check.py "$work/out" | tail -1 || true)
@@ -112,6 +135,10 @@ echo "== rebuilds at $n Kommunen (wall seconds; the ratio is to the full build i
 printf '%s\n' "${rebuilds[@]}"
 printf "serve, edited profile rebuilt    %6.3f  (median of 10)\n" "${serve% *}"
 printf "serve, save to page showing it   %6.3f  (median of 10)\n" "${serve#* }"
+echo
+echo "== $photos photos (4000 x 3000) on $pn Kommunen"
+echo "$photo_line"
+echo "published images: $((photo_bytes / 1000000)) MB"
 echo
 echo "== $navigation"
 echo

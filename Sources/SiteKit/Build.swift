@@ -53,6 +53,8 @@ public enum Build {
         /// What the user should know about the build besides diagnostics,
         /// e.g. that its cache was damaged.
         public var notes: [String] = []
+        /// Photos encoded by this build; the others came from the image cache.
+        public var imagesEncoded = 0
         /// What the build read and decoded, handed to the caller with the
         /// result: a program about to exit need not free it piece by piece.
         var retained: [any Sendable] = []
@@ -82,15 +84,19 @@ public enum Build {
         public var model: SiteModel?
         /// What the pages' traces are checked against.
         var digests: ModelDigests?
+        public var imagesEncoded = 0
     }
 
     /// Parses and checks a site and lists its files without rendering them.
     public static func plan(_ input: SiteInput, options: Options = Options(), cache: DecodeCache? = nil) -> Plan {
-        plan(input, options: options, cache: cache, tracing: nil)
+        plan(input, options: options, cache: cache, tracing: nil, images: cache?.images ?? ImageStore(folder: nil))
     }
 
     /// With the `tracing` program's identity, the plan can check and record page traces.
-    static func plan(_ input: SiteInput, options: Options, cache: DecodeCache?, tracing identity: BuildIdentity?) -> Plan {
+    static func plan(
+        _ input: SiteInput, options: Options, cache: DecodeCache?, tracing identity: BuildIdentity?,
+        images store: ImageStore = ImageStore(folder: nil), trustImageStatus: Bool = false
+    ) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
         let builder = SiteModelBuilder(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL, strict: options.strict)
@@ -104,15 +110,28 @@ public enum Build {
                 hint: Message(.hintSourceDateEpoch))
         }
         clock.lap("parse+model")
+        var images = ImageStage.Result()
+        if let built = model {
+            images = ImageStage(store: store, trustStatus: trustImageStatus).run(built)
+            model?.images = images.table
+            diagnostics.append(contentsOf: images.diagnostics)
+            clock.lap("images (\(images.encoded) encoded)")
+        }
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
         guard let model, let theme, !diagnostics.hasErrors else {
-            return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model)
+            return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model, imagesEncoded: images.encoded)
         }
-        let global = identity.map { globalDigest(input, options: options, identity: $0, termine: model.termine) } ?? ContentHash().digest
+        // A page shows its images' sizes and names: a changed photo renders every page again.
+        let global =
+            identity.map { images.table.digest(adding: globalDigest(input, options: options, identity: $0, termine: model.termine)) }
+            ?? ContentHash().digest
         let digests = ModelDigests(model: model, sources: cache?.digests ?? [:], global: global, hashing: identity != nil)
         let jobs = SiteRenderer(digests: digests, theme: theme).jobs()
         clock.lap("theme+plan")
-        return Plan(diagnostics: diagnostics.sorted, jobs: jobs, copies: model.media + input.assets, model: model, digests: digests)
+        let media = model.media.filter { !images.withheld.contains($0.path) } + images.copies
+        return Plan(
+            diagnostics: diagnostics.sorted, jobs: jobs, copies: media + input.assets, model: model, digests: digests,
+            imagesEncoded: images.encoded)
     }
 
     /// What every page depends on besides the documents its view reads:
@@ -198,8 +217,11 @@ public enum Build {
             clock.lap("caches and output check")
         }
 
-        let planned = plan(input, options: options, cache: cache, tracing: identity)
+        let images = ImageStore(folder: options.useCache ? ImageStore.folder(forOutput: writer.output) : nil)
+        let planned = plan(
+            input, options: options, cache: cache, tracing: identity, images: images, trustImageStatus: outputExists && !caches.damaged)
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
+        result.imagesEncoded = planned.imagesEncoded
         result.retained = [input, cache, planned]
         if caches.damaged {
             let state = planned.jobs == nil ? "is not used" : "is rebuilt"

@@ -148,7 +148,9 @@ import Testing
             ["kommunen/test.md": "---\nname: Test\nart: Gemeinde\nbundesland: Hessen\n\(bild)---\nText.\n"],
             media: ["medien/deko.png"])
         let html = try #require(Fixture.page(result, "kommunen/test/index.html"))
-        #expect(html.contains("<img src=\"../../medien/deko.png\" alt=\"\">"))
+        // The fixture's photo is 40 × 30 pixels: shown in its own size, never larger.
+        #expect(html.contains("<img src=\"../../medien/_bilder/"))
+        #expect(html.contains("-40.jpg\" width=\"40\" height=\"30\" alt=\"\" decoding=\"async\"></picture>"))
         #expect(!html.contains("<figure") && !html.contains("<figcaption"))
         #expect(html.contains("<p class=\"bildnachweis\">Bildnachweis: Stadt Test</p>"))
         let described = Fixture.render(

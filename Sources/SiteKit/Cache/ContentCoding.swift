@@ -57,6 +57,9 @@ extension BinaryWriter {
             case .media(let path):
                 w.int(2)
                 w.string(path)
+            case .image(let path):
+                w.int(3)
+                w.string(path)
             }
             w.location(link.location)
         }
@@ -199,6 +202,7 @@ extension BinaryReader {
             case 0: target = .page(path: try r.string(), fragment: try r.optional { try $0.string() })
             case 1: target = .anchor(try r.string())
             case 2: target = .media(path: try r.string())
+            case 3: target = .image(path: try r.string())
             default: throw Malformed()
             }
             return RenderedBody.Link(target: target, location: try r.location())

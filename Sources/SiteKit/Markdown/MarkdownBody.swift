@@ -18,8 +18,11 @@ public struct RenderedBody: Sendable {
             case page(path: String, fragment: String?)
             /// A fragment on the same page.
             case anchor(String)
-            /// A file below `medien/`.
+            /// A file below `medien/`, linked (a download).
             case media(path: String)
+            /// A JPEG, PNG or WebP below `medien/` that the page shows
+            /// (`![…](../medien/x.jpg)`): the image stage makes its sizes.
+            case image(path: String)
         }
 
         public var target: Target
@@ -135,7 +138,8 @@ struct MarkdownBody {
                         document.setURL(of: node, to: href)
                     }
                 case .media(let path, let suffix):
-                    links.append(.init(target: .media(path: path), location: location))
+                    let shown = node.kind == .image && ImageSettings.isPhoto(path)
+                    links.append(.init(target: shown ? .image(path: path) : .media(path: path), location: location))
                     document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path) + suffix)
                 case .invalid(let message, let hint):
                     diagnostics.error(location, message, hint: hint)

@@ -293,6 +293,16 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case wordOverview = "word-overview"
 
     // MARK: Warnings: mistakes that would pass in silence
+    // MARK: Photos a page shows
+    case imageUnreadable = "image-unreadable"
+    case imageTooLarge = "image-too-large"
+    case imageTooManyPixels = "image-too-many-pixels"
+    case imageUndecodable = "image-undecodable"
+    case imageTooWide = "image-too-wide"
+    case hintSaveSmallerJPEG = "hint-save-smaller-jpeg"
+    case hintSaveSmaller = "hint-save-smaller"
+    case hintSaveAgain = "hint-save-again"
+    case hintSaveNarrower = "hint-save-narrower"
     case meldungInFuture = "meldung-in-future"
     case placeholderText = "placeholder-text"
     case duplicateAGS = "duplicate-ags"
@@ -1027,6 +1037,30 @@ public enum MessageCode: String, CaseIterable, Sendable {
                 "the alt text `{alt}` is the file name; it should say what the image shows",
                 "Der Alternativtext `{alt}` ist der Dateiname; er sollte sagen, was das Bild zeigt"
             )
+        case .imageUnreadable: return ("{path} cannot be read", "{path} kann nicht gelesen werden")
+        case .imageTooLarge:
+            return (
+                "{path} is {size} MB; an image may be at most {limit} MB", "{path} ist {size} MB groß; ein Bild darf höchstens {limit} MB groß sein"
+            )
+        case .imageTooManyPixels:
+            return (
+                "{path} is {width} × {height} pixels ({megapixels} megapixels); an image may have at most {limit} megapixels",
+                "{path} hat {width} × {height} Pixel ({megapixels} Megapixel); ein Bild darf höchstens {limit} Megapixel haben"
+            )
+        case .imageUndecodable: return ("{path} cannot be decoded as an image: {reason}", "{path} lässt sich nicht als Bild lesen: {reason}")
+        case .imageTooWide:
+            return (
+                "{path} is {width} px wide; the site shows it at most {shown} px wide",
+                "{path} ist {width} px breit; die Website zeigt es höchstens {shown} px breit"
+            )
+        case .hintSaveSmallerJPEG: return ("save it smaller, e.g. 3000 px wide as JPEG", "speichern Sie es kleiner, z. B. 3000 px breit als JPEG")
+        case .hintSaveSmaller: return ("save it smaller, e.g. 3000 px wide", "speichern Sie es kleiner, z. B. 3000 px breit")
+        case .hintSaveAgain:
+            return (
+                "open it in an image program and save it again as JPEG, PNG or WebP",
+                "öffnen Sie es in einem Bildprogramm und speichern Sie es erneut als JPEG, PNG oder WebP"
+            )
+        case .hintSaveNarrower: return ("save it at most 3000 px wide", "speichern Sie es höchstens 3000 px breit")
         case .mediaTooLarge:
             return (
                 "the file has {size} MB; pages with files over 5 MB load slowly on mobile connections",

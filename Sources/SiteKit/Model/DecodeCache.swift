@@ -7,6 +7,11 @@ import Foundation
 /// its path and label, whether raw HTML is allowed, and the program (on
 /// disk, the cache files belong to one `BuildIdentity`).
 public final class DecodeCache: @unchecked Sendable {
+    /// Derived images of the builds that share this cache (the preview
+    /// server's), in memory: a photo is encoded once per session.
+    /// `sitegen build` keeps them on disk instead (`ImageStore.folder`).
+    let images = ImageStore(folder: nil)
+
     struct Key: Equatable {
         var displayPath: String
         var allowHTML: Bool

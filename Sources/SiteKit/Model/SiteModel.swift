@@ -21,6 +21,9 @@ public struct SiteModel: Sendable {
     /// options; the views read it only through the announcements it decides,
     /// which are part of every page's global digest.
     public var heute = CalendarDate(year: 1970, month: 1, day: 1)
+    /// What the image stage made of the photos pages show; filled after
+    /// the model is checked (`ImageStage`).
+    public internal(set) var images = ImageTable()
 
     /// A report or news item that mentions a profile.
     public enum Mention: Sendable, Equatable {

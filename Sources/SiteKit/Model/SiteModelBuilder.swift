@@ -342,7 +342,7 @@ struct SiteChecks {
                     let hint = anchorHint(fragment, in: page.contentPath, at: link.location)
                     diagnostics.error(link.location, .noSuchHeadingHere, ["fragment": .value(fragment)], hint: hint)
                 }
-            case .media(let path):
+            case .media(let path), .image(let path):
                 if !mediaPaths.contains(path) {
                     let paths = mediaPaths
                     let hint = suggestion(at: link.location, for: path, in: paths.count, paths.sorted())

@@ -171,16 +171,23 @@ public struct OutputWriter: Sendable {
             guard existing.sizes[file.path] == file.bytes.count else { return true }
             return DiskLoader.read(output + "/" + file.path) != file.bytes
         }
-        let copyBytes = parallelMap(copies) { copy -> [UInt8]? in
+        // Nil: unchanged without reading (named by its content, same size).
+        let copyBytes = parallelMap(copies) { copy -> [UInt8]?? in
             switch copy.origin {
             case .memory(let bytes): return bytes
-            case .disk(let path): return DiskLoader.read(path)
+            case .disk(let path):
+                if copy.namedByContent, let size = existing.sizes[copy.path] {
+                    var info = stat()
+                    if stat(path, &info) == 0, Int(info.st_size) == size { return .some(nil) }
+                }
+                return DiskLoader.read(path)
             }
         }
         var changed: [OutputFile] = []
         for (file, isChanged) in zip(files, changedFiles) where isChanged { changed.append(file) }
-        for (copy, bytes) in zip(copies, copyBytes) {
-            guard let bytes else { throw WriteError(description: "cannot read \(copy.sourceDescription)") }
+        for (copy, found) in zip(copies, copyBytes) {
+            guard let found else { throw WriteError(description: "cannot read \(copy.sourceDescription)") }
+            guard let bytes = found else { continue }
             if existing.sizes[copy.path] != bytes.count || DiskLoader.read(output + "/" + copy.path) != bytes {
                 changed.append(OutputFile(path: copy.path, bytes: bytes))
             }

@@ -70,6 +70,8 @@ final class ModelReads {
     var heute: CalendarDate { digests.model.heute }
     var handlungsfelder: [Handlungsfeld] { digests.model.handlungsfelder }
     func handlungsfeld(_ slug: String) -> Handlungsfeld? { digests.model.handlungsfeld(slug) }
+    /// Derived images: their keys are part of `ModelDigests.global`.
+    var images: ImageTable { digests.model.images }
 
     /// The page's own document, whole.
     func own<D: TracedDocument>(_ kind: ContentKind, _ document: D) -> D {

@@ -39,14 +39,23 @@ struct TocEntry: ViewModel {
 }
 
 struct BildView: ViewModel {
+    /// The JPEG or PNG fallback of a photo; an SVG or GIF itself.
     var src: String
     var alt: String
     var credit: String
     /// Decoration only: no caption may present it as content.
     var dekorativ: Bool
+    /// The WebP sizes of a photo for `<source srcset>`; nil for SVG and GIF.
+    var srcset: String? = nil
+    var sizes: String? = nil
+    /// Of the fallback, for `<img width height>`.
+    var width: Int? = nil
+    var height: Int? = nil
 
     static let fields: Fields<Self> = [
         "src": { .string($0.src) }, "alt": { .string($0.alt) }, "credit": { .string($0.credit) }, "dekorativ": { .bool($0.dekorativ) },
+        "srcset": { .string($0.srcset) }, "sizes": { .string($0.sizes) },
+        "width": { $0.width.map { .int($0) } ?? .null }, "height": { $0.height.map { .int($0) } ?? .null },
     ]
 }
 

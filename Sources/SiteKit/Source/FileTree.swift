@@ -42,6 +42,10 @@ public struct PassThroughFile: Sendable {
     /// Path relative to its source folder, e.g. `medien/karte.png` or `assets/site.css`.
     public var path: String
     public var origin: Origin
+    /// The path names the content (a derived image's hash): a file of the
+    /// same path and size in an intact output holds the same bytes, so a
+    /// rebuild need not read it.
+    var namedByContent = false
 
     public init(path: String, origin: Origin) {
         self.path = path

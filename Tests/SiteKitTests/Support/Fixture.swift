@@ -61,14 +61,19 @@ enum Fixture {
         """,
     ]
 
+    /// A small photo (a 40×30 gradient JPEG) for media named like photos:
+    /// the image stage decodes what pages show.
+    static let photo: [UInt8] = try! SamplePhoto.gradient(width: 40, height: 30).encodedKeepingMetadata(.jpeg)
+
     /// The minimal site with `changes` applied (nil removes a file); each
-    /// file of `media` holds `x`, each of `mediaFiles` its text.
+    /// file of `media` holds `x` (a small photo if its name says JPEG, PNG
+    /// or WebP), each of `mediaFiles` its text.
     static func input(_ changes: [String: String?] = [:], media: [String] = [], mediaFiles: [String: String] = [:]) -> SiteInput {
         var files = baseFiles
         for (path, text) in changes { files[path] = text }
         return SiteInput(
             documents: files.keys.sorted().map { InputFile(path: $0, text: files[$0]!) },
-            media: media.map { PassThroughFile(path: $0, origin: .memory(Array("x".utf8))) }
+            media: media.map { PassThroughFile(path: $0, origin: .memory(ImageSettings.isPhoto($0) ? photo : Array("x".utf8))) }
                 + mediaFiles.keys.sorted().map { PassThroughFile(path: $0, origin: .memory(Array(mediaFiles[$0]!.utf8))) },
             templates: templates)
     }

@@ -104,7 +104,7 @@ extension ViewContext {
             titel: r.titel, datum: GermanFormat.date(r.datum), iso: r.datum.description, reihe: r.reihe,
             teilnehmende: r.teilnehmende.map(GermanFormat.number), impulse: impulse,
             handlungsfelder: feldLinks(from: page, r.handlungsfelder), kommunen: kommuneLinks(from: page, related),
-            body: r.page.body.html, toc: toc(r.page.body),
+            body: body(from: page, r.page.body), toc: toc(r.page.body),
             vorher: older.map { eintrag(from: page, $0) }, nachher: newer.map { eintrag(from: page, $0) },
             quellen: quellen(r.quellen), bild: bild(from: page, r.bild),
             termin: r.isTermin(heute: reads.heute), zeit: Self.zeitraum(r.beginn, r.ende), anmeldung: r.anmeldung,
@@ -124,7 +124,7 @@ extension ViewContext {
         let view = MeldungView(
             titel: m.titel, datum: GermanFormat.date(m.datum), iso: m.datum.description,
             kommunen: kommuneLinks(from: page, m.kommunen), handlungsfelder: feldLinks(from: page, m.handlungsfelder),
-            body: m.page.body.html, quellen: quellen(m.quellen), bild: bild(from: page, m.bild))
+            body: body(from: page, m.page.body), quellen: quellen(m.quellen), bild: bild(from: page, m.bild))
         return PagePlan(
             path: page, template: "meldung",
             view: PageView(

@@ -88,7 +88,8 @@ struct KommuneView: ViewModel {
 extension ViewContext {
     func kommunePage(_ k: Kommune) -> PagePlan {
         let page = path(.kommune, k.slug)
-        let (einleitung, body) = k.kurzbeschreibung == nil ? Self.splitLead(k.page.body.html) : (nil, k.page.body.html)
+        let text = self.body(from: page, k.page.body)
+        let (einleitung, body) = k.kurzbeschreibung == nil ? Self.splitLead(text) : (nil, text)
         let projekte = k.projekte.map { p in
             KommuneView.ProjektView(
                 titel: p.titel, feld: feldLinks(from: page, [p.handlungsfeld]).first,

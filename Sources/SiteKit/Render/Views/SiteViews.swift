@@ -90,7 +90,7 @@ extension ViewContext {
             path: page, template: "seite",
             view: PageView(
                 layout: layout(page: page, title: s.titel, description: nil),
-                content: SeiteView(titel: s.titel, body: s.page.body.html, toc: toc(s.page.body))))
+                content: SeiteView(titel: s.titel, body: body(from: page, s.page.body), toc: toc(s.page.body))))
     }
 
     func homePage() -> PagePlan {

@@ -123,10 +123,23 @@ final class ViewContext {
     /// empty `alt:` written out is an error there.
     func bild(from page: String, _ bild: Bild?) -> BildView? {
         bild.map {
-            BildView(
-                src: SitePath.rootPrefix(from: page) + LinkTarget.percentEncoded("medien/" + $0.datei),
-                alt: $0.alt, credit: $0.credit, dekorativ: $0.alt.isEmpty)
+            let prefix = SitePath.rootPrefix(from: page)
+            var view = BildView(
+                src: prefix + LinkTarget.percentEncoded("medien/" + $0.datei), alt: $0.alt, credit: $0.credit, dekorativ: $0.alt.isEmpty)
+            if let image = reads.images["medien/" + $0.datei] {
+                view.src = prefix + image.fallback.path
+                view.srcset = PictureMarkup.srcset(image, prefix: prefix)
+                view.sizes = ImageSettings.sizes
+                view.width = image.fallback.width
+                view.height = image.fallback.height
+            }
+            return view
         }
+    }
+
+    /// A page body with its photos shown in their derived sizes.
+    func body(from page: String, _ body: RenderedBody) -> String {
+        PictureMarkup.body(body.html, links: body.links, images: reads.images, prefix: SitePath.rootPrefix(from: page))
     }
 
     func quellen(_ quellen: [Quelle]) -> [QuelleView] {
