@@ -189,7 +189,7 @@ struct PageDecoder {
 
     /// The text `sitegen new` writes in place of the body, still there.
     private mutating func reportPlaceholder(in body: String, firstLine: Int) {
-        guard let opening = ScaffoldWriter.placeholders.first(where: { body.contains($0) }),
+        guard let opening = ScaffoldWriter.placeholders.first(where: { body.containsBytes($0) }),
             let range = body.range(of: opening)
         else { return }
         let before = body[..<range.lowerBound]
