@@ -152,8 +152,10 @@ struct YAMLReader {
     /// ones), which the site would publish with the marks. A value that
     /// only begins with a quotation (`„Mitten am Rhein“ wächst`) is not.
     static func insideTypographicQuotes(_ value: String) -> String? {
-        let opening: Set<Character> = ["„", "“", "”", "‚", "‘", "»", "«", "›", "‹"]
-        let closing: Set<Character> = ["“", "”", "‘", "’", "«", "»", "‹", "›"]
+        // Every text value passes here: most begin with an ASCII byte, and
+        // every mark above begins with 0xE2 or 0xC2 in UTF-8.
+        guard let lead = value.utf8.first, lead == 0xE2 || lead == 0xC2 else { return nil }
+        let (opening, closing) = (typographicOpening, typographicClosing)
         guard value.count >= 3, let first = value.first, let last = value.last, opening.contains(first), closing.contains(last)
         else { return nil }
         let inner = value.dropFirst().dropLast()
@@ -161,6 +163,9 @@ struct YAMLReader {
         let trimmed = inner.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed
     }
+
+    private static let typographicOpening: Set<Character> = ["„", "“", "”", "‚", "‘", "»", "«", "›", "‹"]
+    private static let typographicClosing: Set<Character> = ["“", "”", "‘", "’", "«", "»", "‹", "›"]
 
     /// What a text value may not hold once YAML's escapes are read: the C0
     /// controls except tab and line feed, DEL, the C1 controls, and the

@@ -102,8 +102,10 @@ struct SearchIndex: Sendable {
             var perDoc: [[(WordKey, Int32)]] = []
             perDoc.reserveCapacity(range.count)
             for doc in docs[range] {
+                let words = weightedWords(doc)
                 var byStem: [WordKey: Int32] = [:]
-                for (word, score) in weightedWords(doc) {
+                byStem.reserveCapacity(words.count)
+                for (word, score) in words {
                     let stem: WordKey
                     if let seen = known[word] {
                         stem = seen
@@ -125,8 +127,12 @@ struct SearchIndex: Sendable {
     /// Each folded word of a document with its weighted count: the weight
     /// of every field it stands in, body words counted at most `bodyCap` times.
     static func weightedWords(_ doc: SearchDocument) -> [WordKey: Int32] {
+        // Sized for a page of a few hundred distinct words: grown step by
+        // step, the tables were copied several times per page.
         var scores: [WordKey: Int32] = [:]
+        scores.reserveCapacity(512)
         var body: [WordKey: Int32] = [:]
+        body.reserveCapacity(512)
         for field in doc.fields {
             if field.weight == .body {
                 SearchText.forEachWord(field.text, html: field.html) { body[WordKey($0), default: 0] += 1 }
