@@ -135,21 +135,22 @@ enum JSONLD {
     }
 
     /// schema.org's trail of a page: `pages` from the home page down to the page itself, with absolute URLs.
-    /// Written directly, keys in the order `object` sorts them: every page
-    /// has one, and building a `JSONValue` tree for it cost 2 % of a build.
+    /// Written directly (`JSONLDText`): every page has one, and building a
+    /// `JSONValue` tree for it cost 2 % of a build.
     static func breadcrumbs(_ pages: [(url: String, name: String)]) -> String {
-        var out = #"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":["#
-        for (i, page) in pages.enumerated() {
-            if i > 0 { out += "," }
-            out += #"{"@type":"ListItem","item":"#
-            out += JSONValue.quoted(page.url, forHTML: true)
-            out += #","name":"#
-            out += JSONValue.quoted(page.name, forHTML: true)
-            out += #","position":"#
-            out += String(i + 1)
-            out += "}"
+        let items = pages.enumerated().map { i, page in
+            JSONLDText.make { item in
+                item.string("@type", "ListItem")
+                item.string("item", page.url)
+                item.string("name", page.name)
+                item.integer("position", i + 1)
+            }
         }
-        return out + "]}"
+        return JSONLDText.make { list in
+            list.string("@context", "https://schema.org")
+            list.string("@type", "BreadcrumbList")
+            list.raw("itemListElement", "[" + items.joined(separator: ",") + "]")
+        }
     }
 
     /// An object of the members that are present, keys sorted, so the output
