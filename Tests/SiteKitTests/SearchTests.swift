@@ -188,19 +188,35 @@ import Testing
 
     @Test func largeShardsAreSplitAndEveryWordIsInItsShard() throws {
         let model = try #require(Self.site())
-        var postings: [WordKey: [Int32]] = [:]
-        for word in ["ab", "aba", "abab", "abc", "abcd", "ax", "bz"] { postings[WordKey(Array(word.utf8))] = [0, 1, 1, 2] }
+        let words = ["ab", "aba", "abab", "abc", "abcd", "ax", "bz"]
         let shards = TermShards.split(
-            postings: postings, parts: [WordKey(Array("abab".utf8)): [WordKey(Array("xabab".utf8))]], budget: 30)
+            terms: words.map { TermShards.Term(word: Array($0.utf8), postings: [0, 1, 1, 2]) },
+            parts: [TermShards.Part(word: Array("abab".utf8), stems: [Array("xabab".utf8)])], budget: 30)
         let keys = shards.map(\.key)
         #expect(keys == keys.sorted() && Set(keys).count == keys.count)
-        for word in postings.keys.map({ String(decoding: $0.bytes, as: UTF8.self) }) {
+        for word in words {
             let key = try #require(keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count })
             let text = String(decoding: shards.first { $0.key == key }!.bytes, as: UTF8.self)
             #expect(text.contains("\"\(word)\":\""), "\(word) not in shard \(key)")
         }
         #expect(keys.contains("ab") && keys.contains("aba") && keys.contains("bz"))
         _ = model
+    }
+
+    @Test func wordTableNumbersEachWordOnceThroughItsGrowth() {
+        var table = WordTable(capacity: 4)
+        let words = (0..<5_000).map { Array("wort\($0 * 7919 % 5_000)".utf8) } + [[], Array("a".utf8)]
+        var numbers: [Int32] = []
+        for word in words {
+            let (id, isNew) = table.intern(word)
+            #expect(isNew && id == Int32(numbers.count))
+            numbers.append(id)
+        }
+        for (word, id) in zip(words, numbers) {
+            #expect(table.intern(word) == (id, false))
+            #expect(table.find(word) == id && table.word(id) == word && table.length(id) == word.count)
+        }
+        #expect(table.count == words.count && table.find(Array("wort5000".utf8)) == nil)
     }
 
     @Test func postingsArePackedAndReadBack() {

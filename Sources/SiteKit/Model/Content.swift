@@ -93,6 +93,13 @@ public final class Kommune: Sendable {
     public let foerderung: [String]
     public let quellen: [Quelle]
     public let bild: Bild?
+    /// "Landkreis Mayen-Koblenz", but "Rhein-Sieg-Kreis" and "Kreis Mettmann"
+    /// as they are: names that already say Kreis keep their form. Made once:
+    /// every page that names the Kommune asks for it.
+    public let fullName: String
+    /// What lists sort by: a Landkreis by its proper name, so that
+    /// "Kreis Mooshorst" and "Landkreis Schönach" file under M and S.
+    public let sortName: String
 
     init(
         page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
@@ -121,18 +128,12 @@ public final class Kommune: Sendable {
         self.foerderung = foerderung
         self.quellen = quellen
         self.bild = bild
+        fullName = Self.fullName(name: name, art: art)
+        sortName = Self.sortName(name: name, art: art)
     }
 
     public var slug: String { page.slug }
     public var isMember: Bool { mitgliedSeit != nil }
-
-    /// "Landkreis Mayen-Koblenz", but "Rhein-Sieg-Kreis" and "Kreis Mettmann"
-    /// as they are: names that already say Kreis keep their form.
-    public var fullName: String { Self.fullName(name: name, art: art) }
-
-    /// What lists sort by: a Landkreis by its proper name, so that
-    /// "Kreis Mooshorst" and "Landkreis Schönach" file under M and S.
-    public var sortName: String { Self.sortName(name: name, art: art) }
 
     static func sortName(name: String, art: Art) -> String {
         guard art == .landkreis else { return name }

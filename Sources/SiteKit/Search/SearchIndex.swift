@@ -43,30 +43,13 @@ struct SearchIndex: Sendable {
         let docs = SearchDocument.all(model)
         var stats = Stats()
         stats.documents = docs.count
-        let (perDoc, compounds) = Self.stemmedWords(docs)
-
-        // Postings in document order: each list is sorted by document number.
-        var postings: [WordKey: [Int32]] = [:]
-        postings.reserveCapacity(compounds.count)
-        for (doc, stems) in perDoc.enumerated() {
-            for (stem, score) in stems {
-                postings[stem, default: []].append(Int32(doc))
-                postings[stem, default: []].append(score)
-            }
-        }
-        // A compound's parts, each pointing to the stem of the whole word.
-        var parts: [WordKey: Set<WordKey>] = [:]
-        for (word, stem) in compounds where word.bytes.count >= Self.compoundMinimum {
-            for start in Self.partStart...(word.bytes.count - Self.partMinimum) {
-                parts[WordKey(Array(word.bytes[start...])), default: []].insert(stem)
-            }
-        }
-        stats.terms = postings.count
-        stats.parts = parts.count
-        stats.postings = postings.values.reduce(0) { $0 + $1.count / 2 }
+        let terms = Self.terms(docs)
+        stats.terms = terms.postings.count
+        stats.parts = terms.parts.count
+        stats.postings = terms.postings.reduce(0) { $0 + $1.postings.count / 2 }
 
         var files: [(path: String, bytes: [UInt8])] = []
-        let shards = TermShards.split(postings: postings, parts: parts, budget: Self.shardBudget)
+        let shards = TermShards.split(terms: terms.postings, parts: terms.parts, budget: Self.shardBudget)
         stats.termShards = shards.count
         for shard in shards { files.append((Self.folder + "t/" + shard.key + ".json", shard.bytes)) }
         let names = Self.nameShards(docs)
@@ -90,59 +73,53 @@ struct SearchIndex: Sendable {
         self.stats = stats
     }
 
-    /// Per document its stems with their weighted counts, and every word
-    /// long enough to be a compound with its stem. Made on all cores, in
-    /// slices that each own a stemmer and remember the stems they made.
-    static func stemmedWords(_ docs: [SearchDocument]) -> (perDoc: [[(WordKey, Int32)]], compounds: [WordKey: WordKey]) {
+    /// Every stem with its postings (document number, score, … in document
+    /// order), and every compound part with the stems of the words it ends.
+    /// The words are counted and stemmed on all cores, in slices of the
+    /// documents (`StemmedSlice`), then merged here in document order.
+    static func terms(_ docs: [SearchDocument]) -> (postings: [TermShards.Term], parts: [TermShards.Part]) {
         let sliceCount = max(1, min(32, docs.count / 64))
-        let slices = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
-        let made = parallelMap(slices) { range -> (perDoc: [[(WordKey, Int32)]], compounds: [WordKey: WordKey]) in
-            guard let stemmer = GermanStemmer() else { return (range.map { _ in [] }, [:]) }
-            var known: [WordKey: WordKey] = [:]
-            var perDoc: [[(WordKey, Int32)]] = []
-            perDoc.reserveCapacity(range.count)
-            for doc in docs[range] {
-                let words = weightedWords(doc)
-                var byStem: [WordKey: Int32] = [:]
-                byStem.reserveCapacity(words.count)
-                for (word, score) in words {
-                    let stem: WordKey
-                    if let seen = known[word] {
-                        stem = seen
-                    } else {
-                        stem = WordKey(stemmer.stem(word.bytes))
-                        known[word] = stem
-                    }
-                    byStem[stem, default: 0] += score
-                }
-                perDoc.append(byStem.map { ($0.key, $0.value) })
-            }
-            return (perDoc, known.filter { $0.key.bytes.count >= compoundMinimum })
-        }
-        var compounds: [WordKey: WordKey] = [:]
-        for slice in made { compounds.merge(slice.compounds) { first, _ in first } }
-        return (made.flatMap(\.perDoc), compounds)
-    }
+        let ranges = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
+        let slices = parallelMap(ranges) { StemmedSlice(docs[$0]) }
 
-    /// Each folded word of a document with its weighted count: the weight
-    /// of every field it stands in, body words counted at most `bodyCap` times.
-    static func weightedWords(_ doc: SearchDocument) -> [WordKey: Int32] {
-        // Sized for a page of a few hundred distinct words: grown step by
-        // step, the tables were copied several times per page.
-        var scores: [WordKey: Int32] = [:]
-        scores.reserveCapacity(512)
-        var body: [WordKey: Int32] = [:]
-        body.reserveCapacity(512)
-        for field in doc.fields {
-            if field.weight == .body {
-                SearchText.forEachWord(field.text, html: field.html) { body[WordKey($0), default: 0] += 1 }
-            } else {
-                let weight = Int32(field.weight.rawValue)
-                SearchText.forEachWord(field.text, html: field.html) { scores[WordKey($0), default: 0] += weight }
+        var stems = WordTable(capacity: 1 << 16)
+        var postings: [[Int32]] = []
+        // A compound's parts, each pointing to the stem of the whole word; a word seen in an earlier slice is done.
+        var compounds = WordTable(capacity: 1 << 15)
+        var parts = WordTable(capacity: 1 << 17)
+        var partStems: [[Int32]] = []
+        var document: Int32 = 0
+        for slice in slices {
+            let global = (0..<Int32(slice.stems.count)).map { local in
+                let (id, isNew) = slice.stems.withWord(local) { stems.intern($0) }
+                if isNew { postings.append([]) }
+                return id
+            }
+            var start = 0
+            for end in slice.documentEnds {
+                for entry in slice.entries[start..<end] {
+                    postings[Int(global[Int(entry.stem)])].append(document)
+                    postings[Int(global[Int(entry.stem)])].append(entry.score)
+                }
+                document += 1
+                start = end
+            }
+            for compound in slice.compounds where compounds.intern(compound.word).isNew {
+                let stem = global[Int(compound.stem)]
+                compound.word.withUnsafeBufferPointer { word in
+                    for start in partStart...(word.count - partMinimum) {
+                        let (part, isNew) = parts.intern(UnsafeBufferPointer(rebasing: word[start...]))
+                        if isNew { partStems.append([]) }
+                        partStems[Int(part)].append(stem)
+                    }
+                }
             }
         }
-        for (word, count) in body { scores[word, default: 0] += min(count, Int32(SearchDocument.bodyCap)) }
-        return scores
+        let terms = postings.indices.map { TermShards.Term(word: stems.word(Int32($0)), postings: postings[$0]) }
+        let partList = partStems.indices.map { part in
+            TermShards.Part(word: parts.word(Int32(part)), stems: Set(partStems[part]).map { stems.word($0) })
+        }
+        return (terms, partList)
     }
 
     /// The words of the Kommunen's names by their first two letters, each

@@ -12,60 +12,88 @@ enum Snippet {
     /// few references cmark-gfm writes decoded, white space collapsed. Stops
     /// after `limit` characters.
     static func plainText(_ html: String, limit: Int) -> String {
-        var out = String.UnicodeScalarView()
-        // Counted here: a String's count walks the whole string every time.
+        SearchText.withBytes(html) { plainText($0, limit: limit) }
+    }
+
+    /// The same on UTF-8 bytes, a character at a time (a lead byte with its
+    /// continuation bytes), so that nothing is decoded that is not kept.
+    private static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(limit + 16)
+        // Characters, counted here: a String's count walks the whole string every time.
         var count = 0
         var inTag = false
-        var entity: String.UnicodeScalarView?
+        // The bytes of a character reference after its `&`, and how many characters it has.
+        var entity: [UInt8]?
+        var entityLength = 0
         var lastWasSpace = true
         func space() {
             if !lastWasSpace {
-                out.append(" ")
+                out.append(UInt8(ascii: " "))
                 count += 1
                 lastWasSpace = true
             }
         }
-        for c in html.unicodeScalars {
-            if count >= limit { break }
+        var i = 0
+        while i < bytes.count && count < limit {
+            let lead = bytes[i]
+            var next = i + 1
+            while next < bytes.count && bytes[next] & 0xC0 == 0x80 { next += 1 }
+            let character = UnsafeBufferPointer(rebasing: bytes[i..<next])
+            i = next
             if inTag {
-                if c == ">" { inTag = false }
+                if lead == UInt8(ascii: ">") { inTag = false }
                 continue
             }
             if var name = entity {
-                if c == ";" {
-                    let decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'"][String(name)]
-                    if let decoded {
-                        out.append(contentsOf: decoded.unicodeScalars)
+                if lead == UInt8(ascii: ";") {
+                    if let decoded = reference(name) {
+                        out.append(decoded)
                         count += 1
                         lastWasSpace = false
                     } else {
                         space()
                     }
                     entity = nil
-                } else if name.count < 8 {
-                    name.append(c)
+                } else if entityLength < 8 {
+                    name.append(contentsOf: character)
                     entity = name
+                    entityLength += 1
                 } else {
-                    out.append("&")
+                    out.append(UInt8(ascii: "&"))
                     out.append(contentsOf: name)
-                    count += 1 + name.count
+                    count += 1 + entityLength
                     entity = nil
                 }
                 continue
             }
-            switch c {
-            case "<":
+            switch lead {
+            case UInt8(ascii: "<"):
                 inTag = true
                 space()
-            case "&": entity = String.UnicodeScalarView()
-            case " ", "\n", "\t", "\r": space()
+            case UInt8(ascii: "&"):
+                entity = []
+                entityLength = 0
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space()
             default:
-                out.append(c)
+                out.append(contentsOf: character)
                 count += 1
                 lastWasSpace = false
             }
         }
-        return String(out).trimmed
+        return String(decoding: out, as: UTF8.self).trimmed
+    }
+
+    /// The references cmark-gfm writes into text, decoded.
+    private static func reference(_ name: [UInt8]) -> UInt8? {
+        switch String(decoding: name, as: UTF8.self) {
+        case "amp": return UInt8(ascii: "&")
+        case "lt": return UInt8(ascii: "<")
+        case "gt": return UInt8(ascii: ">")
+        case "quot": return UInt8(ascii: "\"")
+        case "#39": return UInt8(ascii: "'")
+        default: return nil
+        }
     }
 
     /// At most `length` characters, cut after a whole word with "…".

@@ -18,11 +18,24 @@ enum TermShards {
         var json: [UInt8]
     }
 
-    static func split(postings: [WordKey: [Int32]], parts: [WordKey: Set<WordKey>], budget: Int) -> [Shard] {
+    /// A stem and its postings: document number and score, one after the other.
+    struct Term {
+        var word: Word
+        var postings: [Int32]
+    }
+
+    /// A compound part and the stems of the words it ends, in any order.
+    struct Part {
+        var word: Word
+        var stems: [Word]
+    }
+
+    static func split(terms: [Term], parts: [Part], budget: Int) -> [Shard] {
         var entries: [Entry] = []
-        entries.reserveCapacity(postings.count + parts.count)
-        for (key, list) in postings {
-            let word = key.bytes
+        entries.reserveCapacity(terms.count + parts.count)
+        for term in terms {
+            let word = term.word
+            let list = term.postings
             var json = JSONBytes()
             json.key(word)
             // Document numbers as differences to the one before, each with its score.
@@ -37,11 +50,11 @@ enum TermShards {
             json.bytes += packed
             entries.append(Entry(word: word, isPart: false, json: json.bytes))
         }
-        for (part, stems) in parts {
+        for part in parts {
             var json = JSONBytes()
-            json.key(part.bytes)
-            json.array(stems.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }) { json, stem in json.key(stem, colon: false) }
-            entries.append(Entry(word: part.bytes, isPart: true, json: json.bytes))
+            json.key(part.word)
+            json.array(part.stems.sorted { $0.lexicographicallyPrecedes($1) }) { json, stem in json.key(stem, colon: false) }
+            entries.append(Entry(word: part.word, isPart: true, json: json.bytes))
         }
         entries.sort { $0.word.lexicographicallyPrecedes($1.word) || ($0.word == $1.word && !$0.isPart && $1.isPart) }
         var shards: [Shard] = []
