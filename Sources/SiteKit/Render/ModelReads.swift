@@ -69,7 +69,11 @@ final class ModelReads {
     /// Kaffeerunden, and which of them are announced is part of `global`.
     var heute: CalendarDate { digests.model.heute }
     var handlungsfelder: [Handlungsfeld] { digests.model.handlungsfelder }
-    func handlungsfeld(_ slug: String) -> Handlungsfeld? { digests.model.handlungsfeld(slug) }
+    /// Through the model's fields, not its method: a method call on
+    /// `digests.model` copied the whole model, once per link to a field.
+    func handlungsfeld(_ slug: String) -> Handlungsfeld? {
+        digests.model.handlungsfeldIndex[slug].map { digests.model.handlungsfelder[$0] }
+    }
     /// Derived images: their keys are part of `ModelDigests.global`.
     var images: ImageTable { digests.model.images }
 

@@ -53,33 +53,41 @@ struct SearchDocument: Sendable {
     /// are neighbours, so the filters are ranges of document numbers.
     static func all(_ model: SiteModel) -> [SearchDocument] {
         let felder = Dictionary(uniqueKeysWithValues: model.handlungsfelder.map { ($0.slug, $0.name) })
-        func names(_ references: [Reference]) -> [String] { references.compactMap { felder[$0.slug] } }
+        let names: @Sendable ([Reference]) -> [String] = { references in references.compactMap { felder[$0.slug] } }
         var docs: [SearchDocument] = []
         docs.reserveCapacity(model.kommunen.count + model.kaffeerunden.count + model.meldungen.count + model.seiten.count)
         let landOrder = Dictionary(uniqueKeysWithValues: Bundesland.allCases.enumerated().map { ($1, $0) })
         let kommunen = model.kommunen.indices.sorted {
             (landOrder[model.kommunen[$0].bundesland]!, $0) < (landOrder[model.kommunen[$1].bundesland]!, $1)
         }
-        for k in kommunen.map({ model.kommunen[$0] }) {
-            let kreis = k.kreis.flatMap { model.kommune($0.slug) }
-            var fields: [(String, Weight, Bool)] = [(k.name, .name, false), (k.fullName, .title, false)]
-            fields += k.projekte.map { ($0.titel, .projekt, false) }
-            fields += [(k.bundesland.rawValue, .related, false), (k.art.rawValue, .related, false), ("Kommune", .related, false)]
-            if let kreis { fields.append((kreis.fullName, .related, false)) }
-            fields += names(k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map { ($0, .related, false) }
-            if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
-            fields += k.kontakt.compactMap(\.name).map { ($0, .related, false) }
-            if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
-            fields += k.foerderung.map { ($0, .lead, false) }
-            fields.append((k.page.body.html, .body, true))
-            docs.append(
-                SearchDocument(
-                    kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
-                    meta: k.bundesland.rawValue + (kreis.map { ", " + $0.fullName } ?? ""),
-                    felder: unique((k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map(\.slug)),
-                    snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields,
-                    names: [k.name, k.sortName]))
-        }
+        // The profiles are most of the documents: made on all cores, in runs that keep their order.
+        let runs = max(1, min(16, kommunen.count / 256))
+        let bounds = (0..<runs).map { i in (kommunen.count * i / runs)..<(kommunen.count * (i + 1) / runs) }
+        docs += parallelMap(bounds) { run in
+            var docs: [SearchDocument] = []
+            docs.reserveCapacity(run.count)
+            for k in kommunen[run].map({ model.kommunen[$0] }) {
+                let kreis = k.kreis.flatMap { model.kommune($0.slug) }
+                var fields: [(String, Weight, Bool)] = [(k.name, .name, false), (k.fullName, .title, false)]
+                fields += k.projekte.map { ($0.titel, .projekt, false) }
+                fields += [(k.bundesland.rawValue, .related, false), (k.art.rawValue, .related, false), ("Kommune", .related, false)]
+                if let kreis { fields.append((kreis.fullName, .related, false)) }
+                fields += names(k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map { ($0, .related, false) }
+                if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
+                fields += k.kontakt.compactMap(\.name).map { ($0, .related, false) }
+                if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
+                fields += k.foerderung.map { ($0, .lead, false) }
+                fields.append((k.page.body.html, .body, true))
+                docs.append(
+                    SearchDocument(
+                        kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
+                        meta: k.bundesland.rawValue + (kreis.map { ", " + $0.fullName } ?? ""),
+                        felder: unique((k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map(\.slug)),
+                        snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields,
+                        names: [k.name, k.sortName]))
+            }
+            return docs
+        }.flatMap { $0 }
         for r in model.kaffeerunden {
             var fields: [(String, Weight, Bool)] = [(r.titel, .title, false), (r.reihe, .related, false), ("Kaffeerunde", .related, false)]
             for impuls in r.impulse {
