@@ -11,8 +11,8 @@ import Foundation
 /// not by its bytes. Any way of putting a new binary in place (the linker,
 /// `cp`, `install`, a package) gives it another change time or inode, which
 /// nothing can set back. Hashing the bytes instead would cost every build,
-/// the no-op one (0.15 s at 10,000 Kommunen) included: the release binary
-/// has 52 MB, 20–50 ms even with `Checksum`, 100 ms with `ContentHash`.
+/// the no-op one included, a noticeable share of it for a binary of
+/// tens of megabytes (figures in BENCHMARKS.md).
 /// The price is only that a copy of the same binary is another identity,
 /// and its first build a clean one.
 struct BuildIdentity: Equatable, Sendable {

@@ -16,8 +16,8 @@ actor PreviewState {
     }
 
     func publish(_ new: SiteSnapshot) {
-        // Freeing the previous build's pages takes a while at 10,000
-        // Kommunen; the waiting requests and the reload do not wait for it.
+        // Freeing the previous build's pages takes a while on a large
+        // site; the waiting requests and the reload do not wait for it.
         let previous = snapshot
         snapshot = new
         for continuation in waiting { continuation.resume(returning: new) }

@@ -6,8 +6,8 @@ import _FoundationICU
 /// Foundation's locale-aware comparison uses.
 ///
 /// Why ICU's C API and not `String.compare(_:locale:)`: Foundation compares
-/// two strings at a time (about 4 µs a comparison, half a second for the
-/// 10,000 profiles of a large site), while a sort key is made once per
+/// two strings at a time, slowly enough to matter on a large site
+/// (BENCHMARKS.md), while a sort key is made once per
 /// name and compared as bytes. The toolchain ships this ICU with
 /// Foundation, so every machine with the same Swift sorts the same way.
 /// This is the only file that touches ICU.

@@ -1,9 +1,8 @@
 /// XXH64 (xxHash, 64 bits, seed 0: https://github.com/Cyan4973/xxHash), to
 /// check that a cache file holds the bytes sitegen wrote (`CacheFile`).
-/// Every build that uses the cache hashes all of it, a hundred megabytes at
-/// 10,000 Kommunen, so speed matters: four independent lanes keep the
-/// processor's multipliers busy (3–5 GB/s on one core, where `ContentHash`,
-/// whose two lanes wait for each other, does 0.5).
+/// Every build that uses the cache hashes all of it, so speed matters:
+/// four independent lanes keep the processor's multipliers busy, where
+/// `ContentHash`'s two lanes wait for each other (figures in BENCHMARKS.md).
 enum Checksum {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F

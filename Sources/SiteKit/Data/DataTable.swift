@@ -70,7 +70,7 @@ struct DataTable {
     var rows: [[DataCell]]
 
     /// Header row, then one record per row. Cells are appended one by one:
-    /// at 10,000 Kommunen a string per cell cost more than the rest of the file.
+    /// on a large site a string per cell cost more than the rest of the file.
     var csv: [UInt8] {
         var out = ""
         out.reserveCapacity(96 * (rows.count + 1))

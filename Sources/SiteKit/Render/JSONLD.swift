@@ -135,8 +135,8 @@ enum JSONLD {
     }
 
     /// schema.org's trail of a page: `pages` from the home page down to the page itself, with absolute URLs.
-    /// Written directly (`JSONLDText`): every page has one, and building a
-    /// `JSONValue` tree for it cost 2 % of a build.
+    /// Written directly (`JSONLDText`): every page has one, and a `JSONValue`
+    /// tree for each was a measurable part of a build (BENCHMARKS.md).
     static func breadcrumbs(_ pages: [(url: String, name: String)]) -> String {
         let items = pages.enumerated().map { i, page in
             JSONLDText.make { item in

@@ -1,6 +1,6 @@
 /// A JSON object written straight into text, for the JSON-LD that every
 /// page of a kind carries: building a `JSONValue` tree and sorting its keys
-/// for each of 10,000 profiles cost 3 % of a build. The caller adds the
+/// for every profile was a measurable part of a build (BENCHMARKS.md). The caller adds the
 /// members in the order `JSONValue`'s sorted objects have them (tests hold
 /// the two byte for byte); members whose value is nil are left out, as
 /// there. Strings are escaped for a `<script>` element.

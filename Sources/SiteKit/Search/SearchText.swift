@@ -3,8 +3,8 @@
 /// `templates/assets/suche.js` folds a query by the same rules (its
 /// `fold`); the two must stay alike, or a word in the index is never found.
 ///
-/// Works on UTF-8 bytes: at 10,000 profiles the index reads some
-/// megabytes of text, and the build's budget for it is a tenth of a second.
+/// Works on UTF-8 bytes: the index reads the text of every page, and its
+/// budget is a tenth of the build (BENCHMARKS.md).
 enum SearchText {
     /// Words shorter than this are not indexed (a query drops them too).
     static let minimumLength = 2
@@ -41,8 +41,8 @@ enum SearchText {
     /// The words of `bytes`, folded, at least `minimumLength` long, stop
     /// words included: the index keeps a flag per distinct word instead of
     /// looking each one up. `word` gets a buffer that is reused for the
-    /// next word. Works on bytes and one reused buffer: at 10,000 profiles
-    /// this reads some hundred megabytes of HTML.
+    /// next word. Works on bytes and one reused buffer: it reads the HTML
+    /// of every page.
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
         var capacity = 64

@@ -1,9 +1,8 @@
 /// Words as numbers: each distinct word gets the next number, its bytes
-/// kept once in one buffer. The index meets some ten million words at
-/// 10,000 profiles and a few hundred thousand distinct ones; a dictionary
-/// of byte arrays allocated and reference-counted an array for each of the
-/// ten million. Here a word that is already known costs one hash and one
-/// comparison, and nothing is allocated.
+/// kept once in one buffer. The index meets every word of every page, and
+/// far fewer distinct ones; a dictionary of byte arrays allocated and
+/// reference-counted an array for each word met. Here a word that is
+/// already known costs one hash and one comparison, and nothing is allocated.
 struct WordTable {
     /// The bytes of all words, one after the other.
     private var storage: [UInt8] = []
