@@ -214,6 +214,8 @@ def check_calendar(name, daten, content, base_url):
            f"{name}: kaffeerunden.ics: CRLF line ends, no line over 75 octets" + (f"; long: {too_long[:3]}" if too_long else ""))
     calendar = icalendar.Calendar.from_ical(raw)
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    with open(daten / "kaffeerunden.csv", encoding="utf-8", newline="") as f:
+        rows = {row["url"]: row for row in csv.DictReader(f)}
     expected = {}
     for path in sorted((content / "kaffeerunden").glob("*.md")):
         fm = front_matter(path)
@@ -245,6 +247,10 @@ def check_calendar(name, daten, content, base_url):
             problems.append(f"{url}: SUMMARY/URL {event['SUMMARY']!r} {event.get('URL')!r}")
         if "DTSTAMP" not in event:
             problems.append(f"{url}: no DTSTAMP")
+        # The same times and registration address in kaffeerunden.csv.
+        for key in ("beginn", "ende", "anmeldung"):
+            if rows.get(url, {}).get(key, "") != fm.get(key, ""):
+                problems.append(f"{url}: kaffeerunden.csv {key} {rows.get(url, {}).get(key)!r}, expected {fm.get(key, '')!r}")
     timed = any("beginn" in fm for fm in expected.values())
     zones = [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")]
     if zones != (["Europe/Berlin"] if timed else []):
@@ -252,7 +258,7 @@ def check_calendar(name, daten, content, base_url):
     extra = set(events) - set(expected)
     report(not problems and not extra,
            f"{name}: icalendar reads kaffeerunden.ics: {len(events)} events, the {len(expected)} Kaffeerunden of the content "
-           f"({sum('beginn' in fm for fm in expected.values())} with a time in Europe/Berlin)"
+           f"({sum('beginn' in fm for fm in expected.values())} with a time in Europe/Berlin, as in kaffeerunden.csv)"
            + "".join(f"\n    {p}" for p in problems[:10]) + (f"\n    not in the content: {sorted(extra)[:5]}" if extra else ""))
 
 

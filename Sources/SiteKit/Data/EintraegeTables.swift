@@ -11,13 +11,20 @@ extension DataTable {
                 .text(r.datum.description), .text(r.slug), .text(r.titel),
                 .text(base + ContentKind.kaffeerunde.pagePath(slug: r.slug)),
                 .list(kommunen), .list(r.handlungsfelder.map(\.slug)), .list(r.impulse.map(\.name)),
+                r.beginn.map { .text($0.description) } ?? .empty, r.ende.map { .text($0.description) } ?? .empty,
+                r.anmeldung.map { .text($0) } ?? .empty,
             ]
         }
         return DataTable(
             name: "kaffeerunden", title: "Kaffeerunden",
-            description: "Die Berichte über die Digitalen Kaffeerunden: Datum, Titel, beteiligte Kommunen, Handlungsfelder und Vortragende.",
+            description:
+                "Die Digitalen Kaffeerunden, berichtet und angekündigt: Datum, Titel, beteiligte Kommunen, Handlungsfelder, Vortragende, Uhrzeit und Anmeldung.",
             columns: eintragColumns(what: "des Berichts", its: "seiner") + [
-                DataColumn(name: "vortragende", kind: .string, description: "Namen der Vortragenden; mehrere durch `;` getrennt")
+                DataColumn(name: "vortragende", kind: .string, description: "Namen der Vortragenden; mehrere durch `;` getrennt"),
+                DataColumn(
+                    name: "beginn", kind: .string, description: "Beginn (Ortszeit Berlin, HH:MM), wenn angegeben", pattern: clockPattern),
+                DataColumn(name: "ende", kind: .string, description: "Ende (Ortszeit Berlin, HH:MM), wenn angegeben", pattern: clockPattern),
+                DataColumn(name: "anmeldung", kind: .string, description: "Adresse der Anmeldung, wenn angegeben", format: "uri"),
             ],
             primaryKey: ["slug"],
             rows: rows)
@@ -38,6 +45,9 @@ extension DataTable {
             primaryKey: ["slug"],
             rows: rows)
     }
+
+    /// A time of day as the front matter writes it, `09:30`.
+    private static let clockPattern = "([01][0-9]|2[0-3]):[0-5][0-9]"
 
     /// `what` in the genitive ("des Berichts"), `its` the possessive that goes with it.
     private static func eintragColumns(what: String, its: String) -> [DataColumn] {
