@@ -168,6 +168,8 @@ public enum Build {
     }
 
     /// `identity` stands for the running program (tests pretend to be another).
+    /// The stages, with the rebuild (`Rebuild`) asked between them what the
+    /// last build left that still holds.
     static func run(content: String, templates: String, output: String, options: Options, identity: BuildIdentity) throws -> Result {
         var clock = StageClock()
         // One date for the whole build; it is part of the fingerprint, so
@@ -178,149 +180,40 @@ public enum Build {
         // A commit a killed build left half done is finished (or rolled
         // back) before anything looks at the output.
         try writer.finishInterruptedCommits()
-        var caches = CacheFiles(output: writer.output, enabled: options.useCache, identity: identity)
-        // A build into an empty folder reads everything and trusts nothing.
-        let outputExists = !OutputWriter.isEmptyOrMissing(writer.output)
-        let sources = outputExists ? caches.read(\.sources, SourceListing.load) : nil
-        let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load(unchangedSince: sources)
-        let digests = BuildStamp.documentDigests(input)
-        let fingerprint = BuildStamp.fingerprint(of: input, options: options, identity: identity, digests: digests)
-        let listing = outputExists ? caches.read(\.listing, OutputListing.load) : nil
+        var rebuild = Rebuild(output: writer.output, options: options, identity: identity)
+        let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load(unchangedSince: rebuild.sources)
         clock.lap("load")
-        if input.diagnostics.all.isEmpty && !caches.damaged
-            && BuildStamp.isCurrent(writer.output, input: fingerprint, listing: listing)
-        {
-            // Documents read only because they had just changed need not be next time.
-            if let path = caches.sources, input.documents.contains(where: { $0.unread == nil && input.statuses[$0.path] != nil }) {
-                SourceListing(input: input, digests: digests).save(to: path, identity: identity)
-            }
-            return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true)
-        }
+        if rebuild.isUpToDate(input) { return Result(diagnostics: [], files: nil, copies: [], model: nil, written: nil, upToDate: true) }
         // An output folder that may not be written also gets no cache beside it.
         try writer.checkPlace()
-        let cache = DecodeCache()
-        cache.digests = digests
-        var previous: (traces: PageTraceStore, tree: OutputTree)?
-        if let folder = caches.decoded, let tracesFile = caches.traces, outputExists, !caches.damaged {
-            // Decoding the cache is the processor's work, checking the output
-            // the file system's: side by side.
-            let (decoded, build) = both(
-                { BuildCache.load(folder, identity: identity) },
-                { previousBuild(writer: writer, traces: tracesFile, listing: listing, identity: identity) })
-            caches.note(decoded)
-            caches.note(build)
-            // A damaged cache is not used at all: the build is a clean one.
-            if !caches.damaged {
-                if let loaded = decoded.value { cache.loaded(loaded.entries, shardCounts: loaded.shardCounts) }
-                previous = build.value
-            }
-            clock.lap("caches and output check")
-        }
+        let cache = rebuild.reuse()
+        clock.lap("caches and output check")
 
         let images = ImageStore(folder: options.useCache ? ImageStore.folder(forOutput: writer.output) : nil)
-        let planned = plan(
-            input, options: options, cache: cache, tracing: identity, images: images, trustImageStatus: outputExists && !caches.damaged)
+        let planned = plan(input, options: options, cache: cache, tracing: identity, images: images, trustImageStatus: rebuild.trustsFileStatus)
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
         result.imagesEncoded = planned.imagesEncoded
         result.retained = [input, cache, planned]
-        if caches.damaged {
-            let state = planned.jobs == nil ? "is not used" : "is rebuilt"
-            result.notes.append("the build cache in \(BuildCache.label(forOutput: output)) was damaged and \(state)")
-        }
+        if let note = rebuild.damageNote(planned: planned.jobs != nil) { result.notes.append(note) }
         // A build that fails writes nothing, its cache included.
         guard let jobs = planned.jobs else { return result }
-        let check = planned.digests.flatMap { previous?.traces.check(in: $0) }
+        let check = rebuild.check(planned.digests)
         var traces: [String: PageTrace] = [:]
         (result.files, result.kept, traces) = renderChanged(jobs, unless: check)
         clock.lap("render (\(result.files?.count ?? 0) files, \(result.kept.count) kept)")
 
         // The caches are saved while the output is written: one is mostly
         // the processor's work, the other the file system's.
-        let (saving, files, kept, copies, tree) = (caches, result.files, result.kept, result.copies, previous?.tree)
-        let renderedTraces = traces
+        let (saving, files, kept, copies, tree, renderedTraces) = (rebuild, result.files, result.kept, result.copies, rebuild.previousTree, traces)
         let (_, written) = both(
-            {
-                if let folder = saving.decoded { BuildCache.save(cache, to: folder, identity: identity) }
-                if let path = saving.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
-                if let path = saving.traces, let digests = planned.digests {
-                    let store =
-                        check?.updated(build: fingerprint, rendered: renderedTraces, kept: kept, digests: digests)
-                        ?? PageTraceStore(build: fingerprint, traces: renderedTraces, digests: digests)
-                    store.save(to: path, identity: identity)
-                }
-            },
-            {
-                Swift.Result {
-                    try files.map {
-                        try writer.write(files: $0, kept: kept, copies: copies, scanned: tree)
-                    }
-                }
-            })
+            { saving.save(cache, input: input, rendered: renderedTraces, kept: kept, check: check, digests: planned.digests) },
+            { Swift.Result { try files.map { try writer.write(files: $0, kept: kept, copies: copies, scanned: tree) } } })
         if let made = result.files {
             result.written = try written.get()
-            // Kept pages' sizes come from the check that proved them intact;
-            // the copies' from the output: media are not read twice.
-            let keptSizes = result.kept.map { (path: $0, size: previous?.tree.sizes[$0] ?? -1) }
-            let sizes =
-                made.map { (path: $0.path, size: $0.bytes.count) } + keptSizes
-                + result.copies.map { copy in
-                    var info = stat()
-                    return (path: copy.path, size: stat(writer.output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
-                }
-            let marker = BuildStamp.record(input: fingerprint, warnings: !result.diagnostics.isEmpty, sizes: sizes, in: writer.output)
-            // After the stamp: a listing that belongs to no stamp is never used.
-            if let path = caches.listing, let marker {
-                OutputListing(files: sizes, marker: marker).save(to: path, identity: identity)
-            }
+            rebuild.stamp(made: made, kept: result.kept, copies: result.copies, warnings: !result.diagnostics.isEmpty)
         }
         clock.lap("write")
         return result
-    }
-
-    /// Where a build keeps what the next build into the same output reuses,
-    /// in `.sitegen-cache/<output>/`; all nil with `--no-cache`. One damaged
-    /// file makes the build ignore them all.
-    private struct CacheFiles {
-        var decoded: String?, traces: String?, sources: String?, listing: String?
-        let identity: BuildIdentity
-        private(set) var damaged = false
-
-        init(output: String, enabled: Bool, identity: BuildIdentity) {
-            self.identity = identity
-            guard enabled else { return }
-            decoded = BuildCache.folder(forOutput: output)
-            traces = PageTraceStore.file(forOutput: output)
-            sources = SourceListing.file(forOutput: output)
-            listing = OutputListing.file(forOutput: output)
-        }
-
-        /// The content of one of the files, unless it or one read before was damaged.
-        mutating func read<T>(_ file: KeyPath<CacheFiles, String?>, _ load: (String, BuildIdentity) -> CacheFile.Read<T>) -> T? {
-            guard !damaged, let path = self[keyPath: file] else { return nil }
-            let found = load(path, identity)
-            note(found)
-            return damaged ? nil : found.value
-        }
-
-        mutating func note<T>(_ found: CacheFile.Read<T>) {
-            if found.isDamaged { damaged = true }
-        }
-    }
-
-    /// The traces of the build that wrote the output, with what the output
-    /// holds, when it holds exactly what that build left.
-    private static func previousBuild(writer: OutputWriter, traces path: String, listing: OutputListing?, identity: BuildIdentity)
-        -> CacheFile.Read<(traces: PageTraceStore, tree: OutputTree)>
-    {
-        // A commit a killed build left half done was finished when the
-        // build began (`run`), before the output is compared with its stamp.
-        switch PageTraceStore.load(path, identity: identity) {
-        case .damaged: return .damaged
-        case .absent: return .absent
-        case .value(let traces):
-            guard let (stamp, tree) = BuildStamp.intact(writer.output, listing: listing), stamp.input == traces.build else { return .absent }
-            return .value((traces, tree))
-        }
     }
 
     /// Renders every page whose trace does not hold, on all cores; returns
