@@ -29,35 +29,23 @@ public struct RenderedBody: Sendable {
         public var location: SourceLocation
     }
 
-    /// The body as HTML. From the build cache it is made from the cache
-    /// file's bytes when a page is rendered, not when the cache is read.
+    /// The body as HTML (from the build cache made when a page asks for it, see `LazyHTML`).
     public var html: String {
-        get {
-            switch storage {
-            case .text(let text): return text
-            case .stored(let stored): return String(decoding: stored.buffer, as: UTF8.self)
-            }
-        }
-        set { storage = .text(newValue) }
+        get { lazyHTML.text }
+        set { lazyHTML = LazyHTML(newValue) }
     }
 
     public var headings: [Heading]
     public var links: [Link]
 
-    enum HTMLStorage: Sendable {
-        case text(String)
-        /// UTF-8 that was valid when it was written to the cache.
-        case stored(StoredBytes)
-    }
-
-    private(set) var storage: HTMLStorage
+    private(set) var lazyHTML: LazyHTML
 
     public init(html: String, headings: [Heading], links: [Link]) {
-        self.init(storage: .text(html), headings: headings, links: links)
+        self.init(html: LazyHTML(html), headings: headings, links: links)
     }
 
-    init(storage: HTMLStorage, headings: [Heading], links: [Link]) {
-        self.storage = storage
+    init(html: LazyHTML, headings: [Heading], links: [Link]) {
+        lazyHTML = html
         self.headings = headings
         self.links = links
     }

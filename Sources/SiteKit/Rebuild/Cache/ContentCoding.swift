@@ -34,12 +34,7 @@ extension BinaryWriter {
     }
 
     mutating func body(_ b: RenderedBody) {
-        switch b.storage {
-        case .text(let html): string(html)
-        case .stored(let stored):
-            int(stored.count)
-            raw(stored.buffer)
-        }
+        b.lazyHTML.write(to: &self)
         array(b.headings) { w, h in
             w.int(h.level)
             w.string(h.text)
@@ -192,7 +187,7 @@ extension BinaryReader {
 
     mutating func body() throws -> RenderedBody {
         // From a mapped cache file the HTML stays where it is until a page needs it.
-        let html: RenderedBody.HTMLStorage = try owner.map { .stored(StoredBytes(file: $0, range: try span())) } ?? .text(try string())
+        let html = try owner.map { LazyHTML(stored: StoredBytes(file: $0, range: try span())) } ?? LazyHTML(try string())
         let headings = try array { r in
             RenderedBody.Heading(level: try r.int(), text: try r.string(), id: try r.string())
         }
@@ -207,7 +202,7 @@ extension BinaryReader {
             }
             return RenderedBody.Link(target: target, location: try r.location())
         }
-        return RenderedBody(storage: html, headings: headings, links: links)
+        return RenderedBody(html: html, headings: headings, links: links)
     }
 
     mutating func page() throws -> PageSource {
