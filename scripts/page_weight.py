@@ -1,6 +1,6 @@
 """What a phone loads for the example site's page with a photo: Bendorf's
-profile in a fresh Chromium 375 CSS pixels wide (device pixel ratio 1, no
-cache), counted from the browser's own resource timing: the document and
+profile in a fresh Chromium emulating a screen 375 CSS pixels wide (device
+pixel ratio 1, no cache), counted from the browser's own resource timing: the document and
 every resource it fetched, by the bytes that came over the wire
 (`transferSize`, which includes the headers; `encodedBodySize` where that is
 larger). Used by browser-test.py."""
@@ -20,10 +20,13 @@ WIDTH = 375
 
 def run(options_for, service, base, check):
     profile = tempfile.mkdtemp(prefix="sitegen-weight-")
-    opts = options_for(profile, "--window-size=%d,812" % WIDTH, "--force-device-scale-factor=1")
+    opts = options_for(profile, "--window-size=800,900")
     driver = webdriver.Chrome(options=opts, service=service)
     driver.set_page_load_timeout(30)
     try:
+        # A window is at least 500 px wide: the phone's screen is emulated.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": WIDTH, "height": 812, "deviceScaleFactor": 1, "mobile": True})
         driver.get(base + "kommunen/bendorf/")
         inner = driver.execute_script("return window.innerWidth")
         entries = driver.execute_script("""
@@ -36,12 +39,12 @@ def run(options_for, service, base, check):
               inner == WIDTH and 0 < total < LIMIT and len(loaded) >= 2, detail)
         photo = driver.find_element(By.CSS_SELECTOR, "figure.bild picture img")
         current = driver.execute_script("return arguments[0].currentSrc", photo)
-        natural = driver.execute_script("return arguments[0].naturalWidth", photo)
         webps = [name for name, _ in loaded if name.endswith(".webp")]
+        # (naturalWidth would say 375: a srcset picture's density is scaled to its slot.)
         check("the photo is the 480 px WebP, and no wider file is loaded",
-              current.endswith("-480.webp") and natural == 480 and webps == [current]
+              current.endswith("-480.webp") and webps == [current]
               and not any(name.endswith((".jpg", ".png")) for name, _ in loaded),
-              "%s (%d px wide); loaded: %s" % (current, natural, detail))
+              "%s; loaded: %s" % (current, detail))
         # The original is offered, not loaded: a link with its format and size.
         link = driver.find_element(By.CSS_SELECTOR, "p.bild-download a")
         href = link.get_attribute("href")
