@@ -125,6 +125,23 @@ extension ImageBuildTests {
         #expect(files(output)[original.path] == nil)
         #expect(!String(decoding: files(output)["kommunen/bendorf/index.html"]!, as: UTF8.self).contains("bild-download"))
     }
+
+    @Test func anSVGOfferedForDownloadIsLinkedAsItIs() throws {
+        try setUp()
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n"
+        try write("content/medien/karte.svg", svg)
+        try write(
+            "content/kommunen/bendorf.md",
+            Self.profile.replacingOccurrences(of: "datei: rathaus.jpg", with: "datei: karte.svg").replacingOccurrences(
+                of: "  credit: Stadt Bendorf\n", with: "  credit: Stadt Bendorf\n  download: true\n"))
+        _ = try build()
+        let out = files(output)
+        #expect(out["medien/karte.svg"] == Data(svg.utf8))
+        let html = String(decoding: try #require(out["kommunen/bendorf/index.html"]), as: UTF8.self)
+        #expect(
+            html.contains(
+                "<a href=\"../../medien/karte.svg\" download=\"karte.svg\">Originalbild herunterladen (SVG, 1 KB)</a>"), "\(html)")
+    }
 }
 
 /// The download copy of a photo: lossless, without what the camera wrote,
