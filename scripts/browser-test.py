@@ -19,6 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
+import page_weight
 import search_checks
 
 ROOT = sys.argv[1]
@@ -52,13 +53,17 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), functo
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = "http://127.0.0.1:%d/netzwerk/" % server.server_address[1]
 
+def options_for(profile, *extra):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+              "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1") + (extra or ("--window-size=1280,1024",)):
+        opts.add_argument(a)
+    return opts
+
+
 profile = tempfile.mkdtemp(prefix="sitegen-browser-")
-opts = webdriver.ChromeOptions()
-opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-          "--window-size=1280,1024", "--user-data-dir=" + profile,
-          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-    opts.add_argument(a)
+opts = options_for(profile)
 driver = webdriver.Chrome(options=opts, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
 driver.set_page_load_timeout(30)
 try:
@@ -158,6 +163,9 @@ try:
 finally:
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
+
+# The page with a photo as a phone loads it, in a browser of its own (no cache).
+page_weight.run(options_for, Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), base, check)
 
 # The search page once more, with JavaScript off.
 search_checks.run_without_script(opts, Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), base, check)

@@ -95,7 +95,7 @@ public enum Build {
     /// With the `tracing` program's identity, the plan can check and record page traces.
     static func plan(
         _ input: SiteInput, options: Options, cache: DecodeCache?, tracing identity: BuildIdentity?,
-        images store: ImageStore = ImageStore(folder: nil), trustImageStatus: Bool = false
+        images store: ImageStore = ImageStore(folder: nil), trustImageStatus: Bool = false, published: [String: Int] = [:]
     ) -> Plan {
         var diagnostics = Diagnostics()
         var clock = StageClock()
@@ -112,7 +112,9 @@ public enum Build {
         clock.lap("parse+model")
         var images = ImageStage.Result()
         if let built = model {
-            images = ImageStage(store: store, trustStatus: trustImageStatus).run(built)
+            let stage = ImageStage(
+                store: store, trustStatus: trustImageStatus, identity: identity, readStart: input.readStart, published: published)
+            images = stage.run(built)
             model?.images = images.table
             diagnostics.append(contentsOf: images.diagnostics)
             clock.lap("images (\(images.encoded) encoded)")
@@ -190,7 +192,9 @@ public enum Build {
         clock.lap("caches and output check")
 
         let images = ImageStore(folder: options.useCache ? ImageStore.folder(forOutput: writer.output) : nil)
-        let planned = plan(input, options: options, cache: cache, tracing: identity, images: images, trustImageStatus: rebuild.trustsFileStatus)
+        let planned = plan(
+            input, options: options, cache: cache, tracing: identity, images: images, trustImageStatus: rebuild.trustsFileStatus,
+            published: rebuild.previousTree?.sizes ?? [:])
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
         result.imagesEncoded = planned.imagesEncoded
         result.retained = [input, cache, planned]

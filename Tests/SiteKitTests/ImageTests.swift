@@ -32,7 +32,8 @@ import Testing
         #expect(image.webp.map(\.width) == [480, 960, 1600])
         #expect(image.webp.map(\.height) == [360, 720, 1200])
         #expect(image.webp.map(\.path) == ["medien/_bilder/k-480.webp", "medien/_bilder/k-960.webp", "medien/_bilder/k-1600.webp"])
-        #expect(image.fallback == .init(width: 960, height: 720, path: "medien/_bilder/k-960.jpg"))
+        let fallback = image.fallback
+        #expect(fallback.width == 960 && fallback.height == 720 && fallback.path == "medien/_bilder/k-960.jpg")
         #expect(Set(files.keys) == Set(image.variants.map(\.path)))
         for variant in image.variants {
             let bytes = try #require(files[variant.path])
@@ -40,6 +41,8 @@ import Testing
             // Decoded whole: the files are complete, not only their headers.
             let read = try VipsPicture.decoded(bytes)
             #expect(read.width == variant.width && read.height == variant.height, "\(variant.path)")
+            // The manifest's size and checksum are the file's.
+            #expect(variant.isHeld(by: bytes), "\(variant.path)")
         }
     }
 

@@ -79,7 +79,7 @@ import Testing
         case "ags": return pick(3) == 0 ? nil : "\"07137\(200 + pick(99))\""
         case "website", "url", "anmeldung": return "https://example.org/\(pick(1000))"
         case "koordinaten": return "[50.\(pick(9000) + 1000), 7.\(pick(9000) + 1000)]"
-        case "entwurf", "dekorativ": return nil
+        case "entwurf", "dekorativ", "download": return nil
         default:
             // Text: names, titles, functions, topics, credits, alt texts.
             let words = ["Neu", "Digital", "Straße", "Übersicht", "Kreis", "Amt"]

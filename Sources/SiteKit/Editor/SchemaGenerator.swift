@@ -296,6 +296,10 @@ public enum SchemaGenerator {
                     ("description", .string("true, wenn das Bild nur schmückt; dann darf `alt` fehlen")),
                 ]),
                 "credit": text("Bildnachweis: Urheber oder Quelle"),
+                "download": .object([
+                    ("type", .string("boolean")),
+                    ("description", .string("true: unter dem Bild ein Link auf das Original in voller Größe, ohne Metadaten")),
+                ]),
             ], description: "Bild der Seite")
         // `alt` is required unless `dekorativ: true`.
         guard case .object(var members) = schema else { return schema }

@@ -10,9 +10,18 @@ import Foundation
 /// so an unchanged photo is never encoded twice.
 struct ImageStage {
     let store: ImageStore
-    /// Whether file statuses from the last build may stand for the
-    /// sources' bytes (false in a build into an empty folder).
+    /// Whether the ledger of the last build (`ImageLedger`) may stand for
+    /// the sources' bytes (false in a build into an empty folder, or after
+    /// a damaged cache).
     let trustStatus: Bool
+    /// The program whose ledger is read and written; nil: none is kept.
+    var identity: BuildIdentity? = nil
+    /// When this build started reading its sources (`SiteInput.readStart`).
+    var readStart = timespec()
+    /// Derived files the output holds, by path with their size, when the
+    /// output check proved them unchanged since they were written: these
+    /// need not be looked at in the cache.
+    var published: [String: Int] = [:]
 
     /// A place where a page shows an image.
     struct Use {
@@ -33,7 +42,8 @@ struct ImageStage {
 
     /// What became of one source.
     enum Outcome: Sendable {
-        case derived(DerivedImage, bytes: Int, encoded: Bool, memo: SourceMemo.Entry?)
+        /// `recorded`: what the ledger is to say of the source (nil for one held in memory).
+        case derived(DerivedImage, bytes: Int, encoded: Bool, recorded: ImageLedger.Entry?)
         case unreadable
         case tooLarge(bytes: Int)
         case tooManyPixels(width: Int, height: Int)
@@ -41,11 +51,15 @@ struct ImageStage {
     }
 
     /// Photos shown on pages and media files linked from them, from the model.
-    static func uses(in model: SiteModel) -> (shown: [Use], linked: Set<String>) {
+    /// `offered`: images whose page offers them for download (`bild.download`).
+    static func uses(in model: SiteModel) -> (shown: [Use], linked: Set<String>, offered: Set<String>) {
         var shown: [Use] = []
         var linked: Set<String> = []
+        var offered: Set<String> = []
         func add(_ bild: Bild?) {
-            guard let bild, ImageSettings.isPhoto(bild.datei) else { return }
+            guard let bild else { return }
+            if bild.download { offered.insert("medien/" + bild.datei) }
+            guard ImageSettings.isPhoto(bild.datei) else { return }
             shown.append(Use(path: "medien/" + bild.datei, location: bild.dateiLocation))
         }
         func add(_ body: RenderedBody) {
@@ -70,32 +84,44 @@ struct ImageStage {
             add(m.page.body)
         }
         for s in model.seiten { add(s.page.body) }
-        return (shown, linked)
+        return (shown, linked, offered)
     }
 
     func run(_ model: SiteModel) -> Result {
-        let (shown, linked) = Self.uses(in: model)
+        let (shown, linked, offered) = Self.uses(in: model)
         var result = Result()
-        guard !shown.isEmpty else { return result }
         let media = Dictionary(model.media.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        // SVG and GIF are published as they are: their download is the file itself.
+        for path in offered where !ImageSettings.isPhoto(path) {
+            guard let file = media[path], let size = Self.size(of: file) else { continue }
+            let ending = path.split(separator: ".").last.map { $0.uppercased() } ?? ""
+            result.table.downloads[path] = .init(
+                path: path, size: size, format: ending, fileName: String(path.split(separator: "/").last ?? ""))
+        }
+        guard !shown.isEmpty else { return result }
         // Missing files are the model's errors already.
         let paths = Set(shown.map(\.path)).filter { media[$0] != nil }.sorted()
-        let memo =
-            trustStatus ? store.read(SourceMemo.fileName).map { SourceMemo(String(decoding: $0, as: UTF8.self)) } ?? SourceMemo() : SourceMemo()
-        let outcomes = parallelMap(paths) { path in process(media[path]!, memo: memo.entries[path]) }
+        let ledger = trustStatus ? store.folder.flatMap { folder in identity.flatMap { ImageLedger.load(from: folder, identity: $0) } } : nil
+        let outcomes = parallelMap(paths) { path in process(media[path]!, ledger: ledger, original: offered.contains(path)) }
 
         var byPath: [String: Outcome] = [:]
-        var newMemo = SourceMemo()
+        var entries: [String: ImageLedger.Entry] = [:]
+        var readAny = false
         for (path, outcome) in zip(paths, outcomes) {
             byPath[path] = outcome
-            guard case .derived(let image, _, let encoded, let entry) = outcome else { continue }
+            guard case .derived(let image, _, let encoded, let recorded) = outcome else { continue }
             result.table.images[path] = image
             if encoded { result.encoded += 1 }
-            if let entry { newMemo.entries[path] = entry }
-            for variant in image.variants {
-                var copy = PassThroughFile(path: variant.path, origin: store.origin(of: variant))
-                copy.namedByContent = true
-                result.copies.append(copy)
+            if let recorded {
+                entries[path] = recorded
+                if recorded != ledger?.entries[path] { readAny = true }
+            }
+            for variant in image.variants { result.copies.append(store.copy(of: variant)) }
+            if offered.contains(path), let original = image.original {
+                result.copies.append(store.copy(of: original))
+                result.table.downloads[path] = .init(
+                    path: original.path, size: original.size, format: StrippedOriginal.formatName(of: original.path),
+                    fileName: String(path.split(separator: "/").last ?? ""))
             }
             if !linked.contains(path) { result.withheld.insert(path) }
         }
@@ -106,10 +132,14 @@ struct ImageStage {
             guard let outcome = byPath[use.path] else { continue }
             report(outcome, of: use, into: &result.diagnostics)
         }
-        if !result.diagnostics.hasErrors, !newMemo.entries.isEmpty {
-            store.write(SourceMemo.fileName, Array(newMemo.text.utf8))
-            store.prune(keeping: Set(result.table.images.values.map(\.key)))
-        }
+        guard !result.diagnostics.hasErrors else { return result }
+        // Statuses taken in this build count from when it began reading;
+        // a ledger whose every entry held is kept as it is (no write, no
+        // look into the cache folder).
+        let updated = ImageLedger(readStart: readAny || ledger == nil ? readStart : ledger!.readStart, entries: entries)
+        guard updated != ledger || store.folder == nil else { return result }
+        if let folder = store.folder, let identity, !entries.isEmpty { updated.save(to: folder, identity: identity) }
+        store.prune(keeping: Set(result.table.images.values.map(\.key)))
         return result
     }
 
@@ -144,16 +174,17 @@ struct ImageStage {
         }
     }
 
-    /// One source: its key from the memo or its bytes, its derived files
-    /// from the store or made now.
-    private func process(_ file: PassThroughFile, memo: SourceMemo.Entry?) -> Outcome {
-        var status: [Int]?
+    /// One source: its derived files from the ledger (its status as
+    /// recorded), from the store (its bytes' key known), or made now; with
+    /// its stripped `original` when a page offers it for download.
+    private func process(_ file: PassThroughFile, ledger: ImageLedger?, original wanted: Bool) -> Outcome {
+        var status: FileStatus?
         if case .disk(let path) = file.origin {
-            status = SourceMemo.status(of: path)
+            status = file.status ?? Self.status(of: path)
             guard let status else { return .unreadable }
-            if status[0] > ImageSettings.maxBytes { return .tooLarge(bytes: status[0]) }
-            if let memo, memo.status == status, let image = store.derived(key: memo.key) {
-                return .derived(image, bytes: memo.bytes, encoded: false, memo: memo)
+            if status.size > ImageSettings.maxBytes { return .tooLarge(bytes: status.size) }
+            if let entry = ledger?.entry(ifUnchanged: file.path, status: status), isAvailable(entry.image, original: wanted) {
+                return .derived(entry.image, bytes: entry.bytes, encoded: false, recorded: entry)
             }
         }
         let bytes: [UInt8]
@@ -168,19 +199,68 @@ struct ImageStage {
         hash.add(ImageSettings.signature)
         hash.add(bytes)
         let key = String(hash.description.prefix(20))
-        let entry = status.map { SourceMemo.Entry(status: $0, key: key, bytes: bytes.count) }
-        if let image = store.derived(key: key) {
-            return .derived(image, bytes: bytes.count, encoded: false, memo: entry)
+        let record = { (image: DerivedImage) in status.map { ImageLedger.Entry(status: $0, bytes: bytes.count, image: image) } }
+        if var image = store.derived(key: key), isAvailable(image, original: false) {
+            if wanted && !isAvailable(image, original: true) {
+                guard let (original, stripped) = Self.original(of: bytes, image: image) else { return Self.notStrippable }
+                image.original = original
+                store.save(image, files: [original.path: stripped])
+            }
+            return .derived(image, bytes: bytes.count, encoded: false, recorded: record(image))
         }
         do {
-            let (image, files) = try Self.derive(bytes, key: key)
+            var (image, files) = try Self.derive(bytes, key: key)
+            if wanted {
+                guard let (original, stripped) = Self.original(of: bytes, image: image) else { return Self.notStrippable }
+                image.original = original
+                files[original.path] = stripped
+            }
             store.save(image, files: files)
-            return .derived(image, bytes: bytes.count, encoded: true, memo: entry)
+            return .derived(image, bytes: bytes.count, encoded: true, recorded: record(image))
         } catch let failure as ImageFailure {
             return failure.outcome
         } catch {
             return .undecodable("\(error)")
         }
+    }
+
+    /// Whether the output can get every derived file of `image`: it holds
+    /// it already (proven unchanged, same size), or the store holds its
+    /// exact bytes (size and checksum, read now).
+    private func isAvailable(_ image: DerivedImage, original: Bool) -> Bool {
+        if original && image.original == nil { return false }
+        let needed = image.variants + (original ? [image.original!] : [])
+        return needed.allSatisfy { published[$0.path] == $0.size || store.holds($0) }
+    }
+
+    /// The source without its metadata, for download, named by its key.
+    static func original(of bytes: [UInt8], image: DerivedImage) -> (DerivedImage.Variant, [UInt8])? {
+        guard let format = StrippedOriginal.format(of: bytes),
+            let orientation = try? VipsPicture.header(of: bytes).orientation,
+            let stripped = StrippedOriginal.stripped(bytes, orientation: orientation)
+        else { return nil }
+        let path = ImageSettings.outputFolder + "\(image.key)-original.\(format.ending)"
+        return (DerivedImage.Variant(width: image.width, height: image.height, path: path).holding(stripped), stripped)
+    }
+
+    /// A photo libvips reads but whose file structure `StrippedOriginal`
+    /// cannot walk: publishing it as it is could publish its metadata.
+    private static let notStrippable = Outcome.undecodable("its metadata cannot be removed for the download; save it again as JPEG")
+
+    /// A file's size: as the folder walk saw it, in memory, or asked now.
+    private static func size(of file: PassThroughFile) -> Int? {
+        if let status = file.status { return status.size }
+        switch file.origin {
+        case .memory(let bytes): return bytes.count
+        case .disk(let path): return status(of: path)?.size
+        }
+    }
+
+    /// Size, times and inode of a file not found by a folder walk; nil when it is missing.
+    private static func status(of path: String) -> FileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStatus(info)
     }
 
     private struct ImageFailure: Error {
@@ -207,12 +287,14 @@ struct ImageStage {
                 let scaled = try VipsPicture.thumbnail(of: bytes, width: target)
                 let name = ImageSettings.outputFolder + "\(key)-\(target)"
                 let variant = DerivedImage.Variant(width: scaled.width, height: scaled.height, path: name + ".webp")
-                files[variant.path] = try scaled.encoded(.webp(quality: ImageSettings.webpQuality))
-                webp.append(variant)
+                let encoded = try scaled.encoded(.webp(quality: ImageSettings.webpQuality))
+                files[variant.path] = encoded
+                webp.append(variant.holding(encoded))
                 if target == fallbackWidth {
                     let kept = DerivedImage.Variant(width: scaled.width, height: scaled.height, path: name + (alpha ? ".png" : ".jpg"))
-                    files[kept.path] = try scaled.encoded(alpha ? .png : .jpeg(quality: ImageSettings.jpegQuality))
-                    fallback = kept
+                    let encoded = try scaled.encoded(alpha ? .png : .jpeg(quality: ImageSettings.jpegQuality))
+                    files[kept.path] = encoded
+                    fallback = kept.holding(encoded)
                 }
             }
         } catch {

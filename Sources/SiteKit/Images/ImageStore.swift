@@ -4,7 +4,7 @@ import Foundation
 /// cache (`.sitegen-cache/<output>-bilder/`), or memory for a build that
 /// keeps no cache. Files are named by the key, so an entry can never be
 /// stale, only unused; a manifest written after the files marks an entry
-/// complete.
+/// complete, and its sizes and checksums tell a damaged file.
 final class ImageStore: @unchecked Sendable {
     /// Nil: in memory.
     let folder: String?
@@ -21,15 +21,18 @@ final class ImageStore: @unchecked Sendable {
     /// A stored file's name: the output name without the folder.
     private static func name(_ outputPath: String) -> String { String(outputPath.dropFirst(ImageSettings.outputFolder.count)) }
 
-    /// The entry of `key`, if it is complete.
+    /// The manifest of `key`, if one was stored. Whether its files are
+    /// still there and intact is `holds`'s to say.
     func derived(key: String) -> DerivedImage? {
-        guard let text = read(key + ".txt").map({ String(decoding: $0, as: UTF8.self) }),
-            let image = DerivedImage(manifest: text, key: key)
-        else { return nil }
-        guard let folder else { return image }
-        // A file lost since (a cleaned cache) makes the entry incomplete.
-        for variant in image.variants where access(folder + "/" + Self.name(variant.path), R_OK) != 0 { return nil }
-        return image
+        guard let text = read(key + ".txt").map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
+        return DerivedImage(manifest: text, key: key)
+    }
+
+    /// Whether the stored file of `variant` has the bytes its manifest
+    /// names (size and checksum): a file lost or changed since (a cleaned
+    /// or damaged cache, a hand edit) is never copied to the output.
+    func holds(_ variant: DerivedImage.Variant) -> Bool {
+        read(Self.name(variant.path)).map { variant.isHeld(by: $0) } ?? false
     }
 
     /// Stores the files, then the manifest that marks them complete.
@@ -39,14 +42,21 @@ final class ImageStore: @unchecked Sendable {
     }
 
     /// Where the output copies a derived file from.
-    func origin(of variant: DerivedImage.Variant) -> PassThroughFile.Origin {
+    func copy(of variant: DerivedImage.Variant) -> PassThroughFile {
+        var copy = PassThroughFile(path: variant.path, origin: origin(of: variant))
+        copy.namedByContent = true
+        copy.knownSize = variant.size
+        return copy
+    }
+
+    private func origin(of variant: DerivedImage.Variant) -> PassThroughFile.Origin {
         if let folder { return .disk(absolutePath: folder + "/" + Self.name(variant.path)) }
         return .memory(lock.withLock { memory[Self.name(variant.path)] ?? [] })
     }
 
     /// Removes entries no image of this build uses (a replaced photo's).
     func prune(keeping keys: Set<String>) {
-        let unused = { (name: String) in name != SourceMemo.fileName && !keys.contains(String(name.prefix { $0 != "-" && $0 != "." })) }
+        let unused = { (name: String) in name != ImageLedger.fileName && !keys.contains(String(name.prefix { $0 != "-" && $0 != "." })) }
         guard let folder else {
             return lock.withLock { memory = memory.filter { !unused($0.key) } }
         }
@@ -68,47 +78,5 @@ final class ImageStore: @unchecked Sendable {
             guard OutputWriter.writeFile(temporary, bytes) else { return }
         }
         if rename(temporary, folder + "/" + name) != 0 { unlink(temporary) }
-    }
-}
-
-/// The key of each source as the last build found it, with its file
-/// status: a source whose size, time and inode are unchanged is not read
-/// again (as `SourceListing` does for documents), so a rebuild after a
-/// text edit reads no photo.
-struct SourceMemo {
-    static let fileName = "quellen.txt"
-
-    struct Entry: Equatable {
-        var status: [Int]
-        var key: String
-        var bytes: Int
-    }
-
-    var entries: [String: Entry] = [:]
-
-    /// Size, modification time and inode of a file; nil when it is missing.
-    static func status(of path: String) -> [Int]? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)]
-    }
-
-    init() {}
-
-    init(_ text: String) {
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "\t").map(String.init)
-            guard parts.count == 4, let bytes = Int(parts[3]) else { continue }
-            let status = parts[1].split(separator: " ").compactMap { Int($0) }
-            guard status.count == 4 else { continue }
-            entries[parts[0]] = Entry(status: status, key: parts[2], bytes: bytes)
-        }
-    }
-
-    var text: String {
-        entries.keys.sorted().map { path in
-            let e = entries[path]!
-            return "\(path)\t\(e.status.map(String.init).joined(separator: " "))\t\(e.key)\t\(e.bytes)"
-        }.joined(separator: "\n") + "\n"
     }
 }

@@ -31,7 +31,7 @@ enum Keys {
     static let quelleRequired = ["titel"]
     static let quelleOptional = ["url", "datum"]
     static let bildRequired = ["datei", "credit"]
-    static let bildOptional = ["alt", "dekorativ"]
+    static let bildOptional = ["alt", "dekorativ", "download"]
     static let herausgeberRequired = ["name"]
     static let herausgeberOptional = ["anschrift", "email", "telefon"]
     static let markdownOptional = ["html"]
@@ -325,6 +325,7 @@ struct PageDecoder {
             let datei = yaml.text(f["datei"], key: "datei"), let credit = yaml.text(f["credit"], key: "credit")
         else { return nil }
         let dekorativ = yaml.flag(f["dekorativ"], key: "dekorativ") ?? false
+        let download = yaml.flag(f["download"], key: "download") ?? false
         let alt = yaml.text(f["alt"], key: "alt")
         if alt == nil && !dekorativ && f["alt"] == nil {
             yaml.diagnostics.error(f.location, .bildWithoutAlt, hint: Message(.hintAddAlt))
@@ -335,6 +336,7 @@ struct PageDecoder {
         var path = datei
         while path.hasPrefix("./") { path.removeFirst(2) }
         if path.hasPrefix("medien/") { path.removeFirst("medien/".count) }
-        return Bild(datei: path, dateiLocation: yaml.location(f["datei"]!), alt: dekorativ ? "" : (alt ?? ""), credit: credit)
+        return Bild(
+            datei: path, dateiLocation: yaml.location(f["datei"]!), alt: dekorativ ? "" : (alt ?? ""), credit: credit, download: download)
     }
 }

@@ -71,6 +71,9 @@ public struct Bild: Sendable {
     /// Empty for a decorative image.
     public var alt: String
     public var credit: String
+    /// `download: true`: the page offers the photo in full size (without
+    /// its metadata) below it.
+    public var download = false
 }
 
 public struct Quelle: Sendable {

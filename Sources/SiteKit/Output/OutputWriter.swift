@@ -112,14 +112,15 @@ public struct OutputWriter: Sendable {
         do {
             let stats: Stats
             if let existing {
-                stats = try update(existing: existing, files: files, kept: kept, copies: copies, staging: staging, stamp: nil)
+                stats = try update(
+                    existing: existing, proven: scanned != nil, files: files, kept: kept, copies: copies, staging: staging, stamp: nil)
             } else {
                 guard kept.isEmpty else {
                     throw WriteError(description: "\(outputDirectory) was emptied during the build; run the build again")
                 }
                 stats =
                     inside
-                    ? try update(existing: OutputTree(), files: files, kept: [], copies: copies, staging: staging, stamp: stamp)
+                    ? try update(existing: OutputTree(), proven: true, files: files, kept: [], copies: copies, staging: staging, stamp: stamp)
                     : try writeFresh(files: files, copies: copies, stamp: stamp, staging: staging)
             }
             Self.remove(staging)
@@ -157,8 +158,10 @@ public struct OutputWriter: Sendable {
     /// the marker to write with the files, for an empty output folder that
     /// is filled in place (a mount point); an existing output keeps its
     /// marker, and the build records its new stamp after the write.
+    /// `proven`: the build's output check found every file of `existing`
+    /// unchanged since the build that wrote it (not merely present).
     private func update(
-        existing: OutputTree, files: [OutputFile], kept: [String], copies: [PassThroughFile],
+        existing: OutputTree, proven: Bool, files: [OutputFile], kept: [String], copies: [PassThroughFile],
         staging: String, stamp: String?
     ) throws -> Stats {
         guard kept.allSatisfy({ existing.sizes[$0] != nil }) else {
@@ -171,14 +174,20 @@ public struct OutputWriter: Sendable {
             guard existing.sizes[file.path] == file.bytes.count else { return true }
             return DiskLoader.read(output + "/" + file.path) != file.bytes
         }
-        // Nil: unchanged without reading (named by its content, same size).
+        // Nil: unchanged without reading (named by its content, same size,
+        // in an output proven untouched since it was written: a file edited
+        // by hand keeps its name and perhaps its size).
         let copyBytes = parallelMap(copies) { copy -> [UInt8]?? in
             switch copy.origin {
             case .memory(let bytes): return bytes
             case .disk(let path):
-                if copy.namedByContent, let size = existing.sizes[copy.path] {
-                    var info = stat()
-                    if stat(path, &info) == 0, Int(info.st_size) == size { return .some(nil) }
+                if copy.namedByContent, proven, let size = existing.sizes[copy.path] {
+                    if let known = copy.knownSize {
+                        if known == size { return .some(nil) }
+                    } else {
+                        var info = stat()
+                        if stat(path, &info) == 0, Int(info.st_size) == size { return .some(nil) }
+                    }
                 }
                 return DiskLoader.read(path)
             }
@@ -188,6 +197,9 @@ public struct OutputWriter: Sendable {
         for (copy, found) in zip(copies, copyBytes) {
             guard let found else { throw WriteError(description: "cannot read \(copy.sourceDescription)") }
             guard let bytes = found else { continue }
+            if let known = copy.knownSize, bytes.count != known {
+                throw WriteError(description: "\(copy.sourceDescription) changed during the build; run the build again")
+            }
             if existing.sizes[copy.path] != bytes.count || DiskLoader.read(output + "/" + copy.path) != bytes {
                 changed.append(OutputFile(path: copy.path, bytes: bytes))
             }
@@ -282,6 +294,9 @@ public struct OutputWriter: Sendable {
                 case .disk(let source): bytes = DiskLoader.read(source)
                 }
                 guard let bytes else { return "cannot read \(copy.sourceDescription)" }
+                if let known = copy.knownSize, bytes.count != known {
+                    return "\(copy.sourceDescription) changed during the build; run the build again"
+                }
                 return Self.writeFile(root + "/" + copy.path, bytes) ? nil : WriteError.system("cannot write \(copy.path)").description
             }
         if let failed = failures.compactMap({ $0 }).first {

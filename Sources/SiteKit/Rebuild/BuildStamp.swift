@@ -40,7 +40,9 @@ struct BuildStamp: Equatable {
     }
 
     /// Everything a build reads, and how it was asked to build. Media and
-    /// assets count by size and modification time, so large files are not read.
+    /// assets count by size, modification and change time (a hand edit that
+    /// keeps the modification time still changes the change time), so large
+    /// files are not read.
     static func fingerprint(
         of input: SiteInput, options: Build.Options, identity: BuildIdentity,
         digests: [String: ContentHash.Digest]
@@ -62,6 +64,15 @@ struct BuildStamp: Equatable {
             switch file.origin {
             case .memory(let bytes): hash.add(bytes)
             case .disk(let path):
+                // The folder walk's status where it took one: no second stat per file.
+                if let status = file.status {
+                    hash.add(status.size)
+                    hash.add(status.modifiedSeconds)
+                    hash.add(status.modifiedNanoseconds)
+                    hash.add(status.changedSeconds)
+                    hash.add(status.changedNanoseconds)
+                    continue
+                }
                 var info = stat()
                 guard stat(path, &info) == 0 else {
                     hash.add("missing")
@@ -70,6 +81,8 @@ struct BuildStamp: Equatable {
                 hash.add(Int(info.st_size))
                 hash.add(Int(info.st_mtim.tv_sec))
                 hash.add(Int(info.st_mtim.tv_nsec))
+                hash.add(Int(info.st_ctim.tv_sec))
+                hash.add(Int(info.st_ctim.tv_nsec))
             }
         }
         return hash.description

@@ -118,6 +118,8 @@ struct Rebuild {
         let sizes =
             made.map { (path: $0.path, size: $0.bytes.count) } + keptSizes
             + copies.map { copy in
+                // A derived image's size is known (and was checked when copied).
+                if let size = copy.knownSize { return (path: copy.path, size: size) }
                 var info = stat()
                 return (path: copy.path, size: stat(output + "/" + copy.path, &info) == 0 ? Int(info.st_size) : -1)
             }

@@ -26,6 +26,14 @@ public enum GermanFormat {
         if text.hasSuffix(".") { text.removeLast() }
         return text.replacingOccurrences(of: ".", with: ",")
     }
-}
 
-import Foundation
+    /// `4,9 MB` from a million bytes on, else `850 KB` (decimal units, as
+    /// browsers and file managers show them).
+    static func fileSize(_ bytes: Int) -> String {
+        if bytes >= 999_950 {
+            let tenths = Int((Double(bytes) / 100_000).rounded())
+            return "\(number(tenths / 10)),\(tenths % 10) MB"
+        }
+        return "\(max(1, Int((Double(bytes) / 1000).rounded()))) KB"
+    }
+}

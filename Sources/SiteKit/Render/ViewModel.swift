@@ -51,11 +51,28 @@ struct BildView: ViewModel {
     /// Of the fallback, for `<img width height>`.
     var width: Int? = nil
     var height: Int? = nil
+    /// The original offered below the image (`bild.download`).
+    var download: DownloadView? = nil
 
     static let fields: Fields<Self> = [
         "src": { .string($0.src) }, "alt": { .string($0.alt) }, "credit": { .string($0.credit) }, "dekorativ": { .bool($0.dekorativ) },
         "srcset": { .string($0.srcset) }, "sizes": { .string($0.sizes) },
         "width": { $0.width.map { .int($0) } ?? .null }, "height": { $0.height.map { .int($0) } ?? .null },
+        "download": { .object($0.download) },
+    ]
+}
+
+/// A file offered for download: where it is, the name to save it under,
+/// and what the link says of it (`JPEG`, `4,9 MB`).
+struct DownloadView: ViewModel {
+    var href: String
+    var dateiname: String
+    var format: String
+    var groesse: String
+
+    static let fields: Fields<Self> = [
+        "href": { .string($0.href) }, "dateiname": { .string($0.dateiname) }, "format": { .string($0.format) },
+        "groesse": { .string($0.groesse) },
     ]
 }
 

@@ -70,7 +70,9 @@ public struct DiskLoader {
                         hint: Message(.hintFilePermissions))
                     continue
                 }
-                media.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
+                var file = PassThroughFile(path: path, origin: .disk(absolutePath: absolute))
+                file.status = FileStatus(info)
+                media.append(file)
             } else if path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || !path.contains(Character("/"))
                 || Self.isContentFolderFile(path)
             {
@@ -106,10 +108,12 @@ public struct DiskLoader {
 
         var templates: [InputFile] = []
         var assets: [PassThroughFile] = []
-        for (path, _) in walk(templatesDirectory, label: templatesLabel, diagnostics: &diagnostics) {
+        for (path, info) in walk(templatesDirectory, label: templatesLabel, diagnostics: &diagnostics) {
             let absolute = templatesDirectory + "/" + path
             if path.hasPrefix("assets/") {
-                assets.append(PassThroughFile(path: path, origin: .disk(absolutePath: absolute)))
+                var file = PassThroughFile(path: path, origin: .disk(absolutePath: absolute))
+                file.status = FileStatus(info)
+                assets.append(file)
             } else if path.hasSuffix(".mustache") {
                 guard let bytes = read(absolute) else {
                     diagnostics.error(

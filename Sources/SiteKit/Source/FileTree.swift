@@ -46,6 +46,13 @@ public struct PassThroughFile: Sendable {
     /// same path and size in an intact output holds the same bytes, so a
     /// rebuild need not read it.
     var namedByContent = false
+    /// The size the file must have (a derived image's, from its manifest):
+    /// the output's copy of that size needs no look at the source, and a
+    /// source of another size is refused.
+    var knownSize: Int?
+    /// The source's status as the folder walk saw it (`DiskLoader`), so
+    /// later stages need not ask the file system again.
+    var status: FileStatus?
 
     public init(path: String, origin: Origin) {
         self.path = path

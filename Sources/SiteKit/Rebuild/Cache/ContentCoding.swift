@@ -25,6 +25,7 @@ extension BinaryWriter {
         location(b.dateiLocation)
         string(b.alt)
         string(b.credit)
+        bool(b.download)
     }
 
     mutating func quelle(_ q: Quelle) {
@@ -178,7 +179,7 @@ extension BinaryReader {
     }
 
     mutating func bild() throws -> Bild {
-        Bild(datei: try string(), dateiLocation: try location(), alt: try string(), credit: try string())
+        Bild(datei: try string(), dateiLocation: try location(), alt: try string(), credit: try string(), download: try bool())
     }
 
     mutating func quelle() throws -> Quelle {

@@ -133,6 +133,11 @@ final class ViewContext {
                 view.width = image.fallback.width
                 view.height = image.fallback.height
             }
+            if let download = reads.images.downloads["medien/" + $0.datei] {
+                view.download = DownloadView(
+                    href: prefix + LinkTarget.percentEncoded(download.path), dateiname: download.fileName, format: download.format,
+                    groesse: GermanFormat.fileSize(download.size))
+            }
             return view
         }
     }
