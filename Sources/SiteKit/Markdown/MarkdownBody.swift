@@ -225,11 +225,24 @@ struct ColumnMap {
         let target = utf8.index(lineStart, offsetBy: max(0, byteColumn - 1), limitedBy: lineEnd) ?? lineEnd
         var (index, column) = (lineStart, 1)
         if let cursor, cursor.line == line, cursor.index <= target { (index, column) = (cursor.index, cursor.column) }
-        // Plain ASCII (most lines): one byte is one character.
+        // Letters below U+0300 (ASCII, and German text with its umlauts and
+        // ß): one scalar is one character, so counting the bytes that begin
+        // a scalar is counting characters, without breaking graphemes.
         let bytes = utf8[index..<max(index, target)]
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            column += bytes.count
+        var scalars = 0
+        var simple = true
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if byte >= 0xCC {
+                simple = false
+                break
+            }
+        }
+        if simple {
+            column += scalars
             index = max(index, target)
+            // A target inside a character: the count goes on after it.
+            while index < lineEnd && utf8[index] & 0xC0 == 0x80 { index = utf8.index(after: index) }
         }
         // A character that the target falls inside counts, as a column.
         while index < target {
