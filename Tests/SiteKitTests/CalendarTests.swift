@@ -166,6 +166,11 @@ import Testing
         let laterListe = try #require(Fixture.page(later, "kaffeerunden/index.html"))
         #expect(!laterListe.contains("Runde 2026-12-heute</a> <span class=\"meta\">(<time"))
         #expect(Fixture.page(later, "daten/kaffeerunden.ics") == Fixture.page(result, "daten/kaffeerunden.ics"))
+        // The feed has the reports only: an announcement joins it once held.
+        let feed = try #require(Fixture.page(result, "feed.xml"))
+        #expect(feed.contains("Runde 2026-11-vorbei") && !feed.contains("Runde 2026-12-heute") && !feed.contains("Runde 2027-01-bald"))
+        #expect(feed.contains("<updated>2026-11-30T00:00:00Z</updated>\n  <author>"))
+        #expect(Fixture.page(later, "feed.xml")?.contains("Runde 2026-12-heute") == true)
         // Without announcements there is no such section.
         let none = Self.render(runden, heute: Self.day(2027, 2, 1))
         #expect(Fixture.page(none, "index.html")?.contains("_termine") == false)

@@ -9,8 +9,11 @@ enum Feeds {
             var datum: CalendarDate
             var art: String
         }
+        // An announced Kaffeerunde is not news yet: it is in the calendar
+        // (`daten/kaffeerunden.ics`) and joins the feed with its report,
+        // dated as held, so the feed is never dated in the future by it.
         var entries =
-            model.kaffeerunden.map {
+            model.kaffeerunden.filter { !$0.isTermin(heute: model.heute) }.map {
                 Entry(titel: $0.titel, path: ContentKind.kaffeerunde.pagePath(slug: $0.slug), datum: $0.datum, art: "Kaffeerunde")
             }
             + model.meldungen.map { Entry(titel: $0.titel, path: ContentKind.meldung.pagePath(slug: $0.slug), datum: $0.datum, art: "Meldung") }
