@@ -18,6 +18,10 @@ extension BinaryWriter {
     mutating func reference(_ r: Reference) {
         string(r.slug)
         location(r.location)
+        optional(r.notASlug) { w, written in
+            w.string(written.key)
+            w.string(written.text)
+        }
     }
 
     mutating func bild(_ b: Bild) {
@@ -60,6 +64,10 @@ extension BinaryWriter {
             case .image(let path):
                 w.int(3)
                 w.string(path)
+            case .notContent(let path, let url):
+                w.int(4)
+                w.string(path)
+                w.string(url)
             }
             w.location(link.location)
         }
@@ -179,7 +187,9 @@ extension BinaryReader {
     }
 
     mutating func reference() throws -> Reference {
-        Reference(slug: try string(), location: try location())
+        Reference(
+            slug: try string(), location: try location(),
+            notASlug: try optional { Reference.Written(key: try $0.string(), text: try $0.string()) })
     }
 
     mutating func bild() throws -> Bild {
@@ -203,6 +213,7 @@ extension BinaryReader {
             case 1: target = .anchor(try r.string())
             case 2: target = .media(path: try r.string())
             case 3: target = .image(path: try r.string())
+            case 4: target = .notContent(path: try r.string(), url: try r.string())
             default: throw Malformed()
             }
             return RenderedBody.Link(target: target, location: try r.location())

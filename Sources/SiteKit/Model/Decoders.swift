@@ -99,6 +99,7 @@ struct PageDecoder {
         reportPlaceholder(in: split.body, firstLine: split.bodyFirstLine)
         if hadSyntaxError {
             diagnostics.append(contentsOf: yaml.diagnostics)
+            body.reportLinksLeftToTheSite(into: &diagnostics)
             return nil
         }
 
@@ -118,7 +119,10 @@ struct PageDecoder {
         }
         let fields = yaml.fields(root, what: what, required: required, optional: optional, missingAt: start)
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
-        guard let f = fields else { return nil }
+        guard let f = fields else {
+            body.reportLinksLeftToTheSite(into: &diagnostics)
+            return nil
+        }
 
         let entwurf = yaml.flag(f["entwurf"], key: "entwurf") ?? false
         func page(complete: Bool) -> PageSource {
@@ -134,7 +138,7 @@ struct PageDecoder {
                 Kommune(
                     page: page(complete: name != nil && art != nil && land != nil), name: name ?? slug, art: art ?? .gemeinde,
                     bundesland: land ?? .rheinlandPfalz,
-                    kreis: yaml.slugReference(f["kreis"], key: "kreis"),
+                    kreis: yaml.documentReference(f["kreis"], key: "kreis"),
                     ags: ags(f["ags"], art: art, yaml: &yaml),
                     einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
                     einwohnerStand: einwohnerStand(f["einwohner_stand"], yaml: &yaml),
@@ -292,7 +296,7 @@ struct PageDecoder {
             return nil
         }
         let titel = yaml.text(f["titel"], key: "titel")
-        let feld = yaml.slugReference(f["handlungsfeld"], key: "handlungsfeld")
+        let feld = yaml.documentReference(f["handlungsfeld"], key: "handlungsfeld")
         let status = yaml.oneOf(f["status"], key: "status", ProjektStatus.self)
         let jahr = yaml.wholeNumber(f["jahr"], key: "jahr", range: 1900...2100)
         guard let titel, let feld, let status else { return nil }
@@ -305,7 +309,7 @@ struct PageDecoder {
         else { return nil }
         return .init(
             name: name, funktion: yaml.text(f["funktion"], key: "funktion"),
-            kommune: yaml.slugReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
+            kommune: yaml.documentReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
     }
 
     private func quellen(_ node: YAMLNode?, yaml: inout YAMLReader) -> [Quelle] {
