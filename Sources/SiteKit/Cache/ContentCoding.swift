@@ -132,6 +132,7 @@ extension BinaryWriter {
             array(k.foerderung) { $0.string($1) }
             array(k.quellen) { $0.quelle($1) }
             optional(k.bild) { $0.bild($1) }
+            array(k.fruehereNamen) { $0.string($1) }
         case .kaffeerunde(let r):
             int(1)
             page(r.page)
@@ -271,7 +272,8 @@ extension BinaryReader {
                     },
                     foerderung: try array { try $0.string() },
                     quellen: try array { try $0.quelle() },
-                    bild: try optional { try $0.bild() }))
+                    bild: try optional { try $0.bild() },
+                    fruehereNamen: try array { try $0.string() }))
         case 1:
             return .kaffeerunde(
                 Kaffeerunde(

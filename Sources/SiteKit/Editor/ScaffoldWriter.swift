@@ -134,6 +134,7 @@ public enum ScaffoldWriter {
             "bild:", "  datei: bild.jpg  # liegt in content/medien/", "  alt: Was auf dem Bild zu sehen ist",
             "  credit: Urheber oder Quelle",
         ],
+        "fruehere_namen": ["fruehere_namen: [Verbandsgemeinde Untermosel]  # frühere Namen, z. B. vor einer Fusion"],
         "entwurf": ["entwurf: true  # nur mit --drafts auf der Website"],
         "reihe": ["reihe: Digitale Kaffeerunde"],
         "teilnehmende": ["teilnehmende: 40"],

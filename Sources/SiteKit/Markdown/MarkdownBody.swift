@@ -70,8 +70,8 @@ public struct RenderedBody: Sendable {
     public static let empty = RenderedBody(html: "", headings: [], links: [])
 
     /// The errors of links the site's checks report, for a body whose page
-    /// never reaches them (its front matter could not be read): with the
-    /// general hint, as no other file is known here.
+    /// never reaches them (its front matter could not be read, or it is a
+    /// draft left out): with the general hint.
     func reportLinksLeftToTheSite(into diagnostics: inout Diagnostics) {
         for link in links {
             guard case .notContent(_, let url) = link.target else { continue }

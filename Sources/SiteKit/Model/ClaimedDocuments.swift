@@ -67,19 +67,33 @@ struct SiteDocuments: Sendable {
     var meldungen: [Meldung]
     var seiten: [Seite]
     var felder: [Handlungsfeld]
+    /// Drafts left out of the build: a reference by a draft's name gets its
+    /// slug as the hint (and then the error that it is a draft), not
+    /// "create" a second file.
+    var drafts: [PageDecoder.Decoded]
 
-    /// Slug and name (or title) of every document of `kind`, with the
+    /// Slug and name (or title, and a profile's former names) of every
+    /// document of `kind`, with the
     /// documents `claims` holds.
     func names(_ kind: DocumentKind, claims: ClaimedDocuments) -> DocumentNames {
         var entries: [(slug: String, names: [String])]
         switch kind {
         case .handlungsfeld: return DocumentNames(felder.map { ($0.slug, [$0.name]) } + claims.felder.map { ($0, []) })
-        case .page(.kommune): entries = kommunen.map { ($0.slug, [$0.name]) }
+        case .page(.kommune): entries = kommunen.map { ($0.slug, [$0.name] + $0.fruehereNamen) }
         case .page(.kaffeerunde): entries = kaffeerunden.map { ($0.slug, [$0.titel]) }
         case .page(.meldung): entries = meldungen.map { ($0.slug, [$0.titel]) }
         case .page(.seite): entries = seiten.map { ($0.slug, [$0.titel]) }
         }
         guard case .page(let contentKind) = kind else { return DocumentNames(entries) }
+        for draft in drafts {
+            switch (draft, contentKind) {
+            case (.kommune(let k), .kommune): entries.append((k.slug, [k.name] + k.fruehereNamen))
+            case (.kaffeerunde(let r), .kaffeerunde): entries.append((r.slug, [r.titel]))
+            case (.meldung(let m), .meldung): entries.append((m.slug, [m.titel]))
+            case (.seite(let s), .seite): entries.append((s.slug, [s.titel]))
+            default: break
+            }
+        }
         // A misnamed file's slug as written is no slug; it is known by the
         // one it should have.
         let misnamed = claims.misnamed[contentKind] ?? []

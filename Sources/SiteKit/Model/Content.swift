@@ -93,13 +93,17 @@ public final class Kommune: Sendable {
     public let foerderung: [String]
     public let quellen: [Quelle]
     public let bild: Bild?
+    /// Names the Kommune had before (a merger, a renamed file): not shown,
+    /// but a reference by one of them gets this profile as its hint.
+    public let fruehereNamen: [String]
 
     init(
         page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
         einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?,
         kurzbeschreibung: String?, stand: CalendarDate?, leitung: Leitung?,
         kontakt: [Kontakt], website: String?, koordinaten: (breite: Double, laenge: Double)?,
-        handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?
+        handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?,
+        fruehereNamen: [String] = []
     ) {
         self.page = page
         self.name = name
@@ -121,6 +125,7 @@ public final class Kommune: Sendable {
         self.foerderung = foerderung
         self.quellen = quellen
         self.bild = bild
+        self.fruehereNamen = fruehereNamen
     }
 
     public var slug: String { page.slug }

@@ -7,7 +7,7 @@ enum Keys {
     static let kommuneOptional = [
         "kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "kurzbeschreibung", "stand",
         "leitung", "kontakt",
-        "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf",
+        "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "fruehere_namen", "entwurf",
     ]
     static let kaffeerundeRequired = ["titel", "datum"]
     static let kaffeerundeOptional = [
@@ -153,7 +153,8 @@ struct PageDecoder {
                     projekte: yaml.list(f["projekte"], key: "projekte").compactMap { projekt($0, yaml: &yaml) },
                     foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
                     quellen: quellen(f["quellen"], yaml: &yaml),
-                    bild: bild(f["bild"], yaml: &yaml)))
+                    bild: bild(f["bild"], yaml: &yaml),
+                    fruehereNamen: yaml.textList(f["fruehere_namen"], key: "fruehere_namen")))
         case .kaffeerunde:
             let titel = yaml.title(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")

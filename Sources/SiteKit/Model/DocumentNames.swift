@@ -1,6 +1,6 @@
 /// The documents of one kind by the ways an editor names them: their slug,
-/// their name or title, and the name a file was saved under when that is
-/// not a slug. A reference that names nothing (`Verbandsgemeinde Vallendar`,
+/// their name or title, a profile's former names (`fruehere_namen`), and
+/// the name a file was saved under when that is not a slug. A reference that names nothing (`Verbandsgemeinde Vallendar`,
 /// `stadt-andernach`, `Digitale Verwaltung`) is looked up here before a
 /// hint proposes anything, so that a hint names the document that exists
 /// (`vallendar`) instead of a new file beside it.

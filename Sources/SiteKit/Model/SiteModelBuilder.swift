@@ -84,7 +84,7 @@ public struct SiteModelBuilder {
         }
         clock.lap("  decode pages")
         var foundKommunen: [Kommune] = [], foundRunden: [Kaffeerunde] = [], foundMeldungen: [Meldung] = [], foundSeiten: [Seite] = []
-        var foundDrafts: Set<String> = []
+        var foundDrafts: Set<String> = [], foundDraftPages: [PageDecoder.Decoded] = []
         var foundHeadingIDs: [String: Set<String>] = [:]
         foundKommunen.reserveCapacity(pageFiles.count)
         foundHeadingIDs.reserveCapacity(pageFiles.count)
@@ -106,6 +106,10 @@ public struct SiteModelBuilder {
             foundHeadingIDs[file.path] = entry.headingIDs
             if page.entwurf && !includeDrafts {
                 foundDrafts.insert(file.path)
+                foundDraftPages.append(result)
+                // A draft's links are not checked against the site, but one
+                // that can reach no file is an error there too.
+                page.body.reportLinksLeftToTheSite(into: &diagnostics)
                 continue
             }
             switch result {
@@ -135,6 +139,7 @@ public struct SiteModelBuilder {
         let (kommunen, runden, meldungen, seiten) = (foundKommunen, foundRunden, foundMeldungen, foundSeiten)
         let (drafts, headingIDs, settings) = (foundDrafts, foundHeadingIDs, foundSettings)
         let claims = foundClaims
+        let draftPages = foundDraftPages
         let today = self.today
         // 4. What only the whole site can tell. The checks and the model's
         // relations read the same pages and nothing of each other, so they
@@ -147,7 +152,9 @@ public struct SiteModelBuilder {
                     felder: Set(felder.map(\.slug)),
                     headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
                     claims: claims,
-                    documents: SiteDocuments(kommunen: kommunen, kaffeerunden: runden, meldungen: meldungen, seiten: seiten, felder: felder),
+                    documents: SiteDocuments(
+                        kommunen: kommunen, kaffeerunden: runden, meldungen: meldungen, seiten: seiten, felder: felder,
+                        drafts: draftPages),
                     label: label)
                 check.duplicates(among: kommunen)
                 for k in kommunen {

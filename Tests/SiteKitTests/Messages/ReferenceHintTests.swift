@@ -99,6 +99,37 @@ import Testing
         #expect(de == ["content/kommunen/andernach.md:7:20: Fehler: `handlungsfeld: Digitale Verwaltung` ist kein Slug (meinten Sie `verwaltung`?)"])
     }
 
+    /// A name the Kommune had before a merger, listed in `fruehere_namen`.
+    @Test func formerName() {
+        let merged = Self.vallendar.replacingOccurrences(
+            of: "---\nText", with: "fruehere_namen: [Verbandsgemeinde Niederwerth, vg-vallendar-alt]\n---\nText")
+        let (en, de) = lines(meldung("kommunen: [Niederwerth, vg-vallendar-alt]\n"), vallendar: merged)
+        #expect(
+            en == [
+                "content/meldungen/m.md:4:12: error: `kommunen: Niederwerth` is not a slug (did you mean `vallendar`?)",
+                "content/meldungen/m.md:4:25: error: `kommunen` names `vg-vallendar-alt`, which has no profile in kommunen/ (did you mean `vallendar`?)",
+            ])
+        #expect(
+            de == [
+                "content/meldungen/m.md:4:12: Fehler: `kommunen: Niederwerth` ist kein Slug (meinten Sie `vallendar`?)",
+                "content/meldungen/m.md:4:25: Fehler: `kommunen` nennt `vg-vallendar-alt`, dazu gibt es kein Profil in kommunen/ (meinten Sie `vallendar`?)",
+            ])
+    }
+
+    /// A draft is a document that exists: no "create" beside it either.
+    @Test func nameOfADraft() {
+        let draft = Self.andernach.replacingOccurrences(of: "---\nText", with: "entwurf: true\n---\nText")
+        let (en, de) = lines(meldung("kommunen: [stadt-andernach]\n").merging(["kommunen/andernach.md": draft]) { $1 })
+        #expect(
+            en == [
+                "content/meldungen/m.md:4:12: error: `kommunen` names `stadt-andernach`, which has no profile in kommunen/ (did you mean `andernach`?)"
+            ])
+        #expect(
+            de == [
+                "content/meldungen/m.md:4:12: Fehler: `kommunen` nennt `stadt-andernach`, dazu gibt es kein Profil in kommunen/ (meinten Sie `andernach`?)"
+            ])
+    }
+
     /// Nothing of that name: the slug made from it, as before.
     @Test func nameOfNothingGetsItsSlug() {
         let (en, de) = lines(meldung("kommunen: [Bad Ems]\n"))
@@ -150,6 +181,16 @@ import Testing
         #expect(
             en == [
                 "content/meldungen/m.md:5:1: error: link `Vallendar` is neither a content file (.md) nor a file below medien/ (link to pages by their Markdown file, e.g. ../kommunen/bendorf.md)"
+            ])
+    }
+
+    /// A draft's links are not checked against the site, but a link that
+    /// can reach no file is still an error, with the general hint.
+    @Test func draftWithALinkToNoFile() {
+        let (en, _) = lines(meldung("entwurf: true\n", body: "[VG](Vallendar)"))
+        #expect(
+            en == [
+                "content/meldungen/m.md:6:1: error: link `Vallendar` is neither a content file (.md) nor a file below medien/ (link to pages by their Markdown file, e.g. ../kommunen/bendorf.md)"
             ])
     }
 
