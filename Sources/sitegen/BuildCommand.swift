@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
         do {
             result = try Build.run(content: site.content, templates: site.templates, output: output, options: options)
         } catch {
-            throw Terminal.fail(Terminal.describe(error))
+            throw Terminal.fail(Terminal.describe(error, language: language), language: language)
         }
         for note in result.notes { Terminal.stderr("sitegen: note: \(note)") }
         Terminal.diagnostics(result.diagnostics, language: language)

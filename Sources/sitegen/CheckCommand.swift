@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         do {
             input = try DiskLoader(contentDirectory: site.content, templatesDirectory: site.templates).load()
         } catch {
-            throw Terminal.fail(Terminal.describe(error))
+            throw Terminal.fail(Terminal.describe(error, language: language), language: language)
         }
         var options = Build.Options(includeDrafts: site.drafts)
         options.strict = strict

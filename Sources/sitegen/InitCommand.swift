@@ -39,9 +39,10 @@ struct InitCI: ParsableCommand {
         let source = source ?? CITemplate.defaultSource(repository: repository)
         for template in CITemplate.allCases where template == .gitlab ? gitlab : github {
             do {
-                print("sitegen: wrote \(try template.write(into: repository, source: source))")
+                let path = try template.write(into: repository, source: source)
+                print(Message(.fileWritten, ["path": .value(path)]).text(in: Terminal.localeLanguage))
             } catch {
-                throw Terminal.fail(error.description)
+                throw Terminal.fail(Message(.loadFailed, ["problem": .value(error.description)]), language: Terminal.localeLanguage)
             }
         }
     }

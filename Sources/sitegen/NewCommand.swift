@@ -23,6 +23,13 @@ struct NewFileOptions: ParsableArguments {
     @Option(
         help: "The folder `sitegen schema` wrote to; when it holds the schema of the kind, the new file names it in a yaml-language-server comment.")
     var schemas = "schemas"
+    @Option(
+        name: [.customLong("lang"), .customLong("sprache")],
+        help: "The language of messages: de or en (default: from LC_ALL, LC_MESSAGES or LANG; German when it starts with de).")
+    var lang: MessageLanguage?
+
+    /// `--lang`, else the locale.
+    var language: MessageLanguage { MessageLanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment) }
 
     func create(_ make: (String?) throws(ScaffoldWriter.InvalidValue) -> ScaffoldWriter.Scaffold, kind: ContentKind) throws {
         let reference = ScaffoldFile.schemaReference(contentDirectory: content, kind: kind, schemaDirectory: schemas)
@@ -30,13 +37,13 @@ struct NewFileOptions: ParsableArguments {
         do {
             scaffold = try make(reference)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.message.text(in: language))
         }
         do {
             let path = try ScaffoldFile.create(scaffold, contentDirectory: content)
-            print("sitegen: wrote \(path)")
+            print(Message(.fileWritten, ["path": .value(path)]).text(in: language))
         } catch {
-            throw Terminal.fail(error.description)
+            throw Terminal.fail(error.message, language: language)
         }
     }
 
@@ -61,12 +68,14 @@ struct NewKommune: ParsableCommand {
             { reference throws(ScaffoldWriter.InvalidValue) in
                 try ScaffoldWriter.kommune(name: name, art: art, bundesland: bundesland, kreis: kreis, slug: file.slug, schemaReference: reference)
             }, kind: .kommune)
+        let language = file.language
         let missing = [art == nil ? "art" : nil, bundesland == nil ? "bundesland" : nil].compactMap { $0 }
         if !missing.isEmpty {
-            print("sitegen: fill in \(missing.map { "`\($0)`" }.joined(separator: " and ")) before the next build")
+            let keys = missing.map { "`\($0)`" }.joined(separator: " \(Message(.wordAnd).text(in: language)) ")
+            print(Message(.newFillIn, ["keys": .value(keys)]).text(in: language))
         }
         if let kreis, !FileManager.default.fileExists(atPath: "\(file.content)/kommunen/\(kreis).md") {
-            print("sitegen: note: there is no profile \(file.content)/kommunen/\(kreis).md yet; `sitegen check` reports `kreis` until there is")
+            print(Message(.newNoKreisYet, ["path": .value("\(file.content)/kommunen/\(kreis).md")]).text(in: language))
         }
     }
 }

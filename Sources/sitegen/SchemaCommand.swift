@@ -12,14 +12,17 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: "The folder to write the schema files into.") var output = "schemas"
 
     func run() throws {
+        let language = Terminal.localeLanguage
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for file in SchemaGenerator.all() {
                 try Data(file.schema.pretty.utf8).write(to: URL(fileURLWithPath: output + "/" + file.name), options: .atomic)
             }
         } catch {
-            throw Terminal.fail("cannot write the schemas to \(output): \(error.localizedDescription)")
+            throw Terminal.fail(
+                Message(.schemasNotWritten, ["output": .value(output), "reason": .value(Terminal.describe(error))]), language: language)
         }
-        print("sitegen: wrote \(SchemaGenerator.all().map(\.name).joined(separator: ", ")) to \(output)")
+        let names = SchemaGenerator.all().map(\.name).joined(separator: ", ")
+        print(Message(.schemasWritten, ["names": .value(names), "output": .value(output)]).text(in: language))
     }
 }

@@ -26,10 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        for folder in [site.content, site.templates] where !FileManager.default.fileExists(atPath: folder) {
-            throw Terminal.fail("\(folder): no such folder")
-        }
         let language = site.language
+        for folder in [site.content, site.templates] where !FileManager.default.fileExists(atPath: folder) {
+            throw Terminal.fail(Message(.noSuchFolder, ["path": .value(folder)]), language: language)
+        }
         try Terminal.finishInterruptedBuild(output: output, language: language)
         if !["127.0.0.1", "localhost", "::1"].contains(bind) {
             Terminal.stderr(Message(.noteListening, ["bind": .value(bind)]).text(in: language))
@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run()
         } catch {
-            throw Terminal.fail("cannot serve on \(bind):\(port): \(error) (is another server using the port? choose one with --port)")
+            throw Terminal.fail(
+                Message(.cannotServe, ["address": .value("\(bind):\(port)"), "reason": .value("\(error)")]), language: language)
         }
     }
 

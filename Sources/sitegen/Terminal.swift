@@ -18,10 +18,22 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// `sitegen: error: …` for a problem that is not in the content.
-    static func fail(_ message: String) -> ExitCode {
-        stderr("sitegen: \(colour ? "\u{1B}[1;31merror\u{1B}[0m" : "error"): \(message)")
+    /// `sitegen: error: …` (`sitegen: Fehler: …`) for a problem that is not
+    /// in the content.
+    static func fail(_ message: Message, language: MessageLanguage) -> ExitCode {
+        let word = Diagnostic.Severity.error.word(in: language)
+        stderr("sitegen: \(colour ? "\u{1B}[1;31m\(word)\u{1B}[0m" : word): \(message.text(in: language))")
         return ExitCode(ExitStatus.failure)
+    }
+
+    /// The language of a command without `--lang`: the locale's.
+    static var localeLanguage: MessageLanguage { MessageLanguage.fromLocale(ProcessInfo.processInfo.environment) }
+
+    /// An error as a message of the catalogue: sitegen's own in the
+    /// person's language, the system's reason as the system gives it.
+    static func describe(_ error: Error, language: MessageLanguage) -> Message {
+        if let known = error as? MessageError { return known.message }
+        return Message(.loadFailed, ["problem": .value(describe(error))])
     }
 
     /// An I/O error as a person reads it: the path and the system's
@@ -48,7 +60,7 @@ enum Terminal {
                 stderr(Message(.noteFinishedUpdate, ["output": .value(output)]).text(in: language))
             }
         } catch {
-            throw fail(describe(error))
+            throw fail(describe(error, language: language), language: language)
         }
     }
 

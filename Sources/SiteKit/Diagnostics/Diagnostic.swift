@@ -20,6 +20,16 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 public struct Diagnostic: Hashable, Sendable {
     public enum Severity: String, Sendable {
         case error, warning
+
+        /// `error`/`warning`, `Fehler`/`Warnung`: German names the
+        /// severity as German compilers do.
+        public func word(in language: MessageLanguage) -> String {
+            switch (self, language) {
+            case (_, .en): return rawValue
+            case (.error, .de): return "Fehler"
+            case (.warning, .de): return "Warnung"
+            }
+        }
     }
 
     public var severity: Severity
@@ -57,13 +67,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// `error`/`warning`, `Fehler`/`Warnung`.
-    public func severityWord(in language: MessageLanguage) -> String {
-        switch (severity, language) {
-        case (_, .en): return severity.rawValue
-        case (.error, .de): return "Fehler"
-        case (.warning, .de): return "Warnung"
-        }
-    }
+    public func severityWord(in language: MessageLanguage) -> String { severity.word(in: language) }
 
     /// `path:line:col`, printable.
     var place: String {

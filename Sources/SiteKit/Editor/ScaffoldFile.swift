@@ -3,16 +3,16 @@ import Foundation
 /// Puts a scaffold into the content folder without ever replacing a file
 /// (`NewFile`).
 public enum ScaffoldFile {
-    public enum CreateError: Error, CustomStringConvertible {
+    public enum CreateError: MessageError {
         case exists(String)
         case noContentFolder(String)
         case cannotWrite(String, String)
 
-        public var description: String {
+        public var message: Message {
             switch self {
-            case .exists(let path): return "\(path) already exists; sitegen new never replaces a file (choose another name with --slug)"
-            case .noContentFolder(let path): return "\(path): no such folder (give the content folder with --content)"
-            case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+            case .exists(let path): return Message(.newFileExists, ["path": .value(path)])
+            case .noContentFolder(let path): return Message(.newNoContentFolder, ["path": .value(path)])
+            case .cannotWrite(let path, let reason): return Message(.newCannotWrite, ["path": .value(path), "reason": .value(reason)])
             }
         }
     }

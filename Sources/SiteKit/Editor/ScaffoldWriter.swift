@@ -16,8 +16,8 @@ public enum ScaffoldWriter {
 
     /// A value given on the command line that the content format would
     /// reject: reported before anything is written.
-    public struct InvalidValue: Error, CustomStringConvertible {
-        public var description: String
+    public struct InvalidValue: MessageError {
+        public var message: Message
     }
 
     /// A profile. `art` and `bundesland` may be left out; their lines are
@@ -26,12 +26,13 @@ public enum ScaffoldWriter {
         name: String, art: String?, bundesland: String?, kreis: String?,
         slug: String? = nil, schemaReference: String? = nil
     ) throws(InvalidValue) -> Scaffold {
-        let name = try required(name, what: "the name")
-        let slug = try slugFor(given: slug, made: Slug.make(from: name), from: "the name")
+        let name = try required(name, what: Message(.newTheName))
+        let slug = try slugFor(given: slug, made: Slug.make(from: name), from: Message(.newTheName))
         let art = try art.map { v throws(InvalidValue) in try allowed(v, option: "--art", Art.self) }
         let land = try bundesland.map { v throws(InvalidValue) in try allowed(v, option: "--bundesland", Bundesland.self) }
         if let kreis, !Slug.isValid(kreis) {
-            throw InvalidValue(description: "--kreis `\(kreis)` is not a slug; did you mean `\(Slug.make(from: kreis))`?")
+            throw InvalidValue(
+                message: Message(.newOptionNotASlug, ["option": "--kreis", "value": .value(kreis), "candidate": .value(Slug.make(from: kreis))]))
         }
         var lines = [
             "name: " + YAMLScalar.text(name),
@@ -57,10 +58,10 @@ public enum ScaffoldWriter {
         titel: String, datum: String, slug: String? = nil,
         schemaReference: String? = nil
     ) throws(InvalidValue) -> Scaffold {
-        let titel = try required(titel, what: "the title")
+        let titel = try required(titel, what: Message(.newTheTitle))
         let date = try day(datum)
         let month = String(date.description.prefix(7))
-        let slug = try slugFor(given: slug, made: datedSlug(prefix: month, titel: titel), from: "the title")
+        let slug = try slugFor(given: slug, made: datedSlug(prefix: month, titel: titel), from: Message(.newTheTitle))
         let text = document(
             schemaReference: schemaReference,
             required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
@@ -82,9 +83,9 @@ public enum ScaffoldWriter {
         titel: String, datum: String, slug: String? = nil,
         schemaReference: String? = nil
     ) throws(InvalidValue) -> Scaffold {
-        let titel = try required(titel, what: "the title")
+        let titel = try required(titel, what: Message(.newTheTitle))
         let date = try day(datum)
-        let slug = try slugFor(given: slug, made: datedSlug(prefix: date.description, titel: titel), from: "the title")
+        let slug = try slugFor(given: slug, made: datedSlug(prefix: date.description, titel: titel), from: Message(.newTheTitle))
         let text = document(
             schemaReference: schemaReference,
             required: ["titel: " + YAMLScalar.text(titel), "datum: \(date)"],
@@ -133,6 +134,7 @@ public enum ScaffoldWriter {
             "bild:", "  datei: bild.jpg  # liegt in content/medien/", "  alt: Was auf dem Bild zu sehen ist",
             "  credit: Urheber oder Quelle",
         ],
+        "fruehere_namen": ["fruehere_namen: [Verbandsgemeinde Untermosel]  # frühere Namen, z. B. vor einer Fusion"],
         "entwurf": ["entwurf: true  # nur mit --drafts auf der Website"],
         "reihe": ["reihe: Digitale Kaffeerunde"],
         "teilnehmende": ["teilnehmende: 40"],
@@ -146,23 +148,22 @@ public enum ScaffoldWriter {
         "anmeldung": ["anmeldung: https://www.example.de/anmeldung"],
     ]
 
-    private static func required(_ value: String, what: String) throws(InvalidValue) -> String {
+    private static func required(_ value: String, what: Message) throws(InvalidValue) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw InvalidValue(description: "\(what) must not be empty") }
+        guard !trimmed.isEmpty else { throw InvalidValue(message: Message(.newMustNotBeEmpty, ["what": .phrase(what)])) }
         return trimmed
     }
 
-    private static func slugFor(given: String?, made: String, from what: String) throws(InvalidValue) -> String {
+    private static func slugFor(given: String?, made: String, from what: Message) throws(InvalidValue) -> String {
         if let given {
             guard Slug.isValid(given) else {
                 throw InvalidValue(
-                    description: "--slug `\(given)` is not a slug (lower-case a-z, 0-9 and single hyphens); did you mean `\(Slug.make(from: given))`?"
-                )
+                    message: Message(.newOptionNotASlug, ["option": "--slug", "value": .value(given), "candidate": .value(Slug.make(from: given))]))
             }
             return given
         }
         guard Slug.isValid(made) else {
-            throw InvalidValue(description: "\(what) has no letters or digits to make a file name from; give one with --slug")
+            throw InvalidValue(message: Message(.newNothingToNameFrom, ["what": .phrase(what)]))
         }
         return made
     }
@@ -179,10 +180,9 @@ public enum ScaffoldWriter {
         do throws(CalendarDate.ParseError) {
             return try CalendarDate.parse(written, allowMonth: false)
         } catch {
-            throw InvalidValue(
-                description: "--datum `\(written)` is not a date in the form YYYY-MM-DD"
-                    + { hint in hint.code == .didYouMean ? "; " + hint.english : "" }(YAMLReader.dateHint(written, allowMonth: false))
-            )
+            let hint = YAMLReader.dateHint(written, allowMonth: false)
+            let more: Message.Argument = hint.code == .didYouMean ? .phrase(Message(.suffixHint, ["hint": .phrase(hint)])) : ""
+            throw InvalidValue(message: Message(.newOptionNotADate, ["option": "--datum", "value": .value(written), "more": more]))
         }
     }
 
@@ -190,7 +190,7 @@ public enum ScaffoldWriter {
     where E.RawValue == String {
         if E(rawValue: value) != nil { return value }
         let all = E.allCases.map(\.rawValue)
-        let hint = Suggestion.hint(for: value, in: all) ?? "allowed: " + all.joined(separator: ", ")
-        throw InvalidValue(description: "\(option) `\(value)` is not one of the allowed values (\(hint))")
+        let hint = Message.suggestion(for: value, in: all) ?? Message(.hintAllowedValues, ["values": .value(all.joined(separator: ", "))])
+        throw InvalidValue(message: Message(.newOptionNotAllowed, ["option": .value(option), "value": .value(value), "hint": .phrase(hint)]))
     }
 }

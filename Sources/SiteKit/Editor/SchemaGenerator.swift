@@ -130,6 +130,9 @@ public enum SchemaGenerator {
                     "foerderung": list(of: text("Förderprogramm oder regionales Bündnis"), "Förderprogramme und regionale Bündnisse"),
                     "quellen": quellen,
                     "bild": bild,
+                    "fruehere_namen": list(
+                        of: text("Früherer Name, etwa vor einer Fusion oder Umbenennung"),
+                        "Frühere Namen der Kommune; ein Verweis unter einem davon bekommt dieses Profil als Hinweis"),
                     "entwurf": entwurf,
                 ]))
     }

@@ -6,6 +6,10 @@ enum LinkTarget: Equatable {
     case page(path: String, fragment: String?)
     /// A path below `medien/`, and the `?query` and `#fragment` as written.
     case media(path: String, suffix: String)
+    /// A relative path that is neither a content file nor below `medien/`
+    /// (`Vallendar`, `../kommunen/vallendar`): only the whole site can say
+    /// which file it probably means.
+    case notContent(path: String)
     case invalid(message: Message, hint: Message?)
 
     /// `directory` is the folder of the linking file inside the content
@@ -48,7 +52,7 @@ enum LinkTarget: Equatable {
         let path = parts.joined(separator: "/")
         if path.hasPrefix("medien/") { return .media(path: path, suffix: suffix) }
         if path.hasSuffix(".md") { return .page(path: path, fragment: fragment) }
-        return .invalid(message: Message(.linkNotContent, ["url": .value(url)]), hint: Message(.hintLinkMarkdownFile))
+        return .notContent(path: path)
     }
 
     /// The schemes a link or image on the site may have; anything else

@@ -23,6 +23,11 @@ public struct RenderedBody: Sendable {
             /// A JPEG, PNG or WebP below `medien/` that the page shows
             /// (`![…](../medien/x.jpg)`): the image stage makes its sizes.
             case image(path: String)
+            /// A link to neither a content file nor a file below `medien/`
+            /// (`Vallendar`), as `path` below the content folder and `url`
+            /// as written: an error, reported with the whole site known so
+            /// that its hint can name the file meant.
+            case notContent(path: String, url: String)
         }
 
         public var target: Target
@@ -51,6 +56,16 @@ public struct RenderedBody: Sendable {
     }
 
     public static let empty = RenderedBody(html: "", headings: [], links: [])
+
+    /// The errors of links the site's checks report, for a body whose page
+    /// never reaches them (its front matter could not be read, or it is a
+    /// draft left out): with the general hint.
+    func reportLinksLeftToTheSite(into diagnostics: inout Diagnostics) {
+        for link in links {
+            guard case .notContent(_, let url) = link.target else { continue }
+            diagnostics.error(link.location, MarkdownBody.notContent(url), hint: Message(.hintLinkMarkdownFile))
+        }
+    }
 }
 
 /// Turns a Markdown body into `RenderedBody`: parses it with cmark-gfm,
@@ -129,6 +144,12 @@ struct MarkdownBody {
                     let shown = node.kind == .image && ImageSettings.isPhoto(path)
                     links.append(.init(target: shown ? .image(path: path) : .media(path: path), location: location))
                     document.setURL(of: node, to: prefix + LinkTarget.percentEncoded(path) + suffix)
+                case .notContent(let path):
+                    if node.kind == .image {
+                        diagnostics.error(location, Self.notContent(url), hint: Message(.hintLinkMarkdownFile))
+                    } else {
+                        links.append(.init(target: .notContent(path: path, url: url), location: location))
+                    }
                 case .invalid(let message, let hint):
                     diagnostics.error(location, message, hint: hint)
                 }
@@ -146,6 +167,8 @@ struct MarkdownBody {
         reportControlReferences(in: markdown, html: html, diagnostics: &diagnostics)
         return RenderedBody(html: html, headings: headings, links: links)
     }
+
+    static func notContent(_ url: String) -> Message { Message(.linkNotContent, ["url": .value(url)]) }
 
     /// Whether `alt` is only the name of the file at `path` (`karte.png`,
     /// `karte`, `Karte.PNG`): text that tells a screen reader nothing.

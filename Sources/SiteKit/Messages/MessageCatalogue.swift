@@ -276,6 +276,26 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case noteFinishedUpdate = "note-finished-update"
     case noteListening = "note-listening"
     case loadFailed = "load-failed"
+    // MARK: Problems outside the content (`sitegen: error: …`) and `sitegen new`
+    case noSuchFolder = "no-such-folder"
+    case cannotServe = "cannot-serve"
+    case schemasNotWritten = "schemas-not-written"
+    case schemasWritten = "schemas-written"
+    case fileWritten = "file-written"
+    case newMustNotBeEmpty = "new-must-not-be-empty"
+    case newNothingToNameFrom = "new-nothing-to-name-from"
+    case newOptionNotASlug = "new-option-not-a-slug"
+    case newOptionNotADate = "new-option-not-a-date"
+    case newOptionNotAllowed = "new-option-not-allowed"
+    case newFileExists = "new-file-exists"
+    case newNoContentFolder = "new-no-content-folder"
+    case newCannotWrite = "new-cannot-write"
+    case newFillIn = "new-fill-in"
+    case newNoKreisYet = "new-no-kreis-yet"
+    case newTheName = "new-the-name"
+    case newTheTitle = "new-the-title"
+    case wordAnd = "word-and"
+    case suffixHint = "suffix-hint"
     // MARK: The error page of serve
     case servePageTitle = "serve-page-title"
     case servePageHeading = "serve-page-heading"
@@ -982,6 +1002,56 @@ public enum MessageCode: String, CaseIterable, Sendable {
                 "sitegen: Hinweis: Lauscht auf {bind}, andere Rechner können die Vorschau also erreichen"
             )
         case .loadFailed: return ("{problem}", "{problem}")
+        // MARK: Problems outside the content (`sitegen: error: …`) and `sitegen new`
+        case .noSuchFolder: return ("{path}: no such folder", "{path}: Diesen Ordner gibt es nicht")
+        case .cannotServe:
+            return (
+                "cannot serve on {address}: {reason} (is another server using the port? choose one with --port)",
+                "Die Vorschau kann nicht unter {address} laufen: {reason} (nutzt ein anderer Server den Port? Wählen Sie einen mit --port)"
+            )
+        case .schemasNotWritten:
+            return ("cannot write the schemas to {output}: {reason}", "Die Schemas können nicht nach {output} geschrieben werden: {reason}")
+        case .schemasWritten: return ("sitegen: wrote {names} to {output}", "sitegen: {names} nach {output} geschrieben")
+        case .fileWritten: return ("sitegen: wrote {path}", "sitegen: {path} geschrieben")
+        case .newMustNotBeEmpty: return ("{what} must not be empty", "{what} darf nicht leer sein")
+        case .newNothingToNameFrom:
+            return (
+                "{what} has no letters or digits to make a file name from; give one with --slug",
+                "{what} enthält keine Buchstaben oder Ziffern, aus denen ein Dateiname werden kann; geben Sie einen mit --slug an"
+            )
+        case .newOptionNotASlug:
+            return (
+                "{option} `{value}` is not a slug (lower-case a-z, 0-9 and single hyphens); did you mean `{candidate}`?",
+                "{option} `{value}` ist kein Slug (Kleinbuchstaben a–z, Ziffern 0–9 und einzelne Bindestriche); meinten Sie `{candidate}`?"
+            )
+        case .newOptionNotADate:
+            return (
+                "{option} `{value}` is not a date in the form YYYY-MM-DD{more}",
+                "{option} `{value}` ist kein Datum der Form JJJJ-MM-TT{more}"
+            )
+        case .newOptionNotAllowed:
+            return ("{option} `{value}` is not one of the allowed values ({hint})", "{option} `{value}` ist kein erlaubter Wert ({hint})")
+        case .newFileExists:
+            return (
+                "{path} already exists; sitegen new never replaces a file (choose another name with --slug)",
+                "{path} gibt es schon; sitegen new ersetzt nie eine Datei (wählen Sie mit --slug einen anderen Namen)"
+            )
+        case .newNoContentFolder:
+            return (
+                "{path}: no such folder (give the content folder with --content)",
+                "{path}: Diesen Ordner gibt es nicht (nennen Sie den Inhaltsordner mit --content)"
+            )
+        case .newCannotWrite: return ("cannot write {path}: {reason}", "{path} kann nicht geschrieben werden: {reason}")
+        case .newFillIn: return ("sitegen: fill in {keys} before the next build", "sitegen: Füllen Sie vor dem nächsten Build {keys} aus")
+        case .newNoKreisYet:
+            return (
+                "sitegen: note: there is no profile {path} yet; `sitegen check` reports `kreis` until there is",
+                "sitegen: Hinweis: Das Profil {path} gibt es noch nicht; `sitegen check` meldet `kreis`, bis es angelegt ist"
+            )
+        case .newTheName: return ("the name", "Der Name")
+        case .newTheTitle: return ("the title", "Der Titel")
+        case .wordAnd: return ("and", "und")
+        case .suffixHint: return ("; {hint}", "; {hint}")
         // MARK: The error page of serve
         case .servePageTitle: return ("Errors building the site – sitegen serve", "Fehler beim Bauen der Website – sitegen serve")
         case .servePageHeading: return ("The site could not be built", "Die Website konnte nicht gebaut werden")

@@ -100,13 +100,17 @@ public final class Kommune: Sendable {
     /// What lists sort by: a Landkreis by its proper name, so that
     /// "Kreis Mooshorst" and "Landkreis Schönach" file under M and S.
     public let sortName: String
+    /// Names the Kommune had before (a merger, a renamed file): not shown,
+    /// but a reference by one of them gets this profile as its hint.
+    public let fruehereNamen: [String]
 
     init(
         page: PageSource, name: String, art: Art, bundesland: Bundesland, kreis: Reference?, ags: String?,
         einwohner: Int?, einwohnerStand: String?, mitgliedSeit: CalendarDate?,
         kurzbeschreibung: String?, stand: CalendarDate?, leitung: Leitung?,
         kontakt: [Kontakt], website: String?, koordinaten: (breite: Double, laenge: Double)?,
-        handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?
+        handlungsfelder: [Reference], projekte: [Projekt], foerderung: [String], quellen: [Quelle], bild: Bild?,
+        fruehereNamen: [String] = []
     ) {
         self.page = page
         self.name = name
@@ -130,6 +134,7 @@ public final class Kommune: Sendable {
         self.bild = bild
         fullName = Self.fullName(name: name, art: art)
         sortName = Self.sortName(name: name, art: art)
+        self.fruehereNamen = fruehereNamen
     }
 
     public var slug: String { page.slug }

@@ -7,7 +7,7 @@ enum Keys {
     static let kommuneOptional = [
         "kreis", "ags", "einwohner", "einwohner_stand", "mitglied_seit", "kurzbeschreibung", "stand",
         "leitung", "kontakt",
-        "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "entwurf",
+        "website", "koordinaten", "handlungsfelder", "projekte", "foerderung", "quellen", "bild", "fruehere_namen", "entwurf",
     ]
     static let kaffeerundeRequired = ["titel", "datum"]
     static let kaffeerundeOptional = [
@@ -99,6 +99,7 @@ struct PageDecoder {
         reportPlaceholder(in: split.body, firstLine: split.bodyFirstLine)
         if hadSyntaxError {
             diagnostics.append(contentsOf: yaml.diagnostics)
+            body.reportLinksLeftToTheSite(into: &diagnostics)
             return nil
         }
 
@@ -118,7 +119,10 @@ struct PageDecoder {
         }
         let fields = yaml.fields(root, what: what, required: required, optional: optional, missingAt: start)
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
-        guard let f = fields else { return nil }
+        guard let f = fields else {
+            body.reportLinksLeftToTheSite(into: &diagnostics)
+            return nil
+        }
 
         let entwurf = yaml.flag(f["entwurf"], key: "entwurf") ?? false
         func page(complete: Bool) -> PageSource {
@@ -134,7 +138,7 @@ struct PageDecoder {
                 Kommune(
                     page: page(complete: name != nil && art != nil && land != nil), name: name ?? slug, art: art ?? .gemeinde,
                     bundesland: land ?? .rheinlandPfalz,
-                    kreis: yaml.slugReference(f["kreis"], key: "kreis"),
+                    kreis: yaml.documentReference(f["kreis"], key: "kreis"),
                     ags: ags(f["ags"], art: art, yaml: &yaml),
                     einwohner: yaml.wholeNumber(f["einwohner"], key: "einwohner"),
                     einwohnerStand: einwohnerStand(f["einwohner_stand"], yaml: &yaml),
@@ -149,7 +153,8 @@ struct PageDecoder {
                     projekte: yaml.list(f["projekte"], key: "projekte").compactMap { projekt($0, yaml: &yaml) },
                     foerderung: yaml.textList(f["foerderung"], key: "foerderung"),
                     quellen: quellen(f["quellen"], yaml: &yaml),
-                    bild: bild(f["bild"], yaml: &yaml)))
+                    bild: bild(f["bild"], yaml: &yaml),
+                    fruehereNamen: yaml.textList(f["fruehere_namen"], key: "fruehere_namen")))
         case .kaffeerunde:
             let titel = yaml.title(f["titel"], key: "titel")
             let datum = yaml.date(f["datum"], key: "datum")
@@ -292,7 +297,7 @@ struct PageDecoder {
             return nil
         }
         let titel = yaml.text(f["titel"], key: "titel")
-        let feld = yaml.slugReference(f["handlungsfeld"], key: "handlungsfeld")
+        let feld = yaml.documentReference(f["handlungsfeld"], key: "handlungsfeld")
         let status = yaml.oneOf(f["status"], key: "status", ProjektStatus.self)
         let jahr = yaml.wholeNumber(f["jahr"], key: "jahr", range: 1900...2100)
         guard let titel, let feld, let status else { return nil }
@@ -305,7 +310,7 @@ struct PageDecoder {
         else { return nil }
         return .init(
             name: name, funktion: yaml.text(f["funktion"], key: "funktion"),
-            kommune: yaml.slugReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
+            kommune: yaml.documentReference(f["kommune"], key: "kommune"), thema: yaml.text(f["thema"], key: "thema"))
     }
 
     private func quellen(_ node: YAMLNode?, yaml: inout YAMLReader) -> [Quelle] {

@@ -84,11 +84,25 @@ struct SettingsDecoder {
         return contributorsPrefix + name
     }
 
+    /// The slugs of Handlungsfelder whose entry has an error: reported at
+    /// the entry, so references to them are not reported again.
+    private(set) var claimedFelder: Set<String> = []
+    /// handlungsfelder.yaml could not be read as a list at all (not UTF-8, a
+    /// YAML syntax error): no reference to a Handlungsfeld can be checked.
+    private(set) var felderUnreadable = false
+
     mutating func handlungsfelder(_ file: InputFile, label: String) -> [Handlungsfeld] {
-        guard let (reader, root) = document(file, label: label) else { return [] }
+        guard let (reader, root) = document(file, label: label) else {
+            felderUnreadable = true
+            return []
+        }
         var yaml = reader
         defer { diagnostics.append(contentsOf: yaml.diagnostics) }
-        guard let root else { return [] }
+        guard let root else {
+            felderUnreadable = yaml.diagnostics.hasErrors
+            return []
+        }
+        if root.sequence == nil { felderUnreadable = true }
         var seen: [String: SourceLocation] = [:]
         var result: [Handlungsfeld] = []
         for item in yaml.list(root, key: "handlungsfelder.yaml") {
@@ -96,7 +110,10 @@ struct SettingsDecoder {
                 let f = yaml.fields(
                     item, what: Message(.placeHandlungsfeld), required: Keys.handlungsfeldRequired, optional: Keys.handlungsfeldOptional),
                 let slug = yaml.slugReference(f["slug"], key: "slug"), let name = yaml.text(f["name"], key: "name")
-            else { continue }
+            else {
+                claim(item)
+                continue
+            }
             if let first = seen[slug.slug] {
                 yaml.diagnostics.error(
                     slug.location, .handlungsfeldTwice, ["slug": .value(slug.slug), "line": .number(first.line)],
@@ -110,6 +127,12 @@ struct SettingsDecoder {
                     location: yaml.location(item)))
         }
         return result
+    }
+
+    /// The slug of an entry that has an error, as far as it can be read.
+    private mutating func claim(_ item: YAMLNode) {
+        guard let slug = item.mapping?.first(where: { $0.key.scalar?.string == "slug" })?.value.scalar?.string else { return }
+        claimedFelder.insert(Slug.isValid(slug) ? slug : Slug.make(from: slug))
     }
 
     static func isLanguageTag(_ tag: String) -> Bool {

@@ -53,6 +53,7 @@ public struct SiteModelBuilder {
             diagnostics.error(SourceLocation(path: label("site.yaml")), .siteYAMLMissing, hint: Message(.hintCreateSiteYAML))
         }
         let felder = taxonomyFile.map { settingsDecoder.handlungsfelder($0, label: label("handlungsfelder.yaml")) } ?? []
+        var foundClaims = ClaimedDocuments(felder: settingsDecoder.claimedFelder, allFelder: settingsDecoder.felderUnreadable)
         diagnostics.append(contentsOf: settingsDecoder.diagnostics)
         let allowHTML = foundSettings?.markdownHTML ?? false
 
@@ -83,21 +84,34 @@ public struct SiteModelBuilder {
         }
         clock.lap("  decode pages")
         var foundKommunen: [Kommune] = [], foundRunden: [Kaffeerunde] = [], foundMeldungen: [Meldung] = [], foundSeiten: [Seite] = []
-        var foundDrafts: Set<String> = []
+        var foundDrafts: Set<String> = [], foundDraftPages: [PageDecoder.Decoded] = []
         var foundHeadingIDs: [String: Set<String>] = [:]
-        var foundPageSlugs: [ContentKind: [String]] = [:]
         foundKommunen.reserveCapacity(pageFiles.count)
         foundHeadingIDs.reserveCapacity(pageFiles.count)
+        let documentPaths = Set(input.documents.map(\.path))
         for (entry, (file, kind, slug)) in zip(decoded, pageFiles) {
             diagnostics.append(contentsOf: entry.diagnostics)
-            guard let result = entry.result else { continue }
+            // A file whose name is not a slug stands for the slug it should
+            // have: its one error is its name, not every reference to it.
+            if !Slug.isValid(slug) {
+                foundClaims.misnamed(kind: kind, written: slug, path: file.path, existing: documentPaths)
+            }
+            guard let result = entry.result else {
+                // It failed to decode and has its errors; it still is the
+                // document its slug names.
+                foundClaims.unreadable(kind: kind, slug: slug)
+                continue
+            }
             let page = result.page
             foundHeadingIDs[file.path] = entry.headingIDs
             if page.entwurf && !includeDrafts {
                 foundDrafts.insert(file.path)
+                foundDraftPages.append(result)
+                // A draft's links are not checked against the site, but one
+                // that can reach no file is an error there too.
+                page.body.reportLinksLeftToTheSite(into: &diagnostics)
                 continue
             }
-            foundPageSlugs[kind, default: []].append(slug)
             switch result {
             case .kommune(let k): foundKommunen.append(k)
             case .kaffeerunde(let r): foundRunden.append(r)
@@ -105,7 +119,6 @@ public struct SiteModelBuilder {
             case .seite(let s): foundSeiten.append(s)
             }
         }
-        let documentPaths = Set(input.documents.map(\.path))
         let mediaPaths = Set(input.media.map(\.path))
         // An SVG is published as a document of its own: checked like a page.
         let svgFiles = input.media.filter { SVGCheck.applies(to: $0.path) }
@@ -124,7 +137,9 @@ public struct SiteModelBuilder {
         clock.lap("  collect")
         // What the two sides below share, fixed from here on.
         let (kommunen, runden, meldungen, seiten) = (foundKommunen, foundRunden, foundMeldungen, foundSeiten)
-        let (drafts, headingIDs, pageSlugs, settings) = (foundDrafts, foundHeadingIDs, foundPageSlugs, foundSettings)
+        let (drafts, headingIDs, settings) = (foundDrafts, foundHeadingIDs, foundSettings)
+        let claims = foundClaims
+        let draftPages = foundDraftPages
         let today = self.today
         // 4. What only the whole site can tell. The checks and the model's
         // relations read the same pages and nothing of each other, so they
@@ -136,7 +151,11 @@ public struct SiteModelBuilder {
                     bundeslaender: Dictionary(kommunen.map { ($0.slug, $0.bundesland) }, uniquingKeysWith: { a, _ in a }),
                     felder: Set(felder.map(\.slug)),
                     headingIDs: headingIDs, drafts: drafts, documentPaths: documentPaths, mediaPaths: mediaPaths,
-                    pageSlugs: pageSlugs, label: label)
+                    claims: claims,
+                    documents: SiteDocuments(
+                        kommunen: kommunen, kaffeerunden: runden, meldungen: meldungen, seiten: seiten, felder: felder,
+                        drafts: draftPages),
+                    label: label)
                 check.duplicates(among: kommunen)
                 for k in kommunen {
                     if let kreis = k.kreis { check.kreis(kreis, of: k) }
@@ -245,9 +264,15 @@ struct SiteChecks {
     let drafts: Set<String>
     let documentPaths: Set<String>
     let mediaPaths: Set<String>
-    let pageSlugs: [ContentKind: [String]]
+    /// Documents that stand for a slug without being published under it.
+    let claims: ClaimedDocuments
+    /// Every published document, for the names a hint looks up.
+    let documents: SiteDocuments
     let label: @Sendable (String) -> String
     var diagnostics = Diagnostics()
+    /// Made when a reference fails, for its hint; kept for the next one.
+    var names: [DocumentKind: DocumentNames] = [:]
+    var slugs: [DocumentKind: [String]] = [:]
     /// Candidates compared for "did you mean" per file. Each suggestion
     /// compares the word with every candidate (every heading of a page,
     /// every profile), so a file of 25,000 broken links to a page of
@@ -275,20 +300,33 @@ struct SiteChecks {
     }
 
     mutating func kommune(_ ref: Reference, key: String) {
-        guard kommunen[ref.slug] == nil else { return }
+        if let written = ref.notASlug { return notASlug(written, at: ref.location, kind: .kommune) }
+        guard kommunen[ref.slug] == nil, !claims.kommunen.contains(ref.slug) else { return }
         if drafts.contains("kommunen/\(ref.slug).md") {
             diagnostics.error(
                 ref.location, .namesDraftProfile, ["key": .value(key), "slug": .value(ref.slug)], hint: Message(.hintPublishProfile))
         } else {
-            let slugs = kommunen.keys
-            let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
+            // A profile that goes by this name is meant, not a new file.
+            let hint = documentHint(for: ref.slug, kind: .kommune, at: ref.location)
             diagnostics.error(
                 ref.location, .noSuchProfile, ["key": .value(key), "slug": .value(ref.slug)],
                 hint: hint ?? Message(.hintCreateFile, ["path": .value("kommunen/\(ref.slug).md")]))
         }
     }
 
+    /// A reference written as a name, not a slug (`Stadt Andernach`): the
+    /// hint names the document of that name if there is one, else the slug
+    /// made from it.
+    private mutating func notASlug(_ written: Reference.Written, at location: SourceLocation, kind: DocumentKind) {
+        let made = Slug.make(from: written.text)
+        let found = documentNames(kind).slug(named: written.text).map(Message.didYouMean) ?? documentHint(for: made, kind: kind, at: location)
+        diagnostics.error(
+            location, .notASlug, ["key": .value(written.key), "value": .value(written.text)],
+            hint: found ?? (made.isEmpty ? nil : .didYouMean(made)))
+    }
+
     mutating func kreis(_ ref: Reference, of kommune: Kommune) {
+        if let written = ref.notASlug { return notASlug(written, at: ref.location, kind: .kommune) }
         guard let entry = kommunen[ref.slug] else { return self.kommune(ref, key: "kreis") }
         guard let art = entry else { return }
         if art != .landkreis {
@@ -305,10 +343,37 @@ struct SiteChecks {
     }
 
     mutating func feld(_ ref: Reference) {
-        guard !felder.contains(ref.slug) else { return }
-        let slugs = felder
-        let hint = suggestion(at: ref.location, for: ref.slug, in: slugs.count, slugs.sorted())
+        if let written = ref.notASlug { return notASlug(written, at: ref.location, kind: .handlungsfeld) }
+        guard !felder.contains(ref.slug), !claims.allFelder, !claims.felder.contains(ref.slug) else { return }
+        let hint = documentHint(for: ref.slug, kind: .handlungsfeld, at: ref.location)
         diagnostics.error(ref.location, .noSuchHandlungsfeld, ["slug": .value(ref.slug)], hint: hint ?? Message(.hintAddHandlungsfeld))
+    }
+
+    /// "did you mean …" for a slug no document has: the document that goes
+    /// by that name (`stadt-andernach` → `andernach`), else the slug
+    /// closest to it in spelling.
+    private mutating func documentHint(for slug: String, kind: DocumentKind, at location: SourceLocation) -> Message? {
+        if let found = documentNames(kind).slug(named: slug) { return .didYouMean(found) }
+        let slugs = documentSlugs(kind)
+        return suggestion(at: location, for: slug, in: slugs.count, slugs)
+    }
+
+    /// The slugs of the documents of `kind` in order, made the first time
+    /// a reference to one fails.
+    private mutating func documentSlugs(_ kind: DocumentKind) -> [String] {
+        if let made = slugs[kind] { return made }
+        let made = Array(Set(documents.slugs(kind, claims: claims))).sorted()
+        slugs[kind] = made
+        return made
+    }
+
+    /// The names of the documents of `kind`, made the first time a
+    /// reference to one fails.
+    private mutating func documentNames(_ kind: DocumentKind) -> DocumentNames {
+        if let made = names[kind] { return made }
+        let made = documents.names(kind, claims: claims)
+        names[kind] = made
+        return made
     }
 
     /// A long list gets a page per year (`meldungen/2023/`), so a report
@@ -348,7 +413,12 @@ struct SiteChecks {
                     let hint = suggestion(at: link.location, for: path, in: paths.count, paths.sorted())
                     diagnostics.error(link.location, .noSuchMedia, ["path": .value(path), "folder": .value(label("medien/"))], hint: hint)
                 }
-            case .page(let path, let fragment):
+            case .notContent(let path, let url):
+                let hint = linkHint(path, at: link.location) ?? Message(.hintLinkMarkdownFile)
+                diagnostics.error(link.location, .linkNotContent, ["url": .value(url)], hint: hint)
+            case .page(let written, let fragment):
+                // A link to the slug a misnamed file should have is a link to that file.
+                let path = claims.paths[written] ?? written
                 guard let ids = headingIDs[path] else {
                     if documentPaths.contains(path) { continue }  // its own errors are reported already
                     let hint = pageHint(path, at: link.location)
@@ -356,10 +426,10 @@ struct SiteChecks {
                     continue
                 }
                 if drafts.contains(path) {
-                    diagnostics.error(link.location, .linkToDraft, ["path": .value("../" + path)], hint: Message(.hintPublishPage))
+                    diagnostics.error(link.location, .linkToDraft, ["path": .value("../" + written)], hint: Message(.hintPublishPage))
                 } else if let fragment, !ids.contains(fragment) {
                     let hint = anchorHint(fragment, in: path, at: link.location)
-                    diagnostics.error(link.location, .noSuchHeading, ["path": .value("../" + path), "fragment": .value(fragment)], hint: hint)
+                    diagnostics.error(link.location, .noSuchHeading, ["path": .value("../" + written), "fragment": .value(fragment)], hint: hint)
                 }
             }
         }
@@ -372,10 +442,32 @@ struct SiteChecks {
 
     private mutating func pageHint(_ path: String, at location: SourceLocation) -> Message? {
         guard let (kind, slug) = ContentKind.parse(contentPath: path) else {
-            return Message(.hintPagesLive)
+            return linkHint(path, at: location) ?? Message(.hintPagesLive)
         }
-        let slugs = pageSlugs[kind] ?? []
-        guard spendComparisons(slugs.count, at: location) else { return nil }
-        return Suggestion.closest(to: slug, in: slugs).map { Message(.hintDidYouMeanPath, ["path": .value("../\(kind.folder)/\($0).md")]) }
+        if let found = documentNames(.page(kind)).slug(named: slug) { return Self.pathHint(kind, found) }
+        let slugs = documentSlugs(.page(kind))
+        if spendComparisons(slugs.count, at: location), let close = Suggestion.closest(to: slug, in: slugs) {
+            return Self.pathHint(kind, close)
+        }
+        return linkHint(path, at: location)
+    }
+
+    /// The page a link that reaches no file probably means, by the last
+    /// part of its path (`Vallendar`, `../kommunen/Vallendar`,
+    /// `vallendar.md` in the wrong folder): a document of the folder the
+    /// link names, else of any kind, that goes by that name.
+    private mutating func linkHint(_ path: String, at location: SourceLocation) -> Message? {
+        let parts = path.split(separator: "/")
+        guard var name = parts.last.map(String.init) else { return nil }
+        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = String(name[..<dot]) }
+        let named = parts.count == 2 ? ContentKind(folder: parts[0]) : nil
+        for kind in ([named].compactMap { $0 } + ContentKind.allCases) {
+            if let found = documentNames(.page(kind)).slug(named: name) { return Self.pathHint(kind, found) }
+        }
+        return nil
+    }
+
+    private static func pathHint(_ kind: ContentKind, _ slug: String) -> Message {
+        Message(.hintDidYouMeanPath, ["path": .value("../\(kind.folder)/\(slug).md")])
     }
 }

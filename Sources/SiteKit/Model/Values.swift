@@ -62,6 +62,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 public struct Reference: Hashable, Sendable {
     public var slug: String
     public var location: SourceLocation
+    /// Set when the value is not a slug (`kommunen: [Stadt Andernach]`):
+    /// then `slug` is the slug made from it. It is reported once the whole
+    /// site is known, so that the hint can name the document meant
+    /// (`andernach`) instead of a slug no file has.
+    public var notASlug: Written? = nil
+
+    /// A value as the editor wrote it, under its key.
+    public struct Written: Hashable, Sendable {
+        public var key: String
+        public var text: String
+    }
 }
 
 public struct Bild: Sendable {

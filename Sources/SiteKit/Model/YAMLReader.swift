@@ -302,6 +302,18 @@ struct YAMLReader {
         return Reference(slug: written, location: location(node))
     }
 
+    /// A reference to another document (a profile, a Handlungsfeld). A
+    /// value that is not a slug is kept, marked, for the site's checks:
+    /// only they know which document it means.
+    mutating func documentReference(_ node: YAMLNode?, key: String) -> Reference? {
+        guard let written = text(node, key: key), let node else { return nil }
+        guard Slug.isValid(written) else {
+            return Reference(
+                slug: Slug.make(from: written), location: location(node), notASlug: Reference.Written(key: key, text: written))
+        }
+        return Reference(slug: written, location: location(node))
+    }
+
     mutating func webAddress(_ node: YAMLNode?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
         guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
@@ -331,8 +343,8 @@ struct YAMLReader {
         var seen: Set<String> = []
         var result: [Reference] = []
         for item in list(node, key: key) {
-            guard let reference = slugReference(item, key: key) else { continue }
-            if seen.insert(reference.slug).inserted {
+            guard let reference = documentReference(item, key: key) else { continue }
+            if seen.insert(reference.notASlug?.text ?? reference.slug).inserted {
                 result.append(reference)
             } else {
                 diagnostics.warning(

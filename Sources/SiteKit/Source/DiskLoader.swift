@@ -11,12 +11,12 @@ public struct DiskLoader {
         self.templatesDirectory = templatesDirectory
     }
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: MessageError {
         case notADirectory(String)
 
-        public var description: String {
+        public var message: Message {
             switch self {
-            case .notADirectory(let path): return "\(path): no such folder"
+            case .notADirectory(let path): return Message(.noSuchFolder, ["path": .value(path)])
             }
         }
     }

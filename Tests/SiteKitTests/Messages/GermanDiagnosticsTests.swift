@@ -137,6 +137,44 @@ import Testing
             ])
     }
 
+    /// The error `make` throws, or nil.
+    func invalid(_ make: () throws(ScaffoldWriter.InvalidValue) -> ScaffoldWriter.Scaffold) -> ScaffoldWriter.InvalidValue? {
+        do throws(ScaffoldWriter.InvalidValue) {
+            _ = try make()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// What `sitegen new` and a missing folder say, outside the content.
+    @Test func problemsOutsideTheContent() {
+        let art = invalid { () throws(ScaffoldWriter.InvalidValue) in
+            try ScaffoldWriter.kommune(name: "X", art: "Grossstadt", bundesland: nil, kreis: nil)
+        }
+        #expect(
+            art?.message.text(in: .de)
+                == "--art `Grossstadt` ist kein erlaubter Wert (erlaubt: Gemeinde, Ortsgemeinde, Stadt, Kreisfreie Stadt, Verbandsgemeinde, Verbandsfreie Gemeinde, Samtgemeinde, Amt, Landkreis)"
+        )
+        let datum = invalid { () throws(ScaffoldWriter.InvalidValue) in try ScaffoldWriter.meldung(titel: "T", datum: "20.01.2021") }
+        #expect(datum?.description == "--datum `20.01.2021` is not a date in the form YYYY-MM-DD; did you mean `2021-01-20`?")
+        #expect(datum?.message.text(in: .de) == "--datum `20.01.2021` ist kein Datum der Form JJJJ-MM-TT; meinten Sie `2021-01-20`?")
+        let name = invalid { () throws(ScaffoldWriter.InvalidValue) in
+            try ScaffoldWriter.kommune(name: " ", art: nil, bundesland: nil, kreis: nil)
+        }
+        #expect(name?.description == "the name must not be empty")
+        #expect(name?.message.text(in: .de) == "Der Name darf nicht leer sein")
+        let exists = ScaffoldFile.CreateError.exists("content/kommunen/bendorf.md")
+        #expect(
+            exists.description == "content/kommunen/bendorf.md already exists; sitegen new never replaces a file (choose another name with --slug)")
+        #expect(
+            exists.message.text(in: .de)
+                == "content/kommunen/bendorf.md gibt es schon; sitegen new ersetzt nie eine Datei (wählen Sie mit --slug einen anderen Namen)")
+        let missing = DiskLoader.LoadError.notADirectory("inhalt")
+        #expect(missing.description == "inhalt: no such folder")
+        #expect(missing.message.text(in: .de) == "inhalt: Diesen Ordner gibt es nicht")
+    }
+
     /// The decode cache keeps the code and the arguments, not the English
     /// text: a cached diagnostic is shown in German as well.
     @Test func cachedDiagnosticsKeepTheirArguments() throws {

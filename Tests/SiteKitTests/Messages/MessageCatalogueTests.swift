@@ -12,7 +12,7 @@ import Testing
     static let sameInBothLanguages: Set<MessageCode> = [
         .placeSiteYAML, .placeHerausgeber, .placeMarkdown, .placeDaten, .placeLeitung, .placeBild,
         .hintTemplateSyntax, .summaryWarningsSuffix, .summaryErrorCounts, .summaryErrorAndWarningCounts, .loadFailed,
-        .wordKommune, .wordKaffeerunde, .wordMeldung, .wordHandlungsfeld,
+        .wordKommune, .wordKaffeerunde, .wordMeldung, .wordHandlungsfeld, .suffixHint,
     ]
 
     @Test func everyEntryHasAGermanText() {

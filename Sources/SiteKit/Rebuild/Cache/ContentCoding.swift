@@ -18,6 +18,10 @@ extension BinaryWriter {
     mutating func reference(_ r: Reference) {
         string(r.slug)
         location(r.location)
+        optional(r.notASlug) { w, written in
+            w.string(written.key)
+            w.string(written.text)
+        }
     }
 
     mutating func bild(_ b: Bild) {
@@ -56,6 +60,10 @@ extension BinaryWriter {
             case .image(let path):
                 w.int(3)
                 w.string(path)
+            case .notContent(let path, let url):
+                w.int(4)
+                w.string(path)
+                w.string(url)
             }
             w.location(link.location)
         }
@@ -120,6 +128,7 @@ extension BinaryWriter {
             array(k.foerderung) { $0.string($1) }
             array(k.quellen) { $0.quelle($1) }
             optional(k.bild) { $0.bild($1) }
+            array(k.fruehereNamen) { $0.string($1) }
         case .kaffeerunde(let r):
             int(1)
             page(r.page)
@@ -175,7 +184,9 @@ extension BinaryReader {
     }
 
     mutating func reference() throws -> Reference {
-        Reference(slug: try string(), location: try location())
+        Reference(
+            slug: try string(), location: try location(),
+            notASlug: try optional { Reference.Written(key: try $0.string(), text: try $0.string()) })
     }
 
     mutating func bild() throws -> Bild {
@@ -199,6 +210,7 @@ extension BinaryReader {
             case 1: target = .anchor(try r.string())
             case 2: target = .media(path: try r.string())
             case 3: target = .image(path: try r.string())
+            case 4: target = .notContent(path: try r.string(), url: try r.string())
             default: throw Malformed()
             }
             return RenderedBody.Link(target: target, location: try r.location())
@@ -256,7 +268,8 @@ extension BinaryReader {
                     },
                     foerderung: try array { try $0.string() },
                     quellen: try array { try $0.quelle() },
-                    bild: try optional { try $0.bild() }))
+                    bild: try optional { try $0.bild() },
+                    fruehereNamen: try array { try $0.string() }))
         case 1:
             return .kaffeerunde(
                 Kaffeerunde(
