@@ -33,6 +33,23 @@ import Testing
         #expect(SearchText.words("ae Ue oe") == [])
     }
 
+    /// Issue 11's long line: a word's compound parts grow with the square
+    /// of its length, so a word of a million letters took gigabytes.
+    @Test func wordsLongerThanAnyGermanWordAreNotIndexed() throws {
+        let long = String(repeating: "a", count: 1_000_000)
+        #expect(SearchText.words(long + " Glasfaser " + String(repeating: "x", count: 65)) == ["glasfaser"])
+        #expect(SearchText.words(String(repeating: "b", count: 64)) == [String(repeating: "b", count: 64)])
+        // Folded to 64 letters ("oe" as "o"), a word of 96 is kept; folded to 66, one of 99 is not.
+        #expect(SearchText.words(String(repeating: "boe", count: 32)) == [String(repeating: "bo", count: 32)])
+        #expect(SearchText.words(String(repeating: "boe", count: 33)) == [])
+        let start = ContinuousClock.now
+        let result = Fixture.render(["meldungen/2024-05-14-lang.md": "---\ntitel: T\(long)\ndatum: 2024-05-14\n---\n\(long) Glasfaser\n"])
+        #expect(ContinuousClock.now - start < .seconds(20))
+        let manifest = try #require(Fixture.page(result, "suche/index.json"))
+        #expect(manifest.contains("\"maximum\":64"))
+        #expect(result.files?.contains { $0.path.hasPrefix("suche/t/") && $0.bytes.count > 1_000_000 } == false)
+    }
+
     @Test func htmlIsReadWithoutItsTags() {
         #expect(SearchText.words("<p class=\"x\">Glas<em>faser</em> &amp; Funk</p>", html: true) == ["glas", "faser", "funk"])
         // Without `html`, a tag's letters are words like any other.

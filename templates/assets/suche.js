@@ -42,7 +42,7 @@
     function flush() {
       if (cur.length >= manifest.minimum) {
         var f = foldPairs(cur);
-        if (f.length >= manifest.minimum && (keepStop || !stop[f])) out.push(f);
+        if (f.length >= manifest.minimum && f.length <= manifest.maximum && (keepStop || !stop[f])) out.push(f);
       }
       cur = "";
     }

@@ -184,7 +184,7 @@ struct SearchIndex: Sendable {
     static func manifest(_ docs: [SearchDocument], model: SiteModel, shards: [(String, Int)], names: [String]) -> [UInt8] {
         var json = JSONBytes()
         json.raw("{\"version\":1,\"documents\":\(docs.count),\"perShard\":\(documentsPerShard),")
-        json.raw("\"minimum\":\(SearchText.minimumLength),\"kinds\":")
+        json.raw("\"minimum\":\(SearchText.minimumLength),\"maximum\":\(SearchText.maximumLength),\"kinds\":")
         json.array(SearchDocument.Kind.allCases) { json, kind in
             let range = ranges(docs) { $0.kind == kind }
             json.raw("[")

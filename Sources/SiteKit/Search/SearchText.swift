@@ -8,6 +8,10 @@
 enum SearchText {
     /// Words shorter than this are not indexed (a query drops them too).
     static let minimumLength = 2
+    /// Words longer than this (folded) are not indexed either: no German
+    /// word is, and the compound parts of a word grow with the square of
+    /// its length (a line of a million letters would take gigabytes).
+    static let maximumLength = 64
 
     /// Frequent words that find nothing: left out of the index and of the
     /// query. Folded. The manifest carries the list to the script.
@@ -49,7 +53,11 @@ enum SearchText {
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var length = 0
+        // A word longer than this before folding (folding at most halves it)
+        // is dropped whole, and its bytes are no longer kept.
+        let keptMaximum = 2 * maximumLength
         @inline(__always) func append(_ byte: UInt8) {
+            guard length <= keptMaximum else { return }
             if length == capacity {
                 let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
                 larger.update(from: buffer, count: length)
@@ -61,9 +69,9 @@ enum SearchText {
             length += 1
         }
         @inline(__always) func flush() {
-            if length >= minimumLength {
+            if length >= minimumLength && length <= keptMaximum {
                 length = foldPairs(buffer, length)
-                if length >= minimumLength { word(UnsafeBufferPointer(start: buffer, count: length)) }
+                if length >= minimumLength && length <= maximumLength { word(UnsafeBufferPointer(start: buffer, count: length)) }
             }
             length = 0
         }
