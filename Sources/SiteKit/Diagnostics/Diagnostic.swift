@@ -154,6 +154,7 @@ public struct Diagnostics: Sendable {
     /// Sorted by file and position, so output is stable whatever order the
     /// parallel stages finished in.
     public var sorted: [Diagnostic] {
-        all.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        // Each message made once, not once per comparison.
+        all.map { ($0, $0.message) }.sorted { ($0.0.location, $0.1) < ($1.0.location, $1.1) }.map(\.0)
     }
 }
