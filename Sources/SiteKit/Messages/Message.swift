@@ -46,8 +46,7 @@ public struct Message: Hashable, Sendable {
                 let fraction = String(hundredths % 100)
                 return "\(hundredths / 100)\(language == .de ? "," : ".")\(fraction.count == 1 ? "0" + fraction : fraction)"
             case .count(let n, let word):
-                let forms = word.template(in: language).split(separator: Message.formSeparator, omittingEmptySubsequences: false)
-                return "\(n) \(n == 1 || forms.count < 2 ? forms[0] : forms[1])"
+                return "\(n) \(Message.form(n == 1 ? 0 : 1, of: word.template(in: language)))"
             case .phrase(let message): return message.text(in: language)
             case .within(let message): return message.text(in: language, form: 1)
             }
@@ -76,10 +75,7 @@ public struct Message: Hashable, Sendable {
         // Looked for as bytes: `contains` with a string argument is
         // Foundation's `range(of:)`, and a build with 200,000 warnings
         // spent most of its time there.
-        if template.utf8.contains(Self.formSeparatorSecondByte) && template.unicodeScalars.contains(Self.formSeparatorScalar) {
-            let forms = template.split(separator: Self.formSeparator, omittingEmptySubsequences: false)
-            template = String(forms[min(form, forms.count - 1)])
-        }
+        if template.utf8.contains(Self.formSeparatorSecondByte) { template = String(Self.form(form, of: template)) }
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = Substring(template)
@@ -103,6 +99,25 @@ public struct Message: Hashable, Sendable {
     /// of its own, because `|` is written in Markdown tables.
     static let formSeparator: Character = "¦"
     private static let formSeparatorScalar: Unicode.Scalar = "¦"
+
+    /// Form `n` of a template (`first¦second`), the last one when there are
+    /// fewer; found by scalars, as splitting by characters cost most of a
+    /// build with many diagnostics.
+    static func form(_ n: Int, of template: String) -> Substring {
+        let scalars = template.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        var found = 0
+        while index < scalars.endIndex {
+            if scalars[index] == formSeparatorScalar {
+                if found == n { return Substring(scalars[start..<index]) }
+                found += 1
+                start = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        return Substring(scalars[start...])
+    }
     /// The second byte of its UTF-8 (`C2 A6`), a cheap first test.
     private static let formSeparatorSecondByte: UInt8 = 0xA6
 
