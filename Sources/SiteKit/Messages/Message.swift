@@ -1,3 +1,4 @@
+import Foundation
 import SiteText
 
 /// A text of the catalogue with its arguments, rendered in either language
@@ -75,8 +76,8 @@ public struct Message: Hashable, Sendable {
         // Looked for as bytes: `contains` with a string argument is
         // Foundation's `range(of:)`, and a build with 200,000 warnings
         // spent most of its time there.
-        if template.utf8.contains(Self.formSeparatorSecondByte) { template = String(Self.form(form, of: template)) }
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        if Self.has(Self.formSeparatorSecondByte, in: template) { template = String(Self.form(form, of: template)) }
+        guard Self.has(UInt8(ascii: "{"), in: template) else { return template }
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -99,6 +100,14 @@ public struct Message: Hashable, Sendable {
     /// of its own, because `|` is written in Markdown tables.
     static let formSeparator: Character = "¦"
     private static let formSeparatorScalar: Unicode.Scalar = "¦"
+
+    /// Whether `text` has the byte, by memchr: the generic `contains` of a
+    /// UTF-8 view walks it byte by byte through an iterator.
+    private static func has(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(byte)
+    }
 
     /// Form `n` of a template (`first¦second`), the last one when there are
     /// fewer; found by scalars, as splitting by characters cost most of a
