@@ -33,6 +33,9 @@ public struct Message: Hashable, Sendable {
         /// The second form of a part written `first¦second` in the
         /// catalogue, which says where: `in \`bild\``, `im Kopf eines Profils`.
         case within(Message)
+        /// libyaml's English words for a syntax problem; in German from
+        /// `YAMLProblems`, so no English sentence stands in a German message.
+        case yamlProblem(String)
 
         public init(stringLiteral value: String) { self = .value(value) }
         public init(stringInterpolation: DefaultStringInterpolation) { self = .value(String(stringInterpolation: stringInterpolation)) }
@@ -50,6 +53,7 @@ public struct Message: Hashable, Sendable {
                 return "\(n) \(Message.form(n == 1 ? 0 : 1, of: word.template(in: language)))"
             case .phrase(let message): return message.text(in: language)
             case .within(let message): return message.text(in: language, form: 1)
+            case .yamlProblem(let english): return language == .de ? YAMLProblems.german(english) : english
             }
         }
 

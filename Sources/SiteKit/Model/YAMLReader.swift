@@ -36,7 +36,7 @@ struct YAMLReader {
         } catch {
             switch error {
             case .syntax(let what, let mark):
-                diagnostics.error(location(mark), .yamlSyntax, ["problem": "\(what)"], hint: Message(.hintYAMLSyntax))
+                diagnostics.error(location(mark), .yamlSyntax, ["problem": .yamlProblem(what)], hint: Message(.hintYAMLSyntax))
             case .duplicateKeys(let keys, let mark):
                 diagnostics.error(
                     location(mark), .duplicateKey, ["keys": "\(keys.map { "`\($0)`" }.joined(separator: ", "))"],

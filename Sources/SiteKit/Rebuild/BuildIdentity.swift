@@ -17,7 +17,7 @@ import Foundation
 /// and its first build a clean one.
 struct BuildIdentity: Equatable, Sendable {
     /// Raised whenever what a cache file stores changes shape.
-    static let cacheFormat = 9
+    static let cacheFormat = 10
 
     var version: String
     var format: Int

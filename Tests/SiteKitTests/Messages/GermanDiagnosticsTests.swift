@@ -22,6 +22,29 @@ import Testing
             de == ["content/kommunen/test.md:5:1: Fehler: Unbekannter Schlüssel `einwohnerzahl` im Kopf eines Profils (meinten Sie `einwohner`?)"])
     }
 
+    /// libyaml says what it found in English; German messages carry it in German.
+    @Test func yamlSyntaxProblemsInBothLanguages() {
+        let (en, de) = lines(kommune("\tleitung: X\n"))
+        #expect(
+            en == [
+                "content/kommunen/test.md:5:1: error: YAML syntax: while scanning a plain scalar found a tab character that violates indentation (check indentation, and quote values that contain `: ` or start with a quote)"
+            ])
+        #expect(
+            de == [
+                "content/kommunen/test.md:5:1: Fehler: YAML-Syntaxfehler: in einem Text ohne Anführungszeichen – ein Tabulator stört die Einrückung (nur Leerzeichen einrücken) (prüfen Sie die Einrückung und setzen Sie Werte in Anführungszeichen, die `: ` enthalten oder mit einem Anführungszeichen beginnen)"
+            ])
+        let (_, colon) = lines(kommune("website: https://a: b\n"))
+        #expect(
+            colon == [
+                "content/kommunen/test.md:5:19: Fehler: YAML-Syntaxfehler: ein Doppelpunkt mit Leerzeichen (`: `) ist hier nicht erlaubt (Wert in Anführungszeichen setzen) (prüfen Sie die Einrückung und setzen Sie Werte in Anführungszeichen, die `: ` enthalten oder mit einem Anführungszeichen beginnen)"
+            ])
+        // Context and problem, each from its table; unknown words stay as libyaml wrote them.
+        #expect(
+            YAMLProblems.german("while scanning a quoted scalar found unexpected end of stream")
+                == "in einem Text in Anführungszeichen – das Ende kam zu früh (fehlt ein schließendes Anführungszeichen oder eine Klammer?)")
+        #expect(YAMLProblems.german("something new") == "something new")
+    }
+
     @Test func unknownNestedKeyAndMissingOne() {
         let (en, de) = lines(kommune("leitung:\n  amt: Bürgermeister\n  nmae: X\n"))
         #expect(

@@ -29,6 +29,9 @@ extension BinaryWriter {
             case .within(let inner):
                 w.int(6)
                 w.message(inner)
+            case .yamlProblem(let english):
+                w.int(7)
+                w.string(english)
             }
         }
     }
@@ -56,6 +59,7 @@ extension BinaryReader {
         case 4: return .count(try int(), try messageCode())
         case 5: return .phrase(try message())
         case 6: return .within(try message())
+        case 7: return .yamlProblem(try string())
         default: throw Malformed()
         }
     }
