@@ -60,18 +60,11 @@ struct ImageLedger: Equatable {
     }
 
     private func encode(into writer: inout BinaryWriter) {
-        writer.int(readStart.tv_sec)
-        writer.int(readStart.tv_nsec)
+        writer.time(readStart)
         writer.int(entries.count)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
-            let status = entry.status
-            writer.int(status.size)
-            writer.int(status.modifiedSeconds)
-            writer.int(status.modifiedNanoseconds)
-            writer.int(status.changedSeconds)
-            writer.int(status.changedNanoseconds)
-            writer.word(status.inode)
+            writer.fileStatus(entry.status)
             writer.int(entry.bytes)
             writer.string(entry.image.key)
             writer.string(entry.image.manifest)
@@ -79,14 +72,12 @@ struct ImageLedger: Equatable {
     }
 
     private static func decode(_ reader: inout BinaryReader) throws -> ImageLedger {
-        var ledger = ImageLedger(readStart: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()))
+        var ledger = ImageLedger(readStart: try reader.time())
         let count = try reader.int()
         guard count >= 0 else { throw BinaryReader.Malformed() }
         for _ in 0..<count {
             let path = try reader.string()
-            let status = FileStatus(
-                size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
-                changedSeconds: try reader.int(), changedNanoseconds: try reader.int(), inode: try reader.word())
+            let status = try reader.fileStatus()
             let bytes = try reader.int()
             let key = try reader.string()
             guard let image = DerivedImage(manifest: try reader.string(), key: key) else { throw BinaryReader.Malformed() }

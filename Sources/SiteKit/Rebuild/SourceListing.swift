@@ -59,34 +59,25 @@ struct SourceListing {
     func save(to path: String, identity: BuildIdentity) { CacheFile.write(path, kind: Self.kind, identity: identity, encode) }
 
     func encode(into writer: inout BinaryWriter) {
-        writer.int(readStart.tv_sec)
-        writer.int(readStart.tv_nsec)
+        writer.time(readStart)
         writer.int(files.count)
         for (path, known) in files.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
-            let status = known.status
-            writer.int(status.size)
-            writer.int(status.modifiedSeconds)
-            writer.int(status.modifiedNanoseconds)
-            writer.int(status.changedSeconds)
-            writer.int(status.changedNanoseconds)
-            writer.word(status.inode)
+            writer.fileStatus(known.status)
             writer.word(known.digest.a)
             writer.word(known.digest.b)
         }
     }
 
     static func decode(_ reader: inout BinaryReader) throws -> SourceListing {
-        let readStart = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
+        let readStart = try reader.time()
         let count = try reader.int()
         guard count >= 0 else { throw BinaryReader.Malformed() }
         var files: [String: (status: FileStatus, digest: ContentHash.Digest)] = [:]
         files.reserveCapacity(count)
         for _ in 0..<count {
             let path = try reader.string()
-            let status = FileStatus(
-                size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
-                changedSeconds: try reader.int(), changedNanoseconds: try reader.int(), inode: try reader.word())
+            let status = try reader.fileStatus()
             files[path] = (status, ContentHash.Digest(a: try reader.word(), b: try reader.word()))
         }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }
