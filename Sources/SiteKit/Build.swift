@@ -66,10 +66,11 @@ public enum Build {
     public static func render(_ input: SiteInput, options: Options = Options(), cache: DecodeCache? = nil) -> Result {
         let planned = plan(input, options: options, cache: cache)
         var clock = StageClock()
-        guard let jobs = planned.jobs else {
+        guard let jobs = planned.files else {
             return Result(diagnostics: planned.diagnostics, files: nil, copies: [], model: planned.model, written: nil)
         }
-        let files = parallelMap(jobs) { $0.render() }
+        let (search, pages) = both({ jobs.search.value.jobs }, { parallelMap(jobs.pages) { $0.render() } })
+        let files = pages + search.map { $0.render() }
         clock.lap("render")
         return Result(diagnostics: planned.diagnostics, files: files, copies: planned.copies, model: planned.model, written: nil)
     }
@@ -79,7 +80,9 @@ public enum Build {
     public struct Plan: Sendable {
         public var diagnostics: [Diagnostic]
         /// Every output file and how to make it; nil when there were errors.
-        public var jobs: [PageJob]?
+        public var jobs: [PageJob]? { files?.all }
+        /// The same, with the search index not made yet.
+        var files: SiteRenderer.Jobs?
         public var copies: [PassThroughFile]
         public var model: SiteModel?
         /// What the pages' traces are checked against.
@@ -121,7 +124,7 @@ public enum Build {
         }
         let theme = Theme.load(input.templates, label: input.templatesLabel, diagnostics: &diagnostics)
         guard let model, let theme, !diagnostics.hasErrors else {
-            return Plan(diagnostics: diagnostics.sorted, jobs: nil, copies: [], model: model, imagesEncoded: images.encoded)
+            return Plan(diagnostics: diagnostics.sorted, files: nil, copies: [], model: model, imagesEncoded: images.encoded)
         }
         // A page shows its images' sizes and names: a changed photo renders every page again.
         let global =
@@ -132,7 +135,7 @@ public enum Build {
         clock.lap("theme+plan")
         let media = model.media.filter { !images.withheld.contains($0.path) } + images.copies
         return Plan(
-            diagnostics: diagnostics.sorted, jobs: jobs, copies: media + input.assets, model: model, digests: digests,
+            diagnostics: diagnostics.sorted, files: jobs, copies: media + input.assets, model: model, digests: digests,
             imagesEncoded: images.encoded)
     }
 
@@ -195,15 +198,17 @@ public enum Build {
         let planned = plan(
             input, options: options, cache: cache, tracing: identity, images: images, trustImageStatus: rebuild.trustsFileStatus,
             published: rebuild.previousTree?.sizes ?? [:])
+        clock.lap("plan")
         var result = Result(diagnostics: planned.diagnostics, files: nil, copies: planned.copies, model: planned.model, written: nil)
         result.imagesEncoded = planned.imagesEncoded
         result.retained = [input, cache, planned]
-        if let note = rebuild.damageNote(planned: planned.jobs != nil) { result.notes.append(note) }
+        if let note = rebuild.damageNote(planned: planned.files != nil) { result.notes.append(note) }
         // A build that fails writes nothing, its cache included.
-        guard let jobs = planned.jobs else { return result }
+        guard let jobs = planned.files else { return result }
         let check = rebuild.check(planned.digests)
-        var traces: [String: PageTrace] = [:]
-        (result.files, result.kept, traces) = renderChanged(jobs, unless: check)
+        let (search, (pages, unchanged, traces)) = both({ jobs.search.value.jobs }, { renderChanged(jobs.pages, unless: check) })
+        result.files = pages + search.map { $0.render() }
+        result.kept = unchanged
         clock.lap("render (\(result.files?.count ?? 0) files, \(result.kept.count) kept)")
 
         // The caches are saved while the output is written: one is mostly

@@ -27,16 +27,26 @@ func parallelMap<T, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     return results.map { $0! }
 }
 
-/// Runs two independent pieces of work side by side and returns both results.
-func both<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    var a: A?, b: B?
-    withUnsafeMutablePointer(to: &a) { pa in
-        withUnsafeMutablePointer(to: &b) { pb in
-            let shared = SharedSlots(value: (a: pa, b: pb))
-            DispatchQueue.concurrentPerform(iterations: 2) { i in
-                if i == 0 { shared.value.a.pointee = first() } else { shared.value.b.pointee = second() }
-            }
-        }
+/// Runs two independent pieces of work side by side and returns both
+/// results: `first` on a thread of its own, `second` on the caller's.
+/// Not through `concurrentPerform`: a `parallelMap` inside one of its
+/// iterations would run on one core only (libdispatch divides the width of
+/// nested applies), so a stage that is parallel in itself would lose its
+/// cores just by running beside another.
+func both<A, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+    let slot = SharedSlot<A>()
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        slot.value = first()
+        done.signal()
     }
-    return (a!, b!)
+    let b = second()
+    done.wait()
+    return (slot.value!, b)
+}
+
+/// The result of `both`'s other thread: written once by that thread, read
+/// only after the semaphore says it is written.
+private final class SharedSlot<Value>: @unchecked Sendable {
+    var value: Value?
 }

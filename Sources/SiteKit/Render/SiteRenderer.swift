@@ -27,8 +27,18 @@ struct SiteRenderer: Sendable {
     let digests: ModelDigests
     let theme: Theme
 
-    /// Every file of the site, none made yet.
-    func jobs() -> [PageJob] {
+    /// Every file of the site, none made yet: the pages, and the search
+    /// index's files, whose names are known only once the index is made
+    /// (they depend on the words). The build makes the index beside the
+    /// pages, so its serial parts leave no core idle.
+    struct Jobs: Sendable {
+        var pages: [PageJob]
+        let search: Once<SiteSearch>
+
+        var all: [PageJob] { pages + search.value.jobs }
+    }
+
+    func jobs() -> Jobs {
         let model = digests.model, theme = self.theme
         // The open data first: its tables are the largest jobs, and made
         // early they overlap with the pages on the other core instead of
@@ -41,9 +51,7 @@ struct SiteRenderer: Sendable {
                 return (theme.render(plan), trace)
             }
         }
-        // The search index is made here, once: its shards' names depend on the words.
-        let search = SiteSearch(model)
-        jobs += search.jobs
+        let search = Once { SiteSearch(model) }
         jobs.append(PageJob(path: SiteSearch.page + "index.html") { (theme.render(ViewContext(reads: ModelReads(digests)).suchePage()), nil) })
         // Last: it lists the sizes of all the data files, made by then.
         jobs.append(
@@ -54,7 +62,7 @@ struct SiteRenderer: Sendable {
         jobs.append(PageJob(path: "feed.xml") { (Array(Feeds.atom(model).utf8), nil) })
         jobs.append(PageJob(path: "sitemap.xml") { (Array(Feeds.sitemap(paths: pagePaths, baseURL: model.settings.baseURL).utf8), nil) })
         jobs.append(PageJob(path: "robots.txt") { (Array(Feeds.robots(baseURL: model.settings.baseURL).utf8), nil) })
-        return jobs
+        return Jobs(pages: jobs, search: search)
     }
 
     typealias Page = (path: String, plan: @Sendable () -> (PagePlan, PageTrace))
