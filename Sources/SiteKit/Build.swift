@@ -86,7 +86,7 @@ public enum Build {
         public var copies: [PassThroughFile]
         public var model: SiteModel?
         /// What the pages' traces are checked against.
-        var digests: ModelDigests?
+        var answers: ModelAnswers?
         public var imagesEncoded = 0
     }
 
@@ -130,12 +130,12 @@ public enum Build {
         let global =
             identity.map { images.table.digest(adding: globalDigest(input, options: options, identity: $0, termine: model.termine)) }
             ?? ContentHash().digest
-        let digests = ModelDigests(model: model, sources: cache?.digests ?? [:], global: global, hashing: identity != nil)
-        let jobs = SiteRenderer(digests: digests, theme: theme).jobs()
+        let answers = ModelAnswers(model: model, sources: cache?.digests ?? [:], global: global, hashing: identity != nil)
+        let jobs = SiteRenderer(answers: answers, theme: theme).jobs()
         clock.lap("theme+plan")
         let media = model.media.filter { !images.withheld.contains($0.path) } + images.copies
         return Plan(
-            diagnostics: diagnostics.sorted, files: jobs, copies: media + input.assets, model: model, digests: digests,
+            diagnostics: diagnostics.sorted, files: jobs, copies: media + input.assets, model: model, answers: answers,
             imagesEncoded: images.encoded)
     }
 
@@ -205,7 +205,7 @@ public enum Build {
         if let note = rebuild.damageNote(planned: planned.files != nil) { result.notes.append(note) }
         // A build that fails writes nothing, its cache included.
         guard let jobs = planned.files else { return result }
-        let check = rebuild.check(planned.digests)
+        let check = rebuild.check(planned.answers)
         let (search, (pages, unchanged, traces)) = both({ jobs.search.value.jobs }, { renderChanged(jobs.pages, unless: check) })
         result.files = pages + search.map { $0.render() }
         result.kept = unchanged
@@ -215,7 +215,7 @@ public enum Build {
         // the processor's work, the other the file system's.
         let (saving, files, kept, copies, tree, renderedTraces) = (rebuild, result.files, result.kept, result.copies, rebuild.previousTree, traces)
         let (_, written) = both(
-            { saving.save(cache, input: input, rendered: renderedTraces, kept: kept, check: check, digests: planned.digests) },
+            { saving.save(cache, input: input, rendered: renderedTraces, kept: kept, check: check, answers: planned.answers) },
             { Swift.Result { try files.map { try writer.write(files: $0, kept: kept, copies: copies, scanned: tree) } } })
         if let made = result.files {
             result.written = try written.get()

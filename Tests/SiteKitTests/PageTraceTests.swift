@@ -124,7 +124,7 @@ import Testing
     @Test func tracesSurviveTheirStore() throws {
         let digest = ContentHash.Digest(a: 1, b: 2)
         let reads: [PageTrace.Read] = [
-            .document(.kommune, "bendorf"), .summary(.seite, "impressum"), .summaries(.meldung), .mentions("bendorf"),
+            .document(.kommune, "bendorf"), .summary(.seite, "impressum"), .summaries(.meldung), .erwaehntIn("bendorf"),
             .mitglieder("mayen-koblenz"), .feld("verwaltung"), .neighbours("2021-01-x"), .footer,
             .feldLand("verwaltung", .thueringen),
         ]
@@ -151,14 +151,14 @@ import Testing
     /// Pages share reads: the store keeps each once, and a page's trace
     /// comes back in the order its view made the reads.
     @Test func sharedReadsAreStoredOnce() throws {
-        let digests = try #require(
-            Build.plan(try GoldenTests.exampleSite(), options: .init(), cache: Self.cacheWithDigests(), tracing: .current).digests)
+        let answers = try #require(
+            Build.plan(try GoldenTests.exampleSite(), options: .init(), cache: Self.cacheWithDigests(), tracing: .current).answers)
         var traces: [String: PageTrace] = [:]
-        for page in SiteRenderer.pages(digests) { traces[page.path] = page.plan().1 }
-        let store = PageTraceStore(build: "x", traces: traces, digests: digests)
+        for page in SiteRenderer.pages(answers) { traces[page.path] = page.plan().1 }
+        let store = PageTraceStore(build: "x", traces: traces, answers: answers)
         #expect(store.reads.count == Set(traces.values.flatMap(\.reads)).count)
         #expect(store.reads.count < traces.values.map(\.reads.count).reduce(0, +))
-        let check = try #require(store.check(in: digests))
+        let check = try #require(store.check(in: answers))
         func reads(_ store: PageTraceStore, _ path: String) -> [PageTrace.Read]? { store.pages[path]?.map { store.reads[$0].read } }
         for (path, expected) in traces {
             #expect(check.holds(path), "\(path)")
@@ -167,13 +167,13 @@ import Testing
         // The next build's store: one page rendered with a read no page made
         // before, one page gone, the rest kept.
         var rendered = try #require(traces["kommunen/bendorf/index.html"])
-        rendered.reads.append(.mentions("gibt-es-nicht"))
+        rendered.reads.append(.erwaehntIn("gibt-es-nicht"))
         let kept = traces.keys.filter { $0 != "kommunen/bendorf/index.html" && $0 != "impressum/index.html" }
-        let next = check.updated(build: "y", rendered: ["kommunen/bendorf/index.html": rendered], kept: kept, digests: digests)
+        let next = check.updated(build: "y", rendered: ["kommunen/bendorf/index.html": rendered], kept: kept, answers: answers)
         #expect(Set(next.pages.keys) == Set(kept + ["kommunen/bendorf/index.html"]))
         #expect(reads(next, "kommunen/bendorf/index.html") == rendered.reads)
         for path in kept { #expect(reads(next, path) == (try #require(traces[path])).reads, "\(path)") }
-        #expect(next.reads.allSatisfy { digests.digest(of: $0.read) == $0.digest })
+        #expect(next.reads.allSatisfy { answers.digest(of: $0.read) == $0.digest })
     }
 
     /// A decode cache that knows every example document's digest, as a

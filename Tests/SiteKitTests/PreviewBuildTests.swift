@@ -52,8 +52,8 @@ import Testing
     }
 
     @Test func everyPageIsListedUnderThePathItIsPlannedFor() throws {
-        let digests = try #require(Build.plan(try GoldenTests.exampleSite()).digests)
-        for page in SiteRenderer.pages(digests) {
+        let answers = try #require(Build.plan(try GoldenTests.exampleSite()).answers)
+        for page in SiteRenderer.pages(answers) {
             let (plan, _) = page.plan()
             #expect(page.path == (plan.path.hasSuffix(".html") ? plan.path : plan.path + "index.html"))
         }

@@ -16,8 +16,8 @@ import Testing
     @Test func profilesListWhatMentionsThemNewestFirst() throws {
         let m = try model()
         let titles = { (slug: String) in
-            (m.mentions[slug] ?? []).map { mention -> String in
-                switch mention {
+            (m.erwaehntIn[slug] ?? []).map { eintrag -> String in
+                switch eintrag {
                 case .kaffeerunde(let i): return m.kaffeerunden[i].titel
                 case .meldung(let i): return m.meldungen[i].titel
                 }

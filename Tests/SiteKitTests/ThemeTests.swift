@@ -41,6 +41,44 @@ import SiteText
             ])
     }
 
+    /// A theme made before the layout's keys were renamed builds the same
+    /// pages, with a warning at each old key that names the new one.
+    @Test func renamedLayoutKeysStillWorkWithAWarning() throws {
+        let input = Fixture.input()
+        let current = try #require(Build.render(input).files)
+        var old = input
+        old.templates = old.templates.map { file in
+            guard file.path == "layout.mustache" else { return file }
+            let text = String(decoding: file.bytes, as: UTF8.self)
+                .replacingOccurrences(of: "{{seitentitel}}", with: "{{title}}")
+                .replacingOccurrences(of: "{{website_titel}}", with: "{{ site_title }}")
+            return InputFile(path: file.path, text: text)
+        }
+        let result = Build.render(old)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
+        #expect(!warnings.isEmpty)
+        #expect(warnings.allSatisfy { $0.hasPrefix("templates/layout.mustache:") })
+        #expect(
+            warnings.contains {
+                $0.hasSuffix("warning: the key `title` is renamed to `seitentitel`; the old name still works for now (write `seitentitel` instead)")
+            })
+        #expect(warnings.contains { $0.contains("`site_title` is renamed to `website_titel`") })
+        // Each warning points at its tag.
+        let layout = String(decoding: try #require(old.templates.first { $0.path == "layout.mustache" }).bytes, as: UTF8.self)
+        let lines = layout.split(separator: "\n", omittingEmptySubsequences: false)
+        for warning in warnings {
+            let parts = warning.split(separator: ":")
+            let (line, column) = (try #require(Int(parts[1])), try #require(Int(parts[2])))
+            #expect(lines[line - 1].dropFirst(column - 1).hasPrefix("{{"), "\(warning)")
+        }
+        let files = try #require(result.files)
+        #expect(files.map(\.path) == current.map(\.path))
+        #expect(zip(files, current).allSatisfy { $0.bytes == $1.bytes })
+        // Keys of nested objects and the document's own `titel` are not flagged.
+        #expect(RenamedKeys.uses(in: Array("{{titel}} {{a.title}} {{.title}} {{#x}}{{/x}}".utf8)).isEmpty)
+        #expect(RenamedKeys.uses(in: Array("{{{title}}} {{#site_title}}{{/site_title}}".utf8)).map(\.offset) == [0, 12, 27])
+    }
+
     @Test func everyPageKindNeedsItsTemplate() {
         var input = Fixture.input()
         input.templates.removeAll { $0.path == "kaffeerunde.mustache" }

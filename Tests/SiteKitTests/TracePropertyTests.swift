@@ -158,12 +158,12 @@ import Testing
         #expect(edited.count * 10 >= kinds.count * 9, "only \(edited.count) of \(kinds.count) kinds of field were edited; rejected: \(rejected)")
     }
 
-    /// The digests taken once per build for the reads every page makes are
+    /// The answers taken once per build for the reads every page makes are
     /// those the answers give.
     @Test func sharedDigestsAreTheAnswersDigests() throws {
         let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
-        let digests = try #require(Build.plan(input).digests)
-        let hashing = ModelDigests(model: digests.model, sources: [:], global: digests.global, hashing: true)
+        let answers = try #require(Build.plan(input).answers)
+        let hashing = ModelAnswers(model: answers.model, sources: [:], global: answers.global, hashing: true)
         for read in [PageTrace.Read.footer] + ContentKind.allCases.map(PageTrace.Read.summaries) {
             #expect(hashing.digest(of: read) == hashing.derivedDigest(of: read), "\(read)")
         }

@@ -8,7 +8,7 @@ import Testing
 /// same bytes, or the test names the first templates that differ.
 @Suite struct MustacheDifferentialTests {
     @Test func everyThemeTemplateForEveryPageOfTheExampleSite() throws {
-        let digests = try #require(Build.plan(try Fixture.exampleSite()).digests)
+        let answers = try #require(Build.plan(try Fixture.exampleSite()).answers)
         let theme: Theme? = try Self.theme()
         let texts = Dictionary(
             uniqueKeysWithValues: Fixture.templates.map {
@@ -16,7 +16,7 @@ import Testing
             })
         let pair = try EnginePair(texts)
         var compared = 0, differing: [String] = []
-        for plan in SiteRenderer.pages(digests).map({ $0.plan().0 }) {
+        for plan in SiteRenderer.pages(answers).map({ $0.plan().0 }) {
             let root = TemplateValue.object(plan.view)
             for name in texts.keys.sorted() {
                 let expected = pair.oracle(name, root)

@@ -146,6 +146,8 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case hintTemplateSyntax = "hint-template-syntax"
     case hintCopyTemplate = "hint-copy-template"
     case hintAddTemplate = "hint-add-template"
+    case templateKeyRenamed = "template-key-renamed"
+    case hintUseNewKey = "hint-use-new-key"
     // MARK: The site as a whole
     case mustEndInYAML = "must-end-in-yaml"
     case siteYAMLMissing = "site-yaml-missing"
@@ -596,6 +598,12 @@ public enum MessageCode: String, CaseIterable, Sendable {
                 "jede Seitenart braucht ihre Vorlage; kopieren Sie sie aus dem Standard-Theme"
             )
         case .hintAddTemplate: return ("add `{name}.mustache` to the theme", "ergänzen Sie `{name}.mustache` im Theme")
+        case .templateKeyRenamed:
+            return (
+                "the key `{old}` is renamed to `{new}`; the old name still works for now",
+                "Der Schlüssel `{old}` heißt jetzt `{new}`; der alte Name funktioniert noch"
+            )
+        case .hintUseNewKey: return ("write `{new}` instead", "schreiben Sie stattdessen `{new}`")
         // MARK: The site as a whole
         case .mustEndInYAML: return ("the file must end in .yaml", "Die Datei muss auf .yaml enden")
         case .siteYAMLMissing: return ("site.yaml is missing", "site.yaml fehlt")

@@ -25,8 +25,10 @@ public struct SiteModel: Sendable {
     /// the model is checked (`ImageStage`).
     public internal(set) var images = ImageTable()
 
-    /// A report or news item that mentions a profile.
-    public enum Mention: Sendable, Equatable {
+    /// An Eintrag: a Kaffeerunde or a Meldung, the one word for a report or
+    /// news item wherever it is listed (`EintragSummary`, `EintragView`),
+    /// here as one that mentions a profile (`erwaehntIn`).
+    public enum Eintrag: Sendable, Equatable {
         case kaffeerunde(Int)
         case meldung(Int)
     }
@@ -43,7 +45,7 @@ public struct SiteModel: Sendable {
     public private(set) var kommuneIndex: [String: Int] = [:]
     public private(set) var handlungsfeldIndex: [String: Int] = [:]
     /// Per profile slug: reports and news that mention it, newest first.
-    public private(set) var mentions: [String: [Mention]] = [:]
+    public private(set) var erwaehntIn: [String: [Eintrag]] = [:]
     /// Per Landkreis slug: indices of its member profiles, by name.
     public private(set) var kreisMitglieder: [String: [Int]] = [:]
     /// Per Handlungsfeld slug.
@@ -76,9 +78,9 @@ public struct SiteModel: Sendable {
     public func handlungsfeld(_ slug: String) -> Handlungsfeld? { handlungsfeldIndex[slug].map { handlungsfelder[$0] } }
     public func seite(_ slug: String) -> Seite? { seiten.first { $0.slug == slug } }
 
-    /// The date of a mention, for sorting and display.
-    public func datum(of mention: Mention) -> CalendarDate {
-        switch mention {
+    /// The date of an Eintrag, for sorting and display.
+    public func datum(of eintrag: Eintrag) -> CalendarDate {
+        switch eintrag {
         case .kaffeerunde(let i): return kaffeerunden[i].datum
         case .meldung(let i): return meldungen[i].datum
         }
@@ -102,7 +104,7 @@ public struct SiteModel: Sendable {
 
         // Reports and news are already newest first, so appending in that
         // order keeps every list newest first; both are merged by date below.
-        var fromReports: [String: [Mention]] = [:]
+        var fromReports: [String: [Eintrag]] = [:]
         for (i, runde) in kaffeerunden.enumerated() {
             for slug in Self.mentionedSlugs(runde.impulse.compactMap(\.kommune) + runde.kommunen, body: runde.page.body) {
                 fromReports[slug, default: []].append(.kaffeerunde(i))
@@ -111,7 +113,7 @@ public struct SiteModel: Sendable {
                 if let f = handlungsfeldIndex[feld.slug] { byFeld[f].kaffeerunden.append(i) }
             }
         }
-        var fromNews: [String: [Mention]] = [:]
+        var fromNews: [String: [Eintrag]] = [:]
         for (i, meldung) in meldungen.enumerated() {
             for slug in Self.mentionedSlugs(meldung.kommunen, body: meldung.page.body) {
                 fromNews[slug, default: []].append(.meldung(i))
@@ -122,13 +124,13 @@ public struct SiteModel: Sendable {
         }
         for (f, feld) in handlungsfelder.enumerated() { felder[feld.slug] = byFeld[f] }
         for slug in Set(fromReports.keys).union(fromNews.keys) where kommuneIndex[slug] != nil {
-            mentions[slug] = merge(fromReports[slug] ?? [], fromNews[slug] ?? [])
+            erwaehntIn[slug] = merge(fromReports[slug] ?? [], fromNews[slug] ?? [])
         }
     }
 
     /// Merges two newest-first lists; on the same day reports come first.
-    private func merge(_ a: [Mention], _ b: [Mention]) -> [Mention] {
-        var result: [Mention] = []
+    private func merge(_ a: [Eintrag], _ b: [Eintrag]) -> [Eintrag] {
+        var result: [Eintrag] = []
         result.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
         while i < a.count || j < b.count {

@@ -87,8 +87,8 @@ struct Rebuild {
     }
 
     /// The pages whose traces still hold against this build's model.
-    func check(_ digests: ModelDigests?) -> PageTraceStore.Check? {
-        digests.flatMap { previous?.traces.check(in: $0) }
+    func check(_ answers: ModelAnswers?) -> PageTraceStore.Check? {
+        answers.flatMap { previous?.traces.check(in: $0) }
     }
 
     /// The output as the last build left it, for the writer's comparison.
@@ -97,14 +97,14 @@ struct Rebuild {
     /// Keeps what the next build reuses. Runs beside the write.
     func save(
         _ cache: DecodeCache, input: SiteInput, rendered traces: [String: PageTrace], kept: [String],
-        check: PageTraceStore.Check?, digests model: ModelDigests?
+        check: PageTraceStore.Check?, answers model: ModelAnswers?
     ) {
         if let folder = caches.decoded { BuildCache.save(cache, to: folder, identity: identity) }
         if let path = caches.sources { SourceListing(input: input, digests: digests).save(to: path, identity: identity) }
         if let path = caches.traces, let model {
             let store =
-                check?.updated(build: fingerprint, rendered: traces, kept: kept, digests: model)
-                ?? PageTraceStore(build: fingerprint, traces: traces, digests: model)
+                check?.updated(build: fingerprint, rendered: traces, kept: kept, answers: model)
+                ?? PageTraceStore(build: fingerprint, traces: traces, answers: model)
             store.save(to: path, identity: identity)
         }
     }

@@ -24,7 +24,7 @@ public struct PageJob: Sendable {
 /// Lists every file of a site, pages with their theme plus the feed,
 /// sitemap and robots.txt, as jobs that render when run. Pure: touches no disk.
 struct SiteRenderer: Sendable {
-    let digests: ModelDigests
+    let answers: ModelAnswers
     let theme: Theme
 
     /// Every file of the site, none made yet: the pages, and the search
@@ -39,24 +39,24 @@ struct SiteRenderer: Sendable {
     }
 
     func jobs() -> Jobs {
-        let model = digests.model, theme = self.theme
+        let model = answers.model, theme = self.theme
         // The open data first: its tables are the largest jobs, and made
         // early they overlap with the pages on the other core instead of
         // leaving it idle at the end. Files and page have no trace, like the feed.
         let data = OpenData(model)
         var jobs = OpenData.paths.map { path in PageJob(path: path) { (data.bytes(path), nil) } }
-        jobs += Self.pages(digests).map { page in
+        jobs += Self.pages(answers).map { page in
             PageJob(path: page.path) {
                 let (plan, trace) = page.plan()
                 return (theme.render(plan), trace)
             }
         }
         let search = Once { SiteSearch(model) }
-        jobs.append(PageJob(path: SiteSearch.page + "index.html") { (theme.render(ViewContext(reads: ModelReads(digests)).suchePage()), nil) })
+        jobs.append(PageJob(path: SiteSearch.page + "index.html") { (theme.render(ViewContext(reads: ModelReads(answers)).suchePage()), nil) })
         // Last: it lists the sizes of all the data files, made by then.
         jobs.append(
             PageJob(path: OpenData.folder + "index.html") {
-                (theme.render(ViewContext(reads: ModelReads(digests)).datenPage(data)), nil)
+                (theme.render(ViewContext(reads: ModelReads(answers)).datenPage(data)), nil)
             })
         let pagePaths = jobs.map(\.path).filter { $0.hasSuffix(".html") }.filter { $0 != "404.html" }.map { String($0.dropLast("index.html".count)) }
         jobs.append(PageJob(path: "feed.xml") { (Array(Feeds.atom(model).utf8), nil) })
@@ -70,13 +70,13 @@ struct SiteRenderer: Sendable {
     /// Every page's output path and how to plan it. A page's path is known
     /// before its view is built, so listing the pages costs nothing. Each
     /// view gets its own `ModelReads`, whose trace comes back with the plan.
-    static func pages(_ digests: ModelDigests) -> [Page] {
-        let model = digests.model
+    static func pages(_ answers: ModelAnswers) -> [Page] {
+        let model = answers.model
         func page(_ folder: String, _ plan: @escaping @Sendable (ViewContext) -> PagePlan) -> Page {
             (
                 folder.hasSuffix(".html") ? folder : folder + "index.html",
                 {
-                    let context = ViewContext(reads: ModelReads(digests))
+                    let context = ViewContext(reads: ModelReads(answers))
                     let made = plan(context)
                     return (made, context.reads.trace)
                 }
@@ -110,20 +110,20 @@ struct SiteRenderer: Sendable {
             }
         }
         // Indices, not pages, are captured, and the model only through
-        // `digests`: thirteen thousand closures share one reference.
+        // `answers`: thirteen thousand closures share one reference.
         pages += model.kommunen.indices.map { i in
             page(ContentKind.kommune.pagePath(slug: model.kommunen[i].slug)) {
-                $0.kommunePage($0.reads.own(.kommune, digests.model.kommunen[i]))
+                $0.kommunePage($0.reads.own(.kommune, answers.model.kommunen[i]))
             }
         }
         pages += model.kaffeerunden.indices.map { i in
             page(ContentKind.kaffeerunde.pagePath(slug: model.kaffeerunden[i].slug)) {
-                $0.kaffeerundePage($0.reads.own(.kaffeerunde, digests.model.kaffeerunden[i]))
+                $0.kaffeerundePage($0.reads.own(.kaffeerunde, answers.model.kaffeerunden[i]))
             }
         }
         pages += model.meldungen.indices.map { i in
             page(ContentKind.meldung.pagePath(slug: model.meldungen[i].slug)) {
-                $0.meldungPage($0.reads.own(.meldung, digests.model.meldungen[i]))
+                $0.meldungPage($0.reads.own(.meldung, answers.model.meldungen[i]))
             }
         }
         pages += model.handlungsfelder.map { f in page(SitePath.handlungsfeld(f.slug)) { $0.handlungsfeldPage(f) } }
@@ -132,13 +132,13 @@ struct SiteRenderer: Sendable {
             guard let rel = model.felder[feld.slug],
                 HandlungsfeldView.isSplit(projekte: rel.projekte.count, kommunen: rel.kommunen.count)
             else { continue }
-            pages += digests.laender(ofFeld: feld.slug).map { land in
+            pages += answers.laender(ofFeld: feld.slug).map { land in
                 page(SitePath.handlungsfeld(feld.slug) + land.slug + "/") { $0.handlungsfeldPage(feld, land: land) }
             }
         }
         pages += model.seiten.indices.map { i in
             page(ContentKind.seite.pagePath(slug: model.seiten[i].slug)) {
-                $0.seitePage($0.reads.own(.seite, digests.model.seiten[i]))
+                $0.seitePage($0.reads.own(.seite, answers.model.seiten[i]))
             }
         }
         return pages

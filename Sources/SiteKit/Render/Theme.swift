@@ -28,6 +28,11 @@ struct Theme {
             }
             let source = TemplateScanner(bytes: Array(text.utf8))
             sources[name] = source
+            for use in RenamedKeys.uses(in: source.bytes) {
+                diagnostics.warning(
+                    location.at(source.lineAndColumn(of: use.offset)), .templateKeyRenamed,
+                    ["old": .value(use.old), "new": .value(use.new)], hint: Message(.hintUseNewKey, ["new": .value(use.new)]))
+            }
             do {
                 templates[name] = try TemplateParser.parse(source.bytes)
             } catch let error as TemplateSyntaxError {

@@ -22,7 +22,7 @@ struct PageTraceStore: Equatable {
     }
 
     /// The traces of a build, each distinct read hashed once (in parallel).
-    init(build: String, traces: [String: PageTrace], digests: ModelDigests) {
+    init(build: String, traces: [String: PageTrace], answers: ModelAnswers) {
         var position: [PageTrace.Read: Int] = [:]
         var distinct: [PageTrace.Read] = []
         var pages: [String: [Int]] = [:]
@@ -36,8 +36,8 @@ struct PageTraceStore: Equatable {
             }
         }
         self.init(
-            build: build, global: digests.global,
-            reads: Array(zip(distinct, parallelMap(distinct) { digests.digest(of: $0) })).map { (read: $0.0, digest: $0.1) },
+            build: build, global: answers.global,
+            reads: Array(zip(distinct, parallelMap(distinct) { answers.digest(of: $0) })).map { (read: $0.0, digest: $0.1) },
             pages: pages)
     }
 
@@ -50,9 +50,9 @@ struct PageTraceStore: Equatable {
 
     /// Which pages' traces still hold in this build: every distinct read is
     /// checked once. Nil when none can (other settings, theme or options).
-    func check(in digests: ModelDigests) -> Check? {
-        guard digests.complete, digests.global == global else { return nil }
-        return Check(store: self, valid: parallelMap(reads) { digests.digest(of: $0.read) == $0.digest })
+    func check(in answers: ModelAnswers) -> Check? {
+        guard answers.complete, answers.global == global else { return nil }
+        return Check(store: self, valid: parallelMap(reads) { answers.digest(of: $0.read) == $0.digest })
     }
 
     struct Check {
@@ -65,7 +65,7 @@ struct PageTraceStore: Equatable {
         /// The store for the build that made the check: kept pages keep
         /// their positions, rendered ones get theirs, and only reads that
         /// are new or no longer valid are hashed.
-        func updated(build: String, rendered: [String: PageTrace], kept: [String], digests: ModelDigests) -> PageTraceStore {
+        func updated(build: String, rendered: [String: PageTrace], kept: [String], answers: ModelAnswers) -> PageTraceStore {
             var reads = store.reads
             var position = Dictionary(reads.indices.map { (reads[$0].read, $0) }, uniquingKeysWith: { a, _ in a })
             var pages: [String: [Int]] = [:]
@@ -87,12 +87,12 @@ struct PageTraceStore: Equatable {
             if used.lazy.filter({ $0 }).count * 2 < reads.count {
                 var traces: [String: PageTrace] = [:]
                 for (path, positions) in pages { traces[path] = PageTrace(reads: positions.map { reads[$0].read }) }
-                return PageTraceStore(build: build, traces: traces, digests: digests)
+                return PageTraceStore(build: build, traces: traces, answers: answers)
             }
             let stale = valid.indices.filter { !valid[$0] } + added
             let staleReads = stale.map { reads[$0].read }
-            for (i, digest) in zip(stale, parallelMap(staleReads) { digests.digest(of: $0) }) { reads[i].digest = digest }
-            return PageTraceStore(build: build, global: digests.global, reads: reads, pages: pages)
+            for (i, digest) in zip(stale, parallelMap(staleReads) { answers.digest(of: $0) }) { reads[i].digest = digest }
+            return PageTraceStore(build: build, global: answers.global, reads: reads, pages: pages)
         }
     }
 
@@ -160,7 +160,7 @@ struct PageTraceStore: Equatable {
         case .document(let kind, let slug): return (0, kinds.firstIndex(of: kind)!, slug)
         case .summary(let kind, let slug): return (1, kinds.firstIndex(of: kind)!, slug)
         case .summaries(let kind): return (2, kinds.firstIndex(of: kind)!, "")
-        case .mentions(let slug): return (3, 0, slug)
+        case .erwaehntIn(let slug): return (3, 0, slug)
         case .mitglieder(let slug): return (4, 0, slug)
         case .feld(let slug): return (5, 0, slug)
         case .neighbours(let slug): return (6, 0, slug)
@@ -181,7 +181,7 @@ struct PageTraceStore: Equatable {
         case 0: return .document(kinds[kind], slug)
         case 1: return .summary(kinds[kind], slug)
         case 2: return .summaries(kinds[kind])
-        case 3: return .mentions(slug)
+        case 3: return .erwaehntIn(slug)
         case 4: return .mitglieder(slug)
         case 5: return .feld(slug)
         case 6: return .neighbours(slug)

@@ -3,14 +3,14 @@
 ///
 /// Views reach the model only through `ModelReads`, which notes every
 /// read. A read returns the page's own document whole and other documents
-/// as summaries (`Summaries.swift`), and `ModelDigests` hashes exactly what
+/// as summaries (`Summaries.swift`), and `ModelAnswers` hashes exactly what
 /// it returns. A view is a pure function of what it reads, so when every
 /// noted read hashes the same in the next build, the page's bytes are the
 /// same too. Reads are by slug, not by position: a new Kommune shifts every
 /// position after it but changes no other profile's page.
 ///
 /// Settings, the Handlungsfelder file, the theme and the build options are
-/// not traced: they count for every page at once (`ModelDigests.global`).
+/// not traced: they count for every page at once (`ModelAnswers.global`).
 struct PageTrace: Sendable, Hashable {
     enum Read: Hashable, Sendable {
         /// The page's own document, whole.
@@ -20,7 +20,7 @@ struct PageTrace: Sendable, Hashable {
         /// The summaries of every document of a kind, in the model's order.
         case summaries(ContentKind)
         /// Reports and news that mention a profile.
-        case mentions(String)
+        case erwaehntIn(String)
         /// The members of a Landkreis.
         case mitglieder(String)
         /// Profiles, projects, reports and news of a Handlungsfeld.
@@ -56,26 +56,26 @@ extension Seite: TracedDocument {}
 /// trace. One per page, used by one thread.
 final class ModelReads {
     // Private: a view that reached past the reads would go untraced.
-    private let digests: ModelDigests
+    private let answers: ModelAnswers
     private(set) var trace = PageTrace()
 
-    init(_ digests: ModelDigests) { self.digests = digests }
+    init(_ answers: ModelAnswers) { self.answers = answers }
 
     private func note(_ read: PageTrace.Read) { trace.reads.append(read) }
 
-    // Not traced: part of `ModelDigests.global`.
-    var settings: SiteSettings { digests.model.settings }
+    // Not traced: part of `ModelAnswers.global`.
+    var settings: SiteSettings { answers.model.settings }
     /// Not traced either: views only compare it with the dates of
     /// Kaffeerunden, and which of them are announced is part of `global`.
-    var heute: CalendarDate { digests.model.heute }
-    var handlungsfelder: [Handlungsfeld] { digests.model.handlungsfelder }
+    var heute: CalendarDate { answers.model.heute }
+    var handlungsfelder: [Handlungsfeld] { answers.model.handlungsfelder }
     /// Through the model's fields, not its method: a method call on
-    /// `digests.model` copied the whole model, once per link to a field.
+    /// `answers.model` copied the whole model, once per link to a field.
     func handlungsfeld(_ slug: String) -> Handlungsfeld? {
-        digests.model.handlungsfeldIndex[slug].map { digests.model.handlungsfelder[$0] }
+        answers.model.handlungsfeldIndex[slug].map { answers.model.handlungsfelder[$0] }
     }
-    /// Derived images: their keys are part of `ModelDigests.global`.
-    var images: ImageTable { digests.model.images }
+    /// Derived images: their keys are part of `ModelAnswers.global`.
+    var images: ImageTable { answers.model.images }
 
     /// The page's own document, whole.
     func own<D: TracedDocument>(_ kind: ContentKind, _ document: D) -> D {
@@ -85,74 +85,74 @@ final class ModelReads {
 
     func kommune(_ slug: String) -> KommuneSummary? {
         note(.summary(.kommune, slug))
-        return digests.kommune(slug)
+        return answers.kommune(slug)
     }
 
     func seite(_ slug: String) -> SeiteSummary? {
         note(.summary(.seite, slug))
-        return digests.seite(slug)
+        return answers.seite(slug)
     }
 
     var kommunen: [KommuneSummary] {
         note(.summaries(.kommune))
-        return digests.kommunen
+        return answers.kommunen
     }
 
     /// Derived from the summaries of every Kommune alone, so it is that read.
     var gliederung: [Bundesland: LandGliederung] {
         note(.summaries(.kommune))
-        return digests.gliederung
+        return answers.gliederung
     }
 
     var kaffeerunden: [EintragSummary] {
         note(.summaries(.kaffeerunde))
-        return digests.kaffeerunden
+        return answers.kaffeerunden
     }
 
     var meldungen: [EintragSummary] {
         note(.summaries(.meldung))
-        return digests.meldungen
+        return answers.meldungen
     }
 
-    func mentions(of slug: String) -> [EintragSummary] {
-        note(.mentions(slug))
-        return digests.mentions(slug)
+    func erwaehntIn(_ slug: String) -> [EintragSummary] {
+        note(.erwaehntIn(slug))
+        return answers.erwaehntIn(slug)
     }
 
     func mitglieder(of slug: String) -> [KommuneSummary] {
         note(.mitglieder(slug))
-        return digests.mitglieder(slug)
+        return answers.mitglieder(slug)
     }
 
     func feld(_ slug: String) -> FeldSummary {
         note(.feld(slug))
-        return digests.feld(slug)
+        return answers.feld(slug)
     }
 
     /// Only the Land's profiles and projects: a Land's page of a large field
     /// need not copy the whole field's.
     func feld(_ slug: String, in land: Bundesland) -> FeldSummary {
         note(.feldLand(slug, land))
-        return digests.feld(slug, in: land)
+        return answers.feld(slug, in: land)
     }
 
     func neighbours(of slug: String) -> Neighbours {
         note(.neighbours(slug))
-        return digests.neighbours(slug)
+        return answers.neighbours(slug)
     }
 
     func footer() -> [SeiteSummary] {
         note(.footer)
-        return digests.footer()
+        return answers.footer()
     }
 
     var karte: NetworkMap {
         note(.karte)
-        return digests.karte
+        return answers.karte
     }
 
     var statistik: NetworkFigures {
         note(.statistik)
-        return digests.statistik
+        return answers.statistik
     }
 }

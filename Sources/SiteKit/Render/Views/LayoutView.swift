@@ -28,7 +28,9 @@ struct LayoutView: ViewModel {
     var isDaten = false
 
     static let fields: Fields<Self> = [
-        "lang": { .string($0.lang) }, "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
+        "lang": { .string($0.lang) }, "website_titel": { .string($0.siteTitle) }, "seitentitel": { .string($0.title) },
+        // The old names (`RenamedKeys`), for themes made before.
+        "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
         "description": { .string($0.description) }, "canonical": { .string($0.canonical) }, "root": { .string($0.root) },
         "home_url": { .string($0.root.isEmpty ? "./" : $0.root) },
         "css_url": { .string($0.root + "assets/site.css") }, "feed_url": { .string($0.root + "feed.xml") },

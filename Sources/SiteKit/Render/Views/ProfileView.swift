@@ -96,7 +96,7 @@ extension ViewContext {
                 status: Self.statusText(p.status), statusKlasse: p.status.rawValue, jahr: p.jahr.map(String.init))
         }
         let mitglieder = reads.mitglieder(of: k.slug).map { kurz(from: page, $0) }
-        let erwaehntIn = reads.mentions(of: k.slug).map { eintrag(from: page, $0) }
+        let erwaehntIn = reads.erwaehntIn(k.slug).map { eintrag(from: page, $0) }
         var view = KommuneView(
             name: k.name, art: k.art.rawValue, mitglied: k.isMember,
             status: k.mitgliedSeit.map { "Mitglied seit " + GermanFormat.date($0) } ?? "kein Mitglied",

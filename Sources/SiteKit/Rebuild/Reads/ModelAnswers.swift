@@ -1,11 +1,11 @@
-/// The answers to the reads of `ModelReads` for one build and, when the
-/// build keeps traces, the digest of each: `answer(_:)` answers a read with
+/// The model's read interface: the answers to the reads of `ModelReads`
+/// for one build and, when the build keeps traces, the digest of each: `answer(_:)` answers a read with
 /// the same functions the views call, and `digest(of:)` hashes that very
 /// answer (`AnswerDigest`), so what a page showed and what its trace
 /// checks cannot drift apart. Summaries are hashed once per build and
 /// shared by all answers. The preview server keeps no traces and skips the
 /// hashing.
-final class ModelDigests: Sendable {
+final class ModelAnswers: Sendable {
     let model: SiteModel
     /// Settings, Handlungsfelder, theme and options: when it differs from
     /// the previous build's, no trace is trusted.
@@ -122,9 +122,9 @@ final class ModelDigests: Sendable {
 
     func seite(_ slug: String) -> SeiteSummary? { index[.seite]![slug].map { seiten[$0] } }
 
-    func mentions(_ slug: String) -> [EintragSummary] {
-        (model.mentions[slug] ?? []).map { mention in
-            switch mention {
+    func erwaehntIn(_ slug: String) -> [EintragSummary] {
+        (model.erwaehntIn[slug] ?? []).map { eintrag in
+            switch eintrag {
             case .kaffeerunde(let i): return kaffeerunden[i]
             case .meldung(let i): return meldungen[i]
             }
@@ -186,7 +186,7 @@ final class ModelDigests: Sendable {
         case .summaries(.kaffeerunde): return kaffeerunden
         case .summaries(.meldung): return meldungen
         case .summaries(.seite): return seiten
-        case .mentions(let slug): return mentions(slug)
+        case .erwaehntIn(let slug): return erwaehntIn(slug)
         case .mitglieder(let slug): return mitglieder(slug)
         case .feld(let slug): return feld(slug)
         case .feldLand(let slug, let land): return feld(slug, in: land)
