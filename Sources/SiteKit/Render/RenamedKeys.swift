@@ -25,7 +25,8 @@ enum RenamedKeys {
             var j = i + 2
             if j < bytes.count, bytes[j] == UInt8(ascii: "=") { break }
             // `{{{name}}}`, `{{&name}}`, sections and their ends.
-            while j < bytes.count, [UInt8(ascii: "{"), UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/")].contains(bytes[j]) {
+            while j < bytes.count, [UInt8(ascii: "{"), UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/")].contains(bytes[j])
+            {
                 j += 1
             }
             while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
