@@ -39,7 +39,12 @@ public struct Fields<Model>: ExpressibleByDictionaryLiteral, Sendable {
     // module that defines the view model, as when the engine lived there.
     @usableFromInline let table: [(@Sendable (Model) -> TemplateValue)?]
 
+    /// The keys, sorted: what a view model offers templates, which the
+    /// template documentation is checked against.
+    public let names: [String]
+
     public init(dictionaryLiteral elements: (String, @Sendable (Model) -> TemplateValue)...) {
+        names = elements.map(\.0).sorted()
         let keyed = elements.map { (FieldKey($0.0).id, $0.1) }
         var table = [(@Sendable (Model) -> TemplateValue)?](repeating: nil, count: (keyed.map(\.0).max() ?? -1) + 1)
         for (id, accessor) in keyed { table[id] = accessor }
