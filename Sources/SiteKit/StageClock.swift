@@ -5,7 +5,8 @@ import Foundation
 /// prints the processor time of the whole process, so a stage that leaves
 /// cores idle shows a ratio near 1 instead of near the number of cores.
 struct StageClock {
-    private let enabled = ProcessInfo.processInfo.environment["SITEGEN_TIMING"] != nil
+    static let isEnabled = ProcessInfo.processInfo.environment["SITEGEN_TIMING"] != nil
+    private let enabled = StageClock.isEnabled
     private var last = DispatchTime.now().uptimeNanoseconds
     private var lastCPU = StageClock.processorSeconds()
 

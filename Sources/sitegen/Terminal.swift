@@ -65,7 +65,9 @@ enum Terminal {
     }
 
     static func diagnostics(_ diagnostics: [Diagnostic], language: MessageLanguage) {
-        for diagnostic in diagnostics { stderr(DiagnosticFormatter.text(diagnostic, colour: colour, language: language)) }
+        for block in DiagnosticFormatter.textBlocks(diagnostics, colour: colour, language: language) {
+            FileHandle.standardError.write(Data(block))
+        }
     }
 
     static func seconds(since start: DispatchTime) -> Double {

@@ -154,7 +154,33 @@ public struct Diagnostics: Sendable {
     /// Sorted by file and position, so output is stable whatever order the
     /// parallel stages finished in.
     public var sorted: [Diagnostic] {
-        // Each message made once, not once per comparison.
-        all.map { ($0, $0.message) }.sorted { ($0.0.location, $0.1) < ($1.0.location, $1.1) }.map(\.0)
+        // Paths are ranked once, so a comparison compares numbers, not the
+        // same long path again; the message, which has to be made, is made
+        // only for diagnostics that share their place (a file of a hundred
+        // thousand mistakes has few of them).
+        let rank = Dictionary(
+            uniqueKeysWithValues: Set(all.map(\.location.path)).sorted().enumerated().map { ($1, $0) })
+        var order = all.indices.map { i in
+            (rank: rank[all[i].location.path]!, line: all[i].location.line, column: all[i].location.column, index: i)
+        }
+        order.sort { ($0.rank, $0.line, $0.column) < ($1.rank, $1.line, $1.column) }
+        var result: [Diagnostic] = []
+        result.reserveCapacity(all.count)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count
+                && (order[end].rank, order[end].line, order[end].column) == (order[start].rank, order[start].line, order[start].column)
+            {
+                end += 1
+            }
+            if end - start == 1 {
+                result.append(all[order[start].index])
+            } else {
+                result += order[start..<end].map { (all[$0.index], all[$0.index].message) }.sorted { $0.1 < $1.1 }.map(\.0)
+            }
+            start = end
+        }
+        return result
     }
 }

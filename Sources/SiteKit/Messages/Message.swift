@@ -82,6 +82,32 @@ public struct Message: Hashable, Sendable {
         // spent most of its time there.
         if Self.has(Self.formSeparatorSecondByte, in: template) { template = String(Self.form(form, of: template)) }
         guard Self.has(UInt8(ascii: "{"), in: template) else { return template }
+        // On the template's bytes: a build with a hundred thousand
+        // diagnostics makes each message twice (to sort and to print).
+        var out: [UInt8] = []
+        template.utf8.withContiguousStorageIfAvailable { bytes in
+            out.reserveCapacity(bytes.count + 32)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "{"),
+                    let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                    let argument = arguments[String(decoding: bytes[(i + 1)..<close], as: UTF8.self)]
+                {
+                    out += argument.text(in: language).utf8
+                    i = close + 1
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+        }
+        if out.isEmpty && !template.isEmpty { return substituted(template, in: language) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same on characters, for a template whose bytes are not stored
+    /// contiguously (never for the catalogue's literals).
+    private func substituted(_ template: String, in language: MessageLanguage) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -161,6 +187,10 @@ extension Message {
 
     /// "did you mean …" with the closest of `candidates`, or nil.
     static func suggestion(for word: String, in candidates: some Sequence<String>) -> Message? {
+        Suggestion.closest(to: word, in: candidates).map(didYouMean)
+    }
+
+    static func suggestion(for word: String, in candidates: Suggestion.Candidates) -> Message? {
         Suggestion.closest(to: word, in: candidates).map(didYouMean)
     }
 }

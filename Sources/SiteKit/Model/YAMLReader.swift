@@ -74,6 +74,8 @@ struct YAMLReader {
             return nil
         }
         let known = required + optional
+        // Prepared on the first unknown key, once for all of them.
+        var candidates: Suggestion.Candidates?
         var values: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
@@ -81,8 +83,10 @@ struct YAMLReader {
                 continue
             }
             guard known.contains(key) else {
+                let prepared = candidates ?? Suggestion.Candidates(known)
+                candidates = prepared
                 let hint =
-                    Message.suggestion(for: key, in: known)
+                    Message.suggestion(for: key, in: prepared)
                     ?? Message(.hintAllowedKeys, ["keys": .value(known.map { "`\($0)`" }.joined(separator: ", "))])
                 diagnostics.error(location(keyNode), .unknownKey, ["key": .value(key), "where": .within(what)], hint: hint)
                 continue
