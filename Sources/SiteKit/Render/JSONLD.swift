@@ -138,18 +138,15 @@ enum JSONLD {
     /// Written directly (`JSONLDText`): every page has one, and a `JSONValue`
     /// tree for each was a measurable part of a build (BENCHMARKS.md).
     static func breadcrumbs(_ pages: [(url: String, name: String)]) -> String {
-        let items = pages.enumerated().map { i, page in
-            JSONLDText.make { item in
-                item.string("@type", "ListItem")
-                item.string("item", page.url)
-                item.string("name", page.name)
-                item.integer("position", i + 1)
-            }
-        }
-        return JSONLDText.make { list in
+        JSONLDText.make { list in
             list.string("@context", "https://schema.org")
             list.string("@type", "BreadcrumbList")
-            list.raw("itemListElement", "[" + items.joined(separator: ",") + "]")
+            list.objects("itemListElement", pages.enumerated()) { item, element in
+                item.string("@type", "ListItem")
+                item.string("item", element.element.url)
+                item.string("name", element.element.name)
+                item.integer("position", element.offset + 1)
+            }
         }
     }
 

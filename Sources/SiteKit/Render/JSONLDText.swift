@@ -1,58 +1,105 @@
-/// A JSON object written straight into text, for the JSON-LD that every
+/// A JSON object written straight into bytes, for the JSON-LD that every
 /// page of a kind carries: building a `JSONValue` tree and sorting its keys
-/// for every profile was a measurable part of a build (BENCHMARKS.md). The caller adds the
-/// members in the order `JSONValue`'s sorted objects have them (tests hold
-/// the two byte for byte); members whose value is nil are left out, as
-/// there. Strings are escaped for a `<script>` element.
+/// for every profile was a measurable part of a build (BENCHMARKS.md), and
+/// so was growing a `String` member by member. The caller adds the members
+/// in the order `JSONValue`'s sorted objects have them (tests hold the two
+/// byte for byte); members whose value is nil are left out, as there.
+/// Strings are escaped for a `<script>` element.
 struct JSONLDText {
-    private var text = "{"
+    private var bytes: [UInt8]
     private var empty = true
 
+    private init(capacity: Int) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
     private mutating func key(_ key: StaticString) {
-        if !empty { text += "," }
+        if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
-        text += "\""
-        text += key.description
-        text += "\":"
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
-        text += JSONValue.quoted(value, forHTML: true)
+        Self.appendQuoted(value, to: &bytes)
     }
 
     mutating func number(_ key: StaticString, _ value: Double?) {
         guard let value else { return }
         self.key(key)
-        text += JSONValue.numberText(value)
+        bytes += JSONValue.numberText(value).utf8
     }
 
     mutating func integer(_ key: StaticString, _ value: Int?) {
         guard let value else { return }
         self.key(key)
-        text += String(value)
+        bytes += String(value).utf8
     }
 
     /// A nested object or array already written as text.
     mutating func raw(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
-        text += value
+        bytes += value.utf8
     }
 
     /// A nested object, written by `members`.
     mutating func object(_ key: StaticString, _ members: (inout JSONLDText) -> Void) {
-        var inner = JSONLDText()
+        var inner = JSONLDText(capacity: 256)
         members(&inner)
-        raw(key, inner.closed)
+        self.key(key)
+        bytes += inner.bytes
+        bytes.append(UInt8(ascii: "}"))
     }
 
-    var closed: String { text + "}" }
+    /// An array of objects, each written by `member` for one element.
+    mutating func objects<Element>(_ key: StaticString, _ elements: some Sequence<Element>, _ member: (inout JSONLDText, Element) -> Void) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "["))
+        var first = true
+        for element in elements {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            var inner = JSONLDText(capacity: 256)
+            member(&inner, element)
+            bytes += inner.bytes
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    var closed: String {
+        var closed = bytes
+        closed.append(UInt8(ascii: "}"))
+        return String(decoding: closed, as: UTF8.self)
+    }
 
     static func make(_ members: (inout JSONLDText) -> Void) -> String {
-        var object = JSONLDText()
+        var object = JSONLDText(capacity: 1024)
         members(&object)
         return object.closed
+    }
+
+    /// `JSONValue.quoted(value, forHTML: true)`, appended: text that needs
+    /// no escape (nearly all) is copied whole.
+    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        let plain = value.utf8.allSatisfy { byte in
+            // 0x7F is DEL; 0xC2 leads the C1 controls (and more).
+            byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
+        }
+        if plain {
+            bytes.append(UInt8(ascii: "\""))
+            bytes += value.utf8
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes += JSONValue.quoted(value, forHTML: true).utf8
+        }
     }
 }
