@@ -116,7 +116,8 @@ public enum Build {
         var images = ImageStage.Result()
         if let built = model {
             let stage = ImageStage(
-                store: store, trustStatus: trustImageStatus, identity: identity, readStart: input.readStart, published: published)
+                store: store, trustStatus: trustImageStatus, identity: identity, readStart: input.readStart, published: published,
+                contentLabel: input.contentLabel)
             images = stage.run(built)
             model?.images = images.table
             diagnostics.append(contentsOf: images.diagnostics)

@@ -36,9 +36,12 @@ import Testing
                 "kommunen",
                 "---\nname: Fuzz\nart: Stadt\nbundesland: Rheinland-Pfalz\n---\n[K](../kommunen/mayen-koblenz.md#kreistag) ![B](../medien/bild.jpg)\n"
             ),
-            ("meldungen", "---\ntitel: Fuzz\ndatum: 2024-05-14\n---\n[B](../kommunen/bendorf.md#schulen)\n"),
-            ("kaffeerunden", "---\ntitel: Fuzz\ndatum: 2024-05-14\n---\n[E](../kaffeerunden/2021-01-eltville.md#ergebnisse)\n"),
-            ("seiten", "---\ntitel: Fuzz\n---\n## Teil\n\n[T](#teil)\n"),
+            ("meldungen", "---\ntitel: Fuzz\ndatum: 2024-05-14\n---\n[B](../kommunen/bendorf.md#schulen) ![B](../medien/bild.jpg)\n"),
+            (
+                "kaffeerunden",
+                "---\ntitel: Fuzz\ndatum: 2024-05-14\n---\n[E](../kaffeerunden/2021-01-eltville.md#ergebnisse) ![B](../medien/bild.jpg)\n"
+            ),
+            ("seiten", "---\ntitel: Fuzz\n---\n## Teil\n\n[T](#teil) ![B](../medien/bild.jpg)\n"),
         ]
         for (folder, text) in files {
             for html: UInt8 in [0, 4] {

@@ -181,14 +181,21 @@ import Testing
     @Test func pagesShowDerivedPhotosAndTheOriginalIsNotPublished() throws {
         try setUp()
         let result = try build()
-        #expect(result.imagesEncoded == 2)
+        #expect(result.imagesEncoded == 3)
         let out = files(output)
         let derived = out.keys.filter { $0.hasPrefix("medien/_bilder/") }.sorted()
-        // rathaus: 3 WebP + JPEG; werkstatt (600 wide upright): 2 WebP + JPEG.
-        #expect(derived.count == 7, "\(derived)")
+        // rathaus: 3 WebP + JPEG; werkstatt (600 wide upright): 2 WebP + JPEG;
+        // plan, linked: its stripped original.
+        #expect(derived.count == 8, "\(derived)")
         #expect(out["medien/rathaus.jpg"] == nil && out["medien/werkstatt.jpg"] == nil)
-        // Linked, not shown: a download, published as it is.
-        #expect(out["medien/plan.jpg"] != nil)
+        // Linked, not shown: published only as its stripped original, the
+        // link's target (what a camera wrote stays out of the site).
+        #expect(out["medien/plan.jpg"] == nil)
+        let plan = try #require(result.model?.images.linked["medien/plan.jpg"])
+        #expect(plan.hasPrefix("medien/_bilder/") && plan.hasSuffix(".jpg"))
+        let planBytes = Array(try #require(out[plan]))
+        #expect(try ImageDerivingTests.metadata(planBytes) == [])
+        #expect(!String(decoding: planBytes, as: UTF8.self).contains("Testtelefon"))
         for path in derived {
             #expect(try ImageDerivingTests.metadata(Array(out[path]!)) == [], "\(path)")
         }
@@ -204,11 +211,26 @@ import Testing
             html.contains(
                 "<picture><source type=\"image/webp\" srcset=\"../../medien/_bilder/\(werkstatt.key)-480.webp 480w, ../../medien/_bilder/\(werkstatt.key)-600.webp 600w\" sizes=\"\(ImageSettings.sizes)\"><img src=\"../../medien/_bilder/\(werkstatt.key)-600.jpg\" alt=\"Die Werkstatt\" title=\"Im Mai\" width=\"600\" height=\"800\" loading=\"lazy\" decoding=\"async\" /></picture>"
             ), "\(html)")
-        #expect(html.contains("<a href=\"../../medien/plan.jpg\">Plan</a>"))
+        #expect(html.contains("<a href=\"../../\(plan)\">Plan</a>"), "\(html)")
         // Every file a page refers to is in the output.
         for match in html.matches(of: /medien\/_bilder\/[0-9a-f]+-[0-9]+\.(webp|jpg)/) {
             #expect(out["medien/_bilder/" + match.output.0.dropFirst("medien/_bilder/".count)] != nil, "\(match.output.0)")
         }
+    }
+
+    /// A photo that no page shows or links would publish its metadata:
+    /// it stays out of the site, with a warning at the file.
+    @Test func anUnusedPhotoIsNotPublished() throws {
+        try setUp()
+        try write("content/medien/unbenutzt.jpg", try SamplePhoto.phoneJPEG(width: 300, height: 200, seed: 5))
+        let result = try build()
+        #expect(files(output)["medien/unbenutzt.jpg"] == nil)
+        #expect(!files(output).values.contains { String(decoding: $0, as: UTF8.self).contains("Testtelefon") })
+        #expect(
+            result.diagnostics.map(\.formatted).contains(
+                "\(content)/medien/unbenutzt.jpg:1:1: warning: no page shows or links this photo, so it is not published"
+                    + " (its metadata could tell where it was taken) (show it with `bild:` or `![…](…)`, link it, or remove it from medien/)"),
+            "\(result.diagnostics.map(\.formatted))")
     }
 
     @Test func rebuildsEncodeNothingAndAChangedPhotoShowsEverywhere() throws {
@@ -224,7 +246,7 @@ import Testing
         let clean = root + "/clean"
         let cleanResult = try build(clean)
         #expect(files(output) == files(clean))
-        #expect(cleanResult.imagesEncoded == 2, "another output has its own cache")
+        #expect(cleanResult.imagesEncoded == 3, "another output has its own cache")
         // A new photo under the old name: encoded once, every page shows it.
         let before = try #require(edited.model?.images["medien/rathaus.jpg"])
         try write("content/medien/rathaus.jpg", try SamplePhoto.phoneJPEG(width: 1000, height: 1000, seed: 9))

@@ -71,6 +71,10 @@ public struct ImageTable: Sendable {
     public var images: [String: DerivedImage] = [:]
     /// Files offered for download below an image (`bild.download`), by source path.
     public var downloads: [String: Download] = [:]
+    /// Photos a body links to (`[Plan](../medien/plan.jpg)`), by source
+    /// path: the output path of the stripped original that the link leads
+    /// to instead, so that no link publishes what a camera wrote.
+    public var linked: [String: String] = [:]
 
     /// A file a page offers for download, as its link names it.
     public struct Download: Sendable, Equatable {
@@ -101,6 +105,10 @@ extension ImageTable {
             hash.add(path)
             hash.add(download.path)
             hash.add(download.size)
+        }
+        for path in linked.keys.sorted() {
+            hash.add(path)
+            hash.add(linked[path]!)
         }
         return hash.digest
     }

@@ -22,6 +22,8 @@ struct ImageStage {
     /// output check proved them unchanged since they were written: these
     /// need not be looked at in the cache.
     var published: [String: Int] = [:]
+    /// How diagnostics name the content folder.
+    var contentLabel = "content"
 
     /// A place where a page shows an image.
     struct Use {
@@ -50,11 +52,11 @@ struct ImageStage {
         case undecodable(String)
     }
 
-    /// Photos shown on pages and media files linked from them, from the model.
+    /// Photos shown on pages and photos linked from them, from the model.
     /// `offered`: images whose page offers them for download (`bild.download`).
-    static func uses(in model: SiteModel) -> (shown: [Use], linked: Set<String>, offered: Set<String>) {
+    static func uses(in model: SiteModel) -> (shown: [Use], linked: [Use], offered: Set<String>) {
         var shown: [Use] = []
-        var linked: Set<String> = []
+        var linked: [Use] = []
         var offered: Set<String> = []
         func add(_ bild: Bild?) {
             guard let bild else { return }
@@ -66,7 +68,7 @@ struct ImageStage {
             for link in body.links {
                 switch link.target {
                 case .image(let path): shown.append(Use(path: path, location: link.location))
-                case .media(let path): linked.insert(path)
+                case .media(let path) where ImageSettings.isPhoto(path): linked.append(Use(path: path, location: link.location))
                 default: break
                 }
             }
@@ -88,7 +90,9 @@ struct ImageStage {
     }
 
     func run(_ model: SiteModel) -> Result {
-        let (shown, linked, offered) = Self.uses(in: model)
+        let (shown, linkedUses, offered) = Self.uses(in: model)
+        let linked = Set(linkedUses.map(\.path))
+        let shownPaths = Set(shown.map(\.path))
         var result = Result()
         let media = Dictionary(model.media.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         // SVG and GIF are published as they are: their download is the file itself.
@@ -98,11 +102,21 @@ struct ImageStage {
             result.table.downloads[path] = .init(
                 path: path, size: size, format: ending, fileName: String(path.split(separator: "/").last ?? ""))
         }
-        guard !shown.isEmpty else { return result }
-        // Missing files are the model's errors already.
-        let paths = Set(shown.map(\.path)).filter { media[$0] != nil }.sorted()
+        // A photo no page shows or links is not published: it would carry
+        // what the camera wrote (the position, the device) onto the site.
+        for file in model.media where ImageSettings.isPhoto(file.path) && !shownPaths.contains(file.path) && !linked.contains(file.path) {
+            result.withheld.insert(file.path)
+            result.diagnostics.warning(
+                SourceLocation(path: contentLabel + "/" + file.path), .photoUnused, hint: Message(.hintUsePhotoOrRemove))
+        }
+        guard !shown.isEmpty || !linked.isEmpty else { return result }
+        // Missing files are the model's errors already. A linked photo is
+        // published only as its stripped original.
+        let paths = shownPaths.union(linked).filter { media[$0] != nil }.sorted()
         let ledger = trustStatus ? store.folder.flatMap { folder in identity.flatMap { ImageLedger.load(from: folder, identity: $0) } } : nil
-        let outcomes = parallelMap(paths) { path in process(media[path]!, ledger: ledger, original: offered.contains(path)) }
+        let outcomes = parallelMap(paths) { path in
+            process(media[path]!, ledger: ledger, original: offered.contains(path) || linked.contains(path))
+        }
 
         var byPath: [String: Outcome] = [:]
         var entries: [String: ImageLedger.Entry] = [:]
@@ -110,26 +124,40 @@ struct ImageStage {
         for (path, outcome) in zip(paths, outcomes) {
             byPath[path] = outcome
             guard case .derived(let image, _, let encoded, let recorded) = outcome else { continue }
-            result.table.images[path] = image
+            if shownPaths.contains(path) { result.table.images[path] = image }
             if encoded { result.encoded += 1 }
             if let recorded {
                 entries[path] = recorded
                 if recorded != ledger?.entries[path] { readAny = true }
             }
-            for variant in image.variants { result.copies.append(store.copy(of: variant)) }
-            if offered.contains(path), let original = image.original {
-                result.copies.append(store.copy(of: original))
-                result.table.downloads[path] = .init(
-                    path: original.path, size: original.size, format: StrippedOriginal.formatName(of: original.path),
-                    fileName: String(path.split(separator: "/").last ?? ""))
+            if shownPaths.contains(path) {
+                for variant in image.variants { result.copies.append(store.copy(of: variant)) }
             }
-            if !linked.contains(path) { result.withheld.insert(path) }
+            if let original = image.original, offered.contains(path) || linked.contains(path) {
+                result.copies.append(store.copy(of: original))
+                if offered.contains(path) {
+                    result.table.downloads[path] = .init(
+                        path: original.path, size: original.size, format: StrippedOriginal.formatName(of: original.path),
+                        fileName: String(path.split(separator: "/").last ?? ""))
+                }
+                if linked.contains(path) { result.table.linked[path] = original.path }
+            }
+            // The source itself is never published: pages show its sizes,
+            // and links lead to its stripped original.
+            result.withheld.insert(path)
         }
         // Two sources with the same bytes share their files.
         var seen: Set<String> = []
         result.copies = result.copies.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
         for use in shown {
             guard let outcome = byPath[use.path] else { continue }
+            report(outcome, of: use, into: &result.diagnostics)
+        }
+        // A linked photo is a download: its width is no concern, but a
+        // file that cannot be read or decoded is an error at the link.
+        for use in linkedUses where !shownPaths.contains(use.path) {
+            guard let outcome = byPath[use.path] else { continue }
+            if case .derived = outcome { continue }
             report(outcome, of: use, into: &result.diagnostics)
         }
         guard !result.diagnostics.hasErrors else { return result }
@@ -139,7 +167,13 @@ struct ImageStage {
         let updated = ImageLedger(readStart: readAny || ledger == nil ? readStart : ledger!.readStart, entries: entries)
         guard updated != ledger || store.folder == nil else { return result }
         if let folder = store.folder, let identity, !entries.isEmpty { updated.save(to: folder, identity: identity) }
-        store.prune(keeping: Set(result.table.images.values.map(\.key)))
+        // Linked photos keep their files too: their stripped original.
+        store.prune(
+            keeping: Set(
+                byPath.values.compactMap { outcome -> String? in
+                    if case .derived(let image, _, _, _) = outcome { return image.key }
+                    return nil
+                }))
         return result
     }
 

@@ -15,11 +15,24 @@ enum PictureMarkup {
     /// `src` and rewritten; its other attributes (alt, title) stay.
     static func body(_ html: String, links: [RenderedBody.Link], images: ImageTable, prefix: String) -> String {
         var shown: [String: DerivedImage] = [:]
+        var linked: [String: String] = [:]
         for link in links {
-            if case .image(let path) = link.target, let image = images[path] { shown[path] = image }
+            switch link.target {
+            case .image(let path): if let image = images[path] { shown[path] = image }
+            case .media(let path): if let stripped = images.linked[path] { linked[path] = stripped }
+            default: break
+            }
         }
-        guard !shown.isEmpty else { return html }
+        guard !shown.isEmpty || !linked.isEmpty else { return html }
         var out = html
+        // A link to a photo leads to its stripped original (a fragment or
+        // query after the file name stays).
+        for (path, stripped) in linked.sorted(by: { $0.key < $1.key }) {
+            let href = "href=\"" + (prefix + LinkTarget.percentEncoded(path)).replacingOccurrences(of: "&", with: "&amp;")
+            for end in ["\"", "#", "?"] {
+                out = out.replacingOccurrences(of: href + end, with: "href=\"" + prefix + stripped + end)
+            }
+        }
         for (path, image) in shown.sorted(by: { $0.key < $1.key }) {
             // As cmark escapes a URL in an attribute.
             let src = (prefix + LinkTarget.percentEncoded(path)).replacingOccurrences(of: "&", with: "&amp;")

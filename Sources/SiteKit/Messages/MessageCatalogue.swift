@@ -333,6 +333,8 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case typographicQuotes = "typographic-quotes"
     case altIsFileName = "alt-is-file-name"
     case mediaTooLarge = "media-too-large"
+    case photoUnused = "photo-unused"
+    case hintUsePhotoOrRemove = "hint-use-photo-or-remove"
     case hintCheckDate = "hint-check-date"
     case hintReplacePlaceholder = "hint-replace-placeholder"
     case hintCheckAGS = "hint-check-ags"
@@ -1139,6 +1141,16 @@ public enum MessageCode: String, CaseIterable, Sendable {
                 "öffnen Sie es in einem Bildprogramm und speichern Sie es erneut als JPEG, PNG oder WebP"
             )
         case .hintSaveNarrower: return ("save it at most 3000 px wide", "speichern Sie es höchstens 3000 px breit")
+        case .photoUnused:
+            return (
+                "no page shows or links this photo, so it is not published (its metadata could tell where it was taken)",
+                "Keine Seite zeigt oder verlinkt dieses Foto, daher wird es nicht veröffentlicht (seine Metadaten könnten verraten, wo es aufgenommen wurde)"
+            )
+        case .hintUsePhotoOrRemove:
+            return (
+                "show it with `bild:` or `![…](…)`, link it, or remove it from medien/",
+                "zeigen Sie es mit `bild:` oder `![…](…)`, verlinken Sie es oder entfernen Sie es aus medien/"
+            )
         case .mediaTooLarge:
             return (
                 "the file has {size} MB; pages with files over 5 MB load slowly on mobile connections",

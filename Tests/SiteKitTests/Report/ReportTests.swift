@@ -61,7 +61,7 @@ import Testing
 
 @Suite struct BuildSummaryTests {
     @Test func countsPagesPerKind() throws {
-        let result = Fixture.render(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n---\nText\n"], media: ["medien/a.png"])
+        let result = Fixture.render(["meldungen/m.md": "---\ntitel: M\ndatum: 2021-01-20\n---\nText\n"], media: ["medien/a.pdf"])
         let summary = BuildSummary(result)
         #expect(summary.kommunen == 2 && summary.meldungen == 1 && summary.kaffeerunden == 0 && summary.seiten == 3)
         #expect(summary.handlungsfelder == 2 && summary.filesCopied == 1 && summary.warnings == 0)
