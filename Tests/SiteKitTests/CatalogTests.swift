@@ -52,7 +52,10 @@ import Testing
             #expect(ttl.contains("dcat:mediaType <https://www.iana.org/assignments/media-types/\(type)>"))
         }
         #expect(ttl.components(separatedBy: " a dcat:Dataset ;").count == 6)
-        #expect(ttl.components(separatedBy: " a dcat:Distribution ;").count == 10)
+        // Nine tables' files and the calendar of the Kaffeerunden, by its media type.
+        #expect(ttl.components(separatedBy: " a dcat:Distribution ;").count == 11)
+        #expect(ttl.contains("dcat:mediaType <https://www.iana.org/assignments/media-types/text/calendar>"))
+        #expect(ttl.contains("<https://example.org/netz/daten/catalog.ttl#kaffeerunden-ics>"))
         #expect(ttl.contains("vcard:hasEmail <mailto:post@example.org>"))
         #expect(ttl.contains("foaf:name \"Testverein\"@de"))
         // Dates from the content; a news item after the build date does not count.

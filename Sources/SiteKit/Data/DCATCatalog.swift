@@ -16,6 +16,10 @@ enum DCATCatalog {
     static let theme = "http://publications.europa.eu/resource/authority/data-theme/"
     static let fileType = "http://publications.europa.eu/resource/authority/file-type/"
     static let mediaTypes = "https://www.iana.org/assignments/media-types/"
+    /// Formats named by their code in the EU's file-type vocabulary. The
+    /// calendar has only its media type (`text/calendar`), which is
+    /// certain; `dct:format` is recommended, not required.
+    static let fileTypes: Set<String> = ["CSV", "JSON", "GEOJSON"]
     static let language = "http://publications.europa.eu/resource/authority/language/"
     static let licences = "http://dcat-ap.de/def/licenses/"
     static let geocodingBase = "http://dcat-ap.de/def/politicalGeocoding/"
@@ -97,7 +101,7 @@ enum DCATCatalog {
                         ("a", [.name("dcat:Distribution")]),
                         ("dct:title", [text(name)]), ("dct:description", [text("\(dataset.title) als \(file.format)")]),
                         ("dcat:accessURL", [.iri(base + file.path)]), ("dcat:downloadURL", [.iri(base + file.path)]),
-                        ("dct:format", [.iri(fileType + file.format.uppercased())]),
+                        ("dct:format", fileTypes.contains(file.format.uppercased()) ? [.iri(fileType + file.format.uppercased())] : []),
                         ("dcat:mediaType", [.iri(mediaTypes + file.mediaType)]),
                         ("dct:license", [lizenz]),
                         ("dcat:byteSize", [.typed(String(file.bytes), datatype: "xsd:decimal")]),

@@ -79,10 +79,20 @@ final class OpenData: Sendable {
         package = Once { DataPackage.json(csvs.map { ($0.0.value, $0.1.value) }, settings: settings) }
         self.tables = tables
         self.files = files
-        calendar = Once { KaffeerundenKalender.calendar(model).bytes }
-        // The catalogue states each file's size: made after them, from the same list as the page.
+        let calendar = Once { KaffeerundenKalender.calendar(model).bytes }
+        self.calendar = calendar
+        // The catalogue states each file's size: made after them, from the
+        // same list as the page. The calendar is the Kaffeerunden's too.
         let made = files
-        catalog = Once { DCATCatalog.turtle(Self.datasets(tables: tables, files: made), model: model) }
+        catalog = Once {
+            let datasets = Self.datasets(tables: tables, files: made).map { dataset -> Dataset in
+                guard dataset.name == "kaffeerunden" else { return dataset }
+                var withCalendar = dataset
+                withCalendar.files.append(Self.calendarDistribution(bytes: calendar.value.count))
+                return withCalendar
+            }
+            return DCATCatalog.turtle(datasets, model: model)
+        }
     }
 
     /// Every file of `daten/` but the page, in a fixed order: first each
@@ -125,7 +135,9 @@ final class OpenData: Sendable {
         Distribution(path: Self.catalogPath, format: "Turtle", mediaType: "text/turtle", bytes: catalog.value.count)
     }
 
-    var calendarFile: Distribution {
-        Distribution(path: Self.calendarPath, format: "iCalendar", mediaType: "text/calendar", bytes: calendar.value.count)
+    var calendarFile: Distribution { Self.calendarDistribution(bytes: calendar.value.count) }
+
+    static func calendarDistribution(bytes: Int) -> Distribution {
+        Distribution(path: calendarPath, format: "iCalendar", mediaType: "text/calendar", bytes: bytes)
     }
 }
