@@ -130,14 +130,18 @@ public indirect enum JSONValue: Equatable, Sendable {
         out += "\""
     }
 
-    static func quoted(_ s: String, forHTML: Bool = false) -> String {
-        // Most text needs no escape at all: copy it whole.
-        let plain = s.utf8.allSatisfy { byte in
+    /// Whether `quoted` would copy `s` as it is.
+    static func needsNoEscape(_ s: String, forHTML: Bool) -> Bool {
+        s.utf8.allSatisfy { byte in
             // 0x7F is DEL; 0xC2 leads the C1 controls (and more).
             byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
                 && !(forHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
         }
-        if plain { return "\"" + s + "\"" }
+    }
+
+    static func quoted(_ s: String, forHTML: Bool = false) -> String {
+        // Most text needs no escape at all: copy it whole.
+        if needsNoEscape(s, forHTML: forHTML) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

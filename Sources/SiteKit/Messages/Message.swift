@@ -85,7 +85,7 @@ public struct Message: Hashable, Sendable {
         // On the template's bytes: a build with a hundred thousand
         // diagnostics makes each message twice (to sort and to print).
         var out: [UInt8] = []
-        template.utf8.withContiguousStorageIfAvailable { bytes in
+        template.withUTF8 { bytes in
             out.reserveCapacity(bytes.count + 32)
             var i = 0
             while i < bytes.count {
@@ -101,29 +101,7 @@ public struct Message: Hashable, Sendable {
                 }
             }
         }
-        if out.isEmpty && !template.isEmpty { return substituted(template, in: language) }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The same on characters, for a template whose bytes are not stored
-    /// contiguously (never for the catalogue's literals).
-    private func substituted(_ template: String, in language: MessageLanguage) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"),
-                let argument = arguments[String(rest[afterOpen..<close])]
-            {
-                out += argument.text(in: language)
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out.append("{")
-                rest = rest[afterOpen...]
-            }
-        }
-        return out + rest
     }
 
     /// Between the forms of an entry that has two (`file¦files`); a bar

@@ -89,12 +89,7 @@ struct JSONLDText {
     /// `JSONValue.quoted(value, forHTML: true)`, appended: text that needs
     /// no escape (nearly all) is copied whole.
     private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
-        let plain = value.utf8.allSatisfy { byte in
-            // 0x7F is DEL; 0xC2 leads the C1 controls (and more).
-            byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-                && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
-        }
-        if plain {
+        if JSONValue.needsNoEscape(value, forHTML: true) {
             bytes.append(UInt8(ascii: "\""))
             bytes += value.utf8
             bytes.append(UInt8(ascii: "\""))
