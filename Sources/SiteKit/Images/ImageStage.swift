@@ -124,13 +124,13 @@ struct ImageStage {
         for (path, outcome) in zip(paths, outcomes) {
             byPath[path] = outcome
             guard case .derived(let image, _, let encoded, let recorded) = outcome else { continue }
-            if shownPaths.contains(path) { result.table.images[path] = image }
             if encoded { result.encoded += 1 }
             if let recorded {
                 entries[path] = recorded
                 if recorded != ledger?.entries[path] { readAny = true }
             }
             if shownPaths.contains(path) {
+                result.table.images[path] = image
                 for variant in image.variants { result.copies.append(store.copy(of: variant)) }
             }
             if let original = image.original, offered.contains(path) || linked.contains(path) {
