@@ -64,6 +64,86 @@ import Testing
         #expect(cut.count <= Snippet.length + 2 && cut.hasSuffix(" …") && !cut.contains("Wor …"))
     }
 
+    /// The scanner decides everything byte by byte (pair rule, hash,
+    /// length); held here to the rules written out word by word on random
+    /// text made of the pieces that matter: umlauts both ways, e pairs,
+    /// tags, references, signs, words near the length limits.
+    @Test func scanAgreesWithTheRulesWordByWord() {
+        let pieces = [
+            "a", "e", "o", "u", "i", "q", "x", "Z", "7", "ä", "Ö", "ß", "é", "Æ", "€", " ", "-", "<p>", "</em>", "<a href=\"x\">",
+            "&amp;", "&#39;", "&", "<", ">", ";", String(repeating: "oe", count: 33), String(repeating: "b", count: 63),
+            String(repeating: "ue", count: 40), "\u{C3}",
+        ]
+        var random = SeededGenerator(seed: 11)
+        for round in 0..<2000 {
+            let text = (0..<Int.random(in: 1...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let html = round % 2 == 0
+            var got: [[UInt8]] = []
+            SearchText.withBytes(text) { bytes in
+                SearchText.scan(bytes, html: html) { word, hash in
+                    #expect(hash == WordTable.hash(word))
+                    got.append(Array(word))
+                }
+            }
+            #expect(got == Self.wordsByTheRules(Array(text.utf8), html: html), "\(text)")
+        }
+    }
+
+    /// The rules of `SearchText` one after the other: split, lower, fold
+    /// Latin-1, drop the e of ae/oe/ue (unless a vowel or q comes before), keep 2…64 letters.
+    static func wordsByTheRules(_ bytes: [UInt8], html: Bool) -> [[UInt8]] {
+        let latin1 = Array("aaaaaa_ceeeeiiii_nooooo__uuuuy_S" + "aaaaaa_ceeeeiiii_nooooo__uuuuy_y")
+        var words: [[UInt8]] = [[]]
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
+            if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                words[words.count - 1].append(byte)
+            } else if (0x41...0x5A).contains(byte) {
+                words[words.count - 1].append(byte | 0x20)
+            } else if html && byte == UInt8(ascii: "<") {
+                words.append([])
+                while i < bytes.count && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                i += 1
+            } else if html && byte == UInt8(ascii: "&") {
+                words.append([])
+                var left = 10
+                while left > 0 && i < bytes.count {
+                    left -= 1
+                    if bytes[i] == UInt8(ascii: ";") {
+                        i += 1
+                        break
+                    }
+                    // A reference's name: ASCII letters, digits and #.
+                    let c = Character(UnicodeScalar(bytes[i]))
+                    guard c.isASCII && (c.isLetter || c.isNumber || c == "#") else { break }
+                    i += 1
+                }
+            } else if byte == 0xC3 && i < bytes.count && (0x80...0xBF).contains(bytes[i]) {
+                let letter = latin1[Int(bytes[i] - 0x80)]
+                i += 1
+                switch letter {
+                case "_": words.append([])
+                case "S": words[words.count - 1] += Array("ss".utf8)
+                default: words[words.count - 1].append(letter.asciiValue!)
+                }
+            } else {
+                words.append([])
+            }
+        }
+        return words.compactMap { written in
+            var kept: [UInt8] = []
+            for (n, byte) in written.enumerated() {
+                let afterBackVowel = n >= 1 && "aou".utf8.contains(written[n - 1])
+                let vowelBefore = n >= 2 && "aouieq".utf8.contains(written[n - 2])
+                if byte == UInt8(ascii: "e") && afterBackVowel && !vowelBefore { continue }
+                kept.append(byte)
+            }
+            return (2...64).contains(kept.count) ? kept : nil
+        }
+    }
+
     // MARK: stemming
 
     @Test func snowballStemsGermanInflections() throws {

@@ -28,7 +28,7 @@ enum SearchText {
     /// the model holds are HTML; their text is what is searched).
     static func forEachWord(_ text: String, html: Bool = false, _ word: ([UInt8]) -> Void) {
         withBytes(text) { bytes in
-            scan(bytes, html: html) { folded in
+            scan(bytes, html: html) { folded, _ in
                 let folded = Array(folded)
                 if !stopWords.contains(WordKey(folded)) { word(folded) }
             }
@@ -45,92 +45,149 @@ enum SearchText {
     /// The words of `bytes`, folded, at least `minimumLength` long, stop
     /// words included: the index keeps a flag per distinct word instead of
     /// looking each one up. `word` gets a buffer that is reused for the
-    /// next word. Works on bytes and one reused buffer: it reads the HTML
-    /// of every page.
+    /// next word, and the word's `WordTable.hash`.
+    ///
+    /// One pass per byte, everything decided as the byte is met: the rule
+    /// for ae, oe and ue needs only the two letters before. The index reads
+    /// the HTML of every page with this loop, so a letter costs no branch
+    /// (a mispredicted one costs more than the rest of the work): the rule
+    /// is table lookups and arithmetic, and the buffer is fixed (a word
+    /// longer than `maximumLength` once folded is dropped, so its bytes
+    /// past that need not be kept; the index wraps).
     @inline(__always)
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var capacity = 64
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var length = 0
-        // A word longer than this before folding (folding at most halves it)
-        // is dropped whole, and its bytes are no longer kept.
-        let keptMaximum = 2 * maximumLength
-        @inline(__always) func append(_ byte: UInt8) {
-            guard length <= keptMaximum else { return }
-            if length == capacity {
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                larger.update(from: buffer, count: length)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+            let out = buffer.baseAddress!
+            // Read in whole chunks of eight by the hash; never undefined.
+            out.initialize(repeating: 0, count: 128)
+            // Letters kept; counted on past the buffer.
+            var kept = 0
+            // The last two letters written (0 before a word's first), for the rule.
+            var previous = 0, beforePrevious = 0
+            let classes = byteTables, rule = byteTables + 256
+            @inline(__always) func append(_ byte: UInt8) {
+                // ae, oe, ue as ä, ö, ü: the e is dropped after a, o or u, unless a vowel
+                // or q comes before that letter ("neue", "Bauer", "Quelle" keep theirs).
+                // The rule looks at the letters as written, not as folded so far.
+                let isE = Int(truncatingIfNeeded: byte == UInt8(ascii: "e") ? 1 : 0)
+                let dropped = isE & Int(rule[previous] & 1) & Int(~rule[beforePrevious] >> 1 & 1)
+                out[kept & 127] = byte
+                kept += 1 - dropped
+                beforePrevious = previous
+                previous = Int(byte)
             }
-            buffer[length] = byte
-            length += 1
-        }
-        @inline(__always) func flush() {
-            if length >= minimumLength && length <= keptMaximum {
-                length = foldPairs(buffer, length)
-                if length >= minimumLength && length <= maximumLength { word(UnsafeBufferPointer(start: buffer, count: length)) }
+            @inline(__always) func flush() {
+                // Folding at most halves a word (each dropped e follows a kept
+                // letter), so a word of more than `2 * maximumLength` bytes
+                // is always longer than `maximumLength` once folded.
+                if kept >= minimumLength && kept <= maximumLength {
+                    word(UnsafeBufferPointer(start: out, count: kept), WordTable.hash(padded: out, count: kept))
+                }
+                kept = 0
+                previous = 0
+                beforePrevious = 0
             }
-            length = 0
-        }
-        var i = 0
-        let end = bytes.count
-        let folding = latin1
-        while i < end {
-            let byte = bytes[i]
-            i += 1
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                append(byte | 0x20)
-            case UInt8(ascii: "<") where html:
-                // A tag ends a word and is skipped to its `>`.
-                flush()
-                while i < end && bytes[i] != UInt8(ascii: ">") { i += 1 }
-                i += 1
-            case UInt8(ascii: "&") where html:
-                // A character reference (`&amp;`, `&#39;`) ends a word and is no word itself:
-                // its name and `;` are skipped, ten bytes at most.
-                flush()
-                var left = 10
-                while left > 0 && i < end {
-                    left -= 1
-                    let next = bytes[i]
-                    if next == UInt8(ascii: ";") {
+            do {
+                latin1.withUnsafeBufferPointer { folding in
+                    var i = 0
+                    let end = bytes.count
+                    while i < end {
+                        let byte = bytes[i]
                         i += 1
-                        break
+                        let kind = classes[Int(byte)]
+                        if kind >= Class.letter {
+                            append(kind)
+                            continue
+                        }
+                        switch kind {
+                        case Class.tag where html:
+                            // A tag ends a word and is skipped to its `>`.
+                            flush()
+                            while i < end && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                            i += 1
+                        case Class.reference where html:
+                            // A character reference (`&amp;`, `&#39;`) ends a word and is no word itself:
+                            // its name and `;` are skipped, ten bytes at most.
+                            flush()
+                            var left = 10
+                            while left > 0 && i < end {
+                                left -= 1
+                                let next = bytes[i]
+                                if next == UInt8(ascii: ";") {
+                                    i += 1
+                                    break
+                                }
+                                let isName =
+                                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
+                                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) || next == UInt8(ascii: "#")
+                                guard isName else { break }
+                                i += 1
+                            }
+                        case Class.latin1:
+                            // Latin-1's letters: ä → a, é → e, ß → ss; the others end a word.
+                            guard i < end, bytes[i] >= 0x80, bytes[i] <= 0xBF else {
+                                flush()
+                                continue
+                            }
+                            let folded = folding[Int(bytes[i] - 0x80)]
+                            i += 1
+                            if folded == 0 {
+                                flush()
+                            } else {
+                                append(UInt8(truncatingIfNeeded: folded))
+                                if folded > 0xFF { append(UInt8(truncatingIfNeeded: folded >> 8)) }
+                            }
+                        default:
+                            // Any other character, ASCII or not, ends a word; the
+                            // continuation bytes of a longer one are skipped with it.
+                            flush()
+                        }
                     }
-                    let isName =
-                        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
-                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) || next == UInt8(ascii: "#")
-                    guard isName else { break }
-                    i += 1
                 }
-            case 0xC3:
-                // Latin-1's letters: ä → a, é → e, ß → ss; the others end a word.
-                guard i < end, bytes[i] >= 0x80, bytes[i] <= 0xBF else {
-                    flush()
-                    continue
-                }
-                let folded = folding[Int(bytes[i] - 0x80)]
-                i += 1
-                if folded == 0 {
-                    flush()
-                } else {
-                    append(UInt8(truncatingIfNeeded: folded))
-                    if folded > 0xFF { append(UInt8(truncatingIfNeeded: folded >> 8)) }
-                }
-            default:
-                // Any other character, ASCII or not, ends a word; the
-                // continuation bytes of a longer one are skipped with it.
-                flush()
+            }
+            flush()
+        }
+    }
+
+    /// What a byte is to `scan`, as the first of `byteTables` says.
+    private enum Class {
+        static let separator: UInt8 = 0
+        static let tag: UInt8 = 1
+        static let reference: UInt8 = 2
+        static let latin1: UInt8 = 3
+        static let letter = UInt8(ascii: "0")
+    }
+
+    /// Two tables of 256 bytes, made once and kept for the life of the
+    /// process: written once by the initialiser, only read after (plain
+    /// pointers, so that the scan's loop reads them without checks).
+    ///
+    /// First, what a byte is to `scan`: a letter or digit as its lower-case
+    /// self (all at least `Class.letter`), or one of the classes above.
+    /// Second, the rule for ae, oe and ue: 1 for a, o, u (an e after them may
+    /// be dropped), 2 for a vowel or q (then the e after a, o or u that
+    /// follows it stays); 0, for no letter, is what a word starts with.
+    private nonisolated(unsafe) static let byteTables: UnsafePointer<UInt8> = {
+        let tables = UnsafeMutablePointer<UInt8>.allocate(capacity: 512)
+        for byte in UInt8.min...UInt8.max {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): tables[Int(byte)] = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): tables[Int(byte)] = byte | 0x20
+            case UInt8(ascii: "<"): tables[Int(byte)] = Class.tag
+            case UInt8(ascii: "&"): tables[Int(byte)] = Class.reference
+            case 0xC3: tables[Int(byte)] = Class.latin1
+            default: tables[Int(byte)] = Class.separator
+            }
+            switch byte {
+            case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "u"): tables[256 + Int(byte)] = 3
+            case UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "q"): tables[256 + Int(byte)] = 2
+            default: tables[256 + Int(byte)] = 0
             }
         }
-        flush()
-    }
+        return UnsafePointer(tables)
+    }()
 
     /// The words of `text`, folded, in order.
     static func words(_ text: String, html: Bool = false) -> [String] {
@@ -154,40 +211,4 @@ enum SearchText {
         }
     }()
 
-    /// ae, oe, ue as ä, ö, ü: the e is dropped after a, o or u, unless a
-    /// vowel or q comes before that letter ("neue", "Bauer", "Quelle" keep theirs).
-    static func foldPairs(_ word: inout [UInt8]) {
-        let count = word.withUnsafeMutableBufferPointer { foldPairs($0.baseAddress!, $0.count) }
-        word.removeLast(word.count - count)
-    }
-
-    /// The same in place on `count` bytes; the new length.
-    @inline(__always)
-    static func foldPairs(_ word: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
-        guard count >= 2 else { return count }
-        var kept = 0
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for i in 0..<count {
-            let byte = word[i]
-            let dropped =
-                byte == UInt8(ascii: "e") && i >= 1 && isBackVowel(previous) && (i < 2 || !isVowelOrQ(beforePrevious))
-            // The rule looks at the letters as written, not as folded so far.
-            beforePrevious = previous
-            previous = byte
-            if dropped { continue }
-            word[kept] = byte
-            kept += 1
-        }
-        return kept
-    }
-
-    @inline(__always)
-    private static func isBackVowel(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "a") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
-    }
-
-    @inline(__always)
-    private static func isVowelOrQ(_ byte: UInt8) -> Bool {
-        isBackVowel(byte) || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "q")
-    }
 }

@@ -32,7 +32,12 @@ struct StemmedSlice {
             var weighted: Int32 = 0
             var inBody: Int32 = 0
         }
-        var counts: [Count] = []
+        // Grown by hand: the loop below reads and writes a count for every
+        // word of every page, and an array's checks there cost more than the count.
+        var counts = UnsafeMutablePointer<Count>.allocate(capacity: 16384)
+        var countCapacity = 16384
+        var countTotal = 0
+        defer { counts.deallocate() }
         var touched: [Int32] = []
         var stemScore: [Int32] = []
         var touchedStems: [Int32] = []
@@ -43,23 +48,31 @@ struct StemmedSlice {
                 let weight = Int32(field.weight.rawValue)
                 let isBody = field.weight == .body
                 SearchText.withBytes(field.text) { bytes in
-                    SearchText.scan(bytes, html: field.html) { word in
-                        let (id, isNew) = words.intern(word)
+                    SearchText.scan(bytes, html: field.html) { word, hash in
+                        let (id, isNew) = words.intern(word, hash: hash)
                         if isNew {
+                            if countTotal == countCapacity {
+                                let larger = UnsafeMutablePointer<Count>.allocate(capacity: countCapacity * 2)
+                                larger.moveInitialize(from: counts, count: countTotal)
+                                counts.deallocate()
+                                counts = larger
+                                countCapacity *= 2
+                            }
                             let folded = Array(word)
                             if stops.contains(WordKey(folded)) {
-                                counts.append(Count(stem: -1))
+                                (counts + countTotal).initialize(to: Count(stem: -1))
                             } else {
                                 let (stem, isNewStem) = stems.intern(stemmer.stem(folded))
                                 if isNewStem { stemScore.append(0) }
-                                counts.append(Count(stem: stem))
+                                (counts + countTotal).initialize(to: Count(stem: stem))
                                 if folded.count >= SearchIndex.compoundMinimum { compounds.append((folded, stem)) }
                             }
+                            countTotal += 1
                         }
-                        let i = Int(id)
-                        guard counts[i].stem >= 0 else { return }
-                        if counts[i].weighted == 0 && counts[i].inBody == 0 { touched.append(id) }
-                        if isBody { counts[i].inBody += 1 } else { counts[i].weighted += weight }
+                        let count = counts + Int(id)
+                        guard count.pointee.stem >= 0 else { return }
+                        if count.pointee.weighted == 0 && count.pointee.inBody == 0 { touched.append(id) }
+                        if isBody { count.pointee.inBody += 1 } else { count.pointee.weighted += weight }
                     }
                 }
             }
