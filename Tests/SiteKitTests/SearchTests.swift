@@ -72,10 +72,10 @@ import Testing
         let pieces = [
             "a", "e", "o", "u", "i", "q", "x", "Z", "7", "ä", "Ö", "ß", "é", "Æ", "€", " ", "-", "<p>", "</em>", "<a href=\"x\">",
             "&amp;", "&#39;", "&", "<", ">", ";", String(repeating: "oe", count: 33), String(repeating: "b", count: 63),
-            String(repeating: "ue", count: 40), "\u{C3}",
+            String(repeating: "ue", count: 40), "\u{C3}", "zuerst", "Quelle", "Bauer", "GLASFASERNETZ", "abcdefgh", "Aue", "2024",
         ]
         var random = SeededGenerator(seed: 11)
-        for round in 0..<2000 {
+        for round in 0..<4000 {
             let text = (0..<Int.random(in: 1...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let html = round % 2 == 0
             var got: [[UInt8]] = []

@@ -83,27 +83,45 @@ struct SearchIndex: Sendable {
         let slices = parallelMap(ranges) { StemmedSlice(docs[$0]) }
 
         var stems = WordTable(capacity: 1 << 16)
-        var postings: [[Int32]] = []
+        // Each slice's stems by their number in the whole index.
+        let globals = slices.map { slice in
+            (0..<Int32(slice.stems.count)).map { local in slice.stems.withWord(local) { stems.intern($0).id } }
+        }
+        // The postings of all stems in one array, each stem's a run in document
+        // order: counted first, then filled, so that nothing grows or is copied.
+        var ends = [Int](repeating: 0, count: stems.count)
+        for (slice, global) in zip(slices, globals) {
+            for entry in slice.entries { ends[Int(global[Int(entry.stem)])] += 2 }
+        }
+        var total = 0
+        for stem in ends.indices {
+            total += ends[stem]
+            ends[stem] = total
+        }
+        var next = ends.indices.map { $0 == 0 ? 0 : ends[$0 - 1] }
+        let starts = next
+        let flat = [Int32](unsafeUninitializedCapacity: total) { buffer, count in
+            var document: Int32 = 0
+            for (slice, global) in zip(slices, globals) {
+                var start = 0
+                for end in slice.documentEnds {
+                    for entry in slice.entries[start..<end] {
+                        let stem = Int(global[Int(entry.stem)])
+                        buffer[next[stem]] = document
+                        buffer[next[stem] + 1] = entry.score
+                        next[stem] += 2
+                    }
+                    document += 1
+                    start = end
+                }
+            }
+            count = total
+        }
         // A compound's parts, each pointing to the stem of the whole word; a word seen in an earlier slice is done.
         var compounds = WordTable(capacity: 1 << 15)
         var parts = WordTable(capacity: 1 << 17)
         var partStems: [[Int32]] = []
-        var document: Int32 = 0
-        for slice in slices {
-            let global = (0..<Int32(slice.stems.count)).map { local in
-                let (id, isNew) = slice.stems.withWord(local) { stems.intern($0) }
-                if isNew { postings.append([]) }
-                return id
-            }
-            var start = 0
-            for end in slice.documentEnds {
-                for entry in slice.entries[start..<end] {
-                    postings[Int(global[Int(entry.stem)])].append(document)
-                    postings[Int(global[Int(entry.stem)])].append(entry.score)
-                }
-                document += 1
-                start = end
-            }
+        for (slice, global) in zip(slices, globals) {
             for compound in slice.compounds where compounds.intern(compound.word).isNew {
                 let stem = global[Int(compound.stem)]
                 compound.word.withUnsafeBufferPointer { word in
@@ -115,7 +133,7 @@ struct SearchIndex: Sendable {
                 }
             }
         }
-        let terms = postings.indices.map { TermShards.Term(word: stems.word(Int32($0)), postings: postings[$0]) }
+        let terms = ends.indices.map { TermShards.Term(word: stems.word(Int32($0)), postings: flat[starts[$0]..<ends[$0]]) }
         let partList = partStems.indices.map { part in
             TermShards.Part(word: parts.word(Int32(part)), stems: Set(partStems[part]).map { stems.word($0) })
         }
@@ -126,9 +144,9 @@ struct SearchIndex: Sendable {
     /// with its documents; a name of several words also as one ("mayenkoblenz").
     static func nameShards(_ docs: [SearchDocument]) -> [(key: String, bytes: [UInt8])] {
         var byWord: [Word: [Int32]] = [:]
-        for (i, doc) in docs.enumerated() {
+        for i in docs.indices {
             var words: Set<Word> = []
-            for name in doc.names {
+            for name in docs[i].names {
                 var all: [Word] = []
                 SearchText.forEachWord(name) { all.append($0) }
                 words.formUnion(all)
@@ -151,15 +169,15 @@ struct SearchIndex: Sendable {
     /// `[[kind, title, url, meta, snippet], …]`, in document order.
     static func documentShard(_ docs: ArraySlice<SearchDocument>) -> [UInt8] {
         var json = JSONBytes()
-        json.array(Array(docs)) { json, doc in
-            json.raw("[\(doc.kind.rawValue),")
-            json.string(doc.title)
+        json.array(Array(docs.indices)) { json, i in
+            json.raw("[\(docs[i].kind.rawValue),")
+            json.string(docs[i].title)
             json.raw(",")
-            json.string(doc.url)
+            json.string(docs[i].url)
             json.raw(",")
-            json.string(doc.meta)
+            json.string(docs[i].meta)
             json.raw(",")
-            json.string(doc.snippet)
+            json.string(docs[i].snippet)
             json.raw("]")
         }
         return json.bytes
@@ -186,15 +204,15 @@ struct SearchIndex: Sendable {
         json.raw("{\"version\":1,\"documents\":\(docs.count),\"perShard\":\(documentsPerShard),")
         json.raw("\"minimum\":\(SearchText.minimumLength),\"maximum\":\(SearchText.maximumLength),\"kinds\":")
         json.array(SearchDocument.Kind.allCases) { json, kind in
-            let range = ranges(docs) { $0.kind == kind }
+            let range = ranges(docs) { docs[$0].kind == kind }
             json.raw("[")
             json.string(kind.label)
             json.raw(",\(range.lowerBound),\(range.upperBound)]")
         }
         json.raw(",\"laender\":")
-        let laender = Bundesland.allCases.filter { land in docs.contains { $0.land == land } }
+        let laender = Bundesland.allCases.filter { land in docs.indices.contains { docs[$0].land == land } }
         json.array(laender) { json, land in
-            let range = ranges(docs) { $0.land == land }
+            let range = ranges(docs) { docs[$0].land == land }
             json.raw("[")
             json.string(land.rawValue)
             json.raw(",")
@@ -223,11 +241,13 @@ struct SearchIndex: Sendable {
         return json.bytes
     }
 
-    /// The documents matching `test` as one range (they are neighbours by
-    /// the order of `SearchDocument.all`); empty at the end when there are none.
-    private static func ranges(_ docs: [SearchDocument], _ test: (SearchDocument) -> Bool) -> Range<Int> {
-        guard let first = docs.firstIndex(where: test) else { return docs.count..<docs.count }
-        let last = docs.lastIndex(where: test)!
+    /// The documents matching `test` (given a document's number) as one
+    /// range (they are neighbours by the order of `SearchDocument.all`);
+    /// empty at the end when there are none. By number, so that no
+    /// document is copied to be tested.
+    private static func ranges(_ docs: [SearchDocument], _ test: (Int) -> Bool) -> Range<Int> {
+        guard let first = docs.indices.first(where: test) else { return docs.count..<docs.count }
+        let last = docs.indices.last(where: test)!
         return first..<(last + 1)
     }
 }

@@ -93,7 +93,31 @@ enum SearchText {
                 latin1.withUnsafeBufferPointer { folding in
                     var i = 0
                     let end = bytes.count
+                    let base = UnsafeRawPointer(bytes.baseAddress)
                     while i < end {
+                        if let base, i + 8 <= end {
+                            // Eight bytes at once: the run of ASCII letters and digits they
+                            // start with is lowered and stored as one word of eight bytes,
+                            // unless the rule drops an e in it (then letter by letter).
+                            let chunk = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            let run = Chunk.letterRun(chunk)
+                            if run > 0 {
+                                let lower = chunk | Chunk.lowerBit
+                                if kept > maximumLength {
+                                    // Dropped at its end whatever it holds: only its length counts.
+                                    kept += run
+                                } else if !Chunk.dropsAnE(lower, run: run, previous: rule[previous], beforePrevious: rule[beforePrevious]) {
+                                    UnsafeMutableRawPointer(out + kept).storeBytes(of: lower, as: UInt64.self)
+                                    kept += run
+                                    beforePrevious = run >= 2 ? Int(truncatingIfNeeded: lower >> (8 * (run - 2)) & 0xFF) : previous
+                                    previous = Int(truncatingIfNeeded: lower >> (8 * (run - 1)) & 0xFF)
+                                } else {
+                                    for k in 0..<run { append(UInt8(truncatingIfNeeded: lower >> (8 * k))) }
+                                }
+                                i += run
+                                if run == 8 { continue }
+                            }
+                        }
                         let byte = bytes[i]
                         i += 1
                         let kind = classes[Int(byte)]
@@ -148,6 +172,50 @@ enum SearchText {
                 }
             }
             flush()
+        }
+    }
+
+    /// Eight bytes in one `UInt64` (the first in the low byte), tested
+    /// together: each test leaves the high bit of each byte that passes.
+    /// Only bytes below 0x80 are tested, so no test borrows across bytes.
+    private enum Chunk {
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+        static let lowerBit: UInt64 = 0x2020_2020_2020_2020
+
+        /// Bytes at least `floor` (for bytes below 0x80).
+        @inline(__always)
+        static func atLeast(_ x: UInt64, _ floor: UInt8) -> UInt64 { ((x | highBits) &- UInt64(floor) &* ones) & highBits }
+
+        /// Bytes equal to `byte`.
+        @inline(__always)
+        static func equal(_ x: UInt64, _ byte: UInt8) -> UInt64 {
+            let v = x ^ (UInt64(byte) &* ones)
+            return ~(((v & ~highBits) &+ ~highBits) | v) & highBits
+        }
+
+        /// How many bytes the chunk starts with that are ASCII letters or digits (0…8).
+        @inline(__always)
+        static func letterRun(_ chunk: UInt64) -> Int {
+            let lower = chunk | lowerBit
+            let letters = atLeast(lower, UInt8(ascii: "a")) & ~atLeast(lower, UInt8(ascii: "z") + 1)
+            let digits = atLeast(chunk, UInt8(ascii: "0")) & ~atLeast(chunk, UInt8(ascii: "9") + 1)
+            let plain = (letters | digits) & ~(chunk & highBits)
+            return (~plain & highBits).trailingZeroBitCount >> 3
+        }
+
+        /// Whether the rule for ae, oe and ue drops an e among the first
+        /// `run` bytes of `lower`, given what `byteTables`' rule says of the
+        /// two letters before them.
+        @inline(__always)
+        static func dropsAnE(_ lower: UInt64, run: Int, previous: UInt8, beforePrevious: UInt8) -> Bool {
+            let e = equal(lower, UInt8(ascii: "e"))
+            let back = equal(lower, UInt8(ascii: "a")) | equal(lower, UInt8(ascii: "o")) | equal(lower, UInt8(ascii: "u"))
+            let vowel = back | e | equal(lower, UInt8(ascii: "i")) | equal(lower, UInt8(ascii: "q"))
+            let backBefore = back << 8 | (previous & 1 == 0 ? 0 : 0x80)
+            let vowelTwoBefore = vowel << 16 | (previous & 2 == 0 ? 0 : 0x8000) | (beforePrevious & 2 == 0 ? 0 : 0x80)
+            let inRun = run == 8 ? UInt64.max : (UInt64(1) << (8 * run)) &- 1
+            return e & backBefore & ~vowelTwoBefore & inRun != 0
         }
     }
 

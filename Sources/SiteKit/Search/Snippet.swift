@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text under a result's title: the lead, or the start of the body
 /// without its markup, cut at a word.
 enum Snippet {
@@ -17,89 +19,100 @@ enum Snippet {
 
     /// The same on UTF-8 bytes, a character at a time (a lead byte with its
     /// continuation bytes), so that nothing is decoded that is not kept.
+    /// A reference's name is not copied: it is the bytes since its `&`.
     private static func plainText(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(limit + 16)
-        // Characters, counted here: a String's count walks the whole string every time.
-        var count = 0
-        var inTag = false
-        // The bytes of a character reference after its `&`, and how many characters it has.
-        var entity: [UInt8]?
-        var entityLength = 0
-        var lastWasSpace = true
-        func space() {
-            if !lastWasSpace {
-                out.append(UInt8(ascii: " "))
-                count += 1
-                lastWasSpace = true
+        // A step adds at most nine characters (a name too long for a reference) of at most four bytes.
+        let text = String(unsafeUninitializedCapacity: 4 * limit + 64) { out in
+            var length = 0
+            @inline(__always) func put(_ byte: UInt8) {
+                out[length] = byte
+                length += 1
             }
-        }
-        var i = 0
-        while i < bytes.count && count < limit {
-            let lead = bytes[i]
-            var next = i + 1
-            while next < bytes.count && bytes[next] & 0xC0 == 0x80 { next += 1 }
-            let character = UnsafeBufferPointer(rebasing: bytes[i..<next])
-            i = next
-            if inTag {
-                if lead == UInt8(ascii: ">") { inTag = false }
-                continue
-            }
-            if var name = entity {
-                if lead == UInt8(ascii: ";") {
-                    if let decoded = reference(name) {
-                        out.append(decoded)
-                        count += 1
-                        lastWasSpace = false
-                    } else {
-                        space()
-                    }
-                    entity = nil
-                } else if entityLength < 8 {
-                    name.append(contentsOf: character)
-                    entity = name
-                    entityLength += 1
-                } else {
-                    out.append(UInt8(ascii: "&"))
-                    out.append(contentsOf: name)
-                    count += 1 + entityLength
-                    entity = nil
+            // Characters, counted here: a String's count walks the whole string every time.
+            var count = 0
+            var inTag = false
+            // Where the name of a character reference starts (after its `&`), -1 outside one,
+            // and how many characters it has so far.
+            var entityStart = -1
+            var entityLength = 0
+            var lastWasSpace = true
+            var i = 0
+            let end = bytes.count
+            while i < end && count < limit {
+                let start = i
+                let lead = bytes[i]
+                i += 1
+                while i < end && bytes[i] & 0xC0 == 0x80 { i += 1 }
+                if inTag {
+                    if lead == UInt8(ascii: ">") { inTag = false }
+                    continue
                 }
-                continue
+                if entityStart >= 0 {
+                    if lead == UInt8(ascii: ";") {
+                        if let decoded = reference(UnsafeBufferPointer(rebasing: bytes[entityStart..<start])) {
+                            put(decoded)
+                            count += 1
+                            lastWasSpace = false
+                        } else if !lastWasSpace {
+                            put(UInt8(ascii: " "))
+                            count += 1
+                            lastWasSpace = true
+                        }
+                        entityStart = -1
+                    } else if entityLength < 8 {
+                        entityLength += 1
+                    } else {
+                        // Too long for a reference: its `&` and name are text (this character is dropped).
+                        for j in (entityStart - 1)..<start { put(bytes[j]) }
+                        count += 1 + entityLength
+                        entityStart = -1
+                    }
+                    continue
+                }
+                switch lead {
+                case UInt8(ascii: "<"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    // A tag, like white space, is one space.
+                    if lead == UInt8(ascii: "<") { inTag = true }
+                    if !lastWasSpace {
+                        put(UInt8(ascii: " "))
+                        count += 1
+                        lastWasSpace = true
+                    }
+                case UInt8(ascii: "&"):
+                    entityStart = i
+                    entityLength = 0
+                default:
+                    for j in start..<i { put(bytes[j]) }
+                    count += 1
+                    lastWasSpace = false
+                }
             }
-            switch lead {
-            case UInt8(ascii: "<"):
-                inTag = true
-                space()
-            case UInt8(ascii: "&"):
-                entity = []
-                entityLength = 0
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space()
-            default:
-                out.append(contentsOf: character)
-                count += 1
-                lastWasSpace = false
-            }
+            return length
         }
-        return String(decoding: out, as: UTF8.self).trimmed
+        return text.trimmed
     }
 
     /// The references cmark-gfm writes into text, decoded.
-    private static func reference(_ name: [UInt8]) -> UInt8? {
-        switch String(decoding: name, as: UTF8.self) {
-        case "amp": return UInt8(ascii: "&")
-        case "lt": return UInt8(ascii: "<")
-        case "gt": return UInt8(ascii: ">")
-        case "quot": return UInt8(ascii: "\"")
-        case "#39": return UInt8(ascii: "'")
-        default: return nil
+    private static func reference(_ name: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        func matches(_ known: StaticString) -> Bool {
+            guard known.utf8CodeUnitCount == name.count, let base = name.baseAddress else { return false }
+            return memcmp(known.utf8Start, base, name.count) == 0
         }
+        if matches("amp") { return UInt8(ascii: "&") }
+        if matches("lt") { return UInt8(ascii: "<") }
+        if matches("gt") { return UInt8(ascii: ">") }
+        if matches("quot") { return UInt8(ascii: "\"") }
+        if matches("#39") { return UInt8(ascii: "'") }
+        return nil
     }
 
     /// At most `length` characters, cut after a whole word with "…".
     static func cut(_ text: String) -> String {
-        guard text.count > length else { return text }
-        let head = text.prefix(length)
+        // One walk over the first `length` characters, not one over all of them to count.
+        guard text.utf8.count > length, let limit = text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex),
+            limit != text.endIndex
+        else { return text }
+        let head = text[..<limit]
         let end = head.lastIndex(of: " ") ?? head.endIndex
         return String(head[..<end]) + " …"
     }

@@ -21,7 +21,8 @@ enum TermShards {
     /// A stem and its postings: document number and score, one after the other.
     struct Term {
         var word: Word
-        var postings: [Int32]
+        /// A run of the index's one array of postings.
+        var postings: ArraySlice<Int32>
     }
 
     /// A compound part and the stems of the words it ends, in any order.
@@ -41,7 +42,7 @@ enum TermShards {
             // Document numbers as differences to the one before, each with its score.
             var last: Int32 = 0
             var packed: [UInt8] = [UInt8(ascii: "\"")]
-            for i in stride(from: 0, to: list.count, by: 2) {
+            for i in stride(from: list.startIndex, to: list.endIndex, by: 2) {
                 Varint.append(Int(list[i] - last), to: &packed)
                 Varint.append(Int(list[i + 1]), to: &packed)
                 last = list[i]
