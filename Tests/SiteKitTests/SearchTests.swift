@@ -144,6 +144,15 @@ import Testing
         }
     }
 
+    @Test func bytesPrecedeAsTheGenericOrder() {
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<2000 {
+            let a = (0..<Int.random(in: 0...4, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) | 0x60 }
+            let b = (0..<Int.random(in: 0...4, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) | 0x60 }
+            #expect(a.bytesPrecede(b) == a.lexicographicallyPrecedes(b), "\(a) \(b)")
+        }
+    }
+
     // MARK: stemming
 
     @Test func snowballStemsGermanInflections() throws {

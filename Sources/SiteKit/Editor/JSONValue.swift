@@ -132,11 +132,23 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Whether `quoted` would copy `s` as it is.
     static func needsNoEscape(_ s: String, forHTML: Bool) -> Bool {
-        s.utf8.allSatisfy { byte in
-            // 0x7F is DEL; 0xC2 leads the C1 controls (and more).
-            byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-                && !(forHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
+        // One lookup per byte: every string of the search index and of the JSON-LD passes here.
+        let mask: UInt8 = forHTML ? 2 : 1
+        let table = escapeTable
+        if let clean = s.utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { table[Int($0)] & mask == 0 } }) {
+            return clean
         }
+        return s.utf8.allSatisfy { table[Int($0)] & mask == 0 }
+    }
+
+    /// Per byte, as bits: 1 when a JSON string must escape it (or the sequence it
+    /// starts), 2 when JSON inside HTML must. C0, " and \\ need it in JSON;
+    /// 0x7F is DEL and 0xC2 leads the C1 controls (and more), escaped so
+    /// that printing the JSON cannot steer a terminal; < > & in HTML.
+    private static let escapeTable: [UInt8] = (0...255).map { byte in
+        let always = byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == Int(UInt8(ascii: "\"")) || byte == Int(UInt8(ascii: "\\"))
+        let html = byte == Int(UInt8(ascii: "<")) || byte == Int(UInt8(ascii: ">")) || byte == Int(UInt8(ascii: "&"))
+        return always ? 3 : html ? 2 : 0
     }
 
     static func quoted(_ s: String, forHTML: Bool = false) -> String {

@@ -3,9 +3,18 @@
 struct JSONBytes {
     var bytes: [UInt8] = []
 
-    mutating func raw(_ text: String) { bytes += Array(text.utf8) }
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    mutating func string(_ text: String) { bytes += Array(JSONValue.quoted(text).utf8) }
+    /// Text that needs no escape (nearly all) is copied as it is, without a quoted copy first.
+    mutating func string(_ text: String) {
+        if JSONValue.needsNoEscape(text, forHTML: false) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: JSONValue.quoted(text).utf8)
+        }
+    }
 
     /// A folded word (ASCII letters and digits only, nothing to escape) as
     /// an object key, or with `colon: false` as a string.
@@ -20,7 +29,7 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: "["))
         for (i, value) in values.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += Array(String(value).utf8)
+            bytes.append(contentsOf: String(value).utf8)
         }
         bytes.append(UInt8(ascii: "]"))
     }

@@ -143,22 +143,24 @@ struct SearchIndex: Sendable {
     /// The words of the Kommunen's names by their first two letters, each
     /// with its documents; a name of several words also as one ("mayenkoblenz").
     static func nameShards(_ docs: [SearchDocument]) -> [(key: String, bytes: [UInt8])] {
-        var byWord: [Word: [Int32]] = [:]
+        // A page has a handful of name words: kept in an array, not hashed into a set.
+        var byWord: [WordKey: [Int32]] = [:]
+        var words: [Word] = []
         for i in docs.indices {
-            var words: Set<Word> = []
+            words.removeAll(keepingCapacity: true)
             for name in docs[i].names {
                 var all: [Word] = []
                 SearchText.forEachWord(name) { all.append($0) }
-                words.formUnion(all)
-                if all.count > 1 { words.insert(all.flatMap { $0 }) }
+                if all.count > 1 { all.append(all.flatMap { $0 }) }
+                for word in all where word.count >= nameMinimum && !words.contains(word) { words.append(word) }
             }
-            for word in words where word.count >= nameMinimum { byWord[word, default: []].append(Int32(i)) }
+            for word in words { byWord[WordKey(word), default: []].append(Int32(i)) }
         }
         var byKey: [Word: [(Word, [Int32])]] = [:]
-        for (word, ids) in byWord { byKey[Array(word.prefix(2)), default: []].append((word, ids)) }
-        return byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+        for (word, ids) in byWord { byKey[Array(word.bytes.prefix(2)), default: []].append((word.bytes, ids)) }
+        return byKey.keys.sorted { $0.bytesPrecede($1) }.map { key in
             var json = JSONBytes()
-            json.object(byKey[key]!.sorted { $0.0.lexicographicallyPrecedes($1.0) }) { json, entry in
+            json.object(byKey[key]!.sorted { $0.0.bytesPrecede($1.0) }) { json, entry in
                 json.key(entry.0)
                 json.intArray(entry.1.map(Int.init))
             }
@@ -236,7 +238,7 @@ struct SearchIndex: Sendable {
         json.raw(",\"names\":")
         json.array(names) { json, key in json.string(key) }
         json.raw(",\"stop\":")
-        json.array(SearchText.stopWords.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }) { json, word in json.key(word, colon: false) }
+        json.array(SearchText.stopWords.map(\.bytes).sorted { $0.bytesPrecede($1) }) { json, word in json.key(word, colon: false) }
         json.raw("}")
         return json.bytes
     }

@@ -41,23 +41,23 @@ enum TermShards {
             json.key(word)
             // Document numbers as differences to the one before, each with its score.
             var last: Int32 = 0
-            var packed: [UInt8] = [UInt8(ascii: "\"")]
+            json.bytes.reserveCapacity(word.count + 8 + 2 * list.count)
+            json.bytes.append(UInt8(ascii: "\""))
             for i in stride(from: list.startIndex, to: list.endIndex, by: 2) {
-                Varint.append(Int(list[i] - last), to: &packed)
-                Varint.append(Int(list[i + 1]), to: &packed)
+                Varint.append(Int(list[i] - last), to: &json.bytes)
+                Varint.append(Int(list[i + 1]), to: &json.bytes)
                 last = list[i]
             }
-            packed.append(UInt8(ascii: "\""))
-            json.bytes += packed
+            json.bytes.append(UInt8(ascii: "\""))
             entries.append(Entry(word: word, isPart: false, json: json.bytes))
         }
         for part in parts {
             var json = JSONBytes()
             json.key(part.word)
-            json.array(part.stems.sorted { $0.lexicographicallyPrecedes($1) }) { json, stem in json.key(stem, colon: false) }
+            json.array(part.stems.sorted { $0.bytesPrecede($1) }) { json, stem in json.key(stem, colon: false) }
             entries.append(Entry(word: part.word, isPart: true, json: json.bytes))
         }
-        entries.sort { $0.word.lexicographicallyPrecedes($1.word) || ($0.word == $1.word && !$0.isPart && $1.isPart) }
+        entries.sort { $0.word.bytesPrecede($1.word) || ($0.word == $1.word && !$0.isPart && $1.isPart) }
         var shards: [Shard] = []
         group(entries[...], depth: 2, budget: budget, into: &shards)
         return shards.sorted { $0.key < $1.key }
