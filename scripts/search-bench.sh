@@ -41,6 +41,8 @@ print(f"sitegen   build {float(full):6.2f} s ({total:.2f} s processor), of it th
       f"({float(cpu):.2f} s processor, {100 * float(cpu) / total:4.1f} % of the build's), "
       f"index {int(size) / 1048576:6.1f} MB in {files} files")
 PY
+# Its parts (documents made from the model, words counted and stemmed, files written).
+sed -n 's/^timing:   search: \(.*\) \([0-9.]*\) s (cpu \([0-9.]*\) s)$/sitegen     \1: \3 s processor/p' "$work/timing"
 if [ -x "$BROWSER_VENV/bin/python" ]; then
   "$BROWSER_VENV/bin/python" scripts/search-bytes.py "$out" | sed 's/^/sitegen   /'
 else

@@ -40,10 +40,14 @@ struct SearchIndex: Sendable {
     typealias Word = [UInt8]
 
     init(_ model: SiteModel) {
+        // With SITEGEN_TIMING the index is made alone, so its parts' laps are its own (`make bench`).
+        var clock = StageClock()
         let docs = SearchDocument.all(model)
+        clock.lap("  search: documents")
         var stats = Stats()
         stats.documents = docs.count
         let terms = Self.terms(docs)
+        clock.lap("  search: words counted, stemmed and merged")
         stats.terms = terms.postings.count
         stats.parts = terms.parts.count
         stats.postings = terms.postings.reduce(0) { $0 + $1.postings.count / 2 }
@@ -68,6 +72,7 @@ struct SearchIndex: Sendable {
                 Self.manifest(docs, model: model, shards: shards.map { ($0.key, $0.bytes.count) }, names: names.map(\.key))
             ))
         files.sort { $0.path < $1.path }
+        clock.lap("  search: files")
         stats.bytes = files.reduce(0) { $0 + $1.bytes.count }
         self.files = files
         self.stats = stats

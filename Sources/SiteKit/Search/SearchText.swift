@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the search reads German text: lower case, ä/ae, ö/oe, ü/ue and ß/ss
 /// as one, accents dropped, split into words of ASCII letters and digits.
 /// `templates/assets/suche.js` folds a query by the same rules (its
@@ -129,8 +131,12 @@ enum SearchText {
                         case Class.tag where html:
                             // A tag ends a word and is skipped to its `>`.
                             flush()
-                            while i < end && bytes[i] != UInt8(ascii: ">") { i += 1 }
-                            i += 1
+                            // memchr: a tag's attributes (a heading's id, a link's address) are long.
+                            if let base, i < end, let close = memchr(base + i, Int32(UInt8(ascii: ">")), end - i) {
+                                i = base.distance(to: UnsafeRawPointer(close)) + 1
+                            } else {
+                                i = end + 1
+                            }
                         case Class.reference where html:
                             // A character reference (`&amp;`, `&#39;`) ends a word and is no word itself:
                             // its name and `;` are skipped, ten bytes at most.
