@@ -21,6 +21,18 @@ import Testing
         #expect(positions == positions.sorted(), "not in the order \(parts)")
     }
 
+    /// A Landkreis whose name already says "Kreis" keeps it; the byte
+    /// search agrees with lowering the name and searching it.
+    @Test func kreisInANameIsFoundAsLoweringFindsIt() {
+        let names = [
+            "Rhein-Hunsrück-Kreis", "KREIS Süd", "Landkreis Mayen", "Kaiserslautern", "Bad Kreuznach", "\u{212A}reis Nord", "KREİS",
+            "Kre is", "Südliche Weinstraße", "kreis", "Kreisstadt", "Krei", "", "Ökreis", "Märkischer Kreis",
+        ]
+        for name in names { #expect(Kommune.containsKreis(name) == name.lowercased().contains("kreis"), "\(name)") }
+        #expect(Kommune.fullName(name: "Rhein-Hunsrück-Kreis", art: .landkreis) == "Rhein-Hunsrück-Kreis")
+        #expect(Kommune.fullName(name: "Mayen-Koblenz", art: .landkreis) == "Landkreis Mayen-Koblenz")
+    }
+
     @Test func theBodysFirstParagraphLeadsAndIsNotRepeated() throws {
         let html = try profile("")
         #expect(html.contains("<p class=\"lead\">Erster Absatz mit <a href=\"../../kommunen/bendorf/\">Link</a>.</p>"))

@@ -150,7 +150,26 @@ public final class Kommune: Sendable {
 
     static func fullName(name: String, art: Art) -> String {
         guard art == .landkreis else { return "\(art.rawValue) \(name)" }
-        return name.lowercased().contains("kreis") ? name : "Landkreis \(name)"
+        return containsKreis(name) ? name : "Landkreis \(name)"
+    }
+
+    /// Whether `name` has "kreis" in it, in any case, as `lowercased()`
+    /// and Foundation's `contains` say. Names are asked for on every page
+    /// that shows a Kreis, so they are searched on their bytes: lowering
+    /// turns no other character into one of these ASCII letters but the
+    /// Kelvin sign (U+212A, lead byte E2) and İ (U+0130, lead byte C4,
+    /// "i" and a combining dot); names with those lead bytes are lowered.
+    static func containsKreis(_ name: String) -> Bool {
+        let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 == 0xE2 || $0 == 0xC4 }) else { return nil }
+            let word = Array("kreis".utf8)
+            guard bytes.count >= word.count else { return false }
+            return (0...(bytes.count - word.count)).contains { start in
+                (0..<word.count).allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
+            }
+        }
+        if let ascii, let found = ascii { return found }
+        return name.lowercased().contains("kreis")
     }
 }
 
