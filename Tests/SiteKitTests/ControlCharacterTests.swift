@@ -9,6 +9,21 @@ import Testing
         ["meldungen/m.md": "---\ntitel: \(titel)\ndatum: 2021-01-20\n---\nText\n"]
     }
 
+    /// Every scalar up to U+2FFFF, alone and inside plain text: exactly the
+    /// controls, separators and direction marks are written out (the
+    /// check on bytes that lets plain text through must not let one pass).
+    @Test func exactlyTheSteeringCharactersAreWrittenOut() {
+        let steering: [ClosedRange<UInt32>] = [
+            0x00...0x1F, 0x7F...0x9F, 0x2028...0x2029, 0x061C...0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069,
+        ]
+        for value in UInt32(0)..<0x30000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "Bad Ems " + String(scalar) + " ü"
+            let escaped = Diagnostic.printable(text) != text
+            #expect(escaped == steering.contains { $0.contains(value) }, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func escapedControlCharactersAreErrorsAtTheValue() {
         #expect(
             Fixture.errors(news(titel: #""A\x01\e[31mB""#)) == [

@@ -92,7 +92,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// with `\n…:1:1: error:` in it, an escape sequence) can then neither
     /// forge a diagnostic of its own nor recolour the terminal.
     public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        guard mayNeedEscaping(text), text.unicodeScalars.contains(where: needsEscaping) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -106,6 +106,16 @@ public struct Diagnostic: Hashable, Sendable {
             }
         }
         return out
+    }
+
+    /// False when no byte of `text` can begin a character that
+    /// `needsEscaping`: C0 and DEL are bytes below 0x20 and 0x7F, C1 starts
+    /// with C2, U+061C with D8, the separators and marks with E2. A build
+    /// with many warnings writes each path and message through here, and
+    /// nearly all of them are plain.
+    private static func mayNeedEscaping(_ text: String) -> Bool {
+        let starts = { (byte: UInt8) in byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: starts) } ?? text.utf8.contains(where: starts)
     }
 
     private static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {

@@ -113,18 +113,15 @@ struct HeadingIDs {
     mutating func next(for text: String) -> String {
         let slug = Slug.make(from: text)
         let base = slug.isEmpty ? "abschnitt" : slug
-        guard used.contains(base) else {
-            used.insert(base)
-            return base
-        }
+        // One hash per id tried: inserting says whether it was free.
+        if used.insert(base).inserted { return base }
         var n = nextNumber[base] ?? 2
         var id = "\(base)-\(n)"
-        while used.contains(id) {
+        while !used.insert(id).inserted {
             n += 1
             id = "\(base)-\(n)"
         }
         nextNumber[base] = n + 1
-        used.insert(id)
         return id
     }
 }
