@@ -11,6 +11,11 @@ import Testing
         #expect(LinkTarget.classify("bendorf.md", from: ["kommunen"]) == .page(path: "kommunen/bendorf.md", fragment: nil))
         #expect(LinkTarget.classify("../medien/karte%20neu.png", from: ["kommunen"]) == .media(path: "medien/karte neu.png", suffix: ""))
         #expect(LinkTarget.classify("#fazit", from: ["kommunen"]) == .anchor("fazit"))
+        // Umlauts are cut on their bytes; a slash that a combining accent joins is no slash (as a character).
+        #expect(
+            LinkTarget.classify("../kommunen/./köln.md?x=1#Straße", from: ["meldungen"]) == .page(path: "kommunen/köln.md", fragment: "Straße"))
+        #expect(LinkTarget.classify("a/\u{301}b.md", from: ["kommunen"]) == .page(path: "kommunen/a/\u{301}b.md", fragment: nil))
+        #expect(LinkTarget.classify("x/\u{301}/../b.md", from: ["kommunen"]) == .page(path: "kommunen/b.md", fragment: nil))
         #expect(LinkTarget.classify("https://www.bendorf.de", from: ["kommunen"]) == .external)
         #expect(LinkTarget.classify("mailto:info@example.org", from: ["kommunen"]) == .external)
         guard case .invalid = LinkTarget.classify("/kommunen/bendorf/", from: ["kommunen"]) else {

@@ -28,17 +28,26 @@ enum LinkTarget: Equatable {
         if url.hasPrefix("/") {
             return .invalid(message: Message(.linkFromRoot, ["url": .value(url)]), hint: Message(.hintRelativeLink))
         }
+        // Below U+0300 no character joins a `#`, `?` or `/` to its neighbours,
+        // so text of such scalars (nearly every link) is cut on its bytes;
+        // other text by its characters, as written.
+        let simple = url.utf8.allSatisfy { $0 < 0xCC }
         var rest = Substring(url)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
+        if let hash = simple ? rest.utf8.firstIndex(of: UInt8(ascii: "#")) : rest.firstIndex(of: "#") {
             fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        if let query = simple ? rest.utf8.firstIndex(of: UInt8(ascii: "?")) : rest.firstIndex(of: "?") { rest = rest[..<query] }
         let suffix = String(url[rest.endIndex...])
-        let decoded = rest.contains(Character("%")) ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
+        let encoded = simple ? rest.utf8.contains(UInt8(ascii: "%")) : rest.contains(Character("%"))
+        let decoded = encoded ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
+        let pieces =
+            decoded.utf8.allSatisfy { $0 < 0xCC }
+            ? decoded.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+            : decoded.split(separator: "/", omittingEmptySubsequences: true)
         var parts = directory
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in pieces {
             switch part {
             case ".": continue
             case "..":

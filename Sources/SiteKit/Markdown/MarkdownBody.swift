@@ -237,7 +237,13 @@ struct ColumnMap {
             var starts = [0]
             var text = text
             text.withUTF8 { bytes in
-                for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                // memchr: the whole body is searched for a page with one link.
+                guard let base = bytes.baseAddress else { return }
+                var offset = 0
+                while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                    offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                    starts.append(offset)
+                }
             }
             lineStarts = starts
         }
