@@ -68,7 +68,7 @@ import Testing
         case "kreis": return pick(3) == 0 ? nil : "mayen-koblenz"
         case "einwohner", "teilnehmende": return pick(4) == 0 ? nil : String(1000 + pick(200_000))
         case "jahr", "einwohner_stand": return pick(4) == 0 ? nil : String(2015 + pick(10))
-        case "mitglied_seit", "stand": return pick(3) == 0 ? nil : "20\(18 + pick(4))-0\(1 + pick(9))"
+        case "mitglied_seit", "stand", "seit": return pick(3) == 0 ? nil : "20\(18 + pick(4))-0\(1 + pick(9))"
         case "email": return pick(3) == 0 ? nil : "kontakt\(pick(100))@example.org"
         case "telefon": return pick(3) == 0 ? nil : "\"+49 261 \(100_000 + pick(900_000))\""
         case "datum": return "20\(19 + pick(3))-0\(1 + pick(9))-1\(pick(10))"
@@ -78,6 +78,8 @@ import Testing
         case "ende": return pick(3) == 0 ? nil : "2\(pick(4)):\(pick(6))0"
         case "ags": return pick(3) == 0 ? nil : "\"07137\(200 + pick(99))\""
         case "website", "url", "anmeldung": return "https://example.org/\(pick(1000))"
+        // The example site's two files below `medien/`: a photo and a drawing.
+        case "datei": return ["bendorf-rathausplatz.jpg", "illustration-netzwerk.svg"][pick(2)]
         case "koordinaten": return "[50.\(pick(9000) + 1000), 7.\(pick(9000) + 1000)]"
         case "entwurf", "dekorativ", "download": return nil
         default:
@@ -134,15 +136,25 @@ import Testing
                 }
                 let candidates = try! fields().filter { "\($0.file.prefix { $0 != "/" }) \($0.key)" == kind }
                 guard !candidates.isEmpty else { continue }
-                let field = candidates[pick(candidates.count)]
-                let before = try! snapshot()
-                try! apply(field, value: Self.newValue(for: field, pick))
-                let rebuilt = try! Build.run(content: content, templates: templates, output: output)
-                guard rebuilt.errorCount == 0 else {
-                    // Not every random value is valid content (a Kreis in another Land); put the file back.
-                    rejected.append(kind)
+                // Not every random value is valid content (a Kreis in another Land, a
+                // Gemeindeschlüssel of another Land): such an edit is put back and
+                // another drawn, up to four times, before the kind counts as rejected.
+                var field = candidates[0]
+                var accepted = false
+                for _ in 0..<4 {
+                    field = candidates[pick(candidates.count)]
+                    let before = try! snapshot()
+                    try! apply(field, value: Self.newValue(for: field, pick))
+                    let rebuilt = try! Build.run(content: content, templates: templates, output: output)
+                    if rebuilt.errorCount == 0 {
+                        accepted = true
+                        break
+                    }
                     try! restore(before)
                     _ = try! Build.run(content: content, templates: templates, output: output)
+                }
+                guard accepted else {
+                    rejected.append(kind)
                     continue
                 }
                 edited.insert(kind)

@@ -121,12 +121,8 @@ struct WordTable {
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = word.baseAddress else { return finish(seed) }
         let count = word.count
-        var h = seed ^ UInt64(count)
-        var i = 0
-        while i + 8 <= count {
-            h = step(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            i += 8
-        }
+        let (whole, i) = wholeChunks(base, count)
+        var h = whole
         if i < count {
             var tail: UInt64 = 0
             for j in i..<count { tail |= UInt64(base[j]) << (8 * (j - i)) }
@@ -140,12 +136,8 @@ struct WordTable {
     /// the last chunk is read whole and its extra bytes masked off.
     @inline(__always)
     static func hash(padded base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        var h = seed ^ UInt64(count)
-        var i = 0
-        while i + 8 <= count {
-            h = step(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            i += 8
-        }
+        let (whole, i) = wholeChunks(base, count)
+        var h = whole
         if i < count {
             let tail = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             h = step(h, tail & (UInt64.max >> (64 - 8 * (count - i))))
@@ -154,6 +146,18 @@ struct WordTable {
     }
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash so far of the word's whole chunks of eight, and where the rest begins.
+    @inline(__always)
+    private static func wholeChunks(_ base: UnsafePointer<UInt8>, _ count: Int) -> (hash: UInt64, rest: Int) {
+        var h = seed ^ UInt64(count)
+        var i = 0
+        while i + 8 <= count {
+            h = step(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            i += 8
+        }
+        return (h, i)
+    }
 
     @inline(__always)
     private static func step(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
