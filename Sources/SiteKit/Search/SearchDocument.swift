@@ -69,22 +69,15 @@ struct SearchDocument: Sendable {
             docs.reserveCapacity(run.count)
             for k in kommunen[run].map({ model.kommunen[$0] }) {
                 let kreis = k.kreis.flatMap { model.kommune($0.slug) }
-                // Appended one by one into room made once: most of a Kommune's fields are few and short.
-                var fields: [(String, Weight, Bool)] = []
-                fields.reserveCapacity(10 + 2 * k.projekte.count + k.handlungsfelder.count + k.kontakt.count + k.foerderung.count)
-                fields.append((k.name, .name, false))
-                fields.append((k.fullName, .title, false))
-                for projekt in k.projekte { fields.append((projekt.titel, .projekt, false)) }
-                fields.append((k.bundesland.rawValue, .related, false))
-                fields.append((k.art.rawValue, .related, false))
-                fields.append(("Kommune", .related, false))
+                var fields: [(String, Weight, Bool)] = [(k.name, .name, false), (k.fullName, .title, false)]
+                fields += k.projekte.map { ($0.titel, .projekt, false) }
+                fields += [(k.bundesland.rawValue, .related, false), (k.art.rawValue, .related, false), ("Kommune", .related, false)]
                 if let kreis { fields.append((kreis.fullName, .related, false)) }
-                for feld in k.handlungsfelder { if let name = felder[feld.slug] { fields.append((name, .related, false)) } }
-                for projekt in k.projekte { if let name = felder[projekt.handlungsfeld.slug] { fields.append((name, .related, false)) } }
+                fields += names(k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map { ($0, .related, false) }
                 if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
-                for kontakt in k.kontakt { if let name = kontakt.name { fields.append((name, .related, false)) } }
+                fields += k.kontakt.compactMap(\.name).map { ($0, .related, false) }
                 if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
-                for foerderung in k.foerderung { fields.append((foerderung, .lead, false)) }
+                fields += k.foerderung.map { ($0, .lead, false) }
                 fields.append((k.page.body.html, .body, true))
                 docs.append(
                     SearchDocument(
