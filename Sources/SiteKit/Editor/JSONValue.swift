@@ -118,16 +118,24 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// common case of text that needs no escape (the open data writes
     /// hundreds of thousands of values).
     static func appendQuoted(_ s: String, to out: inout String) {
-        let plain = s.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-        }
-        guard plain else {
+        guard needsNoEscape(s, forHTML: false) else {
             out += quoted(s)
             return
         }
         out += "\""
         out += s
         out += "\""
+    }
+
+    /// The same into bytes (the search index, JSON-LD); `forHTML` as for `quoted`.
+    static func appendQuoted(_ s: String, forHTML: Bool = false, to out: inout [UInt8]) {
+        guard needsNoEscape(s, forHTML: forHTML) else {
+            out += quoted(s, forHTML: forHTML).utf8
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        out += s.utf8
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Whether `quoted` would copy `s` as it is.

@@ -27,7 +27,7 @@ struct JSONLDText {
     mutating func string(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
-        Self.appendQuoted(value, to: &bytes)
+        JSONValue.appendQuoted(value, forHTML: true, to: &bytes)
     }
 
     mutating func number(_ key: StaticString, _ value: Double?) {
@@ -84,17 +84,5 @@ struct JSONLDText {
         var object = JSONLDText(capacity: 1024)
         members(&object)
         return object.closed
-    }
-
-    /// `JSONValue.quoted(value, forHTML: true)`, appended: text that needs
-    /// no escape (nearly all) is copied whole.
-    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
-        if JSONValue.needsNoEscape(value, forHTML: true) {
-            bytes.append(UInt8(ascii: "\""))
-            bytes += value.utf8
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes += JSONValue.quoted(value, forHTML: true).utf8
-        }
     }
 }

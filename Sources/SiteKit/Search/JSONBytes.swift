@@ -5,16 +5,7 @@ struct JSONBytes {
 
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// Text that needs no escape (nearly all) is copied as it is, without a quoted copy first.
-    mutating func string(_ text: String) {
-        if JSONValue.needsNoEscape(text, forHTML: false) {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: JSONValue.quoted(text).utf8)
-        }
-    }
+    mutating func string(_ text: String) { JSONValue.appendQuoted(text, to: &bytes) }
 
     /// A folded word (ASCII letters and digits only, nothing to escape) as
     /// an object key, or with `colon: false` as a string.
