@@ -141,6 +141,22 @@ public enum YAMLComposer {
         /// sorted, at the first place of the first of them.
         private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
             guard pairs.count > 1 else { return }
+            // A front matter's mappings are small: comparing each text key
+            // with those before it finds that none repeats sooner than a
+            // dictionary would. Only a repeat needs the full report below.
+            if pairs.count <= 32 {
+                var repeats = false
+                outer: for i in 1..<pairs.count {
+                    guard case .scalar(let key) = pairs[i].key else { continue }
+                    for j in 0..<i {
+                        if case .scalar(let earlier) = pairs[j].key, earlier.string == key.string {
+                            repeats = true
+                            break outer
+                        }
+                    }
+                }
+                guard repeats else { return }
+            }
             var first: [String: YAMLNode.Mark] = [:]
             var repeated: Set<String> = []
             for (key, _) in pairs {

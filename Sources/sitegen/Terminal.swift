@@ -65,7 +65,7 @@ enum Terminal {
     }
 
     static func diagnostics(_ diagnostics: [Diagnostic], language: MessageLanguage) {
-        for block in DiagnosticFormatter.textBlocks(diagnostics, colour: colour, language: language) {
+        for block in DiagnosticFormatter.textBlocks(DiagnosticFormatter.folded(diagnostics), colour: colour, language: language) {
             FileHandle.standardError.write(Data(block))
         }
     }

@@ -181,4 +181,34 @@ import Testing
         }
         #expect(hashing.digest(of: .summaries(.kommune)) != hashing.digest(of: .summaries(.meldung)))
     }
+
+    /// Every kind of summary in an answer is hashed once per build and then
+    /// taken as known, not hashed again for every list it is in.
+    @Test func everySummaryKindIsTakenAsKnown() throws {
+        let input = try DiskLoader(contentDirectory: content, templatesDirectory: templates).load()
+        let answers = try #require(Build.plan(input).answers)
+        let lists: [(String, [any SharedSummary])] = [
+            ("Kommunen", answers.kommunen), ("Kaffeerunden", answers.kaffeerunden), ("Meldungen", answers.meldungen),
+            ("Seiten", answers.model.seiten.map(SeiteSummary.init)),
+        ]
+        for (name, list) in lists {
+            try #require(!list.isEmpty, "the example site has no \(name)")
+            var asked = 0
+            _ = AnswerDigest.of(list.map(AnySummary.init)) { _ in
+                asked += 1
+                return ContentHash.Digest(a: 1, b: 2)
+            }
+            #expect(asked == list.count, "\(name): \(asked) of \(list.count) summaries taken as known")
+        }
+    }
+}
+
+/// A summary of any kind, encoded as itself: the list above holds all kinds.
+private struct AnySummary: Encodable {
+    let summary: any SharedSummary
+    init(_ summary: any SharedSummary) { self.summary = summary }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(summary)
+    }
 }

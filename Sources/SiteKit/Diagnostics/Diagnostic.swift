@@ -168,10 +168,20 @@ public struct Diagnostics: Sendable {
         // same long path again; the message, which has to be made, is made
         // only for diagnostics that share their place (a file of a hundred
         // thousand mistakes has few of them).
-        let rank = Dictionary(
-            uniqueKeysWithValues: Set(all.map(\.location.path)).sorted().enumerated().map { ($1, $0) })
+        // Neighbours mostly share their file: a path equal to the one before
+        // is not hashed again (a file of many mistakes has one path).
+        var paths: Set<String> = []
+        var last: String?
+        for diagnostic in all where diagnostic.location.path != last {
+            last = diagnostic.location.path
+            paths.insert(diagnostic.location.path)
+        }
+        let rank = Dictionary(uniqueKeysWithValues: paths.sorted().enumerated().map { ($1, $0) })
+        var lastRank = (path: "", rank: 0)
         var order = all.indices.map { i in
-            (rank: rank[all[i].location.path]!, line: all[i].location.line, column: all[i].location.column, index: i)
+            let path = all[i].location.path
+            if path != lastRank.path || i == 0 { lastRank = (path, rank[path]!) }
+            return (rank: lastRank.rank, line: all[i].location.line, column: all[i].location.column, index: i)
         }
         order.sort { ($0.rank, $0.line, $0.column) < ($1.rank, $1.line, $1.column) }
         var result: [Diagnostic] = []

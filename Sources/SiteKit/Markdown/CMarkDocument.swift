@@ -202,8 +202,17 @@ final class CMarkDocument {
     func giveHeading(_ node: Node, id: String, level: Int) {
         guard case .heading = node.kind else { return }
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        // Written as bytes: a page of many headings makes this tag for each.
+        let digit = UInt8(ascii: "0") + UInt8(clamping: min(level, 6))
+        var enter: [UInt8] = Array("<h_ id=\"".utf8)
+        enter[2] = digit
+        enter.reserveCapacity(enter.count + id.utf8.count + 3)
+        enter.append(contentsOf: id.utf8)
+        enter.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">"), 0])
+        enter.withUnsafeBufferPointer { cmark_node_set_on_enter(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        Self.closingTags[min(level, 6)].withUnsafeBufferPointer {
+            cmark_node_set_on_exit(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self))
+        }
         while let child = cmark_node_first_child(node.pointer) {
             cmark_node_unlink(child)
             cmark_node_append_child(block, child)
@@ -213,6 +222,9 @@ final class CMarkDocument {
         // so the heading is freed with the document, not now.
         detached.append(node.pointer)
     }
+
+    /// `</h0>` to `</h6>`, ended by NUL for C.
+    private static let closingTags: [[UInt8]] = (0...6).map { Array("</h\($0)>".utf8) + [0] }
 
     /// The document as HTML. Heading nodes passed to `giveHeading` must not be
     /// used after it. Without `filteringTags`, the GFM tag filter leaves raw

@@ -113,15 +113,27 @@ struct HeadingIDs {
     mutating func next(for text: String) -> String {
         let slug = Slug.make(from: text)
         let base = slug.isEmpty ? "abschnitt" : slug
-        // One hash per id tried: inserting says whether it was free.
-        if used.insert(base).inserted { return base }
-        var n = nextNumber[base] ?? 2
-        var id = "\(base)-\(n)"
-        while !used.insert(id).inserted {
-            n += 1
+        // One hash per id tried: inserting says whether it was free. A base
+        // with a next number is taken already and is not tried again.
+        var id = base
+        nextNumber.withValue(for: base) { next in
+            if next == nil && used.insert(base).inserted { return }
+            var n = next ?? 2
             id = "\(base)-\(n)"
+            while !used.insert(id).inserted {
+                n += 1
+                id = "\(base)-\(n)"
+            }
+            next = n + 1
         }
-        nextNumber[base] = n + 1
         return id
+    }
+}
+
+private extension Dictionary {
+    /// `body` with the value for `key` to read and change in place: one
+    /// lookup where reading and then writing it would take two.
+    mutating func withValue(for key: Key, _ body: (inout Value?) -> Void) {
+        body(&self[key])
     }
 }

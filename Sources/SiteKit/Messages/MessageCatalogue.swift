@@ -265,6 +265,7 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case summaryCounts = "summary-counts"
     case summaryWarningsSuffix = "summary-warnings-suffix"
     case summaryBuildFailed = "summary-build-failed"
+    case moreLikeThis = "more-like-this"
     case summaryUpToDate = "summary-up-to-date"
     case summaryWritten = "summary-written"
     case summaryChecked = "summary-checked"
@@ -974,6 +975,11 @@ public enum MessageCode: String, CaseIterable, Sendable {
                 "{pages} ({kommunen}, {kaffeerunden}, {meldungen}, {seiten}, {handlungsfelder}, {overviews}) erstellt und {files} kopiert"
             )
         case .summaryWarningsSuffix: return (", {warnings}", ", {warnings}")
+        case .moreLikeThis:
+            return (
+                "and {count} more of the same in this file, not shown one by one (`sitegen check --format json` lists every one)",
+                "und {count}-mal dieselbe Warnung in dieser Datei, nicht einzeln gezeigt (`sitegen check --format json` listet jede auf)"
+            )
         case .summaryBuildFailed:
             return (
                 "sitegen: {errors}, {warnings}; nothing was written",

@@ -67,7 +67,9 @@ struct Theme {
     }
 
     func render(_ plan: PagePlan) -> [UInt8] {
-        var renderer = TemplateRenderer(program: program, root: .object(plan.view), capacity: 8192)
+        // Most pages of the default theme are 8 to 16 KB: one buffer of that
+        // size spares them the copies (and fresh pages) of growing it.
+        var renderer = TemplateRenderer(program: program, root: .object(plan.view), capacity: 16384)
         renderer.render(template: plan.template)
         return renderer.output
     }

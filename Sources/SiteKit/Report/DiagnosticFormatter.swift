@@ -37,6 +37,65 @@ public enum DiagnosticFormatter {
         }
     }
 
+    /// How many warnings of one kind a file shows on the terminal before
+    /// the rest are counted in one line.
+    public static let shownPerFileAndKind = 20
+
+    /// The diagnostics a person reads: every error, and of each kind of
+    /// warning in a file the first `keep`, then one line at the next with
+    /// how many more there are. A page of a quarter of a million `#`
+    /// headings then says so in a screenful, not in a quarter of a million
+    /// lines that hide everything else (the machine formats keep them all).
+    /// `diagnostics` sorted by file, as `Diagnostics.sorted` gives them.
+    public static func folded(_ diagnostics: [Diagnostic], keep: Int = shownPerFileAndKind) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(diagnostics.count)
+        var start = 0
+        while start < diagnostics.count {
+            // One file at a time: its path is compared, never hashed.
+            let path = diagnostics[start].location.path
+            var end = start + 1
+            while end < diagnostics.count && diagnostics[end].location.path == path { end += 1 }
+            let file = diagnostics[start..<end]
+            // A file has few kinds of warning: a short list, searched from
+            // the kind met last, beats hashing a code per diagnostic.
+            var kinds: [(code: MessageCode, total: Int, shown: Int)] = []
+            var last = 0
+            func kind(_ code: MessageCode) -> Int {
+                if last < kinds.count && kinds[last].code == code { return last }
+                if let found = kinds.firstIndex(where: { $0.code == code }) {
+                    last = found
+                } else {
+                    kinds.append((code, 0, 0))
+                    last = kinds.count - 1
+                }
+                return last
+            }
+            for diagnostic in file where diagnostic.severity == .warning { kinds[kind(diagnostic.text.code)].total += 1 }
+            guard kinds.contains(where: { $0.total > keep }) else {
+                result += file
+                start = end
+                continue
+            }
+            for diagnostic in file {
+                guard diagnostic.severity == .warning else {
+                    result.append(diagnostic)
+                    continue
+                }
+                let k = kind(diagnostic.text.code)
+                kinds[k].shown += 1
+                if kinds[k].shown <= keep {
+                    result.append(diagnostic)
+                } else if kinds[k].shown == keep + 1 {
+                    let more = Message(.moreLikeThis, ["count": .grouped(kinds[k].total - keep)])
+                    result.append(Diagnostic(.warning, at: diagnostic.location, more))
+                }
+            }
+            start = end
+        }
+        return result
+    }
+
     /// `::error file=…,line=…,col=…::message (hint)`. GitHub reads
     /// `%`, CR and LF escaped in the message, and also `:` and `,` in
     /// the properties; other control characters are written out as in

@@ -45,6 +45,8 @@ struct FrontMatterSplit {
     }
 
     private static func isFence(_ line: Substring) -> Bool {
+        // Nearly every line is YAML or body text: decided by its first byte.
+        guard line.utf8.first == UInt8(ascii: "-") else { return false }
         var line = line
         while line.last == " " || line.last == "\t" { line.removeLast() }
         return line == "---"
