@@ -59,7 +59,7 @@ public enum Build {
         /// result: a program about to exit need not free it piece by piece.
         var retained: [any Sendable] = []
 
-        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var errorCount: Int { diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
     }
 
     /// Parses, checks and renders a site without touching the disk.

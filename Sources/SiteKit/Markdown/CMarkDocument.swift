@@ -231,7 +231,12 @@ final class CMarkDocument {
     /// HTML as written: for HTML that `HTMLSanitizer` reads next, which
     /// removes those tags and more, and reports them. `omittingRawHTML`
     /// renders as without `allowHTML`.
-    func renderHTML(filteringTags: Bool = true, omittingRawHTML: Bool = false) -> String {
+    /// `read` makes the text of cmark's bytes (`MarkdownBody.localize`
+    /// does, so a long body is copied once).
+    func renderHTML(
+        filteringTags: Bool = true, omittingRawHTML: Bool = false,
+        read: (UnsafeBufferPointer<UInt8>) -> String = { String(decoding: $0, as: UTF8.self) }
+    ) -> String {
         var list: UnsafeMutablePointer<cmark_llist>? = nil
         let mem = cmark_get_default_mem_allocator()
         let tagFilter = cmark_find_syntax_extension("tagfilter")
@@ -243,6 +248,6 @@ final class CMarkDocument {
         let renderOptions = options & ~CMARK_OPT_SOURCEPOS & (omittingRawHTML ? ~CMARK_OPT_UNSAFE : ~0)
         guard let html = cmark_render_html(root, renderOptions, list) else { return "" }
         defer { free(html) }
-        return String(cString: html)
+        return read(UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html)))
     }
 }

@@ -162,7 +162,7 @@ struct MarkdownBody {
         }
         let html =
             rawHTML.isEmpty
-            ? Self.localize(document.renderHTML())
+            ? document.renderHTML(read: Self.localize)
             : sanitizedHTML(document, rawHTML: rawHTML, columns: &columns, diagnostics: &diagnostics)
         reportControlReferences(in: markdown, html: html, diagnostics: &diagnostics)
         return RenderedBody(html: html, headings: headings, links: links)
@@ -198,9 +198,11 @@ struct MarkdownBody {
 
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
     /// the site's language is German and every control needs a name.
-    static func localize(_ html: String) -> String {
-        guard html.containsBytes("data-footnote-backref") || html.containsBytes("<input type=\"checkbox\"") else { return html }
-        return html.replacingBytes([
+    static func localize(_ html: UnsafeBufferPointer<UInt8>) -> String {
+        guard String.offset(of: Array("data-footnote-backref".utf8), in: html, from: 0) != nil
+            || String.offset(of: Array("<input type=\"checkbox\"".utf8), in: html, from: 0) != nil
+        else { return String(decoding: html, as: UTF8.self) }
+        return String.replacingBytes(in: html, [
             ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
             // A section needs a heading; the theme hides this one visually.
             (
@@ -292,29 +294,32 @@ extension String {
     /// `memmem`, and the text between occurrences is copied in one piece.
     func replacingBytes(_ replacements: [(String, String)]) -> String {
         var source = self
+        return source.withUTF8 { Self.replacingBytes(in: $0, replacements) }
+    }
+
+    /// `replacingBytes` on bytes that are not a string yet.
+    static func replacingBytes(in text: UnsafeBufferPointer<UInt8>, _ replacements: [(String, String)]) -> String {
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
-        return source.withUTF8 { text -> String in
-            func occurrence(of pattern: [UInt8], from start: Int) -> Int {
-                Self.offset(of: pattern, in: text, from: start) ?? Int.max
-            }
-            var next = patterns.map { occurrence(of: $0.0, from: 0) }
-            var out: [UInt8] = []
-            out.reserveCapacity(text.count + 256)
-            var i = 0
-            while true {
-                // The earliest match wins; at the same place, the first pattern.
-                var chosen = -1
-                for p in patterns.indices where next[p] != Int.max && (chosen < 0 || next[p] < next[chosen]) { chosen = p }
-                guard chosen >= 0 else { break }
-                let at = next[chosen]
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<at]))
-                out.append(contentsOf: patterns[chosen].1)
-                i = at + patterns[chosen].0.count
-                for p in patterns.indices where next[p] < i { next[p] = occurrence(of: patterns[p].0, from: i) }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i...]))
-            return String(decoding: out, as: UTF8.self)
+        func occurrence(of pattern: [UInt8], from start: Int) -> Int {
+            Self.offset(of: pattern, in: text, from: start) ?? Int.max
         }
+        var next = patterns.map { occurrence(of: $0.0, from: 0) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 256)
+        var i = 0
+        while true {
+            // The earliest match wins; at the same place, the first pattern.
+            var chosen = -1
+            for p in patterns.indices where next[p] != Int.max && (chosen < 0 || next[p] < next[chosen]) { chosen = p }
+            guard chosen >= 0 else { break }
+            let at = next[chosen]
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<at]))
+            out.append(contentsOf: patterns[chosen].1)
+            i = at + patterns[chosen].0.count
+            for p in patterns.indices where next[p] < i { next[p] = occurrence(of: patterns[p].0, from: i) }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i...]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Substring test on the UTF-8 bytes; Foundation's `contains` goes

@@ -17,7 +17,7 @@ extension MarkdownBody {
         for (index, node) in nodes.enumerated() {
             document.setLiteral(of: node, to: RawHTMLMarkers.marker(index) + literals[index])
         }
-        let marked = Self.localize(document.renderHTML(filteringTags: false))
+        let marked = document.renderHTML(filteringTags: false, read: Self.localize)
         let html: String
         let starts: [Int]?
         if let found = RawHTMLMarkers.remove(from: marked, count: nodes.count) {
@@ -26,7 +26,7 @@ extension MarkdownBody {
             // The text itself holds something that looks like a marker: render
             // without them and report everything at the first raw HTML.
             for (node, literal) in zip(nodes, literals) { document.setLiteral(of: node, to: literal) }
-            (html, starts) = (Self.localize(document.renderHTML(filteringTags: false)), nil)
+            (html, starts) = (document.renderHTML(filteringTags: false, read: Self.localize), nil)
         }
         let hint = Message(.hintUseMarkdown)
         func location(_ node: Int, _ place: (breaks: Int, characters: Int)) -> SourceLocation {
@@ -43,7 +43,7 @@ extension MarkdownBody {
             diagnostics.warning(
                 location(0, (0, 0)),
                 .htmlTooDeep, ["depth": .number(HTMLTree.maximumParseDepth)], hint: hint)
-            return Self.localize(document.renderHTML(omittingRawHTML: true))
+            return document.renderHTML(omittingRawHTML: true, read: Self.localize)
         }
         var places = RawHTMLPlaces(html: html, starts: starts, lengths: literals.map(\.utf8.count))
         for removal in removals {

@@ -55,9 +55,11 @@ struct DocumentNames {
     /// as there are: `landkreis-kreis-x` is `x`). A name that is nothing
     /// but such words stays as it is.
     static func core(of folded: String) -> String {
+        // Compared as bytes: a file naming ten thousand missing Kommunen
+        // asks this for each of them.
         var rest = Substring(folded)
-        while let prefix = kindPrefixes.first(where: { rest.hasPrefix($0) && rest.count > $0.count }) {
-            rest = rest.dropFirst(prefix.count)
+        while let prefix = kindPrefixes.first(where: { rest.utf8.count > $0.utf8.count && rest.utf8.starts(with: $0.utf8) }) {
+            rest = Substring(rest.utf8.dropFirst(prefix.utf8.count))
         }
         return String(rest)
     }
