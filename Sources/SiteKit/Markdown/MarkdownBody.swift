@@ -199,22 +199,25 @@ struct MarkdownBody {
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
     /// the site's language is German and every control needs a name.
     static func localize(_ html: UnsafeBufferPointer<UInt8>) -> String {
-        guard String.offset(of: Array("data-footnote-backref".utf8), in: html, from: 0) != nil
-            || String.offset(of: Array("<input type=\"checkbox\"".utf8), in: html, from: 0) != nil
+        guard
+            String.offset(of: Array("data-footnote-backref".utf8), in: html, from: 0) != nil
+                || String.offset(of: Array("<input type=\"checkbox\"".utf8), in: html, from: 0) != nil
         else { return String(decoding: html, as: UTF8.self) }
-        return String.replacingBytes(in: html, [
-            ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
-            // A section needs a heading; the theme hides this one visually.
-            (
-                "<section class=\"footnotes\" data-footnotes>",
-                "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Fußnoten</h2>"
-            ),
-            (
-                "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />"
-            ),
-            ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />"),
-        ])
+        return String.replacingBytes(
+            in: html,
+            [
+                ("aria-label=\"Back to content\"", "aria-label=\"Zurück zum Text\""),
+                // A section needs a heading; the theme hides this one visually.
+                (
+                    "<section class=\"footnotes\" data-footnotes>",
+                    "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Fußnoten</h2>"
+                ),
+                (
+                    "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                    "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"erledigt\" />"
+                ),
+                ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"offen\" />"),
+            ])
     }
 }
 
