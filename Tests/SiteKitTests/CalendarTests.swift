@@ -17,6 +17,29 @@ import Testing
         Build.render(Fixture.input(Dictionary(uniqueKeysWithValues: changes)), options: .init(heute: heute))
     }
 
+    static func parsed(_ text: String, allowMonth: Bool = false) -> Result<CalendarDate, CalendarDate.ParseError> {
+        Result { () throws(CalendarDate.ParseError) in try CalendarDate.parse(text, allowMonth: allowMonth) }
+    }
+
+    @Test func datesAreReadAsWrittenOrRefusedWithTheReason() {
+        #expect(Self.parsed("2024-05-14") == .success(Self.day(2024, 5, 14)))
+        #expect(Self.parsed("0999-12-31") == .success(Self.day(999, 12, 31)))
+        #expect(Self.parsed("2024-02-29") == .success(Self.day(2024, 2, 29)))
+        #expect(Self.parsed("2024-05", allowMonth: true) == .success(CalendarDate(year: 2024, month: 5, day: nil)))
+        #expect(Self.parsed("2024-13-01") == .failure(.month(13)))
+        #expect(Self.parsed("2024-00", allowMonth: true) == .failure(.month(0)))
+        #expect(Self.parsed("2023-02-29") == .failure(.day(29, month: 2, year: 2023)))
+        #expect(Self.parsed("2024-04-00") == .failure(.day(0, month: 4, year: 2024)))
+        for wrong in [
+            "2024-05", "2024-5-14", "24-05-14", "2024-05-1", "2024-05-140", "2024/05/14", "2024-05-14 ", " 2024-05-14", "",
+            "2024--5-14", "+024-05-14", "2024-0x-14", "２０２４-05-14", "2024-05-١٤", "2024-05-14-01", "2024_05_14",
+        ] {
+            #expect(Self.parsed(wrong) == .failure(.format), "\(wrong)")
+        }
+        #expect(Self.parsed("2024-05-14", allowMonth: true) == .success(Self.day(2024, 5, 14)))
+        #expect(Self.parsed("2024-5", allowMonth: true) == .failure(.format))
+    }
+
     static func lines(_ bytes: [UInt8]) -> [String] {
         String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
     }

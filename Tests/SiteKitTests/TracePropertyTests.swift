@@ -180,6 +180,24 @@ import Testing
             #expect(hashing.digest(of: read) == hashing.derivedDigest(of: read), "\(read)")
         }
         #expect(hashing.digest(of: .summaries(.kommune)) != hashing.digest(of: .summaries(.meldung)))
+        // Documents and summaries are hashed without the coding machinery, as it would hash them.
+        let model = answers.model
+        let slugs: [(ContentKind, [String])] = [
+            (.kommune, model.kommunen.map(\.slug)), (.kaffeerunde, model.kaffeerunden.map(\.slug)),
+            (.meldung, model.meldungen.map(\.slug)), (.seite, model.seiten.map(\.slug)),
+        ]
+        var digests: Set<String> = []
+        for (kind, list) in slugs {
+            try #require(!list.isEmpty, "the example site has no \(kind)")
+            for slug in list + ["gibt-es-nicht"] {
+                for read in [PageTrace.Read.document(kind, slug), .summary(kind, slug)] {
+                    #expect(hashing.digest(of: read) == hashing.derivedDigest(of: read), "\(read)")
+                    digests.insert("\(hashing.digest(of: read))")
+                }
+            }
+        }
+        // Missing documents and summaries share one digest; every other read has its own.
+        #expect(digests.count == 2 * slugs.map(\.1.count).reduce(0, +) + 1)
     }
 
     /// Every kind of summary in an answer is hashed once per build and then

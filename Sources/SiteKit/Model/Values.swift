@@ -44,14 +44,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`, or `YYYY-MM` when `allowMonth`.
     static func parse(_ text: String, allowMonth: Bool) throws(ParseError) -> CalendarDate {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3 || (allowMonth && parts.count == 2),
-            parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1])
-        else { throw .format }
+        // `YYYY-MM-DD`, or `YYYY-MM` where a month will do: ASCII digits
+        // only, read as bytes (every document has a date or two).
+        var text = text
+        let numbers = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int?)? in
+            guard bytes.count == 10 || (allowMonth && bytes.count == 7), bytes[4] == UInt8(ascii: "-"),
+                bytes.count == 7 || bytes[7] == UInt8(ascii: "-")
+            else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    let digit = bytes[i] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+            guard bytes.count == 10 else { return (year, month, nil) }
+            guard let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let (year, month, day) = numbers else { throw .format }
         guard (1...12).contains(month) else { throw .month(month) }
-        guard parts.count == 3, let day = Int(parts[2]) else { return CalendarDate(year: year, month: month, day: nil) }
+        guard let day else { return CalendarDate(year: year, month: month, day: nil) }
         guard day >= 1, day <= daysInMonth(month, year: year) else { throw .day(day, month: month, year: year) }
         return CalendarDate(year: year, month: month, day: day)
     }

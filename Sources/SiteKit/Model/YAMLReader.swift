@@ -77,6 +77,7 @@ struct YAMLReader {
         // Prepared on the first unknown key, once for all of them.
         var candidates: Suggestion.Candidates?
         var values: [String: YAMLNode] = [:]
+        values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.error(location(keyNode), .keyNotAWord)
