@@ -176,21 +176,23 @@ public struct TemplateRenderer {
             value = first.apply(to: position)
         } else if keys.isEmpty {
             value = stack[stack.count - 1]
-        } else if lookup.anchored {
-            value = Self.descend(stack[stack.count - 1], keys, from: 0)
         } else {
-            value = .null
-            // The first key climbs the stack; the rest must follow from there.
-            let first = keys[0]
-            var index = stack.count - 1
-            while index >= 0 {
-                let child = Self.field(first, of: stack[index])
-                if case .null = child {
-                    index -= 1
-                    continue
+            // The stack is only looked into: its values are borrowed, and
+            // only the answer is a copy (a lookup per tag, for every page).
+            value = stack.withUnsafeBufferPointer { frames -> TemplateValue in
+                if lookup.anchored { return Self.descend(frames[frames.count - 1], keys) }
+                // The first key climbs the stack; the rest must follow from there.
+                let first = keys[0]
+                var index = frames.count - 1
+                while index >= 0 {
+                    let child = Self.field(first, of: frames[index])
+                    if case .null = child {
+                        index -= 1
+                        continue
+                    }
+                    return keys.count == 1 ? child : Self.descend(child, UnsafeBufferPointer(rebasing: keys[1...]))
                 }
-                value = Self.descend(child, keys, from: 1)
-                break
+                return .null
             }
         }
         for transform in transforms {
@@ -200,19 +202,21 @@ public struct TemplateRenderer {
         return value
     }
 
-    private static func descend(_ value: TemplateValue, _ keys: UnsafeBufferPointer<FieldKey>, from start: Int) -> TemplateValue {
-        var value = value
-        for index in start..<keys.count {
-            value = field(keys[index], of: value)
+    private static func descend(_ start: TemplateValue, _ keys: UnsafeBufferPointer<FieldKey>) -> TemplateValue {
+        var value = field(keys[0], of: start)
+        for index in 1..<keys.count {
             if case .null = value { return .null }
+            value = field(keys[index], of: value)
         }
         return value
     }
 
     @inline(__always)
     private static func field(_ key: FieldKey, of value: TemplateValue) -> TemplateValue {
-        guard case .object(let object) = value else { return .null }
-        return object.value(for: key)
+        switch value {
+        case .object(let object): return object.value(for: key)
+        default: return .null
+        }
     }
 
     /// Lists and objects have no text of their own; swift-mustache would
