@@ -9,7 +9,8 @@ public struct HTMLEscaping: Sendable {
     public static func escape(_ text: String) -> String { HTMLEscaping().escapeText(text) }
 
     public func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: Self.needsEscaping) else { return text }
+        var probe = text
+        guard probe.withUTF8({ Self.nextSpecial(in: $0, from: 0) != nil }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
         Self.append(text, to: &out)
@@ -21,19 +22,55 @@ public struct HTMLEscaping: Sendable {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in 0..<bytes.count where needsEscaping(bytes[index]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch bytes[index] {
+            var i = 0
+            while let special = nextSpecial(in: bytes, from: i) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<special]))
+                switch bytes[special] {
                 case 0x26: out.append(contentsOf: "&amp;".utf8)
                 case 0x3C: out.append(contentsOf: "&lt;".utf8)
                 case 0x3E: out.append(contentsOf: "&gt;".utf8)
                 case 0x22: out.append(contentsOf: "&quot;".utf8)
                 default: out.append(contentsOf: "&#39;".utf8)
                 }
-                runStart = index + 1
+                runStart = special + 1
+                i = special + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
+    }
+
+    /// The first byte at or after `start` that needs escaping. Eight bytes
+    /// are tested at once: nearly every value has none of the five.
+    @inline(__always)
+    static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while i + 8 <= bytes.count {
+                let mask = specialBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
+                if mask != 0 { return i + mask.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            if needsEscaping(bytes[i]) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The high bit of each byte of `chunk` (first byte lowest) that is one
+    /// of `& < > " '`. A byte above a match may be marked too (the borrow of
+    /// the zero test runs upwards), so only the lowest mark is exact; that
+    /// is the one `nextSpecial` takes.
+    @inline(__always)
+    private static func specialBytes(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func equal(_ byte: UInt8) -> UInt64 {
+            let v = chunk ^ (UInt64(byte) &* ones)
+            return (v &- ones) & ~v
+        }
+        return (equal(0x26) | equal(0x3C) | equal(0x3E) | equal(0x22) | equal(0x27)) & high
     }
 
     @inline(__always)

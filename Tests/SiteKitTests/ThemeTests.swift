@@ -96,6 +96,46 @@ import SiteText
         #expect(escaping.escapeText("Straße") == "Straße")
     }
 
+    /// Eight bytes are tested at once: every special byte at every place of
+    /// a chunk, next to any other byte, is escaped as one byte at a time would be.
+    @Test func escapingAgreesWithByteByByte() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(character)
+                }
+            }
+            return out
+        }
+        let pieces: [String] = ["&", "<", ">", "\"", "'", "a", "ß", "€", "%", "=", "\u{7F}", "\u{0}", "F", "@", "`", "~", "?", ";", "'&"]
+        var generator = SystemRandomNumberGenerator()
+        var tried = 0
+        for length in 0...40 {
+            for _ in 0..<60 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(HTMLEscaping.escape(text) == reference(text), "\(text.debugDescription)")
+                var out: [UInt8] = [65]
+                HTMLEscaping.append(text, to: &out)
+                #expect(out == [65] + Array(reference(text).utf8))
+                tried += 1
+            }
+        }
+        // Each special byte alone at each place of two chunks, in plain text.
+        for special in ["&", "<", ">", "\"", "'"] {
+            for place in 0..<17 {
+                let text = String(repeating: "x", count: place) + special + String(repeating: "y", count: 16 - place)
+                #expect(HTMLEscaping.escape(text) == reference(text))
+            }
+        }
+        #expect(tried > 2000)
+    }
+
     @Test func valuesAreEscapedInPages() throws {
         let result = Fixture.render(["seiten/ueber.md": "---\ntitel: \"Wir & <ihr>\"\n---\n"])
         let html = try #require(Fixture.page(result, "ueber/index.html"))
