@@ -85,7 +85,7 @@ public struct TemplateRenderer {
                 break
             case .bool(let isTrue):
                 if isTrue { render(body, scope) }
-            case .list(let list):
+            case .listBox(let list):
                 var inner = scope
                 let count = list.count
                 for index in 0..<count {
@@ -106,7 +106,7 @@ public struct TemplateRenderer {
                 render(body, scope)
             case .bool(let isTrue):
                 if !isTrue { render(body, scope) }
-            case .list(let list):
+            case .listBox(let list):
                 // swift-mustache puts the empty list on the stack here.
                 if list.count == 0 { renderPushing(.list(list), body, scope) }
             default:
@@ -214,7 +214,7 @@ public struct TemplateRenderer {
     @inline(__always)
     private static func field(_ key: FieldKey, of value: TemplateValue) -> TemplateValue {
         switch value {
-        case .object(let object): return object.value(for: key)
+        case .objectBox(let object): return object.value(for: key)
         default: return .null
         }
     }
@@ -229,7 +229,7 @@ public struct TemplateRenderer {
             output.append(contentsOf: String(number).utf8)
         case .bool(let isTrue):
             output.append(contentsOf: (isTrue ? "true" : "false").utf8)
-        case .null, .object, .list:
+        case .null, .objectBox, .listBox:
             break
         }
     }

@@ -1,16 +1,59 @@
 /// A value as a template sees it. `null` stands both for a key an object
 /// does not have and for an absent optional: either way, a lookup goes on
 /// to the enclosing objects, as in swift-mustache.
+///
+/// Objects and lists are held in a class box each: a lookup looks into the
+/// values on the context stack for every tag of every page, and a box is
+/// looked into where an existential payload would be copied out first
+/// (and copying a value is then one retain). Make them with `.object(_:)`
+/// and `.list(_:)`.
 public enum TemplateValue {
     case null
     case bool(Bool)
     case int(Int)
     case string(String)
-    case object(any TemplateObject)
-    case list(any TemplateList)
+    case objectBox(TemplateObjectBox)
+    case listBox(TemplateListBox)
 
     public static func string(_ text: String?) -> TemplateValue { text.map { .string($0) } ?? .null }
+    public static func object(_ object: some TemplateObject) -> TemplateValue { .objectBox(TemplateObjectBox.of(object)) }
     public static func object(_ object: (some TemplateObject)?) -> TemplateValue { object.map { .object($0) } ?? .null }
+    public static func list(_ list: some TemplateList) -> TemplateValue { .listBox(TemplateListBox.of(list)) }
+    /// A box stays the box it is.
+    public static func object(_ box: TemplateObjectBox) -> TemplateValue { .objectBox(box) }
+    public static func list(_ box: TemplateListBox) -> TemplateValue { .listBox(box) }
+}
+
+/// An object of any type, boxed for `TemplateValue`; itself an object.
+public class TemplateObjectBox: TemplateObject {
+    fileprivate init() {}
+
+    static func of(_ object: some TemplateObject) -> TemplateObjectBox { ObjectBox(object) }
+
+    public func value(for key: FieldKey) -> TemplateValue { .null }
+}
+
+private final class ObjectBox<Base: TemplateObject>: TemplateObjectBox {
+    let base: Base
+    init(_ base: Base) { self.base = base }
+    override func value(for key: FieldKey) -> TemplateValue { base.value(for: key) }
+}
+
+/// A list of any type, boxed for `TemplateValue`; itself a list.
+public class TemplateListBox: TemplateList {
+    fileprivate init() {}
+
+    static func of(_ list: some TemplateList) -> TemplateListBox { ListBox(list) }
+
+    public var count: Int { 0 }
+    public func element(_ index: Int) -> TemplateValue { .null }
+}
+
+private final class ListBox<Base: TemplateList>: TemplateListBox {
+    let base: Base
+    init(_ base: Base) { self.base = base }
+    override var count: Int { base.count }
+    override func element(_ index: Int) -> TemplateValue { base.element(index) }
 }
 
 /// Something with keys: a view model, or a page combining two of them.

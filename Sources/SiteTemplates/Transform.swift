@@ -14,10 +14,10 @@ public enum Transform: String, CaseIterable {
 
     public func apply(to value: TemplateValue) -> TemplateValue {
         switch value {
-        case .list(let list): return apply(to: list)
+        case .listBox(let list): return apply(to: list)
         case .string(let text): return apply(to: text)
         case .int(let number): return apply(to: number)
-        case .null, .bool, .object: return .null
+        case .null, .bool, .objectBox: return .null
         }
     }
 

@@ -24,8 +24,8 @@ enum MustacheOracle {
         case .bool(let value): return value
         case .int(let value): return value
         case .string(let value): return value
-        case .object(let object): return Object(object: object)
-        case .list(let list):
+        case .objectBox(let object): return Object(object: object)
+        case .listBox(let list):
             let elements = (0..<list.count).map { list.element($0) }
             // Lists of texts stay [String], so that `sorted` works as it did.
             let texts = elements.compactMap { if case .string(let text) = $0 { text } else { nil } }

@@ -192,9 +192,17 @@ struct PageDecoder {
         }
     }
 
+    /// What every placeholder begins with (`Hier steht der `).
+    private static let placeholderStart: String = ScaffoldWriter.placeholders.dropFirst().reduce(ScaffoldWriter.placeholders[0]) {
+        String($0.prefix(zip($0, $1).prefix { $0 == $1 }.count))
+    }
+
     /// The text `sitegen new` writes in place of the body, still there.
     private mutating func reportPlaceholder(in body: String, firstLine: Int) {
-        guard let opening = ScaffoldWriter.placeholders.first(where: { body.containsBytes($0) }),
+        // The placeholders begin alike: one search for their common start
+        // rules out nearly every body, instead of one search per placeholder.
+        guard Self.placeholderStart.isEmpty || body.containsBytes(Self.placeholderStart),
+            let opening = ScaffoldWriter.placeholders.first(where: { body.containsBytes($0) }),
             let range = body.range(of: opening)
         else { return }
         let before = body[..<range.lowerBound]
