@@ -215,6 +215,7 @@ public struct TemplateRenderer {
     private static func field(_ key: FieldKey, of value: TemplateValue) -> TemplateValue {
         switch value {
         case .objectBox(let object): return object.value(for: key)
+        case .element(let list, let index): return list.value(at: index, for: key)
         default: return .null
         }
     }
@@ -229,7 +230,7 @@ public struct TemplateRenderer {
             output.append(contentsOf: String(number).utf8)
         case .bool(let isTrue):
             output.append(contentsOf: (isTrue ? "true" : "false").utf8)
-        case .null, .objectBox, .listBox:
+        case .null, .objectBox, .listBox, .element:
             break
         }
     }

@@ -6,7 +6,9 @@
 /// values on the context stack for every tag of every page, and a box is
 /// looked into where an existential payload would be copied out first
 /// (and copying a value is then one retain). Make them with `.object(_:)`
-/// and `.list(_:)`.
+/// and `.list(_:)`. An object of a list of view models is `element`: the
+/// list and a place in it, so a section over the list makes no box per
+/// object and copies none.
 public enum TemplateValue {
     case null
     case bool(Bool)
@@ -14,11 +16,17 @@ public enum TemplateValue {
     case string(String)
     case objectBox(TemplateObjectBox)
     case listBox(TemplateListBox)
+    /// The object at a place of a list of objects: an object as any other.
+    case element(TemplateListBox, Int)
 
     public static func string(_ text: String?) -> TemplateValue { text.map { .string($0) } ?? .null }
     public static func object(_ object: some TemplateObject) -> TemplateValue { .objectBox(TemplateObjectBox.of(object)) }
     public static func object(_ object: (some TemplateObject)?) -> TemplateValue { object.map { .object($0) } ?? .null }
     public static func list(_ list: some TemplateList) -> TemplateValue { .listBox(TemplateListBox.of(list)) }
+    /// A list of objects: its elements are looked into where they lie.
+    public static func list<Element: TemplateObject & TemplateRepresentable>(_ list: [Element]) -> TemplateValue {
+        .listBox(ObjectListBox(list))
+    }
     /// A box stays the box it is.
     public static func object(_ box: TemplateObjectBox) -> TemplateValue { .objectBox(box) }
     public static func list(_ box: TemplateListBox) -> TemplateValue { .listBox(box) }
@@ -47,6 +55,23 @@ public class TemplateListBox: TemplateList {
 
     public var count: Int { 0 }
     public func element(_ index: Int) -> TemplateValue { .null }
+    /// For `element(self, index)`: a key of the object at `index`.
+    public func value(at index: Int, for key: FieldKey) -> TemplateValue { .null }
+    /// For `element(self, index)`: the object at `index`.
+    public func object(at index: Int) -> any TemplateObject { NoObject() }
+}
+
+private struct NoObject: TemplateObject {
+    func value(for key: FieldKey) -> TemplateValue { .null }
+}
+
+private final class ObjectListBox<Element: TemplateObject & TemplateRepresentable>: TemplateListBox {
+    let base: [Element]
+    init(_ base: [Element]) { self.base = base }
+    override var count: Int { base.count }
+    override func element(_ index: Int) -> TemplateValue { .element(self, index) }
+    override func value(at index: Int, for key: FieldKey) -> TemplateValue { base[index].value(for: key) }
+    override func object(at index: Int) -> any TemplateObject { base[index] }
 }
 
 private final class ListBox<Base: TemplateList>: TemplateListBox {

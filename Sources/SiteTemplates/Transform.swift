@@ -17,7 +17,7 @@ public enum Transform: String, CaseIterable {
         case .listBox(let list): return apply(to: list)
         case .string(let text): return apply(to: text)
         case .int(let number): return apply(to: number)
-        case .null, .bool, .objectBox: return .null
+        case .null, .bool, .objectBox, .element: return .null
         }
     }
 

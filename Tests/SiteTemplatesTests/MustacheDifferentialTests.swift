@@ -99,7 +99,8 @@ struct TemplateGenerator {
         "empty(items)", "index()", "odd(n)", "capitalized(html)", "first()", "last()",
     ]
     static let sections = [
-        "#yes", "#no", "#items", "#tags", "#child", "#name", "#n", "#zero", "#blank", "#none", "#missing",
+        "#yes", "#no", "#items", "#boxed", "#last(boxed)", "#reversed(items)", "#tags", "#child", "#name", "#n", "#zero", "#blank", "#none",
+        "#missing",
         "#first(items)", "#reversed(tags)", "#child.deep", "#.extra", "#first()", "#odd(n)", "#sorted(tags)",
         "^no", "^missing", "^none", "^yes", "^empty(items)", "^.extra", "^blank", "^last()",
     ]

@@ -25,6 +25,7 @@ enum MustacheOracle {
         case .int(let value): return value
         case .string(let value): return value
         case .objectBox(let object): return Object(object: object)
+        case .element(let list, let index): return Object(object: list.object(at: index))
         case .listBox(let list):
             let elements = (0..<list.count).map { list.element($0) }
             // Lists of texts stay [String], so that `sorted` works as it did.
@@ -89,16 +90,20 @@ enum Engine {
 }
 
 /// A view model for tests: any keys, any values.
-struct TestObject: TemplateObject {
+struct TestObject: TemplateObject, TemplateRepresentable {
     var values: [String: TemplateValue]
 
     init(_ values: [String: TemplateValue]) { self.values = values }
 
     func value(for key: FieldKey) -> TemplateValue { values[key.name] ?? .null }
+    var templateValue: TemplateValue { .object(self) }
 }
 
 extension TemplateValue {
     static func obj(_ values: [String: TemplateValue]) -> TemplateValue { .object(TestObject(values)) }
     static func strings(_ texts: [String]) -> TemplateValue { .list(texts) }
-    static func objects(_ objects: [[String: TemplateValue]]) -> TemplateValue { .list(ValueList(values: objects.map { .obj($0) })) }
+    /// A list of objects as view models give them (each element looked into where it lies).
+    static func objects(_ objects: [[String: TemplateValue]]) -> TemplateValue { .list(objects.map(TestObject.init)) }
+    /// The same objects each boxed on its own, as in a list made by a transform.
+    static func boxedObjects(_ objects: [[String: TemplateValue]]) -> TemplateValue { .list(ValueList(values: objects.map { .obj($0) })) }
 }

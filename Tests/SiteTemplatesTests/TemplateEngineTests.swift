@@ -11,6 +11,7 @@ import Testing
             "zero": .int(0), "n": .int(3), "yes": .bool(true), "no": .bool(false),
             "tags": .strings(["b", "a", "c"]), "none": .strings([]),
             "items": .objects([["name": .string("eins")], ["name": .string("zwei"), "extra": .string("!")]]),
+            "boxed": .boxedObjects([["name": .string("drei")], ["extra": .string("?")]]),
             "child": .obj(["title": .string("Kind"), "deep": .obj(["x": .string("tief")])]),
         ])
     }
