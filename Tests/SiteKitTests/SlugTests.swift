@@ -48,6 +48,20 @@ import SiteText
         #expect(ids.next(for: "Fazit!") == "fazit-3")
         #expect(ids.next(for: "???") == "abschnitt")
     }
+
+    /// Lands and kinds key many tables: they hash by their place in the
+    /// list, each to its own, not by their names.
+    @Test func landsAndKindsHashByTheirPlace() {
+        func hash(_ place: Int) -> Int {
+            var hasher = Hasher()
+            hasher.combine(place)
+            return hasher.finalize()
+        }
+        for (place, land) in Bundesland.allCases.enumerated() { #expect(land.hashValue == hash(place), "\(land)") }
+        for (place, kind) in ContentKind.allCases.enumerated() { #expect(kind.hashValue == hash(place), "\(kind)") }
+        let table = Dictionary(uniqueKeysWithValues: Bundesland.allCases.map { ($0, $0.rawValue) })
+        #expect(Bundesland.allCases.allSatisfy { table[$0] == $0.rawValue })
+    }
 }
 
 @Suite struct SuggestionTests {

@@ -44,6 +44,32 @@ public enum Bundesland: String, CaseIterable, Sendable {
 
     /// `rheinland-pfalz`, `baden-wuerttemberg`: the folder of its page.
     public var slug: String { Slug.make(from: rawValue) }
+
+    /// Hashed by its place in the list: a type with raw values would
+    /// otherwise hash its name (`Baden-Württemberg`) for every lookup of
+    /// the many tables keyed by Land.
+    public func hash(into hasher: inout Hasher) {
+        let place: Int
+        switch self {
+        case .badenWuerttemberg: place = 0
+        case .bayern: place = 1
+        case .berlin: place = 2
+        case .brandenburg: place = 3
+        case .bremen: place = 4
+        case .hamburg: place = 5
+        case .hessen: place = 6
+        case .mecklenburgVorpommern: place = 7
+        case .niedersachsen: place = 8
+        case .nordrheinWestfalen: place = 9
+        case .rheinlandPfalz: place = 10
+        case .saarland: place = 11
+        case .sachsen: place = 12
+        case .sachsenAnhalt: place = 13
+        case .schleswigHolstein: place = 14
+        case .thueringen: place = 15
+        }
+        hasher.combine(place)
+    }
 }
 
 public enum ProjektStatus: String, CaseIterable, Sendable {

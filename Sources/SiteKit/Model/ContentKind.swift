@@ -3,6 +3,16 @@
 public enum ContentKind: String, CaseIterable, Sendable {
     case kommune, kaffeerunde, meldung, seite
 
+    /// Hashed by its place, not by its name (see `Bundesland`).
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .kommune: hasher.combine(0)
+        case .kaffeerunde: hasher.combine(1)
+        case .meldung: hasher.combine(2)
+        case .seite: hasher.combine(3)
+        }
+    }
+
     public var folder: String {
         switch self {
         case .kommune: return "kommunen"
