@@ -198,6 +198,15 @@ import Testing
         }
         // Missing documents and summaries share one digest; every other read has its own.
         #expect(digests.count == 2 * slugs.map(\.1.count).reduce(0, +) + 1)
+        // Every read any page of the example site makes, and each Handlungsfeld
+        // in each Land (a large field's pages read those).
+        var reads = Set(SiteRenderer.pages(answers).flatMap { $0.plan().1.reads })
+        for feld in model.handlungsfelder {
+            reads.insert(.feld(feld.slug))
+            for land in Bundesland.allCases { reads.insert(.feldLand(feld.slug, land)) }
+        }
+        #expect(reads.contains { if case .feld = $0 { true } else { false } })
+        for read in reads { #expect(hashing.digest(of: read) == hashing.derivedDigest(of: read), "\(read)") }
     }
 
     /// Every kind of summary in an answer is hashed once per build and then

@@ -241,8 +241,50 @@ final class ModelAnswers: Sendable {
                 hash.add(-1)
             }
             return hash.digest
+        // A Handlungsfeld's lists are the largest answers: hashed the same way.
+        case .feld(let slug): return Self.feldDigest(model.felder[slug], model: model, hashes: hashes)
+        case .feldLand(let slug, let land): return Self.feldDigest(felderByLand[slug]?[land], model: model, hashes: hashes)
         default: return derivedDigest(of: read)
         }
+    }
+
+    /// A `FeldSummary` as `derivedDigest` hashes it: its lists in order, each
+    /// summary by its known digest, a project by its fields (`jahr` only when
+    /// it has one).
+    private static func feldDigest(_ rel: SiteModel.HandlungsfeldRelations?, model: SiteModel, hashes: Hashes) -> ContentHash.Digest {
+        let kommunen = hashes.summaries[.kommune]!, runden = hashes.summaries[.kaffeerunde]!
+        let meldungen = hashes.summaries[.meldung]!
+        var hash = ContentHash()
+        func list(_ key: String, _ digests: [ContentHash.Digest], _ indices: [Int]) {
+            hash.add(key)
+            hash.add("[")
+            for i in indices {
+                hash.add(",")
+                hash.add(digests[i])
+            }
+        }
+        hash.add("{")
+        list("kommunen", kommunen, rel?.kommunen ?? [])
+        hash.add("projekte")
+        hash.add("[")
+        for (kommune, index) in rel?.projekte ?? [] {
+            let projekt = model.kommunen[kommune].projekte[index]
+            hash.add(",")
+            hash.add("{")
+            hash.add("kommune")
+            hash.add(kommunen[kommune])
+            hash.add("titel")
+            hash.add(projekt.titel)
+            hash.add("status")
+            hash.add(projekt.status.rawValue)
+            if let jahr = projekt.jahr {
+                hash.add("jahr")
+                hash.add(jahr)
+            }
+        }
+        list("kaffeerunden", runden, rel?.kaffeerunden ?? [])
+        list("meldungen", meldungen, rel?.meldungen ?? [])
+        return hash.digest
     }
 
     /// The digest of a read's answer, always taken from the answer.
