@@ -20,9 +20,9 @@ public enum TemplateValue {
     case element(TemplateListBox, Int)
 
     public static func string(_ text: String?) -> TemplateValue { text.map { .string($0) } ?? .null }
-    public static func object(_ object: some TemplateObject) -> TemplateValue { .objectBox(TemplateObjectBox.of(object)) }
+    public static func object(_ object: some TemplateObject) -> TemplateValue { .objectBox(ObjectBox(object)) }
     public static func object(_ object: (some TemplateObject)?) -> TemplateValue { object.map { .object($0) } ?? .null }
-    public static func list(_ list: some TemplateList) -> TemplateValue { .listBox(TemplateListBox.of(list)) }
+    public static func list(_ list: some TemplateList) -> TemplateValue { .listBox(ListBox(list)) }
     /// A list of objects: its elements are looked into where they lie.
     public static func list<Element: TemplateObject & TemplateRepresentable>(_ list: [Element]) -> TemplateValue {
         .listBox(ObjectListBox(list))
@@ -36,8 +36,6 @@ public enum TemplateValue {
 public class TemplateObjectBox: TemplateObject {
     fileprivate init() {}
 
-    static func of(_ object: some TemplateObject) -> TemplateObjectBox { ObjectBox(object) }
-
     public func value(for key: FieldKey) -> TemplateValue { .null }
 }
 
@@ -50,8 +48,6 @@ private final class ObjectBox<Base: TemplateObject>: TemplateObjectBox {
 /// A list of any type, boxed for `TemplateValue`; itself a list.
 public class TemplateListBox: TemplateList {
     fileprivate init() {}
-
-    static func of(_ list: some TemplateList) -> TemplateListBox { ListBox(list) }
 
     public var count: Int { 0 }
     public func element(_ index: Int) -> TemplateValue { .null }

@@ -199,9 +199,7 @@ struct MarkdownBody {
     /// cmark-gfm writes a few English labels and unlabelled task-list boxes;
     /// the site's language is German and every control needs a name.
     static func localize(_ html: UnsafeBufferPointer<UInt8>) -> String {
-        guard
-            String.offset(of: Array("data-footnote-backref".utf8), in: html, from: 0) != nil
-                || String.offset(of: Array("<input type=\"checkbox\"".utf8), in: html, from: 0) != nil
+        guard String.containsBytes("data-footnote-backref", in: html) || String.containsBytes("<input type=\"checkbox\"", in: html)
         else { return String(decoding: html, as: UTF8.self) }
         return String.replacingBytes(
             in: html,
@@ -329,8 +327,12 @@ extension String {
     /// through UTF-16 and costs more than rendering the page.
     func containsBytes(_ needle: String) -> Bool {
         var text = self
-        let pattern = Array(needle.utf8)
-        return text.withUTF8 { Self.offset(of: pattern, in: $0, from: 0) != nil }
+        return text.withUTF8 { Self.containsBytes(needle, in: $0) }
+    }
+
+    /// `containsBytes` on bytes that are not a string yet.
+    static func containsBytes(_ needle: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        offset(of: Array(needle.utf8), in: text, from: 0) != nil
     }
 
     /// Where `pattern` first occurs in `text` at or after `start` (memmem).

@@ -116,7 +116,8 @@ struct HeadingIDs {
         // One hash per id tried: inserting says whether it was free. A base
         // with a next number is taken already and is not tried again.
         var id = base
-        nextNumber.withValue(for: base) { next in
+        // The next number is read and written in place: one lookup.
+        func take(_ next: inout Int?) {
             if next == nil && used.insert(base).inserted { return }
             var n = next ?? 2
             id = "\(base)-\(n)"
@@ -126,14 +127,7 @@ struct HeadingIDs {
             }
             next = n + 1
         }
+        take(&nextNumber[base])
         return id
-    }
-}
-
-private extension Dictionary {
-    /// `body` with the value for `key` to read and change in place: one
-    /// lookup where reading and then writing it would take two.
-    mutating func withValue(for key: Key, _ body: (inout Value?) -> Void) {
-        body(&self[key])
     }
 }
