@@ -32,28 +32,81 @@ public struct FieldKey: Hashable, Sendable {
     }
 }
 
-/// A view model's key table: each key a template may use, with its
-/// accessor. Written as a dictionary literal; stored by key number.
+/// A view model's key table: each key a template may use, with the
+/// property it reads. Written as a dictionary literal of key paths
+/// (`"in_section": .key(\.inSection)`), so that a property is named once
+/// in its table, its kind of value comes from its type, and the compiler
+/// checks both; stored by key number.
 public struct Fields<Model>: ExpressibleByDictionaryLiteral, Sendable {
     // Inlinable, so that each view model's lookups are specialised in the
     // module that defines the view model, as when the engine lived there.
-    @usableFromInline let table: [(@Sendable (Model) -> TemplateValue)?]
+    @usableFromInline let table: [Field<Model>?]
 
     /// The keys, sorted: what a view model offers templates, which the
     /// template documentation is checked against.
     public let names: [String]
 
-    public init(dictionaryLiteral elements: (String, @Sendable (Model) -> TemplateValue)...) {
+    public init(dictionaryLiteral elements: (String, Field<Model>)...) {
         names = elements.map(\.0).sorted()
         let keyed = elements.map { (FieldKey($0.0).id, $0.1) }
-        var table = [(@Sendable (Model) -> TemplateValue)?](repeating: nil, count: (keyed.map(\.0).max() ?? -1) + 1)
-        for (id, accessor) in keyed { table[id] = accessor }
+        var table = [Field<Model>?](repeating: nil, count: (keyed.map(\.0).max() ?? -1) + 1)
+        for (id, field) in keyed { table[id] = field }
         self.table = table
     }
 
     @inlinable @inline(__always)
     public func value(_ key: FieldKey, of model: Model) -> TemplateValue {
-        guard key.id < table.count, let accessor = table[key.id] else { return .null }
-        return accessor(model)
+        guard key.id < table.count, let field = table[key.id] else { return .null }
+        return field.read(model)
+    }
+}
+
+/// What one key of a view model reads: a property, named by its key path.
+///
+/// A key path applied at run time walks its components generically, and
+/// templates look up a key for every tag of every page. A stored property
+/// has an offset in its view model (`MemoryLayout.offset(of:)`, which
+/// Swift documents for exactly this): the value is read there, as the
+/// property itself would be. A computed property is read through its key path.
+public struct Field<Model>: Sendable {
+    @usableFromInline let read: @Sendable (Model) -> TemplateValue
+
+    @inlinable
+    init(_ read: @escaping @Sendable (Model) -> TemplateValue) { self.read = read }
+
+    /// A string, number, flag, view model or list of values.
+    @inlinable
+    public static func key<Value: TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, Value>) -> Field {
+        if let offset = MemoryLayout<Model>.offset(of: path) {
+            return Field { (load($0, offset) as Value).templateValue }
+        }
+        nonisolated(unsafe) let path = path
+        return Field { $0[keyPath: path].templateValue }
+    }
+
+    /// The same, absent as `null` (a section skipped, a lookup going on outwards).
+    @inlinable
+    public static func key<Value: TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, Value?>) -> Field {
+        if let offset = MemoryLayout<Model>.offset(of: path) {
+            return Field { (load($0, offset) as Value?)?.templateValue ?? .null }
+        }
+        nonisolated(unsafe) let path = path
+        return Field { $0[keyPath: path]?.templateValue ?? .null }
+    }
+
+    /// A list of view models, whose objects a section looks into where they lie.
+    @inlinable
+    public static func key<Element: TemplateObject & TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, [Element]>) -> Field {
+        if let offset = MemoryLayout<Model>.offset(of: path) {
+            return Field { .list(load($0, offset) as [Element]) }
+        }
+        nonisolated(unsafe) let path = path
+        return Field { .list($0[keyPath: path]) }
+    }
+
+    /// The stored property `offset` bytes into `model`.
+    @inlinable @inline(__always)
+    static func load<Value>(_ model: Model, _ offset: Int) -> Value {
+        withUnsafePointer(to: model) { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self) }
     }
 }

@@ -1,8 +1,8 @@
 import SiteTemplates
 /// A template's view of one thing. Each view model lists the keys templates
-/// may use, with an explicit accessor per key: no reflection while
-/// rendering, and the lists document the template interface
-/// (see docs/templates.md).
+/// may use, each with the key path of the property it reads: no reflection
+/// while rendering, the compiler checks every entry, and the lists are the
+/// template interface that docs/templates.md is held to (`TemplateDocsTests`).
 protocol ViewModel: TemplateObject, TemplateRepresentable {
     static var fields: Fields<Self> { get }
 }
@@ -22,8 +22,8 @@ struct LinkView: ViewModel {
     var inSection = false
 
     static let fields: Fields<Self> = [
-        "url": { .string($0.url) }, "text": { .string($0.text) }, "current": { .bool($0.current) },
-        "in_section": { .bool($0.inSection) },
+        "url": .key(\.url), "text": .key(\.text), "current": .key(\.current),
+        "in_section": .key(\.inSection),
     ]
 }
 
@@ -32,9 +32,11 @@ struct TocEntry: ViewModel {
     var id: String
     var text: String
     var level: Int
+    /// Below a second-level heading: indented in the table of contents.
+    var sub: Bool { level > 2 }
 
     static let fields: Fields<Self> = [
-        "id": { .string($0.id) }, "text": { .string($0.text) }, "level": { .int($0.level) }, "sub": { .bool($0.level > 2) },
+        "id": .key(\.id), "text": .key(\.text), "level": .key(\.level), "sub": .key(\.sub),
     ]
 }
 
@@ -55,10 +57,10 @@ struct BildView: ViewModel {
     var download: DownloadView? = nil
 
     static let fields: Fields<Self> = [
-        "src": { .string($0.src) }, "alt": { .string($0.alt) }, "credit": { .string($0.credit) }, "dekorativ": { .bool($0.dekorativ) },
-        "srcset": { .string($0.srcset) }, "sizes": { .string($0.sizes) },
-        "width": { $0.width.map { .int($0) } ?? .null }, "height": { $0.height.map { .int($0) } ?? .null },
-        "download": { .object($0.download) },
+        "src": .key(\.src), "alt": .key(\.alt), "credit": .key(\.credit), "dekorativ": .key(\.dekorativ),
+        "srcset": .key(\.srcset), "sizes": .key(\.sizes),
+        "width": .key(\.width), "height": .key(\.height),
+        "download": .key(\.download),
     ]
 }
 
@@ -71,8 +73,8 @@ struct DownloadView: ViewModel {
     var groesse: String
 
     static let fields: Fields<Self> = [
-        "href": { .string($0.href) }, "dateiname": { .string($0.dateiname) }, "format": { .string($0.format) },
-        "groesse": { .string($0.groesse) },
+        "href": .key(\.href), "dateiname": .key(\.dateiname), "format": .key(\.format),
+        "groesse": .key(\.groesse),
     ]
 }
 
@@ -82,7 +84,7 @@ struct QuelleView: ViewModel {
     var datum: String?
 
     static let fields: Fields<Self> = [
-        "titel": { .string($0.titel) }, "url": { .string($0.url) }, "datum": { .string($0.datum) },
+        "titel": .key(\.titel), "url": .key(\.url), "datum": .key(\.datum),
     ]
 }
 
@@ -97,8 +99,8 @@ struct EintragView: ViewModel {
     var art: String
 
     static let fields: Fields<Self> = [
-        "url": { .string($0.url) }, "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) },
-        "art": { .string($0.art) },
+        "url": .key(\.url), "titel": .key(\.titel), "datum": .key(\.datum), "iso": .key(\.iso),
+        "art": .key(\.art),
     ]
 }
 
@@ -113,7 +115,7 @@ struct KommuneItemView: ViewModel {
     var einwohner: String?
 
     static let fields: Fields<Self> = [
-        "url": { .string($0.url) }, "name": { .string($0.name) }, "art": { .string($0.art) }, "mitglied": { .bool($0.mitglied) },
-        "status": { .string($0.status) }, "einwohner": { .string($0.einwohner) },
+        "url": .key(\.url), "name": .key(\.name), "art": .key(\.art), "mitglied": .key(\.mitglied),
+        "status": .key(\.status), "einwohner": .key(\.einwohner),
     ]
 }

@@ -28,7 +28,7 @@ struct SucheView: ViewModel {
     struct Option: ViewModel {
         var value: String
         var text: String
-        static let fields: Fields<Self> = ["value": { .string($0.value) }, "text": { .string($0.text) }]
+        static let fields: Fields<Self> = ["value": .key(\.value), "text": .key(\.text)]
     }
 
     var arten: [Option]
@@ -42,9 +42,9 @@ struct SucheView: ViewModel {
     var indexURL: String
 
     static let fields: Fields<Self> = [
-        "arten": { .list($0.arten) }, "laender": { .list($0.laender) }, "felder": { .list($0.felder) },
-        "listen": { .list($0.listen) }, "laender_links": { .list($0.laenderLinks) }, "felder_links": { .list($0.felderLinks) },
-        "script_url": { .string($0.scriptURL) }, "index_url": { .string($0.indexURL) },
+        "arten": .key(\.arten), "laender": .key(\.laender), "felder": .key(\.felder),
+        "listen": .key(\.listen), "laender_links": .key(\.laenderLinks), "felder_links": .key(\.felderLinks),
+        "script_url": .key(\.scriptURL), "index_url": .key(\.indexURL),
     ]
 }
 

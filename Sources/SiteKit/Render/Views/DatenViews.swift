@@ -10,8 +10,8 @@ struct DatenView: ViewModel {
         /// `12,3 KB`
         var groesse: String
         static let fields: Fields<Self> = [
-            "url": { .string($0.url) }, "datei": { .string($0.datei) }, "format": { .string($0.format) },
-            "media_type": { .string($0.mediaType) }, "groesse": { .string($0.groesse) },
+            "url": .key(\.url), "datei": .key(\.datei), "format": .key(\.format),
+            "media_type": .key(\.mediaType), "groesse": .key(\.groesse),
         ]
     }
 
@@ -21,8 +21,8 @@ struct DatenView: ViewModel {
         var beschreibung: String
         var dateien: [Datei]
         static let fields: Fields<Self> = [
-            "id": { .string($0.id) }, "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) },
-            "dateien": { .list($0.dateien) },
+            "id": .key(\.id), "titel": .key(\.titel), "beschreibung": .key(\.beschreibung),
+            "dateien": .key(\.dateien),
         ]
     }
 
@@ -36,9 +36,9 @@ struct DatenView: ViewModel {
     var lizenzURL: String
 
     static let fields: Fields<Self> = [
-        "datensaetze": { .list($0.datensaetze) }, "paket": { .object($0.paket) },
-        "katalog": { .object($0.katalog) }, "kalender": { .object($0.kalender) },
-        "lizenz": { .string($0.lizenz) }, "lizenz_url": { .string($0.lizenzURL) },
+        "datensaetze": .key(\.datensaetze), "paket": .key(\.paket),
+        "katalog": .key(\.katalog), "kalender": .key(\.kalender),
+        "lizenz": .key(\.lizenz), "lizenz_url": .key(\.lizenzURL),
     ]
 }
 

@@ -7,7 +7,7 @@ struct KaffeerundeView: ViewModel {
         var kommune: LinkView?
         var thema: String?
         static let fields: Fields<Self> = [
-            "name": { .string($0.name) }, "funktion": { .string($0.funktion) }, "kommune": { .object($0.kommune) }, "thema": { .string($0.thema) },
+            "name": .key(\.name), "funktion": .key(\.funktion), "kommune": .key(\.kommune), "thema": .key(\.thema),
         ]
     }
 
@@ -33,12 +33,12 @@ struct KaffeerundeView: ViewModel {
     var kalender: String
 
     static let fields: Fields<Self> = [
-        "termin": { .bool($0.termin) }, "zeit": { .string($0.zeit) }, "anmeldung": { .string($0.anmeldung) },
-        "kalender": { .string($0.kalender) },
-        "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "reihe": { .string($0.reihe) },
-        "teilnehmende": { .string($0.teilnehmende) }, "impulse": { .list($0.impulse) }, "handlungsfelder": { .list($0.handlungsfelder) },
-        "kommunen": { .list($0.kommunen) }, "body": { .string($0.body) }, "toc": { .list($0.toc) }, "vorher": { .object($0.vorher) },
-        "nachher": { .object($0.nachher) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
+        "termin": .key(\.termin), "zeit": .key(\.zeit), "anmeldung": .key(\.anmeldung),
+        "kalender": .key(\.kalender),
+        "titel": .key(\.titel), "datum": .key(\.datum), "iso": .key(\.iso), "reihe": .key(\.reihe),
+        "teilnehmende": .key(\.teilnehmende), "impulse": .key(\.impulse), "handlungsfelder": .key(\.handlungsfelder),
+        "kommunen": .key(\.kommunen), "body": .key(\.body), "toc": .key(\.toc), "vorher": .key(\.vorher),
+        "nachher": .key(\.nachher), "quellen": .key(\.quellen), "bild": .key(\.bild),
     ]
 }
 
@@ -54,9 +54,9 @@ struct MeldungView: ViewModel {
     var bild: BildView?
 
     static let fields: Fields<Self> = [
-        "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) }, "kommunen": { .list($0.kommunen) },
-        "handlungsfelder": { .list($0.handlungsfelder) }, "body": { .string($0.body) }, "quellen": { .list($0.quellen) },
-        "bild": { .object($0.bild) },
+        "titel": .key(\.titel), "datum": .key(\.datum), "iso": .key(\.iso), "kommunen": .key(\.kommunen),
+        "handlungsfelder": .key(\.handlungsfelder), "body": .key(\.body), "quellen": .key(\.quellen),
+        "bild": .key(\.bild),
     ]
 }
 
@@ -69,7 +69,7 @@ struct ChronikView: ViewModel {
         var anzahl: String
         var eintraege: [EintragView]
         static let fields: Fields<Self> = [
-            "jahr": { .string($0.jahr) }, "url": { .string($0.url) }, "anzahl": { .string($0.anzahl) }, "eintraege": { .list($0.eintraege) },
+            "jahr": .key(\.jahr), "url": .key(\.url), "anzahl": .key(\.anzahl), "eintraege": .key(\.eintraege),
         ]
     }
 
@@ -82,8 +82,8 @@ struct ChronikView: ViewModel {
     var kalender: String? = nil
 
     static let fields: Fields<Self> = [
-        "jahr": { .string($0.jahr) }, "jahre": { .list($0.jahre) }, "anzahl": { .string($0.anzahl) },
-        "termine": { .list($0.termine) }, "kalender": { .string($0.kalender) },
+        "jahr": .key(\.jahr), "jahre": .key(\.jahre), "anzahl": .key(\.anzahl),
+        "termine": .key(\.termine), "kalender": .key(\.kalender),
     ]
 }
 

@@ -9,8 +9,8 @@ struct HandlungsfeldView: ViewModel {
         var statusKlasse: String
         var jahr: String?
         static let fields: Fields<Self> = [
-            "titel": { .string($0.titel) }, "kommune": { .object($0.kommune) }, "status": { .string($0.status) },
-            "status_klasse": { .string($0.statusKlasse) }, "jahr": { .string($0.jahr) },
+            "titel": .key(\.titel), "kommune": .key(\.kommune), "status": .key(\.status),
+            "status_klasse": .key(\.statusKlasse), "jahr": .key(\.jahr),
         ]
     }
 
@@ -23,8 +23,8 @@ struct HandlungsfeldView: ViewModel {
         var anzahl: String
         var projekte: [ProjektItem]
         static let fields: Fields<Self> = [
-            "id": { .string($0.id) }, "titel": { .string($0.titel) }, "status_klasse": { .string($0.statusKlasse) },
-            "anzahl": { .string($0.anzahl) }, "projekte": { .list($0.projekte) },
+            "id": .key(\.id), "titel": .key(\.titel), "status_klasse": .key(\.statusKlasse),
+            "anzahl": .key(\.anzahl), "projekte": .key(\.projekte),
         ]
     }
 
@@ -33,7 +33,7 @@ struct HandlungsfeldView: ViewModel {
         var name: String
         var id: String
         var kommunen: [KommuneKurzView]
-        static let fields: Fields<Self> = ["name": { .string($0.name) }, "id": { .string($0.id) }, "kommunen": { .list($0.kommunen) }]
+        static let fields: Fields<Self> = ["name": .key(\.name), "id": .key(\.id), "kommunen": .key(\.kommunen)]
     }
 
     /// A Land's share of a large field, on a page of its own.
@@ -43,8 +43,8 @@ struct HandlungsfeldView: ViewModel {
         var kommunen: String
         var projekte: String
         static let fields: Fields<Self> = [
-            "url": { .string($0.url) }, "name": { .string($0.name) }, "kommunen": { .string($0.kommunen) },
-            "projekte": { .string($0.projekte) },
+            "url": .key(\.url), "name": .key(\.name), "kommunen": .key(\.kommunen),
+            "projekte": .key(\.projekte),
         ]
     }
 
@@ -66,14 +66,16 @@ struct HandlungsfeldView: ViewModel {
     var meldungen: [EintragView]
     /// The field's projects by status, as a small chart with its table.
     var diagramm: DiagrammView?
+    /// The hatchings the chart's bars refer to.
+    var muster: String { BarChart.patterns }
 
     static let fields: Fields<Self> = [
-        "diagramm": { .object($0.diagramm) }, "muster": { _ in .string(BarChart.patterns) }, "name": { .string($0.name) },
-        "beschreibung": { .string($0.beschreibung) }, "anzahl": { .string($0.anzahl) },
-        "kommunen": { .list($0.kommunen) }, "laender": { .list($0.laender) },
-        "projekte": { .list($0.projekte) }, "status_gruppen": { .list($0.statusGruppen) },
-        "kaffeerunden": { .list($0.kaffeerunden) }, "meldungen": { .list($0.meldungen) },
-        "land": { .string($0.land) }, "land_seiten": { .list($0.landSeiten) },
+        "diagramm": .key(\.diagramm), "muster": .key(\.muster), "name": .key(\.name),
+        "beschreibung": .key(\.beschreibung), "anzahl": .key(\.anzahl),
+        "kommunen": .key(\.kommunen), "laender": .key(\.laender),
+        "projekte": .key(\.projekte), "status_gruppen": .key(\.statusGruppen),
+        "kaffeerunden": .key(\.kaffeerunden), "meldungen": .key(\.meldungen),
+        "land": .key(\.land), "land_seiten": .key(\.landSeiten),
     ]
 
     /// From this many Kommunen on, a list without headings is too long to

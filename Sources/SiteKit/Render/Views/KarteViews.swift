@@ -10,7 +10,7 @@ struct KarteView: ViewModel {
         var swatch: String
         var text: String
         var kreise: String
-        static let fields: Fields<Self> = ["swatch": { .string($0.swatch) }, "text": { .string($0.text) }, "kreise": { .string($0.kreise) }]
+        static let fields: Fields<Self> = ["swatch": .key(\.swatch), "text": .key(\.text), "kreise": .key(\.kreise)]
     }
 
     struct Kreis: ViewModel {
@@ -21,10 +21,13 @@ struct KarteView: ViewModel {
         var mitglieder: Int
         var kommunen: Int
         var klasse: String
+        /// The counts as the map's legend and table write them (`1.234`).
+        var mitgliederText: String { GermanFormat.number(mitglieder) }
+        var kommunenText: String { GermanFormat.number(kommunen) }
         static let fields: Fields<Self> = [
-            "id": { .string($0.id) }, "name": { .string($0.name) }, "url": { .string($0.url) }, "land": { .string($0.land) },
-            "mitglieder": { .string(GermanFormat.number($0.mitglieder)) }, "kommunen": { .string(GermanFormat.number($0.kommunen)) },
-            "klasse": { .string($0.klasse) },
+            "id": .key(\.id), "name": .key(\.name), "url": .key(\.url), "land": .key(\.land),
+            "mitglieder": .key(\.mitgliederText), "kommunen": .key(\.kommunenText),
+            "klasse": .key(\.klasse),
         ]
     }
 
@@ -34,7 +37,7 @@ struct KarteView: ViewModel {
         var mitglied: Bool
         var kreis: String
         static let fields: Fields<Self> = [
-            "name": { .string($0.name) }, "url": { .string($0.url) }, "mitglied": { .bool($0.mitglied) }, "kreis": { .string($0.kreis) },
+            "name": .key(\.name), "url": .key(\.url), "mitglied": .key(\.mitglied), "kreis": .key(\.kreis),
         ]
     }
 
@@ -55,11 +58,11 @@ struct KarteView: ViewModel {
     var quelleURL: String
 
     static let fields: Fields<Self> = [
-        "titel": { .string($0.titel) }, "svg": { .string($0.svg) }, "klassen": { .list($0.klassen) },
-        "mitglied_marker": { .string($0.mitgliedMarker) }, "profil_marker": { .string($0.profilMarker) },
-        "tabelle": { .string($0.tabelle) }, "kreise": { .list($0.kreise) }, "orte": { .list($0.orte) },
-        "punkte_hinweis": { .string($0.punkteHinweis) },
-        "ohne_ort": { .string($0.ohneOrt) }, "quelle_url": { .string($0.quelleURL) },
+        "titel": .key(\.titel), "svg": .key(\.svg), "klassen": .key(\.klassen),
+        "mitglied_marker": .key(\.mitgliedMarker), "profil_marker": .key(\.profilMarker),
+        "tabelle": .key(\.tabelle), "kreise": .key(\.kreise), "orte": .key(\.orte),
+        "punkte_hinweis": .key(\.punkteHinweis),
+        "ohne_ort": .key(\.ohneOrt), "quelle_url": .key(\.quelleURL),
     ]
 }
 

@@ -12,7 +12,7 @@ struct KommuneKurzView: ViewModel {
     var name: String
     var mitglied: Bool
 
-    static let fields: Fields<Self> = ["url": { .string($0.url) }, "name": { .string($0.name) }, "mitglied": { .bool($0.mitglied) }]
+    static let fields: Fields<Self> = ["url": .key(\.url), "name": .key(\.name), "mitglied": .key(\.mitglied)]
 }
 
 /// `kommunen/`: the Länder with their numbers.
@@ -23,8 +23,8 @@ struct KommunenOverviewView: ViewModel {
         var kommunen: String
         var mitglieder: String
         static let fields: Fields<Self> = [
-            "url": { .string($0.url) }, "name": { .string($0.name) }, "kommunen": { .string($0.kommunen) },
-            "mitglieder": { .string($0.mitglieder) },
+            "url": .key(\.url), "name": .key(\.name), "kommunen": .key(\.kommunen),
+            "mitglieder": .key(\.mitglieder),
         ]
     }
 
@@ -35,8 +35,8 @@ struct KommunenOverviewView: ViewModel {
     var karte: KarteView
 
     static let fields: Fields<Self> = [
-        "laender": { .list($0.laender) }, "anzahl": { .string($0.anzahl) }, "mitglieder": { .string($0.mitglieder) },
-        "mitglieder_url": { .string($0.mitgliederURL) }, "karte": { .object($0.karte) },
+        "laender": .key(\.laender), "anzahl": .key(\.anzahl), "mitglieder": .key(\.mitglieder),
+        "mitglieder_url": .key(\.mitgliederURL), "karte": .key(\.karte),
     ]
 }
 
@@ -45,7 +45,7 @@ struct LandView: ViewModel {
     struct Sprungmarke: ViewModel {
         var buchstabe: String
         var id: String
-        static let fields: Fields<Self> = ["buchstabe": { .string($0.buchstabe) }, "id": { .string($0.id) }]
+        static let fields: Fields<Self> = ["buchstabe": .key(\.buchstabe), "id": .key(\.id)]
     }
 
     struct Kreis: ViewModel {
@@ -55,8 +55,8 @@ struct LandView: ViewModel {
         var zahlen: String
         var kommunen: [KommuneKurzView]
         static let fields: Fields<Self> = [
-            "id": { .string($0.id) }, "name": { .string($0.name) }, "url": { .string($0.url) }, "zahlen": { .string($0.zahlen) },
-            "kommunen": { .list($0.kommunen) },
+            "id": .key(\.id), "name": .key(\.name), "url": .key(\.url), "zahlen": .key(\.zahlen),
+            "kommunen": .key(\.kommunen),
         ]
     }
 
@@ -71,9 +71,9 @@ struct LandView: ViewModel {
     var karte: KarteView
 
     static let fields: Fields<Self> = [
-        "name": { .string($0.name) }, "zahlen": { .string($0.zahlen) }, "sprungmarken": { .list($0.sprungmarken) },
-        "kreise": { .list($0.kreise) }, "ohne_kreis_titel": { .string($0.ohneKreisTitel) }, "ohne_kreis": { .list($0.ohneKreis) },
-        "mitglieder_url": { .string($0.mitgliederURL) }, "karte": { .object($0.karte) },
+        "name": .key(\.name), "zahlen": .key(\.zahlen), "sprungmarken": .key(\.sprungmarken),
+        "kreise": .key(\.kreise), "ohne_kreis_titel": .key(\.ohneKreisTitel), "ohne_kreis": .key(\.ohneKreis),
+        "mitglieder_url": .key(\.mitgliederURL), "karte": .key(\.karte),
     ]
 }
 
@@ -88,8 +88,8 @@ struct MitgliederView: ViewModel {
         var anzahl: String
         var kommunen: [Mitglied]
         static let fields: Fields<Self> = [
-            "id": { .string($0.id) }, "name": { .string($0.name) }, "url": { .string($0.url) }, "anzahl": { .string($0.anzahl) },
-            "kommunen": { .list($0.kommunen) },
+            "id": .key(\.id), "name": .key(\.name), "url": .key(\.url), "anzahl": .key(\.anzahl),
+            "kommunen": .key(\.kommunen),
         ]
     }
 
@@ -100,7 +100,7 @@ struct MitgliederView: ViewModel {
         var art: String
         var seit: String
         static let fields: Fields<Self> = [
-            "url": { .string($0.url) }, "name": { .string($0.name) }, "art": { .string($0.art) }, "seit": { .string($0.seit) },
+            "url": .key(\.url), "name": .key(\.name), "art": .key(\.art), "seit": .key(\.seit),
         ]
     }
 
@@ -108,7 +108,7 @@ struct MitgliederView: ViewModel {
     var anzahl: String
     var laender: [Land]
 
-    static let fields: Fields<Self> = ["titel": { .string($0.titel) }, "anzahl": { .string($0.anzahl) }, "laender": { .list($0.laender) }]
+    static let fields: Fields<Self> = ["titel": .key(\.titel), "anzahl": .key(\.anzahl), "laender": .key(\.laender)]
 }
 
 /// Which Kommunen a Land's page shows, computed from the summaries alone.

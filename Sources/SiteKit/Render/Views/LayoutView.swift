@@ -27,21 +27,28 @@ struct LayoutView: ViewModel {
     /// The page is `daten/`, which the footer links on every page.
     var isDaten = false
 
+    /// The home page as a link: `./` from the home page itself.
+    var homeURL: String { root.isEmpty ? "./" : root }
+    var cssURL: String { root + "assets/site.css" }
+    var feedURL: String { root + "feed.xml" }
+    var datenURL: String { root + OpenData.folder }
+    var statistikURL: String { root + SitePath.statistik }
+    var isStatistik: Bool { canonical.hasSuffix("/" + SitePath.statistik) }
+    var sucheURL: String { root + SiteSearch.page }
+
     static let fields: Fields<Self> = [
-        "lang": { .string($0.lang) }, "website_titel": { .string($0.siteTitle) }, "seitentitel": { .string($0.title) },
+        "lang": .key(\.lang), "website_titel": .key(\.siteTitle), "seitentitel": .key(\.title),
         // The old names (`RenamedKeys`), for themes made before.
-        "site_title": { .string($0.siteTitle) }, "title": { .string($0.title) },
-        "description": { .string($0.description) }, "canonical": { .string($0.canonical) }, "root": { .string($0.root) },
-        "home_url": { .string($0.root.isEmpty ? "./" : $0.root) },
-        "css_url": { .string($0.root + "assets/site.css") }, "feed_url": { .string($0.root + "feed.xml") },
-        "nav": { .list($0.nav) }, "footer": { .list($0.footer) }, "leichte_sprache": { .object($0.leichteSprache) },
-        "jsonld": { .string($0.jsonld) }, "is_home": { .bool($0.isHome) }, "herausgeber": { .string($0.herausgeber) },
-        "breadcrumbs": { .list($0.breadcrumbs) }, "breadcrumb_current": { .string($0.breadcrumbCurrent) },
-        "breadcrumb_jsonld": { .string($0.breadcrumbJSONLD) }, "base_href": { .string($0.baseHref) },
-        "skip_href": { .string($0.skipHref) }, "daten_url": { .string($0.root + OpenData.folder) },
-        "is_daten": { .bool($0.isDaten) }, "statistik_url": { .string($0.root + SitePath.statistik) },
-        "is_statistik": { .bool($0.canonical.hasSuffix("/" + SitePath.statistik)) },
-        "suche_url": { .string($0.root + SiteSearch.page) },
+        "site_title": .key(\.siteTitle), "title": .key(\.title),
+        "description": .key(\.description), "canonical": .key(\.canonical), "root": .key(\.root),
+        "home_url": .key(\.homeURL), "css_url": .key(\.cssURL), "feed_url": .key(\.feedURL),
+        "nav": .key(\.nav), "footer": .key(\.footer), "leichte_sprache": .key(\.leichteSprache),
+        "jsonld": .key(\.jsonld), "is_home": .key(\.isHome), "herausgeber": .key(\.herausgeber),
+        "breadcrumbs": .key(\.breadcrumbs), "breadcrumb_current": .key(\.breadcrumbCurrent),
+        "breadcrumb_jsonld": .key(\.breadcrumbJSONLD), "base_href": .key(\.baseHref),
+        "skip_href": .key(\.skipHref), "daten_url": .key(\.datenURL),
+        "is_daten": .key(\.isDaten), "statistik_url": .key(\.statistikURL),
+        "is_statistik": .key(\.isStatistik), "suche_url": .key(\.sucheURL),
     ]
 }
 

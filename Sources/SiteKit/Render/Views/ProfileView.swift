@@ -10,8 +10,8 @@ struct KommuneView: ViewModel {
         var email: LinkView?
         var telefon: LinkView?
         static let fields: Fields<Self> = [
-            "label": { .string($0.label) }, "text": { .string($0.text) }, "link": { .string($0.link) },
-            "email": { .object($0.email) }, "telefon": { .object($0.telefon) },
+            "label": .key(\.label), "text": .key(\.text), "link": .key(\.link),
+            "email": .key(\.email), "telefon": .key(\.telefon),
         ]
     }
 
@@ -23,8 +23,8 @@ struct KommuneView: ViewModel {
         var statusKlasse: String
         var jahr: String?
         static let fields: Fields<Self> = [
-            "titel": { .string($0.titel) }, "feld": { .object($0.feld) }, "status": { .string($0.status) },
-            "status_klasse": { .string($0.statusKlasse) }, "jahr": { .string($0.jahr) },
+            "titel": .key(\.titel), "feld": .key(\.feld), "status": .key(\.status),
+            "status_klasse": .key(\.statusKlasse), "jahr": .key(\.jahr),
         ]
     }
 
@@ -39,8 +39,8 @@ struct KommuneView: ViewModel {
         var aufklappbar: Bool
         var offen: Bool
         static let fields: Fields<Self> = [
-            "id": { .string($0.id) }, "feld": { .object($0.feld) }, "projekte": { .list($0.projekte) },
-            "anzahl": { .string($0.anzahl) }, "aufklappbar": { .bool($0.aufklappbar) }, "offen": { .bool($0.offen) },
+            "id": .key(\.id), "feld": .key(\.feld), "projekte": .key(\.projekte),
+            "anzahl": .key(\.anzahl), "aufklappbar": .key(\.aufklappbar), "offen": .key(\.offen),
         ]
     }
 
@@ -70,14 +70,14 @@ struct KommuneView: ViewModel {
     var bild: BildView?
 
     static let fields: Fields<Self> = [
-        "name": { .string($0.name) }, "art": { .string($0.art) }, "mitglied": { .bool($0.mitglied) }, "status": { .string($0.status) },
-        "kurzbeschreibung": { .string($0.kurzbeschreibung) }, "einleitung": { .string($0.einleitung) },
-        "stand": { .string($0.stand) }, "stand_iso": { .string($0.standISO) },
-        "steckbrief": { .list($0.steckbrief) }, "handlungsfelder": { .list($0.handlungsfelder) }, "projekte": { .list($0.projekte) },
-        "projektgruppen": { .list($0.projektgruppen) }, "projekte_anzahl": { .string($0.projekteAnzahl) },
-        "body": { .string($0.body) }, "text_titel": { .string($0.textTitel) }, "toc": { .list($0.toc) }, "erwaehnt_in": { .list($0.erwaehntIn) },
-        "mitglieder": { .list($0.mitglieder) },
-        "foerderung": { .list($0.foerderung) }, "quellen": { .list($0.quellen) }, "bild": { .object($0.bild) },
+        "name": .key(\.name), "art": .key(\.art), "mitglied": .key(\.mitglied), "status": .key(\.status),
+        "kurzbeschreibung": .key(\.kurzbeschreibung), "einleitung": .key(\.einleitung),
+        "stand": .key(\.stand), "stand_iso": .key(\.standISO),
+        "steckbrief": .key(\.steckbrief), "handlungsfelder": .key(\.handlungsfelder), "projekte": .key(\.projekte),
+        "projektgruppen": .key(\.projektgruppen), "projekte_anzahl": .key(\.projekteAnzahl),
+        "body": .key(\.body), "text_titel": .key(\.textTitel), "toc": .key(\.toc), "erwaehnt_in": .key(\.erwaehntIn),
+        "mitglieder": .key(\.mitglieder),
+        "foerderung": .key(\.foerderung), "quellen": .key(\.quellen), "bild": .key(\.bild),
     ]
 
     /// Above this many projects, each Handlungsfeld's list folds away, so

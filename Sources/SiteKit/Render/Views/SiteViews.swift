@@ -8,13 +8,13 @@ struct HandlungsfelderView: ViewModel {
         var kommunen: String
         var berichte: String
         static let fields: Fields<Self> = [
-            "url": { .string($0.url) }, "name": { .string($0.name) }, "beschreibung": { .string($0.beschreibung) },
-            "kommunen": { .string($0.kommunen) }, "berichte": { .string($0.berichte) },
+            "url": .key(\.url), "name": .key(\.name), "beschreibung": .key(\.beschreibung),
+            "kommunen": .key(\.kommunen), "berichte": .key(\.berichte),
         ]
     }
 
     var felder: [Feld]
-    static let fields: Fields<Self> = ["felder": { .list($0.felder) }]
+    static let fields: Fields<Self> = ["felder": .key(\.felder)]
 }
 
 /// A free page (Impressum, Datenschutz …).
@@ -22,7 +22,7 @@ struct SeiteView: ViewModel {
     var titel: String
     var body: String
     var toc: [TocEntry]
-    static let fields: Fields<Self> = ["titel": { .string($0.titel) }, "body": { .string($0.body) }, "toc": { .list($0.toc) }]
+    static let fields: Fields<Self> = ["titel": .key(\.titel), "body": .key(\.body), "toc": .key(\.toc)]
 }
 
 struct HomeView: ViewModel {
@@ -31,7 +31,7 @@ struct HomeView: ViewModel {
         var zahl: String
         var text: String
         var url: String
-        static let fields: Fields<Self> = ["zahl": { .string($0.zahl) }, "text": { .string($0.text) }, "url": { .string($0.url) }]
+        static let fields: Fields<Self> = ["zahl": .key(\.zahl), "text": .key(\.text), "url": .key(\.url)]
     }
 
     var titel: String
@@ -52,17 +52,17 @@ struct HomeView: ViewModel {
     var statistikURL: String
 
     static let fields: Fields<Self> = [
-        "titel": { .string($0.titel) }, "beschreibung": { .string($0.beschreibung) }, "kennzahlen": { .list($0.kennzahlen) },
-        "laender": { .list($0.laender) }, "termine": { .list($0.termine) }, "kalender": { .string($0.kalender) },
-        "neue_berichte": { .list($0.neueBerichte) }, "neue_meldungen": { .list($0.neueMeldungen) },
-        "handlungsfelder": { .list($0.handlungsfelder) }, "links": { .list($0.links) }, "netzwerk": { .list($0.netzwerk) },
-        "karte": { .object($0.karte) }, "statistik_url": { .string($0.statistikURL) },
+        "titel": .key(\.titel), "beschreibung": .key(\.beschreibung), "kennzahlen": .key(\.kennzahlen),
+        "laender": .key(\.laender), "termine": .key(\.termine), "kalender": .key(\.kalender),
+        "neue_berichte": .key(\.neueBerichte), "neue_meldungen": .key(\.neueMeldungen),
+        "handlungsfelder": .key(\.handlungsfelder), "links": .key(\.links), "netzwerk": .key(\.netzwerk),
+        "karte": .key(\.karte), "statistik_url": .key(\.statistikURL),
     ]
 }
 
 struct NotFoundView: ViewModel {
     var links: [LinkView]
-    static let fields: Fields<Self> = ["links": { .list($0.links) }]
+    static let fields: Fields<Self> = ["links": .key(\.links)]
 }
 
 extension ViewContext {

@@ -7,19 +7,20 @@ struct DiagrammView: ViewModel {
     struct Reihe: ViewModel {
         var swatch: String
         var text: String
-        static let fields: Fields<Self> = ["swatch": { .string($0.swatch) }, "text": { .string($0.text) }]
+        static let fields: Fields<Self> = ["swatch": .key(\.swatch), "text": .key(\.text)]
     }
 
     struct Zeile: ViewModel {
         var label: String
         var werte: [String]
-        static let fields: Fields<Self> = ["label": { .string($0.label) }, "werte": { .list($0.werte.map { TextCell(text: $0) }) }]
+        var zellen: [TextCell] { werte.map { TextCell(text: $0) } }
+        static let fields: Fields<Self> = ["label": .key(\.label), "werte": .key(\.zellen)]
     }
 
     /// A cell of the table.
     struct TextCell: ViewModel {
         var text: String
-        static let fields: Fields<Self> = ["text": { .string($0.text) }]
+        static let fields: Fields<Self> = ["text": .key(\.text)]
     }
 
     var id: String
@@ -31,11 +32,13 @@ struct DiagrammView: ViewModel {
     var kopf: String
     var spalten: [String]
     var zeilen: [Zeile]
+    /// The column heads as cells, as a row's values are.
+    var spaltenZellen: [TextCell] { spalten.map { TextCell(text: $0) } }
 
     static let fields: Fields<Self> = [
-        "id": { .string($0.id) }, "titel": { .string($0.titel) }, "zusammenfassung": { .string($0.zusammenfassung) },
-        "svg": { .string($0.svg) }, "reihen": { .list($0.reihen) }, "kopf": { .string($0.kopf) },
-        "spalten": { .list($0.spalten.map { TextCell(text: $0) }) }, "zeilen": { .list($0.zeilen) },
+        "id": .key(\.id), "titel": .key(\.titel), "zusammenfassung": .key(\.zusammenfassung),
+        "svg": .key(\.svg), "reihen": .key(\.reihen), "kopf": .key(\.kopf),
+        "spalten": .key(\.spaltenZellen), "zeilen": .key(\.zeilen),
     ]
 
     /// `balken`: how many of the first columns the bars stack; the others are only in the table.
@@ -59,7 +62,7 @@ struct DiagrammView: ViewModel {
 struct StatistikView: ViewModel {
     var diagramme: [DiagrammView]
     var muster: String
-    static let fields: Fields<Self> = ["diagramme": { .list($0.diagramme) }, "muster": { .string($0.muster) }]
+    static let fields: Fields<Self> = ["diagramme": .key(\.diagramme), "muster": .key(\.muster)]
 }
 
 extension ViewContext {

@@ -12,8 +12,8 @@ struct TerminView: ViewModel {
     var zeit: String?
 
     static let fields: Fields<Self> = [
-        "url": { .string($0.url) }, "titel": { .string($0.titel) }, "datum": { .string($0.datum) }, "iso": { .string($0.iso) },
-        "zeit": { .string($0.zeit) },
+        "url": .key(\.url), "titel": .key(\.titel), "datum": .key(\.datum), "iso": .key(\.iso),
+        "zeit": .key(\.zeit),
     ]
 }
 
