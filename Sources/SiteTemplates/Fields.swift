@@ -32,6 +32,20 @@ public struct FieldKey: Hashable, Sendable {
     }
 }
 
+/// A value whose keys are a `Fields` table, looked up where the value lies:
+/// a lookup reads the one property it names, and copies nothing else.
+public protocol FieldsObject: TemplateObject, TemplateRepresentable {
+    static var fields: Fields<Self> { get }
+}
+
+extension FieldsObject {
+    @inlinable
+    public func value(for key: FieldKey) -> TemplateValue { withUnsafePointer(to: self) { Self.fields.value(key, at: $0) } }
+
+    @inlinable
+    public var templateValue: TemplateValue { .object(self) }
+}
+
 /// A view model's key table: each key a template may use, with the
 /// property it reads. Written as a dictionary literal of key paths
 /// (`"in_section": .key(\.inSection)`), so that a property is named once
@@ -54,10 +68,15 @@ public struct Fields<Model>: ExpressibleByDictionaryLiteral, Sendable {
         self.table = table
     }
 
+    /// The value of `key` of the model at `model`.
     @inlinable @inline(__always)
-    public func value(_ key: FieldKey, of model: Model) -> TemplateValue {
+    public func value(_ key: FieldKey, at model: UnsafePointer<Model>) -> TemplateValue {
         guard key.id < table.count, let field = table[key.id] else { return .null }
         return field.read(model)
+    }
+
+    public func value(_ key: FieldKey, of model: Model) -> TemplateValue {
+        withUnsafePointer(to: model) { value(key, at: $0) }
     }
 }
 
@@ -67,46 +86,55 @@ public struct Fields<Model>: ExpressibleByDictionaryLiteral, Sendable {
 /// templates look up a key for every tag of every page. A stored property
 /// has an offset in its view model (`MemoryLayout.offset(of:)`, which
 /// Swift documents for exactly this): the value is read there, as the
-/// property itself would be. A computed property is read through its key path.
+/// property itself would be. A computed property is read through its key
+/// path. Either way the model is read where it lies (a pointer): passed by
+/// value, a view model in a list was copied out of it, a retain and a
+/// release of each of its fields, for every key looked up.
 public struct Field<Model>: Sendable {
-    @usableFromInline let read: @Sendable (Model) -> TemplateValue
+    @usableFromInline let read: @Sendable (UnsafePointer<Model>) -> TemplateValue
 
     @inlinable
-    init(_ read: @escaping @Sendable (Model) -> TemplateValue) { self.read = read }
+    init(_ read: @escaping @Sendable (UnsafePointer<Model>) -> TemplateValue) { self.read = read }
 
     /// A string, number, flag, view model or list of values.
     @inlinable
     public static func key<Value: TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, Value>) -> Field {
         if let offset = MemoryLayout<Model>.offset(of: path) {
-            return Field { (load($0, offset) as Value).templateValue }
+            return Field { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self).templateValue }
         }
         nonisolated(unsafe) let path = path
-        return Field { $0[keyPath: path].templateValue }
+        return Field { $0.pointee[keyPath: path].templateValue }
     }
 
     /// The same, absent as `null` (a section skipped, a lookup going on outwards).
     @inlinable
     public static func key<Value: TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, Value?>) -> Field {
         if let offset = MemoryLayout<Model>.offset(of: path) {
-            return Field { (load($0, offset) as Value?)?.templateValue ?? .null }
+            return Field { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value?.self)?.templateValue ?? .null }
         }
         nonisolated(unsafe) let path = path
-        return Field { $0[keyPath: path]?.templateValue ?? .null }
+        return Field { $0.pointee[keyPath: path]?.templateValue ?? .null }
     }
 
-    /// A list of view models, whose objects a section looks into where they lie.
+    /// A list of objects, looked into where they lie.
     @inlinable
-    public static func key<Element: TemplateObject & TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, [Element]>) -> Field {
+    public static func key<Element: TemplateObject & TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, [Element]>)
+        -> Field
+    {
         if let offset = MemoryLayout<Model>.offset(of: path) {
-            return Field { .list(load($0, offset) as [Element]) }
+            return Field { .list(UnsafeRawPointer($0).load(fromByteOffset: offset, as: [Element].self)) }
         }
         nonisolated(unsafe) let path = path
-        return Field { .list($0[keyPath: path]) }
+        return Field { .list($0.pointee[keyPath: path]) }
     }
 
-    /// The stored property `offset` bytes into `model`.
-    @inlinable @inline(__always)
-    static func load<Value>(_ model: Model, _ offset: Int) -> Value {
-        withUnsafePointer(to: model) { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self) }
+    /// A list of view models, whose keys are read where each one lies.
+    @inlinable
+    public static func key<Element: FieldsObject & SendableMetatype>(_ path: KeyPath<Model, [Element]>) -> Field {
+        if let offset = MemoryLayout<Model>.offset(of: path) {
+            return Field { .list(UnsafeRawPointer($0).load(fromByteOffset: offset, as: [Element].self)) }
+        }
+        nonisolated(unsafe) let path = path
+        return Field { .list($0.pointee[keyPath: path]) }
     }
 }

@@ -24,8 +24,19 @@ public enum TemplateValue {
     public static func object(_ object: (some TemplateObject)?) -> TemplateValue { object.map { .object($0) } ?? .null }
     public static func list(_ list: some TemplateList) -> TemplateValue { .listBox(ListBox(list)) }
     /// A list of objects: its elements are looked into where they lie.
+    /// Inlinable, so that the lookup is made where `Element` is known.
+    @inlinable
     public static func list<Element: TemplateObject & TemplateRepresentable>(_ list: [Element]) -> TemplateValue {
-        .listBox(ObjectListBox(list))
+        .listBox(ObjectListBox(list) { list, index, key in list.withUnsafeBufferPointer { $0[index].value(for: key) } })
+    }
+    /// A list of view models: a key of an element is read where the element
+    /// lies, without copying the element out of the list.
+    @inlinable
+    public static func list<Element: FieldsObject>(_ list: [Element]) -> TemplateValue {
+        .listBox(
+            ObjectListBox(list) { list, index, key in
+                list.withUnsafeBufferPointer { Element.fields.value(key, at: $0.baseAddress! + index) }
+            })
     }
     /// A box stays the box it is.
     public static func object(_ box: TemplateObjectBox) -> TemplateValue { .objectBox(box) }
@@ -47,7 +58,7 @@ private final class ObjectBox<Base: TemplateObject>: TemplateObjectBox {
 
 /// A list of any type, boxed for `TemplateValue`; itself a list.
 public class TemplateListBox: TemplateList {
-    fileprivate init() {}
+    @usableFromInline init() {}
 
     public var count: Int { 0 }
     public func element(_ index: Int) -> TemplateValue { .null }
@@ -61,12 +72,26 @@ private struct NoObject: TemplateObject {
     func value(for key: FieldKey) -> TemplateValue { .null }
 }
 
-private final class ObjectListBox<Element: TemplateObject & TemplateRepresentable>: TemplateListBox {
+/// A list of view models. Its lookup is a closure made where the element
+/// type is known (`TemplateValue.list`): a method of a generic class runs
+/// unspecialised, and there an element is copied out of the array (a
+/// retain and a release of each of its fields) for every key looked up.
+@usableFromInline
+final class ObjectListBox<Element: TemplateObject & TemplateRepresentable>: TemplateListBox {
     let base: [Element]
-    init(_ base: [Element]) { self.base = base }
+    /// Given the list (borrowed from the box, not captured: a captured
+    /// array is retained and released around every lookup).
+    let lookup: ([Element], Int, FieldKey) -> TemplateValue
+
+    @usableFromInline
+    init(_ base: [Element], lookup: @escaping ([Element], Int, FieldKey) -> TemplateValue) {
+        self.base = base
+        self.lookup = lookup
+    }
+
     override var count: Int { base.count }
     override func element(_ index: Int) -> TemplateValue { .element(self, index) }
-    override func value(at index: Int, for key: FieldKey) -> TemplateValue { base[index].value(for: key) }
+    override func value(at index: Int, for key: FieldKey) -> TemplateValue { lookup(base, index, key) }
     override func object(at index: Int) -> any TemplateObject { base[index] }
 }
 

@@ -5,16 +5,14 @@ import Testing
 /// a computed one through its key path, and both give what the property
 /// holds, rendered as the engine renders any value.
 @Suite struct FieldTests {
-    struct Item: TemplateObject, TemplateRepresentable {
+    struct Item: FieldsObject {
         var name: String
         static let fields: Fields<Self> = ["name": .key(\.name)]
-        func value(for key: FieldKey) -> TemplateValue { Self.fields.value(key, of: self) }
-        var templateValue: TemplateValue { .object(self) }
     }
 
     /// Properties of every kind of value, in an order that puts some at
     /// offsets other than the first, and one of each computed.
-    struct View: TemplateObject {
+    struct View: FieldsObject {
         var flag = true
         var count = 7
         var title = "Bendorf"
@@ -31,7 +29,6 @@ import Testing
             "present": .key(\.present), "items": .key(\.items), "words": .key(\.words), "child": .key(\.child),
             "shout": .key(\.shout), "big": .key(\.big),
         ]
-        func value(for key: FieldKey) -> TemplateValue { Self.fields.value(key, of: self) }
     }
 
     func render(_ template: String, _ view: View = View()) throws -> String {

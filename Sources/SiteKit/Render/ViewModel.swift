@@ -3,14 +3,7 @@ import SiteTemplates
 /// may use, each with the key path of the property it reads: no reflection
 /// while rendering, the compiler checks every entry, and the lists are the
 /// template interface that docs/templates.md is held to (`TemplateDocsTests`).
-protocol ViewModel: TemplateObject, TemplateRepresentable {
-    static var fields: Fields<Self> { get }
-}
-
-extension ViewModel {
-    func value(for key: FieldKey) -> TemplateValue { Self.fields.value(key, of: self) }
-    var templateValue: TemplateValue { .object(self) }
-}
+protocol ViewModel: FieldsObject {}
 
 /// A link as templates show it.
 struct LinkView: ViewModel {
