@@ -116,6 +116,20 @@ public struct Field<Model>: Sendable {
         return Field { $0.pointee[keyPath: path]?.templateValue ?? .null }
     }
 
+    /// A value made from a stored property (`"css_url": .key(\.root) { $0 + "assets/site.css" }`):
+    /// only that property is read, where a computed property's key path
+    /// would copy the whole model to apply itself.
+    @inlinable
+    public static func key<Stored, Value: TemplateRepresentable & SendableMetatype>(
+        _ path: KeyPath<Model, Stored>, _ make: @escaping @Sendable (Stored) -> Value
+    ) -> Field {
+        if let offset = MemoryLayout<Model>.offset(of: path) {
+            return Field { make(UnsafeRawPointer($0).load(fromByteOffset: offset, as: Stored.self)).templateValue }
+        }
+        nonisolated(unsafe) let path = path
+        return Field { make($0.pointee[keyPath: path]).templateValue }
+    }
+
     /// A list of objects, looked into where they lie.
     @inlinable
     public static func key<Element: TemplateObject & TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, [Element]>)

@@ -27,7 +27,8 @@ import Testing
         static let fields: Fields<Self> = [
             "flag": .key(\.flag), "count": .key(\.count), "title": .key(\.title), "missing": .key(\.missing),
             "present": .key(\.present), "items": .key(\.items), "words": .key(\.words), "child": .key(\.child),
-            "shout": .key(\.shout), "big": .key(\.big),
+            "shout": .key(\.shout), "big": .key(\.big), "doubled": .key(\.count) { $0 * 2 },
+            "hello": .key(\.title) { "Hallo " + $0 },
         ]
     }
 
@@ -49,6 +50,15 @@ import Testing
         var small = View()
         small.count = 2
         #expect(try render("{{#big}}groß{{/big}}{{^big}}klein{{/big}}", small) == "klein")
+    }
+
+    /// `.key(\.root) { … }`: a value made from one stored property.
+    @Test func valuesMadeFromAStoredProperty() throws {
+        var view = View()
+        #expect(try render("{{doubled}} {{hello}}", view) == "14 Hallo Bendorf")
+        view.count = 21
+        view.title = "Hennef"
+        #expect(try render("{{doubled}} {{hello}}", view) == "42 Hallo Hennef")
     }
 
     @Test func listsAndObjectsAreSections() throws {
@@ -81,6 +91,9 @@ import Testing
             Issue.record("an unknown key has a value")
             return
         }
-        #expect(View.fields.names == ["big", "child", "count", "flag", "items", "missing", "present", "shout", "title", "words"])
+        #expect(
+            View.fields.names == [
+                "big", "child", "count", "doubled", "flag", "hello", "items", "missing", "present", "shout", "title", "words",
+            ])
     }
 }

@@ -25,11 +25,10 @@ struct TocEntry: ViewModel {
     var id: String
     var text: String
     var level: Int
-    /// Below a second-level heading: indented in the table of contents.
-    var sub: Bool { level > 2 }
 
     static let fields: Fields<Self> = [
-        "id": .key(\.id), "text": .key(\.text), "level": .key(\.level), "sub": .key(\.sub),
+        "id": .key(\.id), "text": .key(\.text), "level": .key(\.level),  // Below a second-level heading: indented in the table of contents.
+        "sub": .key(\.level) { $0 > 2 },
     ]
 }
 

@@ -21,12 +21,10 @@ struct KarteView: ViewModel {
         var mitglieder: Int
         var kommunen: Int
         var klasse: String
-        /// The counts as the map's legend and table write them (`1.234`).
-        var mitgliederText: String { GermanFormat.number(mitglieder) }
-        var kommunenText: String { GermanFormat.number(kommunen) }
         static let fields: Fields<Self> = [
             "id": .key(\.id), "name": .key(\.name), "url": .key(\.url), "land": .key(\.land),
-            "mitglieder": .key(\.mitgliederText), "kommunen": .key(\.kommunenText),
+            // The counts as the map's legend and table write them (`1.234`).
+            "mitglieder": .key(\.mitglieder) { GermanFormat.number($0) }, "kommunen": .key(\.kommunen) { GermanFormat.number($0) },
             "klasse": .key(\.klasse),
         ]
     }

@@ -27,28 +27,22 @@ struct LayoutView: ViewModel {
     /// The page is `daten/`, which the footer links on every page.
     var isDaten = false
 
-    /// The home page as a link: `./` from the home page itself.
-    var homeURL: String { root.isEmpty ? "./" : root }
-    var cssURL: String { root + "assets/site.css" }
-    var feedURL: String { root + "feed.xml" }
-    var datenURL: String { root + OpenData.folder }
-    var statistikURL: String { root + SitePath.statistik }
-    var isStatistik: Bool { canonical.hasSuffix("/" + SitePath.statistik) }
-    var sucheURL: String { root + SiteSearch.page }
-
     static let fields: Fields<Self> = [
         "lang": .key(\.lang), "website_titel": .key(\.siteTitle), "seitentitel": .key(\.title),
         // The old names (`RenamedKeys`), for themes made before.
         "site_title": .key(\.siteTitle), "title": .key(\.title),
         "description": .key(\.description), "canonical": .key(\.canonical), "root": .key(\.root),
-        "home_url": .key(\.homeURL), "css_url": .key(\.cssURL), "feed_url": .key(\.feedURL),
+        // The home page as a link is `./` from the home page itself.
+        "home_url": .key(\.root) { $0.isEmpty ? "./" : $0 }, "css_url": .key(\.root) { $0 + "assets/site.css" },
+        "feed_url": .key(\.root) { $0 + "feed.xml" },
         "nav": .key(\.nav), "footer": .key(\.footer), "leichte_sprache": .key(\.leichteSprache),
         "jsonld": .key(\.jsonld), "is_home": .key(\.isHome), "herausgeber": .key(\.herausgeber),
         "breadcrumbs": .key(\.breadcrumbs), "breadcrumb_current": .key(\.breadcrumbCurrent),
         "breadcrumb_jsonld": .key(\.breadcrumbJSONLD), "base_href": .key(\.baseHref),
-        "skip_href": .key(\.skipHref), "daten_url": .key(\.datenURL),
-        "is_daten": .key(\.isDaten), "statistik_url": .key(\.statistikURL),
-        "is_statistik": .key(\.isStatistik), "suche_url": .key(\.sucheURL),
+        "skip_href": .key(\.skipHref), "daten_url": .key(\.root) { $0 + OpenData.folder },
+        "is_daten": .key(\.isDaten), "statistik_url": .key(\.root) { $0 + SitePath.statistik },
+        "is_statistik": .key(\.canonical) { $0.hasSuffix("/" + SitePath.statistik) },
+        "suche_url": .key(\.root) { $0 + SiteSearch.page },
     ]
 }
 
