@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteKit
 
@@ -95,6 +96,47 @@ import Testing
         #expect(result.diagnostics.first?.message == "Handlungsfeld `bildnug` is not defined in handlungsfelder.yaml")
         #expect(result.diagnostics.first?.hint == "did you mean `bildung`?")
         #expect(result.diagnostics.first?.location.column == 31)
+    }
+
+    /// The quick check of plain web addresses accepts only what `URL`,
+    /// the check behind it, accepts as a web address too; it refers the
+    /// rest to `URL`, so that both checks give one answer.
+    @Test func plainWebAddressesAreWhatURLAccepts() {
+        let written = [
+            "https://www.bendorf.de", "https://www.bendorf.de/", "http://vg-weissenthurm.de/rathaus/buergerservice",
+            "https://bendorf.de/a_b~c.html", "https://e.de", "https://xn--sderbrarup-q9a.de/", "https://www.bendorf.de:8080/",
+            "https://www.bendorf.de/?q=1", "https://www.Bendorf.de", "https://.bendorf.de", "https://bendorf-.de",
+            "https://-bendorf.de", "https://bendorf.de.", "https://localhost/", "https:///bendorf.de", "https://", "http:/bendorf.de",
+            "ftp://bendorf.de", "www.bendorf.de", "https://bendorf .de", "https://bendörf.de", "https://bendorf.de/ä",
+            "https://bendorf.de/%20", "HTTPS://bendorf.de", "https://bendorf.de#anker", "https://a..b.de",
+        ]
+        // And variations of each, a byte changed, dropped or repeated.
+        var all = Set(written)
+        let alphabet = Array("az09-._~/:?#%@ äA".utf8)
+        for text in written {
+            let bytes = Array(text.utf8)
+            for i in bytes.indices {
+                for byte in alphabet {
+                    var changed = bytes
+                    changed[i] = byte
+                    all.insert(String(decoding: changed, as: UTF8.self))
+                }
+                var dropped = bytes
+                dropped.remove(at: i)
+                all.insert(String(decoding: dropped, as: UTF8.self))
+            }
+        }
+        var quick = 0
+        for text in all where YAMLReader.isPlainWebAddress(text) {
+            quick += 1
+            let url = URL(string: text)
+            let scheme = url?.scheme?.lowercased()
+            #expect(
+                (scheme == "http" || scheme == "https") && url?.host?.contains(".") == true, "\(text) is taken as a web address")
+        }
+        #expect(quick > 100)
+        #expect(YAMLReader.isPlainWebAddress("https://www.bendorf.de/rathaus/"))
+        #expect(!YAMLReader.isPlainWebAddress("www.bendorf.de"))
     }
 
     @Test func projectStatusAndField() {

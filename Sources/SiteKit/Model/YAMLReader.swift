@@ -321,6 +321,7 @@ struct YAMLReader {
 
     mutating func webAddress(_ node: YAMLNode?, key: String) -> String? {
         guard let written = text(node, key: key), let node else { return nil }
+        if Self.isPlainWebAddress(written) { return written }
         guard let url = URL(string: written), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, host.contains(Character("."))
         else {
@@ -328,6 +329,53 @@ struct YAMLReader {
             return nil
         }
         return written
+    }
+
+    /// `https://www.bendorf.de/rathaus/`: a scheme in lower case, a host of
+    /// lower-case letters, digits, hyphens and at least one dot, and a path
+    /// of letters, digits and `-._~/` only, which `URL` accepts as it is.
+    /// Nearly every address an editor writes; parsing each with `URL`
+    /// cost more than the rest of its profile's front matter.
+    static func isPlainWebAddress(_ written: String) -> Bool {
+        var text = written
+        return text.withUTF8 { bytes in
+            func starts(with prefix: StaticString) -> Bool {
+                guard let base = bytes.baseAddress, bytes.count >= prefix.utf8CodeUnitCount else { return false }
+                return memcmp(base, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+            }
+            let start: Int
+            if starts(with: "https://") {
+                start = 8
+            } else if starts(with: "http://") {
+                start = 7
+            } else {
+                return false
+            }
+            var i = start
+            var dot = false
+            while i < bytes.count, bytes[i] != UInt8(ascii: "/") {
+                switch bytes[i] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): break
+                case UInt8(ascii: "."): dot = true
+                default: return false
+                }
+                i += 1
+            }
+            // A host that starts or ends with a dot or hyphen is left to `URL`.
+            guard dot, i > start, let first = bytes.dropFirst(start).first, let last = bytes[start..<i].last,
+                first != UInt8(ascii: "."), first != UInt8(ascii: "-"), last != UInt8(ascii: "."), last != UInt8(ascii: "-")
+            else { return false }
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                    break
+                default: return false
+                }
+                i += 1
+            }
+            return true
+        }
     }
 
     // MARK: - Sequences
