@@ -214,6 +214,23 @@ import Testing
                 == ["content/site.yaml:4:3: unknown key `htlm` in `markdown`"])
     }
 
+    /// A slug listed twice is a warning at its second place, in a short
+    /// list and in a long one (searched, then hashed, once it is long).
+    @Test func aSlugListedTwiceIsAWarning() {
+        func warnings(_ slugs: [String]) -> [String] {
+            let meldung = "---\ntitel: M\ndatum: 2021-01-20\nhandlungsfelder: [\(slugs.joined(separator: ", "))]\n---\n"
+            let result = Fixture.render(["meldungen/m.md": meldung])
+            return result.diagnostics.filter { $0.code == "listed-twice" }.map(\.formatted)
+        }
+        #expect(warnings(["verwaltung", "verwaltung"]).count == 1)
+        #expect(warnings(["verwaltung"]).isEmpty)
+        let many = (1...40).map { "feld-\($0)" }
+        #expect(warnings(many).isEmpty)
+        let repeated = warnings(many + ["feld-3", "feld-39"])
+        #expect(repeated.count == 2, "\(repeated)")
+        #expect(repeated.first?.contains("`feld-3` is listed twice in `handlungsfelder`") == true, "\(repeated)")
+    }
+
     @Test func taxonomyRules() {
         #expect(
             Fixture.errors(["handlungsfelder.yaml": "- slug: a\n  name: A\n- slug: a\n  name: B\n"]).first

@@ -54,10 +54,17 @@ struct YAMLReader {
     /// A mapping whose keys are checked against `keys`: unknown keys are
     /// errors with a suggestion, missing required keys are reported at
     /// `missingAt` (the opening `---` for a file's front matter).
+    ///
+    /// The keys and values in order, found by a search: a mapping has a
+    /// handful of keys, and a dictionary per mapping (every project of every
+    /// profile) cost more in hashing and allocating than the search does.
     struct Fields {
-        var values: [String: YAMLNode]
+        var values: [(key: String, node: YAMLNode)]
         var location: SourceLocation
-        subscript(_ key: String) -> YAMLNode? { values[key] }
+        subscript(_ key: String) -> YAMLNode? {
+            for entry in values where entry.key == key { return entry.node }
+            return nil
+        }
     }
 
     mutating func fields(
@@ -73,17 +80,17 @@ struct YAMLReader {
             diagnostics.error(location(node), .notAMapping, ["what": .phrase(what)], hint: Self.shapeHint(node))
             return nil
         }
-        let known = required + optional
         // Prepared on the first unknown key, once for all of them.
         var candidates: Suggestion.Candidates?
-        var values: [String: YAMLNode] = [:]
+        var values: [(key: String, node: YAMLNode)] = []
         values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.error(location(keyNode), .keyNotAWord)
                 continue
             }
-            guard known.contains(key) else {
+            guard required.contains(key) || optional.contains(key) else {
+                let known = required + optional
                 let prepared = candidates ?? Suggestion.Candidates(known)
                 candidates = prepared
                 let hint =
@@ -96,10 +103,10 @@ struct YAMLReader {
                 diagnostics.error(location(keyNode), .keyWithoutValue, ["key": .value(key)], hint: Message(.hintGiveValue))
                 continue
             }
-            values[key] = value
+            values.append((key, value))
         }
         let fields = Fields(values: values, location: location(node))
-        for key in required where values[key] == nil && !mapping.contains(where: { $0.key.scalar?.string == key }) {
+        for key in required where fields[key] == nil && !mapping.contains(where: { $0.key.scalar?.string == key }) {
             diagnostics.error(
                 missingAt ?? fields.location, .requiredKeyMissingIn, ["key": .value(key), "where": .within(what)],
                 hint: Message(.hintAddKey, ["key": .value(key)]))
@@ -393,11 +400,22 @@ struct YAMLReader {
     }
 
     mutating func slugList(_ node: YAMLNode?, key: String) -> [Reference] {
-        var seen: Set<String> = []
+        // A list has a handful of entries: searched while short, hashed once long.
+        var seen: [String] = []
+        var seenSet: Set<String> = []
+        func isNew(_ slug: String) -> Bool {
+            if seen.count < 32 {
+                if seen.contains(slug) { return false }
+                seen.append(slug)
+                if seen.count == 32 { seenSet = Set(seen) }
+                return true
+            }
+            return seenSet.insert(slug).inserted
+        }
         var result: [Reference] = []
         for item in list(node, key: key) {
             guard let reference = documentReference(item, key: key) else { continue }
-            if seen.insert(reference.notASlug?.text ?? reference.slug).inserted {
+            if isNew(reference.notASlug?.text ?? reference.slug) {
                 result.append(reference)
             } else {
                 diagnostics.warning(
