@@ -64,6 +64,25 @@ import Testing
         #expect(cut.count <= Snippet.length + 2 && cut.hasSuffix(" …") && !cut.contains("Wor …"))
     }
 
+    /// Where a snippet is cut is counted on the bytes for plain text: the
+    /// same place as counting characters, for German text and for text with
+    /// combining marks, CR LF pairs and emoji (walked by characters).
+    @Test func snippetCutsWhereCharactersEnd() {
+        let texts = [
+            "Straße über Äcker", "Ein Wort", "", "e\u{301}té", "Zeile\r\nzwei", "a\r\n", "👩‍💻 Digital", "Glasfaser 🇩🇪 jetzt",
+            "Ǆemal ʒ", String(repeating: "Wörter ", count: 40), "Cafe\u{301} und Tee",
+        ]
+        for text in texts {
+            for offset in 0...(text.count + 2) {
+                #expect(
+                    Snippet.characterIndex(offset, in: text) == text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex),
+                    "\(text.debugDescription) at \(offset)")
+            }
+        }
+        let long = String(repeating: "Straße ", count: 40)
+        #expect(Snippet.cut(long) == String(repeating: "Straße ", count: 24) + "Straße …")
+    }
+
     /// The scanner decides everything byte by byte (pair rule, hash,
     /// length); held here to the rules written out word by word on random
     /// text made of the pieces that matter: umlauts both ways, e pairs,

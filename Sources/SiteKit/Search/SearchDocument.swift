@@ -43,7 +43,10 @@ struct SearchDocument: Sendable {
     /// The start of its text, shown under the title.
     var snippet: String
     /// Each piece of text with its weight; `html` text is read without its tags.
-    var fields: [(text: String, weight: Weight, html: Bool)]
+    var fields: [Field]
+    /// Labelled as the index reads it; the lists below are built with the same
+    /// labels, since an array of unlabelled tuples is converted element by element.
+    typealias Field = (text: String, weight: Weight, html: Bool)
     /// A Kommune's names, for the search that forgives a typo.
     var names: [String] = []
 
@@ -69,7 +72,7 @@ struct SearchDocument: Sendable {
             docs.reserveCapacity(run.count)
             for k in kommunen[run].map({ model.kommunen[$0] }) {
                 let kreis = k.kreis.flatMap { model.kommune($0.slug) }
-                var fields: [(String, Weight, Bool)] = [(k.name, .name, false), (k.fullName, .title, false)]
+                var fields: [Field] = [(k.name, .name, false), (k.fullName, .title, false)]
                 fields += k.projekte.map { ($0.titel, .projekt, false) }
                 fields += [(k.bundesland.rawValue, .related, false), (k.art.rawValue, .related, false), ("Kommune", .related, false)]
                 if let kreis { fields.append((kreis.fullName, .related, false)) }
@@ -90,7 +93,7 @@ struct SearchDocument: Sendable {
             return docs
         }.flatMap { $0 }
         for r in model.kaffeerunden {
-            var fields: [(String, Weight, Bool)] = [(r.titel, .title, false), (r.reihe, .related, false), ("Kaffeerunde", .related, false)]
+            var fields: [Field] = [(r.titel, .title, false), (r.reihe, .related, false), ("Kaffeerunde", .related, false)]
             for impuls in r.impulse {
                 fields.append((impuls.name, .related, false))
                 if let thema = impuls.thema { fields.append((thema, .projekt, false)) }
@@ -106,7 +109,7 @@ struct SearchDocument: Sendable {
                     snippet: Snippet.make(lead: nil, html: r.page.body.html), fields: fields))
         }
         for m in model.meldungen {
-            var fields: [(String, Weight, Bool)] = [(m.titel, .title, false), ("Meldung", .related, false)]
+            var fields: [Field] = [(m.titel, .title, false), ("Meldung", .related, false)]
             fields += m.kommunen.compactMap { model.kommune($0.slug)?.fullName }.map { ($0, .related, false) }
             fields += names(m.handlungsfelder).map { ($0, .related, false) }
             fields.append((m.page.body.html, .body, true))

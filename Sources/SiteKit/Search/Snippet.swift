@@ -109,11 +109,31 @@ enum Snippet {
     /// At most `length` characters, cut after a whole word with "…".
     static func cut(_ text: String) -> String {
         // One walk over the first `length` characters, not one over all of them to count.
-        guard text.utf8.count > length, let limit = text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex),
-            limit != text.endIndex
-        else { return text }
+        guard text.utf8.count > length, let limit = characterIndex(length, in: text), limit != text.endIndex else { return text }
         let head = text[..<limit]
         let end = head.lastIndex(of: " ") ?? head.endIndex
         return String(head[..<end]) + " …"
+    }
+
+    /// Where character `offset` of `text` starts (its end for the character
+    /// after the last), nil past that. Below U+0300 (ASCII, and German text
+    /// with its umlauts and ß) one scalar is one character, but for a CR
+    /// before a line feed: counted on the bytes, without the grapheme rules
+    /// that a walk by characters applies at every step. Other text is
+    /// walked by characters.
+    static func characterIndex(_ offset: Int, in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        var scalars = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte & 0xC0 != 0x80 {
+                guard byte < 0xCC && byte != 0x0D else { return text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) }
+                if scalars == offset { return index }
+                scalars += 1
+            }
+            index = utf8.index(after: index)
+        }
+        return scalars == offset ? utf8.endIndex : nil
     }
 }
