@@ -51,6 +51,19 @@ import SiteText
 
     /// Lands and kinds key many tables: they hash by their place in the
     /// list, each to its own, not by their names.
+    /// A page's way back to the root: one `../` per folder, at any depth.
+    @Test func relativeLinksClimbOneFolderPerLevel() {
+        #expect(SitePath.rootPrefix(from: "") == "")
+        #expect(SitePath.rootPrefix(from: "404.html") == "")
+        #expect(SitePath.rootPrefix(from: "kommunen/") == "../")
+        #expect(SitePath.rootPrefix(from: "kommunen/bendorf/") == "../../")
+        let deep = String(repeating: "a/", count: 11)
+        #expect(SitePath.rootPrefix(from: deep) == String(repeating: "../", count: 11))
+        #expect(SitePath.rootPrefix(from: "handlungsfelder/smart-city/rheinland-pfalz/") == "../../../")
+        #expect(SitePath.relative(from: "", to: "") == "./")
+        #expect(SitePath.relative(from: "kommunen/bendorf/", to: "handlungsfelder/verwaltung/") == "../../handlungsfelder/verwaltung/")
+    }
+
     @Test func landsAndKindsHashByTheirPlace() {
         func hash(_ place: Int) -> Int {
             var hasher = Hasher()

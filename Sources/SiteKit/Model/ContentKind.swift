@@ -78,8 +78,22 @@ public enum SitePath {
 
     /// `../../` for `kommunen/bendorf/`, `` for the home page.
     public static func rootPrefix(from page: String) -> String {
-        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
+        // Every link of every page asks: the folders are counted on the
+        // bytes, and the usual depths are made once.
+        var depth = 0
+        if let counted = page.utf8.withContiguousStorageIfAvailable({ bytes in
+            var slashes = 0
+            for byte in bytes where byte == UInt8(ascii: "/") { slashes += 1 }
+            return slashes
+        }) {
+            depth = counted
+        } else {
+            for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        }
+        return depth < prefixes.count ? prefixes[depth] : String(repeating: "../", count: depth)
     }
+
+    private static let prefixes = (0..<8).map { String(repeating: "../", count: $0) }
 
     /// The URL of `target` as seen from `page`. The home page is `./` from
     /// itself so that the link is never empty.

@@ -74,6 +74,10 @@ final class ModelReads {
     func handlungsfeld(_ slug: String) -> Handlungsfeld? {
         answers.model.handlungsfeldIndex[slug].map { answers.model.handlungsfelder[$0] }
     }
+    /// Only its name, for links: read in place, not copied with its description.
+    func handlungsfeldName(_ slug: String) -> String? {
+        answers.model.handlungsfeldIndex[slug].map { answers.model.handlungsfelder[$0].name }
+    }
     /// Derived images: their keys are part of `ModelAnswers.global`.
     var images: ImageTable { answers.model.images }
 

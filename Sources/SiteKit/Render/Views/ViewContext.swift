@@ -93,8 +93,10 @@ final class ViewContext {
     }
 
     func feldLinks(from page: String, _ refs: [Reference]) -> [LinkView] {
-        refs.compactMap { reads.handlungsfeld($0.slug) }.map {
-            LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld($0.slug)), text: $0.name)
+        refs.compactMap { ref in
+            reads.handlungsfeldName(ref.slug).map {
+                LinkView(url: SitePath.relative(from: page, to: SitePath.handlungsfeld(ref.slug)), text: $0)
+            }
         }
     }
 
