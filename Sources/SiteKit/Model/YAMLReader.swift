@@ -82,6 +82,7 @@ struct YAMLReader {
         }
         // Prepared on the first unknown key, once for all of them.
         var candidates: Suggestion.Candidates?
+        var knownKeys: [String]?
         var values: [(key: String, node: YAMLNode)] = []
         values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
@@ -90,7 +91,8 @@ struct YAMLReader {
                 continue
             }
             guard required.contains(key) || optional.contains(key) else {
-                let known = required + optional
+                let known = knownKeys ?? required + optional
+                knownKeys = known
                 let prepared = candidates ?? Suggestion.Candidates(known)
                 candidates = prepared
                 let hint =
