@@ -130,18 +130,6 @@ public struct Field<Model>: Sendable {
         return Field { make($0.pointee[keyPath: path]).templateValue }
     }
 
-    /// A list of objects, looked into where they lie.
-    @inlinable
-    public static func key<Element: TemplateObject & TemplateRepresentable & SendableMetatype>(_ path: KeyPath<Model, [Element]>)
-        -> Field
-    {
-        if let offset = MemoryLayout<Model>.offset(of: path) {
-            return Field { .list(UnsafeRawPointer($0).load(fromByteOffset: offset, as: [Element].self)) }
-        }
-        nonisolated(unsafe) let path = path
-        return Field { .list($0.pointee[keyPath: path]) }
-    }
-
     /// A list of view models, whose keys are read where each one lies.
     @inlinable
     public static func key<Element: FieldsObject & SendableMetatype>(_ path: KeyPath<Model, [Element]>) -> Field {

@@ -80,16 +80,8 @@ public enum SitePath {
     public static func rootPrefix(from page: String) -> String {
         // Every link of every page asks: the folders are counted on the
         // bytes, and the usual depths are made once.
-        var depth = 0
-        if let counted = page.utf8.withContiguousStorageIfAvailable({ bytes in
-            var slashes = 0
-            for byte in bytes where byte == UInt8(ascii: "/") { slashes += 1 }
-            return slashes
-        }) {
-            depth = counted
-        } else {
-            for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
-        }
+        var page = page
+        let depth = page.withUTF8 { bytes in bytes.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
         return depth < prefixes.count ? prefixes[depth] : String(repeating: "../", count: depth)
     }
 

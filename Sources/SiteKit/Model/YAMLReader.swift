@@ -371,9 +371,9 @@ struct YAMLReader {
                 i += 1
             }
             // A host that starts or ends with a dot or hyphen is left to `URL`.
-            guard dot, i > start, let first = bytes.dropFirst(start).first, let last = bytes[start..<i].last,
-                first != UInt8(ascii: "."), first != UInt8(ascii: "-"), last != UInt8(ascii: "."), last != UInt8(ascii: "-")
-            else { return false }
+            func isEdge(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") }
+            // A dot means the host is not empty.
+            guard dot, !isEdge(bytes[start]), !isEdge(bytes[i - 1]) else { return false }
             while i < bytes.count {
                 switch bytes[i] {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),

@@ -13,8 +13,7 @@ struct DiagrammView: ViewModel {
     struct Zeile: ViewModel {
         var label: String
         var werte: [String]
-        var zellen: [TextCell] { werte.map { TextCell(text: $0) } }
-        static let fields: Fields<Self> = ["label": .key(\.label), "werte": .key(\.zellen)]
+        static let fields: Fields<Self> = ["label": .key(\.label), "werte": .key(\.werte) { $0.map(TextCell.init) }]
     }
 
     /// A cell of the table.
@@ -32,13 +31,11 @@ struct DiagrammView: ViewModel {
     var kopf: String
     var spalten: [String]
     var zeilen: [Zeile]
-    /// The column heads as cells, as a row's values are.
-    var spaltenZellen: [TextCell] { spalten.map { TextCell(text: $0) } }
-
     static let fields: Fields<Self> = [
         "id": .key(\.id), "titel": .key(\.titel), "zusammenfassung": .key(\.zusammenfassung),
         "svg": .key(\.svg), "reihen": .key(\.reihen), "kopf": .key(\.kopf),
-        "spalten": .key(\.spaltenZellen), "zeilen": .key(\.zeilen),
+        // The column heads as cells, as a row's values are.
+        "spalten": .key(\.spalten) { $0.map(TextCell.init) }, "zeilen": .key(\.zeilen),
     ]
 
     /// `balken`: how many of the first columns the bars stack; the others are only in the table.
