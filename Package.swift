@@ -58,6 +58,10 @@ let package = Package(
         ),
         // The few POSIX calls Swift cannot reach directly (renameat2 for the atomic swap).
         .target(name: "CSystemExtras"),
+        // The search index's word reader: every byte of every page's text,
+        // eight at a time. Held to the rules of SiteKit's SearchText, written
+        // out word by word, by SearchTests.
+        .target(name: "CWordScan"),
         // Text helpers every stage shares: line and column of a byte offset,
         // "did you mean", HTML escaping, German order. The collator is the ICU
         // that ships with the toolchain's Foundation (see GermanCollation.swift).
@@ -78,6 +82,7 @@ let package = Package(
                 "CStemmer",
                 "CVips",
                 "CSystemExtras",
+                "CWordScan",
                 "SiteText",
                 "FrontMatterYAML",
                 "SiteTemplates",

@@ -70,26 +70,7 @@ struct SearchDocument: Sendable {
         docs += parallelMap(bounds) { run in
             var docs: [SearchDocument] = []
             docs.reserveCapacity(run.count)
-            for k in kommunen[run].map({ model.kommunen[$0] }) {
-                let kreis = k.kreis.flatMap { model.kommune($0.slug) }
-                var fields: [Field] = [(k.name, .name, false), (k.fullName, .title, false)]
-                fields += k.projekte.map { ($0.titel, .projekt, false) }
-                fields += [(k.bundesland.rawValue, .related, false), (k.art.rawValue, .related, false), ("Kommune", .related, false)]
-                if let kreis { fields.append((kreis.fullName, .related, false)) }
-                fields += names(k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map { ($0, .related, false) }
-                if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
-                fields += k.kontakt.compactMap(\.name).map { ($0, .related, false) }
-                if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
-                fields += k.foerderung.map { ($0, .lead, false) }
-                fields.append((k.page.body.html, .body, true))
-                docs.append(
-                    SearchDocument(
-                        kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
-                        meta: k.bundesland.rawValue + (kreis.map { ", " + $0.fullName } ?? ""),
-                        felder: unique((k.handlungsfelder + k.projekte.map(\.handlungsfeld)).map(\.slug)),
-                        snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields,
-                        names: [k.name, k.sortName]))
-            }
+            for i in kommunen[run] { docs.append(kommuneDocument(model.kommunen[i], in: model, felder: felder)) }
             return docs
         }.flatMap { $0 }
         for r in model.kaffeerunden {
@@ -127,6 +108,40 @@ struct SearchDocument: Sendable {
                     fields: [(s.titel, .title, false), (s.page.body.html, .body, true)]))
         }
         return docs
+    }
+
+    /// A Kommune's page. Its fields are appended one by one to an array made
+    /// large enough once: there are 10,000 of these in a large network.
+    private static func kommuneDocument(_ k: borrowing Kommune, in model: SiteModel, felder: [String: String]) -> SearchDocument {
+        let kreis = k.kreis.flatMap { model.kommune($0.slug) }
+        var fields: [Field] = []
+        fields.reserveCapacity(8 + 2 * k.projekte.count + k.handlungsfelder.count + k.kontakt.count + k.foerderung.count)
+        fields.append((k.name, .name, false))
+        fields.append((k.fullName, .title, false))
+        for projekt in k.projekte { fields.append((projekt.titel, .projekt, false)) }
+        fields.append((k.bundesland.rawValue, .related, false))
+        fields.append((k.art.rawValue, .related, false))
+        fields.append(("Kommune", .related, false))
+        if let kreis { fields.append((kreis.fullName, .related, false)) }
+        var slugs: [String] = []
+        slugs.reserveCapacity(k.handlungsfelder.count + k.projekte.count)
+        for feld in k.handlungsfelder {
+            if let name = felder[feld.slug] { fields.append((name, .related, false)) }
+            if !slugs.contains(feld.slug) { slugs.append(feld.slug) }
+        }
+        for projekt in k.projekte {
+            if let name = felder[projekt.handlungsfeld.slug] { fields.append((name, .related, false)) }
+            if !slugs.contains(projekt.handlungsfeld.slug) { slugs.append(projekt.handlungsfeld.slug) }
+        }
+        if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
+        for kontakt in k.kontakt { if let name = kontakt.name { fields.append((name, .related, false)) } }
+        if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
+        for foerderung in k.foerderung { fields.append((foerderung, .lead, false)) }
+        fields.append((k.page.body.html, .body, true))
+        return SearchDocument(
+            kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
+            meta: kreis.map { k.bundesland.rawValue + ", " + $0.fullName } ?? k.bundesland.rawValue, felder: slugs,
+            snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields, names: [k.name, k.sortName])
     }
 
     /// Each slug once, in order. A page has a handful: a search of the

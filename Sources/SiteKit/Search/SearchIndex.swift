@@ -46,8 +46,8 @@ struct SearchIndex: Sendable {
         clock.lap("  search: documents")
         var stats = Stats()
         stats.documents = docs.count
-        let terms = Self.terms(docs)
-        clock.lap("  search: words counted, stemmed and merged")
+        let terms = Self.terms(docs, clock: &clock)
+        clock.lap("  search: words merged")
         stats.terms = terms.postings.count
         stats.parts = terms.parts.count
         stats.postings = terms.postings.reduce(0) { $0 + $1.postings.count / 2 }
@@ -82,10 +82,11 @@ struct SearchIndex: Sendable {
     /// order), and every compound part with the stems of the words it ends.
     /// The words are counted and stemmed on all cores, in slices of the
     /// documents (`StemmedSlice`), then merged here in document order.
-    static func terms(_ docs: [SearchDocument]) -> (postings: [TermShards.Term], parts: [TermShards.Part]) {
+    static func terms(_ docs: [SearchDocument], clock: inout StageClock) -> (postings: [TermShards.Term], parts: [TermShards.Part]) {
         let sliceCount = max(1, min(32, docs.count / 64))
         let ranges = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
         let slices = parallelMap(ranges) { StemmedSlice(docs[$0]) }
+        clock.lap("  search: words counted and stemmed")
 
         var stems = WordTable(capacity: 1 << 16)
         // Each slice's stems by their number in the whole index.

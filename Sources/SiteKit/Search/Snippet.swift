@@ -6,7 +6,9 @@ enum Snippet {
     static let length = 180
 
     static func make(lead: String?, html: String) -> String {
-        let text = lead ?? plainText(html, limit: length * 2)
+        // Two characters more than are shown tell `cut` whether there is more:
+        // white space is collapsed, so trimming the end takes at most one.
+        let text = lead ?? plainText(html, limit: length + 2)
         return cut(text)
     }
 

@@ -1,10 +1,13 @@
+import CWordScan
+
 /// The words of a run of documents, weighted, stemmed and numbered by one
 /// task with its own stemmer: the index makes one per slice of the
 /// documents on all cores, then merges their stems into one table.
 ///
-/// Words and stems are numbers in a `WordTable`; a document's counts live in
-/// arrays indexed by those numbers and are cleared through the list of
-/// numbers it touched, so nothing is allocated per word.
+/// The words are read, counted and scored in C (`CWordScan`'s table numbers
+/// each distinct word, keeps its counts for the document at hand and turns
+/// them into the scores of its stems); each new word is stemmed here once.
+/// Stems are numbers in a `WordTable`.
 struct StemmedSlice {
     /// The stems of the slice; `entries` refer to them by number.
     private(set) var stems = WordTable(capacity: 8192)
@@ -16,82 +19,43 @@ struct StemmedSlice {
     private(set) var compounds: [(word: [UInt8], stem: Int32)] = []
 
     init(_ docs: ArraySlice<SearchDocument>) {
-        guard let stemmer = GermanStemmer() else {
+        guard let stemmer = GermanStemmer(), let words = sitegen_words_create(2048) else {
             documentEnds = docs.map { _ in 0 }
             return
         }
+        defer { sitegen_words_destroy(words) }
         var stems = WordTable(capacity: 8192)
-        var entries: [(stem: Int32, score: Int32)] = []
         var documentEnds: [Int] = []
         var compounds: [(word: [UInt8], stem: Int32)] = []
-        var words = WordTable(capacity: 16384)
-        // Per word: its stem's number (-1 for a stop word) and, for the
-        // document at hand, the weights of its fields and how often the body has it.
-        struct Count {
-            var stem: Int32
-            var weighted: Int32 = 0
-            var inBody: Int32 = 0
-        }
-        // Grown by hand: the loop below reads and writes a count for every
-        // word of every page, and an array's checks there cost more than the count.
-        var counts = UnsafeMutablePointer<Count>.allocate(capacity: 16384)
-        var countCapacity = 16384
-        var countTotal = 0
-        defer { counts.deallocate() }
-        var touched: [Int32] = []
-        var stemScore: [Int32] = []
-        var touchedStems: [Int32] = []
+        // Words of the table given their stem so far.
+        var known: UInt32 = 0
         let stops = SearchText.stopWords
-        let bodyCap = Int32(SearchDocument.bodyCap)
-        for doc in docs {
-            for field in doc.fields {
-                let weight = Int32(field.weight.rawValue)
-                let isBody = field.weight == .body
-                SearchText.withBytes(field.text) { bytes in
-                    SearchText.scan(bytes, html: field.html) { word, hash in
-                        let (id, isNew) = words.intern(word, hash: hash)
-                        if isNew {
-                            if countTotal == countCapacity {
-                                let larger = UnsafeMutablePointer<Count>.allocate(capacity: countCapacity * 2)
-                                larger.moveInitialize(from: counts, count: countTotal)
-                                counts.deallocate()
-                                counts = larger
-                                countCapacity *= 2
-                            }
-                            let folded = Array(word)
-                            if stops.contains(WordKey(folded)) {
-                                (counts + countTotal).initialize(to: Count(stem: -1))
-                            } else {
-                                let (stem, isNewStem) = stems.intern(stemmer.stem(folded))
-                                if isNewStem { stemScore.append(0) }
-                                (counts + countTotal).initialize(to: Count(stem: stem))
-                                if folded.count >= SearchIndex.compoundMinimum { compounds.append((folded, stem)) }
-                            }
-                            countTotal += 1
-                        }
-                        let count = counts + Int(id)
-                        guard count.pointee.stem >= 0 else { return }
-                        if count.pointee.weighted == 0 && count.pointee.inBody == 0 { touched.append(id) }
-                        if isBody { count.pointee.inBody += 1 } else { count.pointee.weighted += weight }
+        for d in docs.indices {
+            // Read in place: a copy of a document or a field retains and releases each of its strings.
+            docs[d].fields.withUnsafeBufferPointer { fields in
+                for f in fields.indices {
+                    let weight = fields[f].weight, html = fields[f].html
+                    SearchText.withBytes(fields[f].text) { bytes in
+                        guard let base = bytes.baseAddress else { return }
+                        sitegen_words_count(words, base, bytes.count, html ? 1 : 0, Int32(weight.rawValue), weight == .body ? 1 : 0)
                     }
                 }
             }
-            for id in touched {
-                let i = Int(id)
-                let stem = Int(counts[i].stem)
-                if stemScore[stem] == 0 { touchedStems.append(Int32(stem)) }
-                stemScore[stem] += counts[i].weighted + min(counts[i].inBody, bodyCap)
-                counts[i].weighted = 0
-                counts[i].inBody = 0
+            // The words this document met first: stemmed once for the slice.
+            while known < words.pointee.count {
+                let folded = Array(UnsafeBufferPointer(start: sitegen_words_bytes(words, known), count: sitegen_words_length(words, known)))
+                if !stops.contains(WordKey(folded)) {
+                    let stem = stems.intern(stemmer.stem(folded)).id
+                    sitegen_words_set_stem(words, known, stem)
+                    if folded.count >= SearchIndex.compoundMinimum { compounds.append((folded, stem)) }
+                }
+                known += 1
             }
-            for stem in touchedStems {
-                entries.append((stem, stemScore[Int(stem)]))
-                stemScore[Int(stem)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            touchedStems.removeAll(keepingCapacity: true)
-            documentEnds.append(entries.count)
+            sitegen_words_end_document(words, Int32(SearchDocument.bodyCap))
+            documentEnds.append(words.pointee.entry_count)
         }
+        let pairs = UnsafeBufferPointer(start: words.pointee.entries, count: 2 * words.pointee.entry_count)
+        let entries = (0..<words.pointee.entry_count).map { (stem: pairs[2 * $0], score: pairs[2 * $0 + 1]) }
         self.stems = stems
         self.entries = entries
         self.documentEnds = documentEnds
