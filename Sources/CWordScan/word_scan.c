@@ -7,6 +7,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <immintrin.h>
+#define HAVE_AVX512_READER 1
+#endif
 
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "The word scanner reads eight bytes as one number, the first in the low byte."
@@ -96,8 +100,15 @@ static uint8_t byte_rule[256];
 /// (the first in the low byte), 0 for the signs and letters without a
 /// decomposition (Æ, Ø, Þ, ×), which end a word.
 static uint16_t latin1_letter[64];
+#if HAVE_AVX512_READER
+/// Whether this processor reads a window with AVX-512 (BW).
+static bool has_avx512;
+#endif
 
 static void make_tables(void) {
+#if HAVE_AVX512_READER
+    has_avx512 = __builtin_cpu_supports("avx512bw");
+#endif
     for (int b = 0; b < 256; b++) {
         uint8_t c = SEPARATOR;
         if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) c = (uint8_t)b;
@@ -196,14 +207,43 @@ static inline void window_sse2(const uint8_t *w, bool html, struct window *m) {
 }
 #endif
 
-static inline __attribute__((always_inline)) void window_bits(const uint8_t *w, bool html, bool portable, struct window *m) {
+#if HAVE_AVX512_READER
+/// All 64 bytes at once, where the processor has AVX-512 (chosen when the
+/// first text is read; the same bits as the others).
+__attribute__((target("avx512bw"))) static void window_avx512(const uint8_t *w, bool html, struct window *m) {
+    __m512i x = _mm512_loadu_si512((const void *)w);
+    __m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+    uint64_t letters = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(lower, _mm512_set1_epi8('a')), _mm512_set1_epi8(26));
+    uint64_t digits = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8('0')), _mm512_set1_epi8(10));
+    uint64_t open = 0, close = 0, ref = 0;
+    if (html) {
+        open = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('<'));
+        close = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('>'));
+        ref = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('&'));
+    }
+    uint64_t e = _mm512_cmpeq_epi8_mask(lower, _mm512_set1_epi8('e'));
+    uint64_t back = _mm512_cmpeq_epi8_mask(lower, _mm512_set1_epi8('a')) | _mm512_cmpeq_epi8_mask(lower, _mm512_set1_epi8('o'))
+                    | _mm512_cmpeq_epi8_mask(lower, _mm512_set1_epi8('u'));
+    uint64_t vowel = back | e | _mm512_cmpeq_epi8_mask(lower, _mm512_set1_epi8('i')) | _mm512_cmpeq_epi8_mask(lower, _mm512_set1_epi8('q'));
+    *m = (struct window){letters | digits, _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8((char)0xC3)), open, close, ref,
+                         dropped_es(e, back, vowel)};
+}
+
+#endif
+
+static inline __attribute__((always_inline)) void window_bits(const uint8_t *w, bool html, int reader, struct window *m) {
+#if HAVE_AVX512_READER
+    if (reader == SITEGEN_READER_BEST && has_avx512) {
+        window_avx512(w, html, m);
+        return;
+    }
+#endif
 #if defined(__SSE2__)
-    if (!portable) {
+    if (reader != SITEGEN_READER_PORTABLE) {
         window_sse2(w, html, m);
         return;
     }
 #endif
-    (void)portable;
     window_portable(w, html, m);
 }
 
@@ -349,7 +389,7 @@ static struct sitegen_word_slot *add(sitegen_words *table, const uint64_t *chunk
     table->slot_of[id] = (uint32_t)slot;
     table->stem_of[id] = -1;
     table->count = id + 1;
-    if ((size_t)table->count * 2 > table->mask + 1) grow_slots(table);
+    if ((size_t)table->count * 4 > (table->mask + 1) * 3) grow_slots(table);
     return table->slots + table->slot_of[id];
 }
 
@@ -429,8 +469,16 @@ static inline __attribute__((always_inline)) void emit2(const struct sink *sink,
 
 // --- Words read one byte or one chunk at a time -------------------------------
 
+/// Zeros after a word's `length` bytes in `chunks`, as far as `chunk_count`
+/// reads (`chunks` has room for one chunk past the word's last).
+static inline void pad_with_zeros(uint64_t *chunks, size_t length) {
+    size_t last = length >> 3;
+    chunks[last] &= (length & 7) ? ~0ULL >> (64 - 8 * (length & 7)) : 0;
+    chunks[last + 1] = 0;
+}
+
 /// Applies the e rule byte by byte to `length` bytes as written in `from`,
-/// into `to` (zeroed past the end); returns the folded length. Every byte
+/// into `to` (padded with zeros); returns the folded length. Every byte
 /// is written and the count moves on unless it is dropped: no branch.
 static size_t drop_es(const uint8_t *from, size_t length, uint64_t *to) {
     uint8_t *out = (uint8_t *)to;
@@ -444,8 +492,27 @@ static size_t drop_es(const uint8_t *from, size_t length, uint64_t *to) {
         before_previous = previous;
         previous = byte;
     }
-    memset(out + kept, 0, CHUNKS * 8 - kept);
+    if (kept <= 2 * SITEGEN_WORD_MAXIMUM) pad_with_zeros(to, kept);
     return kept;
+}
+
+/// Whether the e rule drops a letter of the `length` bytes as written in
+/// `chunks`: the window's test, on a word's chunks with the two letters
+/// before each carried over. Most words keep all their letters and are
+/// then not copied again.
+static inline bool drops_an_e(const uint64_t *chunks, size_t length) {
+    uint64_t back_before = 0, vowel_before = 0;
+    for (size_t k = 0; k * 8 < length; k++) {
+        uint64_t in_word = length - k * 8 >= 8 ? ~0ULL : ~0ULL >> (64 - 8 * (length - k * 8));
+        uint64_t lower = chunks[k] & in_word;
+        uint64_t e = equal(lower, 'e');
+        uint64_t back = equal(lower, 'a') | equal(lower, 'o') | equal(lower, 'u');
+        uint64_t vowel = back | e | equal(lower, 'i') | equal(lower, 'q');
+        if (e & (back << 8 | back_before) & ~(vowel << 16 | vowel_before)) return true;
+        back_before = back >> 56;
+        vowel_before = vowel >> 48;
+    }
+    return false;
 }
 
 /// A word with a Latin-1 letter, from `start`: runs of ASCII letters and
@@ -455,7 +522,7 @@ static size_t drop_es(const uint8_t *from, size_t length, uint64_t *to) {
 static size_t read_mixed_word(const uint8_t *text, size_t length, size_t start, const struct sink *sink) {
     // As written (the e rule looks at the letters before any is dropped), with
     // room for a chunk stored whole at the last place a letter is kept.
-    uint64_t written_chunks[CHUNKS + 1], folded[CHUNKS];
+    uint64_t written_chunks[CHUNKS + 1], folded[CHUNKS + 1];
     uint8_t *written = (uint8_t *)written_chunks;
     size_t count = 0;
     size_t i = start;
@@ -481,15 +548,20 @@ static size_t read_mixed_word(const uint8_t *text, size_t length, size_t start, 
         }
         break;
     }
-    // Folding at most halves a word, so one of over twice the maximum is dropped whatever it holds.
-    if (count <= 2 * SITEGEN_WORD_MAXIMUM) emit(sink, folded, drop_es(written, count, folded));
+    if (count <= SITEGEN_WORD_MAXIMUM && !drops_an_e(written_chunks, count)) {
+        pad_with_zeros(written_chunks, count);
+        emit(sink, written_chunks, count);
+    } else if (count <= 2 * SITEGEN_WORD_MAXIMUM) {
+        // Folding at most halves a word, so one of over twice the maximum is dropped whatever it holds.
+        emit(sink, folded, drop_es(written, count, folded));
+    }
     return i;
 }
 
 /// A word of any length from `start`, whose first byte is an ASCII letter
 /// or digit, a chunk at a time. Returns where the word ends.
 static size_t read_long_word(const uint8_t *text, size_t length, size_t start, const struct sink *sink) {
-    uint64_t chunks[CHUNKS], folded[CHUNKS];
+    uint64_t chunks[CHUNKS], folded[CHUNKS + 1];
     size_t i = start;
     size_t k = 0;
     for (;;) {
@@ -533,15 +605,17 @@ static inline __attribute__((always_inline)) void take_word(
         if (count >= SITEGEN_WORD_MINIMUM) emit2(sink, c0, c1, count);
         return;
     }
-    uint64_t chunks[CHUNKS] = {0}, folded[CHUNKS];
-    memcpy(chunks, w + s, count);
-    for (size_t k = 0; k < (count + 7) / 8; k++) chunks[k] |= LOWER_BITS & (k * 8 + 8 <= count ? ~0ULL : ~0ULL >> (64 - 8 * (count & 7)));
+    // Chunk by chunk, the last one masked: the window has 16 bytes to spare past its end.
+    uint64_t chunks[CHUNKS + 1], folded[CHUNKS + 1];
+    size_t n = (count + 7) / 8;
+    for (size_t k = 0; k < n; k++) chunks[k] = load8(w + s + 8 * k) | LOWER_BITS;
+    pad_with_zeros(chunks, count);
     if (drops) emit(sink, folded, drop_es((const uint8_t *)chunks, count, folded));
     else emit(sink, chunks, count);
 }
 
 static inline __attribute__((always_inline)) void scan(
-    const uint8_t *text, size_t length, bool html, bool portable, const struct sink *sink) {
+    const uint8_t *text, size_t length, bool html, int reader, const struct sink *sink) {
     ensure_tables();
     // The last window of the text is read from a copy with zeros after it.
     uint8_t tail[WINDOW + 32];
@@ -554,7 +628,7 @@ static inline __attribute__((always_inline)) void scan(
             w = tail;
         }
         struct window m;
-        window_bits(w, html, portable, &m);
+        window_bits(w, html, reader, &m);
         // Where something starts: a plain word, a tag, a reference, a Latin-1 letter.
         uint64_t events = (m.plain & ~(m.plain << 1)) | m.lead | m.open | m.ref;
         size_t next = pos + WINDOW;
@@ -617,15 +691,16 @@ static inline __attribute__((always_inline)) void scan(
     }
 }
 
-void sitegen_scan_words(const uint8_t *text, size_t length, int html, int portable, sitegen_word_sink callback, void *context) {
+void sitegen_scan_words(const uint8_t *text, size_t length, int html, int reader, sitegen_word_sink callback, void *context) {
     struct sink sink = {NULL, 0, 0, callback, context};
-    if (portable) scan(text, length, html != 0, true, &sink);
-    else scan(text, length, html != 0, false, &sink);
+    if (reader == SITEGEN_READER_PORTABLE) scan(text, length, html != 0, SITEGEN_READER_PORTABLE, &sink);
+    else if (reader == SITEGEN_READER_SSE2) scan(text, length, html != 0, SITEGEN_READER_SSE2, &sink);
+    else scan(text, length, html != 0, SITEGEN_READER_BEST, &sink);
 }
 
 void sitegen_words_count(sitegen_words *table, const uint8_t *text, size_t length, int html, int32_t weight, int is_body) {
     struct sink sink = {table, is_body ? 0 : weight, is_body ? 1 : 0, NULL, NULL};
-    scan(text, length, html != 0, false, &sink);
+    scan(text, length, html != 0, SITEGEN_READER_BEST, &sink);
 }
 
 void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {

@@ -122,12 +122,12 @@ import Testing
             let text = (0..<pieceCount).map { _ in pieces.randomElement(using: &random)! }.joined()
             let html = round % 2 == 0
             let expected = Self.wordsByTheRules(Array(text.utf8), html: html)
-            for portable in [false, true] {
+            for reader in SearchText.Reader.allCases {
                 var got: [[UInt8]] = []
                 SearchText.withBytes(text) { bytes in
-                    SearchText.scan(bytes, html: html, portable: portable) { got.append(Array($0)) }
+                    SearchText.scan(bytes, html: html, reader: reader) { got.append(Array($0)) }
                 }
-                #expect(got == expected, "\(text)")
+                #expect(got == expected, "\(reader): \(text)")
             }
         }
     }

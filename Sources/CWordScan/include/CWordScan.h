@@ -19,12 +19,15 @@
 /// during the call only.
 typedef void (*sitegen_word_sink)(void *context, const uint8_t *word, size_t length);
 
+/// How a window of text is classified: the best this processor has
+/// (AVX-512 where there is, else SSE2), or one of the others, for the tests
+/// that hold each to the rules: SSE2 sixteen bytes at a time, or plain C
+/// eight at a time as on machines without either.
+enum { SITEGEN_READER_BEST = 0, SITEGEN_READER_SSE2 = 1, SITEGEN_READER_PORTABLE = 2 };
+
 /// Calls `sink` with each folded word of `text` in order. With `html`,
-/// tags are skipped and character references end a word. With `portable`,
-/// the text is classified eight bytes at a time in plain C, as on machines
-/// without SSE2, instead of sixteen at a time with SSE2 (the tests read
-/// with both).
-void sitegen_scan_words(const uint8_t *text, size_t length, int html, int portable, sitegen_word_sink sink, void *context);
+/// tags are skipped and character references end a word.
+void sitegen_scan_words(const uint8_t *text, size_t length, int html, int reader, sitegen_word_sink sink, void *context);
 
 /// Distinct words numbered from 0 in the order first met, how often each
 /// occurs in the document being read, and the scores of the stems of each

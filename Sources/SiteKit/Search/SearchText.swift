@@ -48,22 +48,36 @@ enum SearchText {
     /// words included. `word` gets a buffer that is reused for the next word.
     ///
     /// The reader is C (`CWordScan`): the index reads the HTML of every page
-    /// and counts its words there too (`StemmedSlice`). `portable` reads
-    /// without SSE2, as on other machines; `SearchTests` holds both to these
-    /// rules written out.
+    /// and counts its words there too (`StemmedSlice`). `reader` picks how
+    /// it classifies the text (`SearchTests` holds each to these rules).
     static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, html: Bool, portable: Bool = false, _ word: (UnsafeBufferPointer<UInt8>) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, html: Bool, reader: Reader = .best, _ word: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         guard let base = bytes.baseAddress else { return }
         withoutActuallyEscaping(word) { word in
             var sink = word
             withUnsafeMutablePointer(to: &sink) { context in
                 sitegen_scan_words(
-                    base, bytes.count, html ? 1 : 0, portable ? 1 : 0,
+                    base, bytes.count, html ? 1 : 0, reader.code,
                     { context, word, count in
                         let sink = context!.assumingMemoryBound(to: ((UnsafeBufferPointer<UInt8>) -> Void).self)
                         sink.pointee(UnsafeBufferPointer(start: word, count: count))
                     }, context)
+            }
+        }
+    }
+
+    /// How the reader classifies a window of text: AVX-512 where the
+    /// processor has it, else SSE2; or SSE2, or plain C as on processors
+    /// with neither.
+    enum Reader: CaseIterable {
+        case best, sse2, portable
+
+        var code: Int32 {
+            switch self {
+            case .best: return Int32(SITEGEN_READER_BEST)
+            case .sse2: return Int32(SITEGEN_READER_SSE2)
+            case .portable: return Int32(SITEGEN_READER_PORTABLE)
             }
         }
     }
