@@ -336,6 +336,7 @@ void sitegen_words_destroy(sitegen_words *table) {
     free(table->stem_of);
     free(table->stem_score);
     free(table->stems_touched);
+    free(table->stem_documents);
     free(table->entries);
     free(table->length);
     free(table->first_chunk);
@@ -356,6 +357,8 @@ static void grow_words(sitegen_words *table) {
 static void grow_slots(sitegen_words *table) {
     size_t size = (table->mask + 1) * 2;
     struct sitegen_word_slot *slots = slot_array(size);
+    // Where each slot went, for the words the current document has so far.
+    uint32_t *moved = grown(NULL, (table->mask + 1) * sizeof(uint32_t));
     size_t mask = size - 1;
     for (size_t old = 0; old <= table->mask; old++) {
         struct sitegen_word_slot entry = table->slots[old];
@@ -364,7 +367,10 @@ static void grow_slots(sitegen_words *table) {
         while (slots[slot].tag) slot = (slot + 1) & mask;
         slots[slot] = entry;
         table->slot_of[entry.id] = (uint32_t)slot;
+        moved[old] = (uint32_t)slot;
     }
+    for (uint32_t k = 0; k < table->touched_count; k++) table->touched[k] = moved[table->touched[k]];
+    free(moved);
     free(table->slots);
     table->slots = slots;
     table->mask = mask;
@@ -433,7 +439,7 @@ static inline struct sitegen_word_slot *intern(sitegen_words *table, const uint6
 /// the document had it before.
 static inline void count(sitegen_words *table, struct sitegen_word_slot *word, int32_t weight, uint32_t body) {
     bool fresh = word->seen >> 8 != table->current;
-    table->touched[table->touched_count] = word->id;
+    table->touched[table->touched_count] = (uint32_t)(word - table->slots);
     table->touched_count += fresh;
     uint32_t in_body = (fresh ? 0 : word->seen & 0xFF) + body;
     word->seen = table->current << 8 | (in_body > 0xFF ? 0xFF : in_body);
@@ -711,6 +717,8 @@ void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
         table->stem_score = grown(table->stem_score, capacity * sizeof(int32_t));
         memset(table->stem_score + table->stem_capacity, 0, (capacity - table->stem_capacity) * sizeof(int32_t));
         table->stems_touched = grown(table->stems_touched, capacity * sizeof(uint32_t));
+        table->stem_documents = grown(table->stem_documents, capacity * sizeof(int32_t));
+        memset(table->stem_documents + table->stem_capacity, 0, (capacity - table->stem_capacity) * sizeof(int32_t));
         table->stem_capacity = capacity;
     }
 }
@@ -718,7 +726,7 @@ void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
 void sitegen_words_end_document(sitegen_words *table, int32_t body_cap) {
     size_t stems = 0;
     for (uint32_t k = 0; k < table->touched_count; k++) {
-        const struct sitegen_word_slot *word = table->slots + table->slot_of[table->touched[k]];
+        const struct sitegen_word_slot *word = table->slots + table->touched[k];
         int32_t stem = table->stem_of[word->id];
         if (stem < 0) continue;
         int32_t in_body = (int32_t)(word->seen & 0xFF);
@@ -736,6 +744,7 @@ void sitegen_words_end_document(sitegen_words *table, int32_t body_cap) {
         out[2 * k] = (int32_t)stem;
         out[2 * k + 1] = table->stem_score[stem];
         table->stem_score[stem] = 0;
+        table->stem_documents[stem]++;
     }
     table->entry_count += stems;
     table->touched_count = 0;

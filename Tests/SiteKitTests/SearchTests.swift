@@ -80,6 +80,19 @@ import Testing
         }
     }
 
+    /// The last space before the cut is found on the bytes; it is the one
+    /// `lastIndex(of: " ")` finds by characters, also next to combining
+    /// marks, prepended signs, emoji and CR LF.
+    @Test func lastSpaceIsTheLastSpaceCharacter() {
+        let pieces = ["Wort", " ", "ß", "\u{301}", "\u{600}", "\u{903}", "👩‍💻", "\r\n", "e\u{301}", "\u{200D}", "🇩🇪", "x"]
+        var random = SeededGenerator(seed: 9)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let head = text[...]
+            #expect(Snippet.lastSpace(in: head) == head.lastIndex(of: " "), "\(text.debugDescription)")
+        }
+    }
+
     /// Where a snippet is cut is counted on the bytes for plain text: the
     /// same place as counting characters, for German text and for text with
     /// combining marks, CR LF pairs and emoji (walked by characters).

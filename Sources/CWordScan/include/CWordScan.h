@@ -39,6 +39,9 @@ typedef struct sitegen_words {
     /// one's before (`sitegen_words_end_document`), `entry_count` pairs.
     int32_t *entries;
     size_t entry_count;
+    /// How many documents have each stem (its pairs in `entries`), by its
+    /// number, for every number given to `sitegen_words_set_stem`.
+    int32_t *stem_documents;
 
     // Private to the table.
     uint32_t capacity;

@@ -78,9 +78,9 @@ struct SearchDocument: Sendable {
             for impuls in r.impulse {
                 fields.append((impuls.name, .related, false))
                 if let thema = impuls.thema { fields.append((thema, .projekt, false)) }
-                if let kommune = impuls.kommune.flatMap({ model.kommune($0.slug) }) { fields.append((kommune.fullName, .related, false)) }
+                if let name = impuls.kommune.flatMap({ fullName($0, in: model) }) { fields.append((name, .related, false)) }
             }
-            fields += r.kommunen.compactMap { model.kommune($0.slug)?.fullName }.map { ($0, .related, false) }
+            fields += r.kommunen.compactMap { fullName($0, in: model) }.map { ($0, .related, false) }
             fields += names(r.handlungsfelder).map { ($0, .related, false) }
             fields.append((r.page.body.html, .body, true))
             docs.append(
@@ -91,7 +91,7 @@ struct SearchDocument: Sendable {
         }
         for m in model.meldungen {
             var fields: [Field] = [(m.titel, .title, false), ("Meldung", .related, false)]
-            fields += m.kommunen.compactMap { model.kommune($0.slug)?.fullName }.map { ($0, .related, false) }
+            fields += m.kommunen.compactMap { fullName($0, in: model) }.map { ($0, .related, false) }
             fields += names(m.handlungsfelder).map { ($0, .related, false) }
             fields.append((m.page.body.html, .body, true))
             docs.append(
@@ -113,7 +113,7 @@ struct SearchDocument: Sendable {
     /// A Kommune's page. Its fields are appended one by one to an array made
     /// large enough once: there are 10,000 of these in a large network.
     private static func kommuneDocument(_ k: borrowing Kommune, in model: SiteModel, felder: [String: String]) -> SearchDocument {
-        let kreis = k.kreis.flatMap { model.kommune($0.slug) }
+        let kreis = k.kreis.flatMap { fullName($0, in: model) }
         var fields: [Field] = []
         fields.reserveCapacity(8 + 2 * k.projekte.count + k.handlungsfelder.count + k.kontakt.count + k.foerderung.count)
         fields.append((k.name, .name, false))
@@ -122,7 +122,7 @@ struct SearchDocument: Sendable {
         fields.append((k.bundesland.rawValue, .related, false))
         fields.append((k.art.rawValue, .related, false))
         fields.append(("Kommune", .related, false))
-        if let kreis { fields.append((kreis.fullName, .related, false)) }
+        if let kreis { fields.append((kreis, .related, false)) }
         var slugs: [String] = []
         slugs.reserveCapacity(k.handlungsfelder.count + k.projekte.count)
         for feld in k.handlungsfelder {
@@ -140,8 +140,14 @@ struct SearchDocument: Sendable {
         fields.append((k.page.body.html, .body, true))
         return SearchDocument(
             kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
-            meta: kreis.map { k.bundesland.rawValue + ", " + $0.fullName } ?? k.bundesland.rawValue, felder: slugs,
+            meta: kreis.map { k.bundesland.rawValue + ", " + $0 } ?? k.bundesland.rawValue, felder: slugs,
             snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields, names: [k.name, k.sortName])
+    }
+
+    /// The full name of the Kommune `reference` names, read in place (a
+    /// copy of the whole Kommune would retain and release each of its fields).
+    private static func fullName(_ reference: Reference, in model: SiteModel) -> String? {
+        model.kommuneIndex[reference.slug].map { model.kommunen[$0].fullName }
     }
 
     /// Each slug once, in order. A page has a handful: a search of the

@@ -97,7 +97,7 @@ struct SearchIndex: Sendable {
         // order: counted first, then filled, so that nothing grows or is copied.
         var ends = [Int](repeating: 0, count: stems.count)
         for (slice, global) in zip(slices, globals) {
-            for entry in slice.entries { ends[Int(global[Int(entry.stem)])] += 2 }
+            for (local, documents) in slice.stemDocuments.enumerated() { ends[Int(global[local])] += 2 * Int(documents) }
         }
         var total = 0
         for stem in ends.indices {

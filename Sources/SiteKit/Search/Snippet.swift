@@ -113,8 +113,31 @@ enum Snippet {
         // One walk over the first `length` characters, not one over all of them to count.
         guard text.utf8.count > length, let limit = characterIndex(length, in: text), limit != text.endIndex else { return text }
         let head = text[..<limit]
-        let end = head.lastIndex(of: " ") ?? head.endIndex
+        let end = lastSpace(in: head) ?? head.endIndex
         return String(head[..<end]) + " …"
+    }
+
+    /// The last space of `head`, as `lastIndex(of: " ")` finds it, but on
+    /// the bytes: a walk back by characters applies the grapheme rules at
+    /// every step. A space between two scalars below U+0300 is a character
+    /// of its own (no mark joins it, no prepended sign comes before it);
+    /// next to any other, the characters decide.
+    static func lastSpace(in head: Substring) -> String.Index? {
+        let utf8 = head.utf8
+        var i = utf8.endIndex
+        while i > utf8.startIndex {
+            i = utf8.index(before: i)
+            guard utf8[i] == UInt8(ascii: " ") else { continue }
+            let after = utf8.index(after: i)
+            guard after == utf8.endIndex || utf8[after] < 0xCC else { return head.lastIndex(of: " ") }
+            if i > utf8.startIndex {
+                var before = utf8.index(before: i)
+                while before > utf8.startIndex && utf8[before] & 0xC0 == 0x80 { before = utf8.index(before: before) }
+                guard utf8[before] < 0xCC else { return head.lastIndex(of: " ") }
+            }
+            return i
+        }
+        return nil
     }
 
     /// Where character `offset` of `text` starts (its end for the character

@@ -13,6 +13,8 @@ struct StemmedSlice {
     private(set) var stems = WordTable(capacity: 8192)
     /// Per document, one after the other: each stem once, with its score.
     private(set) var entries: [(stem: Int32, score: Int32)] = []
+    /// How many documents have each stem (its entries), by its number.
+    private(set) var stemDocuments: [Int32] = []
     /// Where each document's entries end.
     private(set) var documentEnds: [Int] = []
     /// Every word long enough to be a compound (`SearchIndex.compoundMinimum`), with its stem.
@@ -54,6 +56,7 @@ struct StemmedSlice {
             sitegen_words_end_document(words, Int32(SearchDocument.bodyCap))
             documentEnds.append(words.pointee.entry_count)
         }
+        self.stemDocuments = Array(UnsafeBufferPointer(start: words.pointee.stem_documents, count: stems.count))
         let pairs = UnsafeBufferPointer(start: words.pointee.entries, count: 2 * words.pointee.entry_count)
         let entries = (0..<words.pointee.entry_count).map { (stem: pairs[2 * $0], score: pairs[2 * $0 + 1]) }
         self.stems = stems
