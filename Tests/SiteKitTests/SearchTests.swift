@@ -99,7 +99,8 @@ import Testing
     @Test func snippetCutsWhereCharactersEnd() {
         let texts = [
             "Straße über Äcker", "Ein Wort", "", "e\u{301}té", "Zeile\r\nzwei", "a\r\n", "👩‍💻 Digital", "Glasfaser 🇩🇪 jetzt",
-            "Ǆemal ʒ", String(repeating: "Wörter ", count: 40), "Cafe\u{301} und Tee",
+            "Ǆemal ʒ", String(repeating: "Wörter ", count: 40), "Cafe\u{301} und Tee", "„Zitat“ – so … 5 €", "„\u{301}x", "–\u{200D}👩",
+            "\u{600}„a", "a‧b‐c\u{2028}d", "€\u{FE0F}",
         ]
         for text in texts {
             for offset in 0...(text.count + 2) {

@@ -118,20 +118,23 @@ struct SearchDocument: Sendable {
         fields.reserveCapacity(8 + 2 * k.projekte.count + k.handlungsfelder.count + k.kontakt.count + k.foerderung.count)
         fields.append((k.name, .name, false))
         fields.append((k.fullName, .title, false))
-        for projekt in k.projekte { fields.append((projekt.titel, .projekt, false)) }
+        for i in k.projekte.indices { fields.append((k.projekte[i].titel, .projekt, false)) }
         fields.append((k.bundesland.rawValue, .related, false))
         fields.append((k.art.rawValue, .related, false))
         fields.append(("Kommune", .related, false))
         if let kreis { fields.append((kreis, .related, false)) }
         var slugs: [String] = []
         slugs.reserveCapacity(k.handlungsfelder.count + k.projekte.count)
-        for feld in k.handlungsfelder {
-            if let name = felder[feld.slug] { fields.append((name, .related, false)) }
-            if !slugs.contains(feld.slug) { slugs.append(feld.slug) }
+        // By index: a reference or a project copied out of its array retains each of its strings.
+        for i in k.handlungsfelder.indices {
+            let slug = k.handlungsfelder[i].slug
+            if let name = felder[slug] { fields.append((name, .related, false)) }
+            if !slugs.contains(slug) { slugs.append(slug) }
         }
-        for projekt in k.projekte {
-            if let name = felder[projekt.handlungsfeld.slug] { fields.append((name, .related, false)) }
-            if !slugs.contains(projekt.handlungsfeld.slug) { slugs.append(projekt.handlungsfeld.slug) }
+        for i in k.projekte.indices {
+            let slug = k.projekte[i].handlungsfeld.slug
+            if let name = felder[slug] { fields.append((name, .related, false)) }
+            if !slugs.contains(slug) { slugs.append(slug) }
         }
         if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
         for kontakt in k.kontakt { if let name = kontakt.name { fields.append((name, .related, false)) } }

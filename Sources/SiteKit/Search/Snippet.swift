@@ -143,9 +143,11 @@ enum Snippet {
     /// Where character `offset` of `text` starts (its end for the character
     /// after the last), nil past that. Below U+0300 (ASCII, and German text
     /// with its umlauts and ß) one scalar is one character, but for a CR
-    /// before a line feed: counted on the bytes, without the grapheme rules
-    /// that a walk by characters applies at every step. Other text is
-    /// walked by characters.
+    /// before a line feed; so are the dashes, quotes and dots of U+2010…U+2027
+    /// („“, –, …) and the euro sign, which no rule joins to a neighbour of
+    /// these kinds. Counted on the bytes, without the grapheme rules that a
+    /// walk by characters applies at every step. Other text is walked by
+    /// characters.
     static func characterIndex(_ offset: Int, in text: String) -> String.Index? {
         let utf8 = text.utf8
         var scalars = 0
@@ -153,12 +155,27 @@ enum Snippet {
         while index != utf8.endIndex {
             let byte = utf8[index]
             if byte & 0xC0 != 0x80 {
-                guard byte < 0xCC && byte != 0x0D else { return text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) }
+                guard (byte < 0xCC && byte != 0x0D) || isPlainPunctuation(utf8, at: index) else {
+                    return text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex)
+                }
                 if scalars == offset { return index }
                 scalars += 1
             }
             index = utf8.index(after: index)
         }
         return scalars == offset ? utf8.endIndex : nil
+    }
+
+    /// Whether the scalar at `index` is one of U+2010…U+2027 or U+20AC.
+    private static func isPlainPunctuation(_ utf8: String.UTF8View, at index: String.Index) -> Bool {
+        guard utf8[index] == 0xE2 else { return false }
+        let second = utf8.index(after: index)
+        guard second != utf8.endIndex else { return false }
+        let third = utf8.index(after: second)
+        guard third != utf8.endIndex else { return false }
+        switch (utf8[second], utf8[third]) {
+        case (0x80, 0x90...0xA7), (0x82, 0xAC): return true
+        default: return false
+        }
     }
 }
