@@ -635,8 +635,25 @@ static inline __attribute__((always_inline)) void scan(
         }
         struct window m;
         window_bits(w, html, reader, &m);
-        // Where something starts: a plain word, a tag, a reference, a Latin-1 letter.
-        uint64_t events = (m.plain & ~(m.plain << 1)) | m.lead | m.open | m.ref;
+        // The tags that close in the window, from `<` to `>`, are taken out of it
+        // at once: then the loop below meets words, not tags, one after the other.
+        // A `<` inside a tag is part of it; a tag that does not close here is met.
+        uint64_t in_tags = 0, unclosed = 0;
+        for (uint64_t opens = m.open; opens;) {
+            unsigned o = lowest(opens);
+            uint64_t closes = o + 1 < WINDOW ? m.close & from_bit(o + 1) : 0;
+            if (!closes) {
+                unclosed = 1ULL << o;
+                in_tags |= from_bit(o);
+                break;
+            }
+            unsigned c = lowest(closes);
+            uint64_t beyond = c + 1 < WINDOW ? from_bit(c + 1) : 0;
+            in_tags |= from_bit(o) & ~beyond;
+            opens &= beyond;
+        }
+        // Where something starts: a plain word, a reference, a Latin-1 letter, a tag that goes on.
+        uint64_t events = (((m.plain & ~(m.plain << 1)) | m.lead | m.ref) & ~in_tags) | unclosed;
         size_t next = pos + WINDOW;
         while (events) {
             unsigned s = lowest(events);
@@ -663,14 +680,8 @@ static inline __attribute__((always_inline)) void scan(
                 events &= from_bit(e);
                 continue;
             }
-            if (m.open & bit) {
-                // A tag is skipped to its `>`.
-                uint64_t closes = s + 1 < WINDOW ? m.close & from_bit(s + 1) : 0;
-                if (closes) {
-                    unsigned c = lowest(closes);
-                    events &= c + 1 < WINDOW ? from_bit(c + 1) : 0;
-                    continue;
-                }
+            if (unclosed & bit) {
+                // A tag that closes past the window is skipped to its `>`.
                 size_t from = pos + WINDOW < length ? pos + WINDOW : length;
                 const uint8_t *close = from < length ? memchr(text + from, '>', length - from) : NULL;
                 next = close ? (size_t)(close - text) + 1 : length;
