@@ -391,6 +391,28 @@ import Testing
         #expect(Varint.decode("w") == nil)  // a group that says more follow, and none does
     }
 
+    /// A stem's postings are packed in one go: documents as differences, each with its score.
+    @Test func postingsOfAStemArePackedAsDifferencesAndScores() {
+        var random = SeededGenerator(seed: 3)
+        for _ in 0..<200 {
+            var document: Int32 = 0
+            var list: [Int32] = [-7]  // a slice that does not start at 0, as the index's runs do
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                document += Int32.random(in: 0...(Bool.random(using: &random) ? 40 : Int32.max / 64), using: &random)
+                list += [document, Int32.random(in: 1...(Bool.random(using: &random) ? 30 : Int32.max), using: &random)]
+            }
+            var packed: [UInt8] = [1]
+            Varint.appendPostings(list[1...], to: &packed)
+            var expected: [Int] = []
+            var last: Int32 = 0
+            for i in stride(from: 1, to: list.count, by: 2) {
+                expected += [Int(list[i] - last), Int(list[i + 1])]
+                last = list[i]
+            }
+            #expect(packed.first == 1 && Varint.decode(String(decoding: packed.dropFirst(), as: UTF8.self)) == expected)
+        }
+    }
+
     @Test func sameModelGivesTheSameBytes() throws {
         let a = try #require(Self.site()), b = try #require(Self.site())
         let first = SearchIndex(a).files, second = SearchIndex(b).files

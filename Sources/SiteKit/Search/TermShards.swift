@@ -40,14 +40,9 @@ enum TermShards {
             var json = JSONBytes()
             json.key(word)
             // Document numbers as differences to the one before, each with its score.
-            var last: Int32 = 0
             json.bytes.reserveCapacity(word.count + 8 + 2 * list.count)
             json.bytes.append(UInt8(ascii: "\""))
-            for i in stride(from: list.startIndex, to: list.endIndex, by: 2) {
-                Varint.append(Int(list[i] - last), to: &json.bytes)
-                Varint.append(Int(list[i + 1]), to: &json.bytes)
-                last = list[i]
-            }
+            Varint.appendPostings(list, to: &json.bytes)
             json.bytes.append(UInt8(ascii: "\""))
             entries.append(Entry(word: word, isPart: false, json: json.bytes))
         }
