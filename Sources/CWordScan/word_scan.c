@@ -32,8 +32,9 @@
 // bit arithmetic, and a plain ASCII word is taken as one or two numbers of
 // eight bytes: hashed, looked up and counted without a loop over its
 // letters. A branch that goes one way or the other by the text costs more
-// than the rest of a word's work, so there are few. A word with a byte
-// above 0x7F is read byte by byte.
+// than the rest of a word's work, so there are few. A word with a Latin-1
+// letter is read a run at a time (its ASCII eight bytes at a time, its
+// Latin-1 letters by a table).
 // ---------------------------------------------------------------------------
 
 #define ONES 0x0101010101010101ULL
@@ -317,7 +318,6 @@ sitegen_words *sitegen_words_create(uint32_t capacity) {
     table->mask = slots - 1;
     table->capacity = capacity;
     table->touched = grown(NULL, capacity * sizeof(uint32_t));
-    table->slot_of = grown(NULL, capacity * sizeof(uint32_t));
     table->stem_of = grown(NULL, capacity * sizeof(int32_t));
     table->length = grown(NULL, capacity);
     table->first_chunk = grown(NULL, capacity * sizeof(uint32_t));
@@ -332,7 +332,6 @@ void sitegen_words_destroy(sitegen_words *table) {
     if (!table) return;
     free(table->slots);
     free(table->touched);
-    free(table->slot_of);
     free(table->stem_of);
     free(table->stem_score);
     free(table->stems_touched);
@@ -347,14 +346,14 @@ void sitegen_words_destroy(sitegen_words *table) {
 static void grow_words(sitegen_words *table) {
     uint32_t capacity = table->capacity * 2;
     table->touched = grown(table->touched, capacity * sizeof(uint32_t));
-    table->slot_of = grown(table->slot_of, capacity * sizeof(uint32_t));
     table->stem_of = grown(table->stem_of, capacity * sizeof(int32_t));
     table->length = grown(table->length, capacity);
     table->first_chunk = grown(table->first_chunk, capacity * sizeof(uint32_t));
     table->capacity = capacity;
 }
 
-static void grow_slots(sitegen_words *table) {
+/// Doubles the slots; returns where the one at `kept` went.
+static size_t grow_slots(sitegen_words *table, size_t kept) {
     size_t size = (table->mask + 1) * 2;
     struct sitegen_word_slot *slots = slot_array(size);
     // Where each slot went, for the words the current document has so far.
@@ -366,14 +365,15 @@ static void grow_slots(sitegen_words *table) {
         size_t slot = hash_chunks(table->chunks + table->first_chunk[entry.id], entry.tag & 0xFF) & mask;
         while (slots[slot].tag) slot = (slot + 1) & mask;
         slots[slot] = entry;
-        table->slot_of[entry.id] = (uint32_t)slot;
         moved[old] = (uint32_t)slot;
     }
     for (uint32_t k = 0; k < table->touched_count; k++) table->touched[k] = moved[table->touched[k]];
+    kept = moved[kept];
     free(moved);
     free(table->slots);
     table->slots = slots;
     table->mask = mask;
+    return kept;
 }
 
 /// Adds the word in `chunks` (padded with zeros to `chunk_count`) at
@@ -392,11 +392,10 @@ static struct sitegen_word_slot *add(sitegen_words *table, const uint64_t *chunk
     table->chunks_used += n;
     table->length[id] = (uint8_t)length;
     table->slots[slot] = (struct sitegen_word_slot){chunks[0], chunks[1], tag, id, 0, 0};
-    table->slot_of[id] = (uint32_t)slot;
     table->stem_of[id] = -1;
     table->count = id + 1;
-    if ((size_t)table->count * 4 > (table->mask + 1) * 3) grow_slots(table);
-    return table->slots + table->slot_of[id];
+    if ((size_t)table->count * 4 > (table->mask + 1) * 3) slot = grow_slots(table, slot);
+    return table->slots + slot;
 }
 
 /// The slot of a word of at most 16 bytes, given as two chunks.

@@ -382,6 +382,49 @@ import Testing
         #expect(table.count == words.count && table.find(Array("wort5000".utf8)) == nil)
     }
 
+    /// The C table that counts a slice's words grows while a document is
+    /// read (here from 2,048 words to 8,192 in the first one); the counts
+    /// of the words met before it grew, and of those after, come out right.
+    @Test func wordCountsSurviveTheTableGrowing() throws {
+        // Words the stemmer leaves as they are: consonants, no ending it knows.
+        let letters = Array("bcdfghjkmnpqrtvwxz".utf8)
+        let words = (0..<6_000).map { n -> String in
+            var n = n
+            var word = [UInt8(ascii: "q")]
+            for _ in 0..<4 {
+                word.append(letters[n % letters.count])
+                n /= letters.count
+            }
+            return String(decoding: word + [UInt8(ascii: "k")], as: UTF8.self)
+        }
+        func document(title: String, body: String) -> SearchDocument {
+            SearchDocument(
+                kind: .meldung, title: title, url: "", land: nil, meta: "", felder: [], snippet: "",
+                fields: [(title, .title, false), ("<p>" + body + "</p>", .body, true)])
+        }
+        let chosen = stride(from: 0, to: words.count, by: 10).map { words[$0] }
+        let docs = [
+            document(title: "Erste", body: words.joined(separator: " ")),
+            document(title: chosen.joined(separator: " "), body: (chosen + chosen).joined(separator: " ")),
+        ]
+        let slice = StemmedSlice(docs[...])
+        #expect(slice.documentEnds.count == 2)
+        func scores(_ document: Int) -> [String: Int32] {
+            let start = document == 0 ? 0 : slice.documentEnds[document - 1]
+            var result: [String: Int32] = [:]
+            for entry in slice.entries[start..<slice.documentEnds[document]] {
+                result[String(decoding: slice.stems.word(entry.stem), as: UTF8.self), default: 0] += entry.score
+            }
+            return result
+        }
+        let first = scores(0), second = scores(1)
+        #expect(first.count == words.count + 1 && first["erst"] == Int32(SearchDocument.Weight.title.rawValue))
+        #expect(words.allSatisfy { first[$0] == 1 })
+        #expect(second.count == chosen.count)
+        #expect(chosen.allSatisfy { second[$0] == Int32(SearchDocument.Weight.title.rawValue) + 2 })
+        #expect(slice.stemDocuments.reduce(0, +) == Int32(first.count + second.count))
+    }
+
     @Test func postingsArePackedAndReadBack() {
         var packed: [UInt8] = []
         let numbers = [0, 1, 31, 32, 45, 1023, 1024, 123_456]

@@ -48,7 +48,6 @@ typedef struct sitegen_words {
     uint32_t current;
     uint32_t touched_count;
     uint32_t *touched;
-    uint32_t *slot_of;
     int32_t *stem_of;
     uint8_t *length;
     uint32_t *first_chunk;
