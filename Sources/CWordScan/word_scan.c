@@ -665,43 +665,35 @@ static inline __attribute__((always_inline)) void scan(
                     break;
                 }
                 unsigned e = lowest(after);
-                if (w[e] == 0xC3) {
-                    size_t end = read_mixed_word(text, length, pos + s, sink);
-                    if (end - pos >= WINDOW) {
-                        next = end;
-                        break;
-                    }
-                    events &= from_bit((unsigned)(end - pos));
+                if (w[e] != 0xC3) {
+                    uint64_t in_word = from_bit(s) & ~from_bit(e);
+                    take_word(w, s, e - s, (m.drop & in_word) != 0, sink);
+                    events &= from_bit(e);
                     continue;
                 }
-                uint64_t in_word = from_bit(s) & ~from_bit(e);
-                take_word(w, s, e - s, (m.drop & in_word) != 0, sink);
-                events &= from_bit(e);
-                continue;
-            }
-            if (unclosed & bit) {
+                // A Latin-1 letter may go on with it: read below.
+            } else if (unclosed & bit) {
                 // A tag that closes past the window is skipped to its `>`.
                 size_t from = pos + WINDOW < length ? pos + WINDOW : length;
                 const uint8_t *close = from < length ? memchr(text + from, '>', length - from) : NULL;
                 next = close ? (size_t)(close - text) + 1 : length;
                 break;
-            }
-            if (m.ref & bit) {
+            } else if (m.ref & bit) {
                 // After a reference the next word may start in the middle of a run of letters.
                 next = skip_reference(text, length, pos + s + 1);
                 break;
-            }
-            // 0xC3: a word that starts with a Latin-1 letter, or a sign that separates.
-            if (is_latin1_letter(text, length, pos + s)) {
-                size_t end = read_mixed_word(text, length, pos + s, sink);
-                if (end - pos >= WINDOW) {
-                    next = end;
-                    break;
-                }
-                events &= from_bit((unsigned)(end - pos));
+            } else if (!is_latin1_letter(text, length, pos + s)) {
+                // 0xC3 before a sign, or alone: it separates.
+                events &= ~bit;
                 continue;
             }
-            events &= ~bit;
+            // A word with a Latin-1 letter, from its first byte, read from the text.
+            size_t end = read_mixed_word(text, length, pos + s, sink);
+            if (end - pos >= WINDOW) {
+                next = end;
+                break;
+            }
+            events &= from_bit((unsigned)(end - pos));
         }
         pos = next;
     }

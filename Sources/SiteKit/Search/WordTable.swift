@@ -1,8 +1,10 @@
 /// Words as numbers: each distinct word gets the next number, its bytes
-/// kept once in one buffer. The index meets every word of every page, and
-/// far fewer distinct ones; a dictionary of byte arrays allocated and
-/// reference-counted an array for each word met. Here a word that is
-/// already known costs one hash and one comparison, and nothing is allocated.
+/// kept once in one buffer. The index numbers its stems and compound parts
+/// with it (each slice's, then all of them); a dictionary of byte arrays
+/// allocated and reference-counted an array for each word met. Here a word
+/// that is already known costs one hash and one comparison, and nothing is
+/// allocated. (The words of the pages themselves are counted in C, by
+/// `CWordScan`'s table.)
 struct WordTable {
     /// The bytes of all words, one after the other.
     private var storage: [UInt8] = []
@@ -127,20 +129,6 @@ struct WordTable {
             var tail: UInt64 = 0
             for j in i..<count { tail |= UInt64(base[j]) << (8 * (j - i)) }
             h = step(h, tail)
-        }
-        return finish(h)
-    }
-
-    /// The same for a word at the start of a buffer that may be read to the
-    /// next multiple of eight bytes past `count` (`SearchText.scan`'s):
-    /// the last chunk is read whole and its extra bytes masked off.
-    @inline(__always)
-    static func hash(padded base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        let (whole, i) = wholeChunks(base, count)
-        var h = whole
-        if i < count {
-            let tail = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            h = step(h, tail & (UInt64.max >> (64 - 8 * (count - i))))
         }
         return finish(h)
     }
