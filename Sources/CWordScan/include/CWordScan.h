@@ -19,11 +19,14 @@
 /// during the call only.
 typedef void (*sitegen_word_sink)(void *context, const uint8_t *word, size_t length);
 
-/// How a window of text is classified: the best this processor has
-/// (AVX-512 where there is, else SSE2), or one of the others, for the tests
-/// that hold each to the rules: SSE2 sixteen bytes at a time, or plain C
-/// eight at a time as on machines without either.
-enum { SITEGEN_READER_BEST = 0, SITEGEN_READER_SSE2 = 1, SITEGEN_READER_PORTABLE = 2 };
+/// How text is read: the best way this processor has, or one of the
+/// others, for the tests that hold each to the rules. Best is all words of
+/// 64 bytes folded at once where the processor compresses bytes (AVX-512
+/// VBMI2), else the AVX512 reader. The others find the words one by one in
+/// a window whose bytes are classified with AVX-512 (or SSE2 where there is
+/// none), SSE2 sixteen bytes at a time, or plain C eight at a time as on
+/// machines without either.
+enum { SITEGEN_READER_BEST = 0, SITEGEN_READER_SSE2 = 1, SITEGEN_READER_PORTABLE = 2, SITEGEN_READER_AVX512 = 3 };
 
 /// Calls `sink` with each folded word of `text` in order. With `html`,
 /// tags are skipped and character references end a word.

@@ -42,11 +42,23 @@ struct SearchDocument: Sendable {
     var felder: [String]
     /// The start of its text, shown under the title.
     var snippet: String
-    /// Each piece of text with its weight; `html` text is read without its tags.
-    var fields: [Field]
-    /// Labelled as the index reads it; the lists below are built with the same
-    /// labels, since an array of unlabelled tuples is converted element by element.
+    /// Where its words are read (`forEachField`).
+    var text: Text
+    /// A piece of text with its weight; `html` text is read without its tags.
     typealias Field = (text: String, weight: Weight, html: Bool)
+
+    /// A page's words are read from its model object as they are counted,
+    /// not first copied into the document: a copy of each field's string is
+    /// a retain now and a release later, some twenty per page.
+    enum Text: Sendable {
+        /// A profile, with the full name of its Kreis.
+        case kommune(Kommune, kreis: String?)
+        case kaffeerunde(Kaffeerunde)
+        case meldung(Meldung)
+        case seite(Seite)
+        /// Fields given as they are.
+        case fields([Field])
+    }
     /// A Kommune's names, for the search that forgives a typo.
     var names: [String] = []
 
@@ -55,8 +67,6 @@ struct SearchDocument: Sendable {
     /// newest first; then the free pages. Documents of one kind and one Land
     /// are neighbours, so the filters are ranges of document numbers.
     static func all(_ model: SiteModel) -> [SearchDocument] {
-        let felder = Dictionary(uniqueKeysWithValues: model.handlungsfelder.map { ($0.slug, $0.name) })
-        let names: @Sendable ([Reference]) -> [String] = { references in references.compactMap { felder[$0.slug] } }
         var docs: [SearchDocument] = []
         docs.reserveCapacity(model.kommunen.count + model.kaffeerunden.count + model.meldungen.count + model.seiten.count)
         let landOrder = Dictionary(uniqueKeysWithValues: Bundesland.allCases.enumerated().map { ($1, $0) })
@@ -70,81 +80,94 @@ struct SearchDocument: Sendable {
         docs += parallelMap(bounds) { run in
             var docs: [SearchDocument] = []
             docs.reserveCapacity(run.count)
-            for i in kommunen[run] { docs.append(kommuneDocument(model.kommunen[i], in: model, felder: felder)) }
+            for i in kommunen[run] { docs.append(kommuneDocument(model.kommunen[i], in: model)) }
             return docs
         }.flatMap { $0 }
         for r in model.kaffeerunden {
-            var fields: [Field] = [(r.titel, .title, false), (r.reihe, .related, false), ("Kaffeerunde", .related, false)]
-            for impuls in r.impulse {
-                fields.append((impuls.name, .related, false))
-                if let thema = impuls.thema { fields.append((thema, .projekt, false)) }
-                if let name = impuls.kommune.flatMap({ fullName($0, in: model) }) { fields.append((name, .related, false)) }
-            }
-            fields += r.kommunen.compactMap { fullName($0, in: model) }.map { ($0, .related, false) }
-            fields += names(r.handlungsfelder).map { ($0, .related, false) }
-            fields.append((r.page.body.html, .body, true))
             docs.append(
                 SearchDocument(
                     kind: .kaffeerunde, title: r.titel, url: ContentKind.kaffeerunde.pagePath(slug: r.slug), land: nil,
                     meta: GermanFormat.date(r.datum), felder: unique(r.handlungsfelder.map(\.slug)),
-                    snippet: Snippet.make(lead: nil, html: r.page.body.html), fields: fields))
+                    snippet: Snippet.make(lead: nil, html: r.page.body.html), text: .kaffeerunde(r)))
         }
         for m in model.meldungen {
-            var fields: [Field] = [(m.titel, .title, false), ("Meldung", .related, false)]
-            fields += m.kommunen.compactMap { fullName($0, in: model) }.map { ($0, .related, false) }
-            fields += names(m.handlungsfelder).map { ($0, .related, false) }
-            fields.append((m.page.body.html, .body, true))
             docs.append(
                 SearchDocument(
                     kind: .meldung, title: m.titel, url: ContentKind.meldung.pagePath(slug: m.slug), land: nil,
                     meta: GermanFormat.date(m.datum), felder: unique(m.handlungsfelder.map(\.slug)),
-                    snippet: Snippet.make(lead: nil, html: m.page.body.html), fields: fields))
+                    snippet: Snippet.make(lead: nil, html: m.page.body.html), text: .meldung(m)))
         }
         for s in model.seiten {
             docs.append(
                 SearchDocument(
                     kind: .seite, title: s.titel, url: ContentKind.seite.pagePath(slug: s.slug), land: nil, meta: "",
-                    felder: [], snippet: Snippet.make(lead: nil, html: s.page.body.html),
-                    fields: [(s.titel, .title, false), (s.page.body.html, .body, true)]))
+                    felder: [], snippet: Snippet.make(lead: nil, html: s.page.body.html), text: .seite(s)))
         }
         return docs
     }
 
-    /// A Kommune's page. Its fields are appended one by one to an array made
-    /// large enough once: there are 10,000 of these in a large network.
-    private static func kommuneDocument(_ k: borrowing Kommune, in model: SiteModel, felder: [String: String]) -> SearchDocument {
+    /// A Kommune's page: what a result shows; its words are read later (`forEachField`).
+    private static func kommuneDocument(_ k: Kommune, in model: SiteModel) -> SearchDocument {
         let kreis = k.kreis.flatMap { fullName($0, in: model) }
-        var fields: [Field] = []
-        fields.reserveCapacity(8 + 2 * k.projekte.count + k.handlungsfelder.count + k.kontakt.count + k.foerderung.count)
-        fields.append((k.name, .name, false))
-        fields.append((k.fullName, .title, false))
-        for i in k.projekte.indices { fields.append((k.projekte[i].titel, .projekt, false)) }
-        fields.append((k.bundesland.rawValue, .related, false))
-        fields.append((k.art.rawValue, .related, false))
-        fields.append(("Kommune", .related, false))
-        if let kreis { fields.append((kreis, .related, false)) }
         var slugs: [String] = []
         slugs.reserveCapacity(k.handlungsfelder.count + k.projekte.count)
         // By index: a reference or a project copied out of its array retains each of its strings.
-        for i in k.handlungsfelder.indices {
-            let slug = k.handlungsfelder[i].slug
-            if let name = felder[slug] { fields.append((name, .related, false)) }
-            if !slugs.contains(slug) { slugs.append(slug) }
-        }
-        for i in k.projekte.indices {
-            let slug = k.projekte[i].handlungsfeld.slug
-            if let name = felder[slug] { fields.append((name, .related, false)) }
-            if !slugs.contains(slug) { slugs.append(slug) }
-        }
-        if let leitung = k.leitung { fields.append((leitung.name, .related, false)) }
-        for kontakt in k.kontakt { if let name = kontakt.name { fields.append((name, .related, false)) } }
-        if let lead = k.kurzbeschreibung { fields.append((lead, .lead, false)) }
-        for foerderung in k.foerderung { fields.append((foerderung, .lead, false)) }
-        fields.append((k.page.body.html, .body, true))
+        for i in k.handlungsfelder.indices where !slugs.contains(k.handlungsfelder[i].slug) { slugs.append(k.handlungsfelder[i].slug) }
+        for i in k.projekte.indices where !slugs.contains(k.projekte[i].handlungsfeld.slug) { slugs.append(k.projekte[i].handlungsfeld.slug) }
         return SearchDocument(
             kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
             meta: kreis.map { k.bundesland.rawValue + ", " + $0 } ?? k.bundesland.rawValue, felder: slugs,
-            snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), fields: fields, names: [k.name, k.sortName])
+            snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), text: .kommune(k, kreis: kreis),
+            names: [k.name, k.sortName])
+    }
+
+    /// Calls `field` with each piece of the page's text and its weight: a
+    /// Kommune's name and a report's title first, the body last. `model`
+    /// gives the names of the Handlungsfelder and Kommunen it refers to.
+    func forEachField(in model: SiteModel?, _ field: (String, Weight, _ html: Bool) -> Void) {
+        func feld(_ slug: String) { if let i = model?.handlungsfeldIndex[slug] { field(model!.handlungsfelder[i].name, .related, false) } }
+        func kommune(_ reference: Reference) { if let model, let name = Self.fullName(reference, in: model) { field(name, .related, false) } }
+        switch text {
+        case .kommune(let k, let kreis):
+            field(k.name, .name, false)
+            field(k.fullName, .title, false)
+            // By index: a project or a reference copied out of its array retains each of its strings.
+            for i in k.projekte.indices { field(k.projekte[i].titel, .projekt, false) }
+            field(k.bundesland.rawValue, .related, false)
+            field(k.art.rawValue, .related, false)
+            field("Kommune", .related, false)
+            if let kreis { field(kreis, .related, false) }
+            for i in k.handlungsfelder.indices { feld(k.handlungsfelder[i].slug) }
+            for i in k.projekte.indices { feld(k.projekte[i].handlungsfeld.slug) }
+            if let leitung = k.leitung { field(leitung.name, .related, false) }
+            for i in k.kontakt.indices { if let name = k.kontakt[i].name { field(name, .related, false) } }
+            if let lead = k.kurzbeschreibung { field(lead, .lead, false) }
+            for i in k.foerderung.indices { field(k.foerderung[i], .lead, false) }
+            field(k.page.body.html, .body, true)
+        case .kaffeerunde(let r):
+            field(r.titel, .title, false)
+            field(r.reihe, .related, false)
+            field("Kaffeerunde", .related, false)
+            for impuls in r.impulse {
+                field(impuls.name, .related, false)
+                if let thema = impuls.thema { field(thema, .projekt, false) }
+                if let reference = impuls.kommune { kommune(reference) }
+            }
+            for reference in r.kommunen { kommune(reference) }
+            for reference in r.handlungsfelder { feld(reference.slug) }
+            field(r.page.body.html, .body, true)
+        case .meldung(let m):
+            field(m.titel, .title, false)
+            field("Meldung", .related, false)
+            for reference in m.kommunen { kommune(reference) }
+            for reference in m.handlungsfelder { feld(reference.slug) }
+            field(m.page.body.html, .body, true)
+        case .seite(let s):
+            field(s.titel, .title, false)
+            field(s.page.body.html, .body, true)
+        case .fields(let fields):
+            for f in fields { field(f.text, f.weight, f.html) }
+        }
     }
 
     /// The full name of the Kommune `reference` names, read in place (a

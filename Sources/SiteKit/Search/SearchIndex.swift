@@ -46,7 +46,7 @@ struct SearchIndex: Sendable {
         clock.lap("  search: documents")
         var stats = Stats()
         stats.documents = docs.count
-        let terms = Self.terms(docs, clock: &clock)
+        let terms = Self.terms(docs, model: model, clock: &clock)
         clock.lap("  search: words merged")
         stats.terms = terms.postings.count
         stats.parts = terms.parts.count
@@ -82,10 +82,11 @@ struct SearchIndex: Sendable {
     /// order), and every compound part with the stems of the words it ends.
     /// The words are counted and stemmed on all cores, in slices of the
     /// documents (`StemmedSlice`), then merged here in document order.
-    static func terms(_ docs: [SearchDocument], clock: inout StageClock) -> (postings: [TermShards.Term], parts: [TermShards.Part]) {
+    static func terms(_ docs: [SearchDocument], model: SiteModel?, clock: inout StageClock) -> (postings: [TermShards.Term], parts: [TermShards.Part])
+    {
         let sliceCount = max(1, min(32, docs.count / 64))
         let ranges = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
-        let slices = parallelMap(ranges) { StemmedSlice(docs[$0]) }
+        let slices = parallelMap(ranges) { StemmedSlice(docs[$0], model: model) }
         clock.lap("  search: words counted and stemmed")
 
         var stems = WordTable(capacity: 1 << 16)

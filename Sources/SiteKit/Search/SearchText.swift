@@ -67,15 +67,17 @@ enum SearchText {
         }
     }
 
-    /// How the reader classifies a window of text: AVX-512 where the
-    /// processor has it, else SSE2; or SSE2, or plain C as on processors
-    /// with neither.
+    /// How the reader reads: the best way the processor has (a window's
+    /// words folded at once where it compresses bytes); or word by word,
+    /// classifying a window with AVX-512 (else SSE2), with SSE2, or in plain
+    /// C as on processors with neither.
     enum Reader: CaseIterable {
-        case best, sse2, portable
+        case best, avx512, sse2, portable
 
         var code: Int32 {
             switch self {
             case .best: return Int32(SITEGEN_READER_BEST)
+            case .avx512: return Int32(SITEGEN_READER_AVX512)
             case .sse2: return Int32(SITEGEN_READER_SSE2)
             case .portable: return Int32(SITEGEN_READER_PORTABLE)
             }

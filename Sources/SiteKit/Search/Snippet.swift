@@ -110,70 +110,105 @@ enum Snippet {
 
     /// At most `length` characters, cut after a whole word with "…".
     static func cut(_ text: String) -> String {
-        // One walk over the first `length` characters, not one over all of them to count.
-        guard text.utf8.count > length, let limit = characterIndex(length, in: text), limit != text.endIndex else { return text }
+        guard text.utf8.count > length else { return text }
+        // On the bytes where the text is plain (nearly always); by characters where it is not.
+        let quick: String? = SearchText.withBytes(text) { bytes in
+            switch place(ofCharacter: length, in: bytes) {
+            case .needsCharacters: return nil
+            case .none: return text
+            case .at(let limit):
+                if limit == bytes.count { return text }
+                let end: Int
+                switch lastSpace(in: UnsafeBufferPointer(rebasing: bytes[..<limit])) {
+                case .needsCharacters: return nil
+                case .none: end = limit
+                case .at(let space): end = space
+                }
+                // A substring's bytes are copied as they are; new bytes would be checked again for UTF-8.
+                var head = String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)])
+                head += " …"
+                return head
+            }
+        }
+        if let quick { return quick }
+        guard let limit = characterIndex(length, in: text), limit != text.endIndex else { return text }
         let head = text[..<limit]
         let end = lastSpace(in: head) ?? head.endIndex
         return String(head[..<end]) + " …"
     }
 
-    /// The last space of `head`, as `lastIndex(of: " ")` finds it, but on
-    /// the bytes: a walk back by characters applies the grapheme rules at
-    /// every step. A space between two scalars below U+0300 is a character
-    /// of its own (no mark joins it, no prepended sign comes before it);
-    /// next to any other, the characters decide.
+    /// A place in UTF-8 bytes as found on the bytes, or that only the
+    /// grapheme rules can tell (`needsCharacters`).
+    enum Place: Equatable {
+        case at(Int)
+        case needsCharacters
+    }
+
+    /// The last space of `head`, as `lastIndex(of: " ")` finds it.
     static func lastSpace(in head: Substring) -> String.Index? {
-        let utf8 = head.utf8
-        var i = utf8.endIndex
-        while i > utf8.startIndex {
-            i = utf8.index(before: i)
-            guard utf8[i] == UInt8(ascii: " ") else { continue }
-            let after = utf8.index(after: i)
-            guard after == utf8.endIndex || utf8[after] < 0xCC else { return head.lastIndex(of: " ") }
-            if i > utf8.startIndex {
-                var before = utf8.index(before: i)
-                while before > utf8.startIndex && utf8[before] & 0xC0 == 0x80 { before = utf8.index(before: before) }
-                guard utf8[before] < 0xCC else { return head.lastIndex(of: " ") }
+        let found = head.utf8.withContiguousStorageIfAvailable { lastSpace(in: $0) } ?? .needsCharacters
+        switch found {
+        case .at(let offset): return head.utf8.index(head.utf8.startIndex, offsetBy: offset)
+        case .none: return nil
+        case .needsCharacters: return head.lastIndex(of: " ")
+        }
+    }
+
+    /// The last space of `head` on the bytes: a walk back by characters
+    /// applies the grapheme rules at every step. A space between two
+    /// scalars below U+0300 is a character of its own (no mark joins it, no
+    /// prepended sign comes before it); next to any other, the characters decide.
+    static func lastSpace(in head: UnsafeBufferPointer<UInt8>) -> Place? {
+        var i = head.count
+        while i > 0 {
+            i -= 1
+            guard head[i] == UInt8(ascii: " ") else { continue }
+            guard i + 1 == head.count || head[i + 1] < 0xCC else { return .needsCharacters }
+            if i > 0 {
+                var before = i - 1
+                while before > 0 && head[before] & 0xC0 == 0x80 { before -= 1 }
+                guard head[before] < 0xCC else { return .needsCharacters }
             }
-            return i
+            return .at(i)
         }
         return nil
     }
 
     /// Where character `offset` of `text` starts (its end for the character
-    /// after the last), nil past that. Below U+0300 (ASCII, and German text
-    /// with its umlauts and ß) one scalar is one character, but for a CR
-    /// before a line feed; so are the dashes, quotes and dots of U+2010…U+2027
-    /// („“, –, …) and the euro sign, which no rule joins to a neighbour of
-    /// these kinds. Counted on the bytes, without the grapheme rules that a
-    /// walk by characters applies at every step. Other text is walked by
-    /// characters.
+    /// after the last), nil past that.
     static func characterIndex(_ offset: Int, in text: String) -> String.Index? {
-        let utf8 = text.utf8
+        switch SearchText.withBytes(text, { place(ofCharacter: offset, in: $0) }) {
+        case .at(let byte): return text.utf8.index(text.utf8.startIndex, offsetBy: byte)
+        case .none: return nil
+        case .needsCharacters: return text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex)
+        }
+    }
+
+    /// Where character `offset` starts in UTF-8 `bytes` (their end for the
+    /// character after the last), nil past that. Below U+0300 (ASCII, and
+    /// German text with its umlauts and ß) one scalar is one character, but
+    /// for a CR before a line feed; so are the dashes, quotes and dots of
+    /// U+2010…U+2027 („“, –, …) and the euro sign, which no rule joins to a
+    /// neighbour of these kinds. Other text needs the grapheme rules.
+    static func place(ofCharacter offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Place? {
         var scalars = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte & 0xC0 != 0x80 {
-                guard (byte < 0xCC && byte != 0x0D) || isPlainPunctuation(utf8, at: index) else {
-                    return text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex)
-                }
-                if scalars == offset { return index }
+                guard (byte < 0xCC && byte != 0x0D) || isPlainPunctuation(bytes, at: index) else { return .needsCharacters }
+                if scalars == offset { return .at(index) }
                 scalars += 1
             }
-            index = utf8.index(after: index)
+            index += 1
         }
-        return scalars == offset ? utf8.endIndex : nil
+        return scalars == offset ? .at(bytes.count) : nil
     }
 
     /// Whether the scalar at `index` is one of U+2010…U+2027 or U+20AC.
-    private static func isPlainPunctuation(_ utf8: String.UTF8View, at index: String.Index) -> Bool {
-        guard utf8[index] == 0xE2 else { return false }
-        let second = utf8.index(after: index)
-        guard second != utf8.endIndex else { return false }
-        let third = utf8.index(after: second)
-        guard third != utf8.endIndex else { return false }
-        switch (utf8[second], utf8[third]) {
+    private static func isPlainPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] == 0xE2, index + 2 < bytes.count else { return false }
+        switch (bytes[index + 1], bytes[index + 2]) {
         case (0x80, 0x90...0xA7), (0x82, 0xAC): return true
         default: return false
         }

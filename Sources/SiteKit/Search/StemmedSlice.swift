@@ -20,7 +20,8 @@ struct StemmedSlice {
     /// Every word long enough to be a compound (`SearchIndex.compoundMinimum`), with its stem.
     private(set) var compounds: [(word: [UInt8], stem: Int32)] = []
 
-    init(_ docs: ArraySlice<SearchDocument>) {
+    /// `model` names the Handlungsfelder and Kommunen the pages refer to (`SearchDocument.forEachField`).
+    init(_ docs: ArraySlice<SearchDocument>, model: SiteModel?) {
         guard let stemmer = GermanStemmer(), let words = sitegen_words_create(2048) else {
             documentEnds = docs.map { _ in 0 }
             return
@@ -33,14 +34,10 @@ struct StemmedSlice {
         var known: UInt32 = 0
         let stops = SearchText.stopWords
         for d in docs.indices {
-            // Read in place: a copy of a document or a field retains and releases each of its strings.
-            docs[d].fields.withUnsafeBufferPointer { fields in
-                for f in fields.indices {
-                    let weight = fields[f].weight, html = fields[f].html
-                    SearchText.withBytes(fields[f].text) { bytes in
-                        guard let base = bytes.baseAddress else { return }
-                        sitegen_words_count(words, base, bytes.count, html ? 1 : 0, Int32(weight.rawValue), weight == .body ? 1 : 0)
-                    }
+            docs[d].forEachField(in: model) { text, weight, html in
+                SearchText.withBytes(text) { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    sitegen_words_count(words, base, bytes.count, html ? 1 : 0, Int32(weight.rawValue), weight == .body ? 1 : 0)
                 }
             }
             // The words this document met first: stemmed once for the slice.
