@@ -408,12 +408,14 @@ import Testing
             document(title: chosen.joined(separator: " "), body: (chosen + chosen).joined(separator: " ")),
         ]
         let slice = StemmedSlice(docs[...], model: nil)
-        #expect(slice.documentEnds.count == 2)
-        func scores(_ document: Int) -> [String: Int32] {
-            let start = document == 0 ? 0 : slice.documentEnds[document - 1]
+        #expect(slice.documentCount == 2)
+        func scores(_ document: Int32) -> [String: Int32] {
             var result: [String: Int32] = [:]
-            for entry in slice.entries[start..<slice.documentEnds[document]] {
-                result[String(decoding: slice.stems.word(entry.stem), as: UTF8.self), default: 0] += entry.score
+            for stem in 0..<Int32(slice.stems.count) {
+                let run = Array(slice.run(stem))
+                for k in stride(from: 0, to: run.count, by: 2) where run[k] == document {
+                    result[String(decoding: slice.stems.word(stem), as: UTF8.self), default: 0] += run[k + 1]
+                }
             }
             return result
         }
@@ -422,7 +424,7 @@ import Testing
         #expect(words.allSatisfy { first[$0] == 1 })
         #expect(second.count == chosen.count)
         #expect(chosen.allSatisfy { second[$0] == Int32(SearchDocument.Weight.title.rawValue) + 2 })
-        #expect(slice.stemDocuments.reduce(0, +) == Int32(first.count + second.count))
+        #expect(slice.postings.count == 2 * (first.count + second.count))
     }
 
     @Test func postingsArePackedAndReadBack() {

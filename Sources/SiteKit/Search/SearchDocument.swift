@@ -118,7 +118,8 @@ struct SearchDocument: Sendable {
             kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
             meta: kreis.map { k.bundesland.rawValue + ", " + $0 } ?? k.bundesland.rawValue, felder: slugs,
             snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), text: .kommune(k, kreis: kreis),
-            names: [k.name, k.sortName])
+            // The sort name is the name for most: its words would only be found again.
+            names: k.sortName == k.name ? [k.name] : [k.name, k.sortName])
     }
 
     /// Calls `field` with each piece of the page's text and its weight: a

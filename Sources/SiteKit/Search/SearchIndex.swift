@@ -96,9 +96,10 @@ struct SearchIndex: Sendable {
         }
         // The postings of all stems in one array, each stem's a run in document
         // order: counted first, then filled, so that nothing grows or is copied.
+        // A slice has its stems' runs ready: each is copied whole, its documents numbered on.
         var ends = [Int](repeating: 0, count: stems.count)
         for (slice, global) in zip(slices, globals) {
-            for (local, documents) in slice.stemDocuments.enumerated() { ends[Int(global[local])] += 2 * Int(documents) }
+            for local in global.indices { ends[Int(global[local])] += slice.run(Int32(local)).count }
         }
         var total = 0
         for stem in ends.indices {
@@ -108,19 +109,21 @@ struct SearchIndex: Sendable {
         var next = ends.indices.map { $0 == 0 ? 0 : ends[$0 - 1] }
         let starts = next
         let flat = [Int32](unsafeUninitializedCapacity: total) { buffer, count in
-            var document: Int32 = 0
+            var firstDocument: Int32 = 0
             for (slice, global) in zip(slices, globals) {
-                var start = 0
-                for end in slice.documentEnds {
-                    for entry in slice.entries[start..<end] {
-                        let stem = Int(global[Int(entry.stem)])
-                        buffer[next[stem]] = document
-                        buffer[next[stem] + 1] = entry.score
-                        next[stem] += 2
+                slice.postings.withUnsafeBufferPointer { postings in
+                    for local in global.indices {
+                        let stem = Int(global[local])
+                        var at = next[stem]
+                        for k in stride(from: slice.runStarts[local], to: slice.runStarts[local + 1], by: 2) {
+                            buffer[at] = postings[k] + firstDocument
+                            buffer[at + 1] = postings[k + 1]
+                            at += 2
+                        }
+                        next[stem] = at
                     }
-                    document += 1
-                    start = end
                 }
+                firstDocument += Int32(slice.documentCount)
             }
             count = total
         }

@@ -7,28 +7,33 @@ import CWordScan
 /// The words are read, counted and scored in C (`CWordScan`'s table numbers
 /// each distinct word, keeps its counts for the document at hand and turns
 /// them into the scores of its stems); each new word is stemmed here once.
-/// Stems are numbers in a `WordTable`.
+/// Stems are numbers in a `WordTable`; the postings come out grouped by stem.
 struct StemmedSlice {
-    /// The stems of the slice; `entries` refer to them by number.
+    /// The stems of the slice; `postings` are grouped by their numbers.
     private(set) var stems = WordTable(capacity: 8192)
-    /// Per document, one after the other: each stem once, with its score.
-    private(set) var entries: [(stem: Int32, score: Int32)] = []
-    /// How many documents have each stem (its entries), by its number.
-    private(set) var stemDocuments: [Int32] = []
-    /// Where each document's entries end.
-    private(set) var documentEnds: [Int] = []
+    /// Each stem's postings, one run after the other in the order of the
+    /// stems' numbers: the slice's document number (from 0) and the score,
+    /// in document order. Grouped here, on all cores and in memory the size
+    /// of a slice, so that the merge copies runs instead of single postings.
+    private(set) var postings: [Int32] = []
+    /// Where each stem's run starts in `postings`, by its number, and where the last ends.
+    private(set) var runStarts: [Int] = [0]
+    /// How many documents the slice has.
+    let documentCount: Int
     /// Every word long enough to be a compound (`SearchIndex.compoundMinimum`), with its stem.
     private(set) var compounds: [(word: [UInt8], stem: Int32)] = []
 
+    /// The postings of stem `stem` (document, score, …).
+    func run(_ stem: Int32) -> ArraySlice<Int32> { postings[runStarts[Int(stem)]..<runStarts[Int(stem) + 1]] }
+
     /// `model` names the Handlungsfelder and Kommunen the pages refer to (`SearchDocument.forEachField`).
     init(_ docs: ArraySlice<SearchDocument>, model: SiteModel?) {
-        guard let stemmer = GermanStemmer(), let words = sitegen_words_create(2048) else {
-            documentEnds = docs.map { _ in 0 }
-            return
-        }
+        documentCount = docs.count
+        guard let stemmer = GermanStemmer(), let words = sitegen_words_create(2048) else { return }
         defer { sitegen_words_destroy(words) }
         var stems = WordTable(capacity: 8192)
         var documentEnds: [Int] = []
+        documentEnds.reserveCapacity(docs.count)
         var compounds: [(word: [UInt8], stem: Int32)] = []
         // Words of the table given their stem so far.
         var known: UInt32 = 0
@@ -53,12 +58,26 @@ struct StemmedSlice {
             sitegen_words_end_document(words, Int32(SearchDocument.bodyCap))
             documentEnds.append(words.pointee.entry_count)
         }
-        self.stemDocuments = Array(UnsafeBufferPointer(start: words.pointee.stem_documents, count: stems.count))
+        // The table's pairs (stem, score) by document, regrouped by stem; each stem's count of documents sizes its run.
+        var runStarts = [Int](repeating: 0, count: stems.count + 1)
+        for stem in 0..<stems.count { runStarts[stem + 1] = runStarts[stem] + 2 * Int(words.pointee.stem_documents[stem]) }
+        var next = runStarts
         let pairs = UnsafeBufferPointer(start: words.pointee.entries, count: 2 * words.pointee.entry_count)
-        let entries = (0..<words.pointee.entry_count).map { (stem: pairs[2 * $0], score: pairs[2 * $0 + 1]) }
+        postings = [Int32](unsafeUninitializedCapacity: runStarts[stems.count]) { buffer, count in
+            var start = 0
+            for (document, end) in documentEnds.enumerated() {
+                for k in start..<end {
+                    let stem = Int(pairs[2 * k])
+                    buffer[next[stem]] = Int32(document)
+                    buffer[next[stem] + 1] = pairs[2 * k + 1]
+                    next[stem] += 2
+                }
+                start = end
+            }
+            count = runStarts[stems.count]
+        }
+        self.runStarts = runStarts
         self.stems = stems
-        self.entries = entries
-        self.documentEnds = documentEnds
         self.compounds = compounds
     }
 }
