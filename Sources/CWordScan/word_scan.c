@@ -339,6 +339,12 @@ sitegen_words *sitegen_words_create(uint32_t capacity) {
     table->first_chunk = grown(NULL, capacity * sizeof(uint32_t));
     table->chunks_capacity = (size_t)capacity * 3;
     table->chunks = grown(NULL, table->chunks_capacity * sizeof(uint64_t));
+    // Stems' scores with the place past them for the words left out, before any stem is given.
+    table->stem_capacity = 1024;
+    table->stem_score = calloc(table->stem_capacity + 1, sizeof(int32_t));
+    table->stems_touched = grown(NULL, (table->stem_capacity + 1) * sizeof(uint32_t));
+    table->stem_documents = calloc(table->stem_capacity, sizeof(int32_t));
+    if (!table->stem_score || !table->stem_documents) abort();
     // Document 0 is none: a new word's counts start with the current one.
     table->current = 1;
     return table;
@@ -862,11 +868,12 @@ void sitegen_words_count(sitegen_words *table, const uint8_t *text, size_t lengt
 void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
     table->stem_of[id] = stem;
     if (stem >= 0 && (size_t)stem >= table->stem_capacity) {
-        size_t capacity = table->stem_capacity ? table->stem_capacity : 1024;
+        size_t capacity = table->stem_capacity;
         while ((size_t)stem >= capacity) capacity *= 2;
-        table->stem_score = grown(table->stem_score, capacity * sizeof(int32_t));
-        memset(table->stem_score + table->stem_capacity, 0, (capacity - table->stem_capacity) * sizeof(int32_t));
-        table->stems_touched = grown(table->stems_touched, capacity * sizeof(uint32_t));
+        // One place more in the scores, for the words left out (`sitegen_words_end_document`).
+        table->stem_score = grown(table->stem_score, (capacity + 1) * sizeof(int32_t));
+        memset(table->stem_score + table->stem_capacity, 0, (capacity + 1 - table->stem_capacity) * sizeof(int32_t));
+        table->stems_touched = grown(table->stems_touched, (capacity + 1) * sizeof(uint32_t));
         table->stem_documents = grown(table->stem_documents, capacity * sizeof(int32_t));
         memset(table->stem_documents + table->stem_capacity, 0, (capacity - table->stem_capacity) * sizeof(int32_t));
         table->stem_capacity = capacity;
@@ -875,15 +882,22 @@ void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
 
 void sitegen_words_end_document(sitegen_words *table, int32_t body_cap) {
     size_t stems = 0;
+    // Without a branch on the words: whether a word is left out, and whether its
+    // stem is new to the document, go one way or the other by the text. A word
+    // left out is scored on the place past the stems, which is never listed.
+    size_t left_out = table->stem_capacity;
     for (uint32_t k = 0; k < table->touched_count; k++) {
         const struct sitegen_word_slot *word = table->slots + table->touched[k];
         int32_t stem = table->stem_of[word->id];
-        if (stem < 0) continue;
+        size_t place = stem < 0 ? left_out : (size_t)stem;
         int32_t in_body = (int32_t)(word->seen & 0xFF);
+        int32_t before = table->stem_score[place];
         // Every word counts at least once, so a stem with no score yet is new to the document.
-        if (table->stem_score[stem] == 0) table->stems_touched[stems++] = (uint32_t)stem;
-        table->stem_score[stem] += word->weighted + (in_body < body_cap ? in_body : body_cap);
+        table->stems_touched[stems] = (uint32_t)place;
+        stems += (before == 0) & (stem >= 0);
+        table->stem_score[place] = before + word->weighted + (in_body < body_cap ? in_body : body_cap);
     }
+    table->stem_score[left_out] = 0;
     if (table->entry_count + stems > table->entry_capacity) {
         table->entry_capacity = (table->entry_capacity + stems) * 2;
         table->entries = grown(table->entries, table->entry_capacity * 2 * sizeof(int32_t));

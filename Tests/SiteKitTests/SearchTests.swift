@@ -407,7 +407,7 @@ import Testing
             document(title: "Erste", body: words.joined(separator: " ")),
             document(title: chosen.joined(separator: " "), body: (chosen + chosen).joined(separator: " ")),
         ]
-        let slice = StemmedSlice(docs[...], model: nil)
+        let slice = StemmedSlice(docs[...], names: SearchNames(nil), cache: StemCache())
         #expect(slice.documentCount == 2)
         func scores(_ document: Int32) -> [String: Int32] {
             var result: [String: Int32] = [:]

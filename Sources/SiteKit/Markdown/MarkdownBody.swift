@@ -40,6 +40,9 @@ public struct RenderedBody: Sendable {
         set { lazyHTML = LazyHTML(newValue) }
     }
 
+    /// Calls `body` with the HTML's UTF-8 bytes, from the build cache without making a string.
+    func withHTMLBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { lazyHTML.withBytes(body) }
+
     public var headings: [Heading]
     public var links: [Link]
 

@@ -88,20 +88,20 @@ struct SearchDocument: Sendable {
                 SearchDocument(
                     kind: .kaffeerunde, title: r.titel, url: ContentKind.kaffeerunde.pagePath(slug: r.slug), land: nil,
                     meta: GermanFormat.date(r.datum), felder: unique(r.handlungsfelder.map(\.slug)),
-                    snippet: Snippet.make(lead: nil, html: r.page.body.html), text: .kaffeerunde(r)))
+                    snippet: Snippet.make(lead: nil, body: r.page.body), text: .kaffeerunde(r)))
         }
         for m in model.meldungen {
             docs.append(
                 SearchDocument(
                     kind: .meldung, title: m.titel, url: ContentKind.meldung.pagePath(slug: m.slug), land: nil,
                     meta: GermanFormat.date(m.datum), felder: unique(m.handlungsfelder.map(\.slug)),
-                    snippet: Snippet.make(lead: nil, html: m.page.body.html), text: .meldung(m)))
+                    snippet: Snippet.make(lead: nil, body: m.page.body), text: .meldung(m)))
         }
         for s in model.seiten {
             docs.append(
                 SearchDocument(
                     kind: .seite, title: s.titel, url: ContentKind.seite.pagePath(slug: s.slug), land: nil, meta: "",
-                    felder: [], snippet: Snippet.make(lead: nil, html: s.page.body.html), text: .seite(s)))
+                    felder: [], snippet: Snippet.make(lead: nil, body: s.page.body), text: .seite(s)))
         }
         return docs
     }
@@ -117,57 +117,60 @@ struct SearchDocument: Sendable {
         return SearchDocument(
             kind: .kommune, title: k.fullName, url: ContentKind.kommune.pagePath(slug: k.slug), land: k.bundesland,
             meta: kreis.map { k.bundesland.rawValue + ", " + $0 } ?? k.bundesland.rawValue, felder: slugs,
-            snippet: Snippet.make(lead: k.kurzbeschreibung, html: k.page.body.html), text: .kommune(k, kreis: kreis),
+            snippet: Snippet.make(lead: k.kurzbeschreibung, body: k.page.body), text: .kommune(k, kreis: kreis),
             // The sort name is the name for most: its words would only be found again.
             names: k.sortName == k.name ? [k.name] : [k.name, k.sortName])
     }
 
-    /// Calls `field` with each piece of the page's text and its weight: a
-    /// Kommune's name and a report's title first, the body last. `model`
-    /// gives the names of the Handlungsfelder and Kommunen it refers to.
-    func forEachField(in model: SiteModel?, _ field: (String, Weight, _ html: Bool) -> Void) {
-        func feld(_ slug: String) { if let i = model?.handlungsfeldIndex[slug] { field(model!.handlungsfelder[i].name, .related, false) } }
-        func kommune(_ reference: Reference) { if let model, let name = Self.fullName(reference, in: model) { field(name, .related, false) } }
-        switch text {
+    /// Calls `field` with the UTF-8 bytes of each piece of the page's text
+    /// and its weight: a Kommune's name and a report's title first, the body
+    /// last. `names` gives the names of the Handlungsfelder and Kommunen it
+    /// refers to.
+    func forEachField(_ names: SearchNames, _ field: (UnsafeBufferPointer<UInt8>, Weight, _ html: Bool) -> Void) {
+        func text(_ text: String, _ weight: Weight) { SearchText.withBytes(text) { field($0, weight, false) } }
+        func feld(_ slug: String) { if let name = names.felder[slug] { text(name, .related) } }
+        func kommune(_ reference: Reference) { if let name = names.kommune(reference) { text(name, .related) } }
+        func body(_ page: PageSource) { page.body.withHTMLBytes { field($0, .body, true) } }
+        switch self.text {
         case .kommune(let k, let kreis):
-            field(k.name, .name, false)
-            field(k.fullName, .title, false)
+            text(k.name, .name)
+            text(k.fullName, .title)
             // By index: a project or a reference copied out of its array retains each of its strings.
-            for i in k.projekte.indices { field(k.projekte[i].titel, .projekt, false) }
-            field(k.bundesland.rawValue, .related, false)
-            field(k.art.rawValue, .related, false)
-            field("Kommune", .related, false)
-            if let kreis { field(kreis, .related, false) }
+            for i in k.projekte.indices { text(k.projekte[i].titel, .projekt) }
+            text(k.bundesland.rawValue, .related)
+            text(k.art.rawValue, .related)
+            text("Kommune", .related)
+            if let kreis { text(kreis, .related) }
             for i in k.handlungsfelder.indices { feld(k.handlungsfelder[i].slug) }
             for i in k.projekte.indices { feld(k.projekte[i].handlungsfeld.slug) }
-            if let leitung = k.leitung { field(leitung.name, .related, false) }
-            for i in k.kontakt.indices { if let name = k.kontakt[i].name { field(name, .related, false) } }
-            if let lead = k.kurzbeschreibung { field(lead, .lead, false) }
-            for i in k.foerderung.indices { field(k.foerderung[i], .lead, false) }
-            field(k.page.body.html, .body, true)
+            if let leitung = k.leitung { text(leitung.name, .related) }
+            for i in k.kontakt.indices { if let name = k.kontakt[i].name { text(name, .related) } }
+            if let lead = k.kurzbeschreibung { text(lead, .lead) }
+            for i in k.foerderung.indices { text(k.foerderung[i], .lead) }
+            body(k.page)
         case .kaffeerunde(let r):
-            field(r.titel, .title, false)
-            field(r.reihe, .related, false)
-            field("Kaffeerunde", .related, false)
+            text(r.titel, .title)
+            text(r.reihe, .related)
+            text("Kaffeerunde", .related)
             for impuls in r.impulse {
-                field(impuls.name, .related, false)
-                if let thema = impuls.thema { field(thema, .projekt, false) }
+                text(impuls.name, .related)
+                if let thema = impuls.thema { text(thema, .projekt) }
                 if let reference = impuls.kommune { kommune(reference) }
             }
             for reference in r.kommunen { kommune(reference) }
             for reference in r.handlungsfelder { feld(reference.slug) }
-            field(r.page.body.html, .body, true)
+            body(r.page)
         case .meldung(let m):
-            field(m.titel, .title, false)
-            field("Meldung", .related, false)
+            text(m.titel, .title)
+            text("Meldung", .related)
             for reference in m.kommunen { kommune(reference) }
             for reference in m.handlungsfelder { feld(reference.slug) }
-            field(m.page.body.html, .body, true)
+            body(m.page)
         case .seite(let s):
-            field(s.titel, .title, false)
-            field(s.page.body.html, .body, true)
+            text(s.titel, .title)
+            body(s.page)
         case .fields(let fields):
-            for f in fields { field(f.text, f.weight, f.html) }
+            for f in fields { SearchText.withBytes(f.text) { field($0, f.weight, f.html) } }
         }
     }
 
@@ -185,4 +188,23 @@ struct SearchDocument: Sendable {
         for slug in slugs where !kept.contains(slug) { kept.append(slug) }
         return kept
     }
+}
+
+/// What the fields of pages name by reference: the Handlungsfelder by their
+/// slugs, the Kommunen by theirs. A class, so that every field's lookup
+/// shares it: an optional copy of the model retains each of its many parts.
+final class SearchNames: Sendable {
+    /// A Handlungsfeld's name by its slug.
+    let felder: [String: String]
+    private let kommuneIndex: [String: Int]
+    private let kommunen: [Kommune]
+
+    init(_ model: SiteModel?) {
+        felder = Dictionary(uniqueKeysWithValues: (model?.handlungsfelder ?? []).map { ($0.slug, $0.name) })
+        kommuneIndex = model?.kommuneIndex ?? [:]
+        kommunen = model?.kommunen ?? []
+    }
+
+    /// The full name of the Kommune `reference` names.
+    func kommune(_ reference: Reference) -> String? { kommuneIndex[reference.slug].map { kommunen[$0].fullName } }
 }

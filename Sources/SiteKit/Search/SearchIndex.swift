@@ -86,7 +86,9 @@ struct SearchIndex: Sendable {
     {
         let sliceCount = max(1, min(32, docs.count / 64))
         let ranges = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
-        let slices = parallelMap(ranges) { StemmedSlice(docs[$0], model: model) }
+        let names = SearchNames(model)
+        let cache = StemCache()
+        let slices = parallelMap(ranges) { StemmedSlice(docs[$0], names: names, cache: cache) }
         clock.lap("  search: words counted and stemmed")
 
         var stems = WordTable(capacity: 1 << 16)

@@ -12,6 +12,11 @@ enum Snippet {
         return cut(text)
     }
 
+    /// The same for a page's body, read from the build cache without making a string of it.
+    static func make(lead: String?, body: RenderedBody) -> String {
+        cut(lead ?? body.withHTMLBytes { plainText($0, limit: length + 2) })
+    }
+
     /// The text of body HTML: tags dropped (a block's end is a space), the
     /// few references cmark-gfm writes decoded, white space collapsed. Stops
     /// after `limit` characters.

@@ -26,8 +26,9 @@ struct StemmedSlice {
     /// The postings of stem `stem` (document, score, …).
     func run(_ stem: Int32) -> ArraySlice<Int32> { postings[runStarts[Int(stem)]..<runStarts[Int(stem) + 1]] }
 
-    /// `model` names the Handlungsfelder and Kommunen the pages refer to (`SearchDocument.forEachField`).
-    init(_ docs: ArraySlice<SearchDocument>, model: SiteModel?) {
+    /// `names` names the Handlungsfelder and Kommunen the pages refer to
+    /// (`SearchDocument.forEachField`); `cache` has the stems other slices found.
+    init(_ docs: ArraySlice<SearchDocument>, names: SearchNames, cache: StemCache) {
         documentCount = docs.count
         guard let stemmer = GermanStemmer(), let words = sitegen_words_create(2048) else { return }
         defer { sitegen_words_destroy(words) }
@@ -35,28 +36,38 @@ struct StemmedSlice {
         var documentEnds: [Int] = []
         documentEnds.reserveCapacity(docs.count)
         var compounds: [(word: [UInt8], stem: Int32)] = []
-        // Words of the table given their stem so far.
+        // Words of the table given their stem so far; a document's new ones (not stop words) and their numbers.
         var known: UInt32 = 0
+        var fresh: [[UInt8]] = [], freshIDs: [UInt32] = []
         let stops = SearchText.stopWords
-        for d in docs.indices {
-            docs[d].forEachField(in: model) { text, weight, html in
-                SearchText.withBytes(text) { bytes in
+        // Through a buffer: a document read from an array slice is copied, each of its strings retained.
+        docs.withUnsafeBufferPointer { docs in
+            for d in docs.indices {
+                docs[d].forEachField(names) { bytes, weight, html in
                     guard let base = bytes.baseAddress else { return }
                     sitegen_words_count(words, base, bytes.count, html ? 1 : 0, Int32(weight.rawValue), weight == .body ? 1 : 0)
                 }
-            }
-            // The words this document met first: stemmed once for the slice.
-            while known < words.pointee.count {
-                let folded = Array(UnsafeBufferPointer(start: sitegen_words_bytes(words, known), count: sitegen_words_length(words, known)))
-                if !stops.contains(WordKey(folded)) {
-                    let stem = stems.intern(stemmer.stem(folded)).id
-                    sitegen_words_set_stem(words, known, stem)
-                    if folded.count >= SearchIndex.compoundMinimum { compounds.append((folded, stem)) }
+                // The words this document met first: given their stems once for the slice.
+                while known < words.pointee.count {
+                    let folded = Array(UnsafeBufferPointer(start: sitegen_words_bytes(words, known), count: sitegen_words_length(words, known)))
+                    if !stops.contains(WordKey(folded)) {
+                        fresh.append(folded)
+                        freshIDs.append(known)
+                    }
+                    known += 1
                 }
-                known += 1
+                if !fresh.isEmpty {
+                    for (i, stemmed) in cache.stems(of: fresh, stemmer: stemmer).enumerated() {
+                        let stem = stems.intern(stemmed).id
+                        sitegen_words_set_stem(words, freshIDs[i], stem)
+                        if fresh[i].count >= SearchIndex.compoundMinimum { compounds.append((fresh[i], stem)) }
+                    }
+                    fresh.removeAll(keepingCapacity: true)
+                    freshIDs.removeAll(keepingCapacity: true)
+                }
+                sitegen_words_end_document(words, Int32(SearchDocument.bodyCap))
+                documentEnds.append(words.pointee.entry_count)
             }
-            sitegen_words_end_document(words, Int32(SearchDocument.bodyCap))
-            documentEnds.append(words.pointee.entry_count)
         }
         // The table's pairs (stem, score) by document, regrouped by stem; each stem's count of documents sizes its run.
         var runStarts = [Int](repeating: 0, count: stems.count + 1)
@@ -79,5 +90,28 @@ struct StemmedSlice {
         self.runStarts = runStarts
         self.stems = stems
         self.compounds = compounds
+    }
+}
+
+/// The stems of the words met so far, shared by the slices: each distinct
+/// word of the site is stemmed about once, not once in every slice that
+/// meets it (Snowball takes a few hundred nanoseconds a word, and a large
+/// network has some thirty thousand words, each met by many slices).
+final class StemCache: Sendable {
+    private let known = Locked<[WordKey: [UInt8]]>([:])
+
+    /// The stems of `words`; those not known yet are stemmed by `stemmer`
+    /// outside the lock, then kept. One document's new words at a time: a
+    /// lock per word would cost about what it saves.
+    func stems(of words: [[UInt8]], stemmer: GermanStemmer) -> [[UInt8]] {
+        var found = known.withLock { known in words.map { known[WordKey($0)] } }
+        var made: [(WordKey, [UInt8])] = []
+        for i in found.indices where found[i] == nil {
+            let stem = stemmer.stem(words[i])
+            found[i] = stem
+            made.append((WordKey(words[i]), stem))
+        }
+        if !made.isEmpty { known.withLock { known in for (word, stem) in made { known[word] = stem } } }
+        return found.compactMap { $0 }
     }
 }

@@ -23,6 +23,14 @@ public struct LazyHTML: Sendable {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes, without making a string of stored ones.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .text(let text): return SearchText.withBytes(text, body)
+        case .stored(let stored): return body(stored.buffer.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// Writes the bytes into a cache file without making a string of stored ones.
     func write(to writer: inout BinaryWriter) {
         switch storage {
