@@ -339,12 +339,6 @@ sitegen_words *sitegen_words_create(uint32_t capacity) {
     table->first_chunk = grown(NULL, capacity * sizeof(uint32_t));
     table->chunks_capacity = (size_t)capacity * 3;
     table->chunks = grown(NULL, table->chunks_capacity * sizeof(uint64_t));
-    // Stems' scores with the place past them for the words left out, before any stem is given.
-    table->stem_capacity = 1024;
-    table->stem_score = calloc(table->stem_capacity + 1, sizeof(int32_t));
-    table->stems_touched = grown(NULL, (table->stem_capacity + 1) * sizeof(uint32_t));
-    table->stem_documents = calloc(table->stem_capacity, sizeof(int32_t));
-    if (!table->stem_score || !table->stem_documents) abort();
     // Document 0 is none: a new word's counts start with the current one.
     table->current = 1;
     return table;
@@ -731,21 +725,25 @@ static inline __attribute__((always_inline)) void scan(
 /// bytes, found by where words start. Gives the same words as `scan`.
 __attribute__((target("avx512bw,avx512vbmi,avx512vbmi2,bmi2,popcnt"))) static void scan_folding(
     const uint8_t *text, size_t length, bool html, const struct sink *sink) {
-    uint8_t tail[WINDOW + 32];
     // The folded words of a window, with zeros after them for the loads of eight bytes.
     uint8_t folded[WINDOW + 32];
     memset(folded + WINDOW, 0, 32);
     const __m512i letters_table = _mm512_loadu_si512((const void *)latin1_single);
     size_t pos = 0;
     while (pos < length) {
+        // The window and the bytes one further; at the text's end, zeros past it
+        // (a masked load reads nothing past the end: no copy, most fields are short).
         const uint8_t *w = text + pos;
-        if (length - pos < WINDOW + 16) {
-            memcpy(tail, text + pos, length - pos);
-            memset(tail + (length - pos), 0, sizeof tail - (length - pos));
-            w = tail;
+        size_t left = length - pos;
+        __m512i x, following;
+        if (left > WINDOW) {
+            x = _mm512_loadu_si512((const void *)w);
+            following = _mm512_loadu_si512((const void *)(w + 1));
+        } else {
+            uint64_t present = left == WINDOW ? ~0ULL : (1ULL << left) - 1;
+            x = _mm512_maskz_loadu_epi8(present, w);
+            following = _mm512_maskz_loadu_epi8(present >> 1, w + 1);
         }
-        __m512i x = _mm512_loadu_si512((const void *)w);
-        __m512i following = _mm512_loadu_si512((const void *)(w + 1));
         __m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
         uint64_t plain = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(lower, _mm512_set1_epi8('a')), _mm512_set1_epi8(26))
                          | _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8('0')), _mm512_set1_epi8(10));
@@ -868,12 +866,11 @@ void sitegen_words_count(sitegen_words *table, const uint8_t *text, size_t lengt
 void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
     table->stem_of[id] = stem;
     if (stem >= 0 && (size_t)stem >= table->stem_capacity) {
-        size_t capacity = table->stem_capacity;
+        size_t capacity = table->stem_capacity ? table->stem_capacity : 1024;
         while ((size_t)stem >= capacity) capacity *= 2;
-        // One place more in the scores, for the words left out (`sitegen_words_end_document`).
-        table->stem_score = grown(table->stem_score, (capacity + 1) * sizeof(int32_t));
-        memset(table->stem_score + table->stem_capacity, 0, (capacity + 1 - table->stem_capacity) * sizeof(int32_t));
-        table->stems_touched = grown(table->stems_touched, (capacity + 1) * sizeof(uint32_t));
+        table->stem_score = grown(table->stem_score, capacity * sizeof(int32_t));
+        memset(table->stem_score + table->stem_capacity, 0, (capacity - table->stem_capacity) * sizeof(int32_t));
+        table->stems_touched = grown(table->stems_touched, capacity * sizeof(uint32_t));
         table->stem_documents = grown(table->stem_documents, capacity * sizeof(int32_t));
         memset(table->stem_documents + table->stem_capacity, 0, (capacity - table->stem_capacity) * sizeof(int32_t));
         table->stem_capacity = capacity;
@@ -882,22 +879,15 @@ void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
 
 void sitegen_words_end_document(sitegen_words *table, int32_t body_cap) {
     size_t stems = 0;
-    // Without a branch on the words: whether a word is left out, and whether its
-    // stem is new to the document, go one way or the other by the text. A word
-    // left out is scored on the place past the stems, which is never listed.
-    size_t left_out = table->stem_capacity;
     for (uint32_t k = 0; k < table->touched_count; k++) {
         const struct sitegen_word_slot *word = table->slots + table->touched[k];
         int32_t stem = table->stem_of[word->id];
-        size_t place = stem < 0 ? left_out : (size_t)stem;
+        if (stem < 0) continue;
         int32_t in_body = (int32_t)(word->seen & 0xFF);
-        int32_t before = table->stem_score[place];
         // Every word counts at least once, so a stem with no score yet is new to the document.
-        table->stems_touched[stems] = (uint32_t)place;
-        stems += (before == 0) & (stem >= 0);
-        table->stem_score[place] = before + word->weighted + (in_body < body_cap ? in_body : body_cap);
+        if (table->stem_score[stem] == 0) table->stems_touched[stems++] = (uint32_t)stem;
+        table->stem_score[stem] += word->weighted + (in_body < body_cap ? in_body : body_cap);
     }
-    table->stem_score[left_out] = 0;
     if (table->entry_count + stems > table->entry_capacity) {
         table->entry_capacity = (table->entry_capacity + stems) * 2;
         table->entries = grown(table->entries, table->entry_capacity * 2 * sizeof(int32_t));
