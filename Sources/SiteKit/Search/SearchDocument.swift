@@ -66,7 +66,7 @@ struct SearchDocument: Sendable {
     /// Land (in the order of `Bundesland`), then by name; reports and news
     /// newest first; then the free pages. Documents of one kind and one Land
     /// are neighbours, so the filters are ranges of document numbers.
-    static func all(_ model: SiteModel) -> [SearchDocument] {
+    static func all(_ model: SiteModel, names: SearchNames) -> [SearchDocument] {
         var docs: [SearchDocument] = []
         docs.reserveCapacity(model.kommunen.count + model.kaffeerunden.count + model.meldungen.count + model.seiten.count)
         let landOrder = Dictionary(uniqueKeysWithValues: Bundesland.allCases.enumerated().map { ($1, $0) })
@@ -80,7 +80,7 @@ struct SearchDocument: Sendable {
         docs += parallelMap(bounds) { run in
             var docs: [SearchDocument] = []
             docs.reserveCapacity(run.count)
-            for i in kommunen[run] { docs.append(kommuneDocument(model.kommunen[i], in: model)) }
+            for i in kommunen[run] { docs.append(kommuneDocument(model.kommunen[i], names: names)) }
             return docs
         }.flatMap { $0 }
         for r in model.kaffeerunden {
@@ -107,8 +107,8 @@ struct SearchDocument: Sendable {
     }
 
     /// A Kommune's page: what a result shows; its words are read later (`forEachField`).
-    private static func kommuneDocument(_ k: Kommune, in model: SiteModel) -> SearchDocument {
-        let kreis = k.kreis.flatMap { fullName($0, in: model) }
+    private static func kommuneDocument(_ k: Kommune, names: SearchNames) -> SearchDocument {
+        let kreis = k.kreis.flatMap { names.kommune($0) }
         var slugs: [String] = []
         slugs.reserveCapacity(k.handlungsfelder.count + k.projekte.count)
         // By index: a reference or a project copied out of its array retains each of its strings.
@@ -172,12 +172,6 @@ struct SearchDocument: Sendable {
         case .fields(let fields):
             for f in fields { SearchText.withBytes(f.text) { field($0, f.weight, f.html) } }
         }
-    }
-
-    /// The full name of the Kommune `reference` names, read in place (a
-    /// copy of the whole Kommune would retain and release each of its fields).
-    private static func fullName(_ reference: Reference, in model: SiteModel) -> String? {
-        model.kommuneIndex[reference.slug].map { model.kommunen[$0].fullName }
     }
 
     /// Each slug once, in order. A page has a handful: a search of the

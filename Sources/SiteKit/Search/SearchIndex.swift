@@ -42,11 +42,12 @@ struct SearchIndex: Sendable {
     init(_ model: SiteModel) {
         // With SITEGEN_TIMING the index is made alone, so its parts' laps are its own (`make bench`).
         var clock = StageClock()
-        let docs = SearchDocument.all(model)
+        let names = SearchNames(model)
+        let docs = SearchDocument.all(model, names: names)
         clock.lap("  search: documents")
         var stats = Stats()
         stats.documents = docs.count
-        let terms = Self.terms(docs, model: model, clock: &clock)
+        let terms = Self.terms(docs, names: names, clock: &clock)
         clock.lap("  search: words merged")
         stats.terms = terms.postings.count
         stats.parts = terms.parts.count
@@ -56,8 +57,8 @@ struct SearchIndex: Sendable {
         let shards = TermShards.split(terms: terms.postings, parts: terms.parts, budget: Self.shardBudget)
         stats.termShards = shards.count
         for shard in shards { files.append((Self.folder + "t/" + shard.key + ".json", shard.bytes)) }
-        let names = Self.nameShards(docs)
-        for (key, bytes) in names { files.append((Self.folder + "n/" + key + ".json", bytes)) }
+        let nameFiles = Self.nameShards(docs)
+        for (key, bytes) in nameFiles { files.append((Self.folder + "n/" + key + ".json", bytes)) }
         for start in stride(from: 0, to: docs.count, by: Self.documentsPerShard) {
             let slice = docs[start..<min(start + Self.documentsPerShard, docs.count)]
             files.append((Self.folder + "d/\(start / Self.documentsPerShard).json", Self.documentShard(slice)))
@@ -69,7 +70,7 @@ struct SearchIndex: Sendable {
         files.append(
             (
                 Self.manifestPath,
-                Self.manifest(docs, model: model, shards: shards.map { ($0.key, $0.bytes.count) }, names: names.map(\.key))
+                Self.manifest(docs, model: model, shards: shards.map { ($0.key, $0.bytes.count) }, names: nameFiles.map(\.key))
             ))
         files.sort { $0.path < $1.path }
         clock.lap("  search: files")
@@ -82,11 +83,11 @@ struct SearchIndex: Sendable {
     /// order), and every compound part with the stems of the words it ends.
     /// The words are counted and stemmed on all cores, in slices of the
     /// documents (`StemmedSlice`), then merged here in document order.
-    static func terms(_ docs: [SearchDocument], model: SiteModel?, clock: inout StageClock) -> (postings: [TermShards.Term], parts: [TermShards.Part])
-    {
+    static func terms(_ docs: [SearchDocument], names: SearchNames, clock: inout StageClock) -> (
+        postings: [TermShards.Term], parts: [TermShards.Part]
+    ) {
         let sliceCount = max(1, min(32, docs.count / 64))
         let ranges = (0..<sliceCount).map { i in (docs.count * i / sliceCount)..<(docs.count * (i + 1) / sliceCount) }
-        let names = SearchNames(model)
         let cache = StemCache()
         let slices = parallelMap(ranges) { StemmedSlice(docs[$0], names: names, cache: cache) }
         clock.lap("  search: words counted and stemmed")
