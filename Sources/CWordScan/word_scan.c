@@ -614,6 +614,36 @@ static size_t skip_reference(const uint8_t *text, size_t length, size_t i) {
 
 // --- The reader ---------------------------------------------------------------
 
+/// The bytes of the tags that close in a window, from `<` to `>`: taken out
+/// of it at once, so that the words are met one after the other, not the
+/// tags. A `<` inside a tag is part of it; a tag that does not close in the
+/// window is in it to the window's end, and `unclosed` has its `<`.
+static inline uint64_t tags_in_window(uint64_t open, uint64_t close, uint64_t *unclosed) {
+    uint64_t in_tags = 0;
+    *unclosed = 0;
+    for (uint64_t opens = open; opens;) {
+        unsigned o = lowest(opens);
+        uint64_t closes = o + 1 < WINDOW ? close & from_bit(o + 1) : 0;
+        if (!closes) {
+            *unclosed = 1ULL << o;
+            in_tags |= from_bit(o);
+            break;
+        }
+        unsigned c = lowest(closes);
+        uint64_t beyond = c + 1 < WINDOW ? from_bit(c + 1) : 0;
+        in_tags |= from_bit(o) & ~beyond;
+        opens &= beyond;
+    }
+    return in_tags;
+}
+
+/// Past the `>` of a tag that goes on past the window at `pos`, or the text's end.
+static size_t past_tag(const uint8_t *text, size_t length, size_t pos) {
+    size_t from = pos + WINDOW < length ? pos + WINDOW : length;
+    const uint8_t *close = from < length ? memchr(text + from, '>', length - from) : NULL;
+    return close ? (size_t)(close - text) + 1 : length;
+}
+
 /// A plain ASCII word of at most 64 bytes at `w + s` (16 bytes past it
 /// readable), `count` long; `drops` has the bits of the es the rule drops.
 static inline __attribute__((always_inline)) void take_word(
@@ -650,23 +680,9 @@ static inline __attribute__((always_inline)) void scan(
         }
         struct window m;
         window_bits(w, html, reader, &m);
-        // The tags that close in the window, from `<` to `>`, are taken out of it
-        // at once: then the loop below meets words, not tags, one after the other.
-        // A `<` inside a tag is part of it; a tag that does not close here is met.
-        uint64_t in_tags = 0, unclosed = 0;
-        for (uint64_t opens = m.open; opens;) {
-            unsigned o = lowest(opens);
-            uint64_t closes = o + 1 < WINDOW ? m.close & from_bit(o + 1) : 0;
-            if (!closes) {
-                unclosed = 1ULL << o;
-                in_tags |= from_bit(o);
-                break;
-            }
-            unsigned c = lowest(closes);
-            uint64_t beyond = c + 1 < WINDOW ? from_bit(c + 1) : 0;
-            in_tags |= from_bit(o) & ~beyond;
-            opens &= beyond;
-        }
+        // A tag that does not close in the window is met below.
+        uint64_t unclosed;
+        uint64_t in_tags = tags_in_window(m.open, m.close, &unclosed);
         // Where something starts: a plain word, a reference, a Latin-1 letter, a tag that goes on.
         uint64_t events = (((m.plain & ~(m.plain << 1)) | m.lead | m.ref) & ~in_tags) | unclosed;
         size_t next = pos + WINDOW;
@@ -689,10 +705,7 @@ static inline __attribute__((always_inline)) void scan(
                 }
                 // A Latin-1 letter may go on with it: read below.
             } else if (unclosed & bit) {
-                // A tag that closes past the window is skipped to its `>`.
-                size_t from = pos + WINDOW < length ? pos + WINDOW : length;
-                const uint8_t *close = from < length ? memchr(text + from, '>', length - from) : NULL;
-                next = close ? (size_t)(close - text) + 1 : length;
+                next = past_tag(text, length, pos);
                 break;
             } else if (m.ref & bit) {
                 // After a reference the next word may start in the middle of a run of letters.
@@ -757,19 +770,7 @@ __attribute__((target("avx512bw,avx512vbmi,avx512vbmi2,bmi2,popcnt"))) static vo
             uint64_t open = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('<'));
             uint64_t close = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('>'));
             refs = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('&'));
-            for (uint64_t opens = open; opens;) {
-                unsigned o = lowest(opens);
-                uint64_t closes = o + 1 < WINDOW ? close & from_bit(o + 1) : 0;
-                if (!closes) {
-                    unclosed = 1ULL << o;
-                    in_tags |= from_bit(o);
-                    break;
-                }
-                unsigned c = lowest(closes);
-                uint64_t beyond = c + 1 < WINDOW ? from_bit(c + 1) : 0;
-                in_tags |= from_bit(o) & ~beyond;
-                opens &= beyond;
-            }
+            in_tags = tags_in_window(open, close, &unclosed);
         }
         uint64_t word = (plain | latin1 | latin1 << 1) & ~in_tags;
         // Where reading word by word stops: a reference, a tag that goes on, a word that may.
@@ -819,9 +820,7 @@ __attribute__((target("avx512bw,avx512vbmi,avx512vbmi2,bmi2,popcnt"))) static vo
         if (limit < WINDOW) {
             uint64_t bit = 1ULL << limit;
             if (unclosed & bit) {
-                size_t from = pos + WINDOW < length ? pos + WINDOW : length;
-                const uint8_t *close = from < length ? memchr(text + from, '>', length - from) : NULL;
-                next = close ? (size_t)(close - text) + 1 : length;
+                next = past_tag(text, length, pos);
             } else if (refs & bit) {
                 next = skip_reference(text, length, pos + limit + 1);
             } else if (limit > 0) {
