@@ -6,8 +6,9 @@ import CWordScan
 ///
 /// The words are read, counted and scored in C (`CWordScan`'s table numbers
 /// each distinct word, keeps its counts for the document at hand and turns
-/// them into the scores of its stems); each new word is stemmed here once.
-/// Stems are numbers in a `WordTable`; the postings come out grouped by stem.
+/// them into the scores of its stems); each word new to the slice gets its
+/// stem here, from the stems the slices share (`StemCache`). Stems are
+/// numbers in a `WordTable`; the postings come out grouped by stem.
 struct StemmedSlice {
     /// The stems of the slice; `postings` are grouped by their numbers.
     private(set) var stems = WordTable(capacity: 8192)
