@@ -2,8 +2,8 @@
 # Browser stage of `make test`: a reader's clicks through the example site in
 # headless Chromium (Selenium), served from a sub-path by a server that
 # answers missing paths with 404.html, as web hosts do. Installs chromium and
-# chromium-driver (apt) and Selenium (PyPI, into a venv under ~/.cache) when
-# missing; `make site` needs none of it.
+# chromium-driver (apt) and Selenium with axe-core (PyPI, into a venv under
+# ~/.cache) when missing; `make site` needs none of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SITEGEN=${SITEGEN:-.build/debug/sitegen}
@@ -17,9 +17,11 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import selenium" 2>/dev/null; then
+# axe-core (bundled by selenium-axe-python, the version site-audit uses) checks
+# the search page with its results shown.
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import selenium, selenium_axe_python" 2>/dev/null; then
   python3 -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q selenium
+  "$VENV/bin/python" -m pip install -q selenium "selenium-axe-python==2.2.0"
 fi
 
 work=$(mktemp -d)
