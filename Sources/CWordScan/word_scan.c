@@ -836,30 +836,28 @@ __attribute__((target("avx512bw,avx512vbmi,avx512vbmi2,bmi2,popcnt"))) static vo
 }
 #endif
 
-void sitegen_scan_words(const uint8_t *text, size_t length, int html, int reader, sitegen_word_sink callback, void *context) {
-    struct sink sink = {NULL, 0, 0, callback, context};
+/// Reads `text` into `sink` the way `reader` says (`SITEGEN_READER_…`).
+static void read_words(const uint8_t *text, size_t length, bool html, int reader, const struct sink *sink) {
 #if HAVE_AVX512_READER
     ensure_tables();
     if (reader == SITEGEN_READER_BEST && has_vbmi2) {
-        scan_folding(text, length, html != 0, &sink);
+        scan_folding(text, length, html, sink);
         return;
     }
 #endif
-    if (reader == SITEGEN_READER_PORTABLE) scan(text, length, html != 0, SITEGEN_READER_PORTABLE, &sink);
-    else if (reader == SITEGEN_READER_SSE2) scan(text, length, html != 0, SITEGEN_READER_SSE2, &sink);
-    else scan(text, length, html != 0, SITEGEN_READER_AVX512, &sink);
+    if (reader == SITEGEN_READER_PORTABLE) scan(text, length, html, SITEGEN_READER_PORTABLE, sink);
+    else if (reader == SITEGEN_READER_SSE2) scan(text, length, html, SITEGEN_READER_SSE2, sink);
+    else scan(text, length, html, SITEGEN_READER_AVX512, sink);
+}
+
+void sitegen_scan_words(const uint8_t *text, size_t length, int html, int reader, sitegen_word_sink callback, void *context) {
+    struct sink sink = {NULL, 0, 0, callback, context};
+    read_words(text, length, html != 0, reader, &sink);
 }
 
 void sitegen_words_count(sitegen_words *table, const uint8_t *text, size_t length, int html, int32_t weight, int is_body) {
     struct sink sink = {table, is_body ? 0 : weight, is_body ? 1 : 0, NULL, NULL};
-#if HAVE_AVX512_READER
-    ensure_tables();
-    if (has_vbmi2) {
-        scan_folding(text, length, html != 0, &sink);
-        return;
-    }
-#endif
-    scan(text, length, html != 0, SITEGEN_READER_BEST, &sink);
+    read_words(text, length, html != 0, SITEGEN_READER_BEST, &sink);
 }
 
 void sitegen_words_set_stem(sitegen_words *table, uint32_t id, int32_t stem) {
